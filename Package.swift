@@ -23,5 +23,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // A setjmp backstop around GLPK's fatal errors and its branch-and-cut callback (C only).
+        .target(name: "CGLPKGuard", dependencies: ["CGLPK"]),
+        // The MILP model and the safe GLPK layer; the only module that imports CGLPK.
+        .target(name: "Optimisation", dependencies: ["CGLPK", "CGLPKGuard"]),
+        .testTarget(name: "OptimisationTests", dependencies: ["Optimisation", "CGLPKGuard"]),
     ]
 )

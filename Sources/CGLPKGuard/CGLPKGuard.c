@@ -1,0 +1,137 @@
+#include "CGLPKGuard.h"
+#include <math.h>
+#include <setjmp.h>
+#include <string.h>
+
+#define ESTATE_GLPK_MESSAGE_CAPACITY 4096
+
+typedef struct {
+    jmp_buf jump;
+    int armed;
+} estate_guard;
+
+static _Thread_local estate_guard guard;
+static _Thread_local int verbose_output;
+static _Thread_local char message[ESTATE_GLPK_MESSAGE_CAPACITY];
+static _Thread_local size_t message_length;
+
+/* Keeps the tail of GLPK's output: the error text comes last. */
+static int capture(void *info, const char *s) {
+    (void)info;
+    size_t n = strlen(s);
+    if (n >= ESTATE_GLPK_MESSAGE_CAPACITY) {
+        s += n - (ESTATE_GLPK_MESSAGE_CAPACITY - 1);
+        n = ESTATE_GLPK_MESSAGE_CAPACITY - 1;
+    }
+    if (message_length + n >= ESTATE_GLPK_MESSAGE_CAPACITY) {
+        size_t drop = message_length + n - (ESTATE_GLPK_MESSAGE_CAPACITY - 1);
+        memmove(message, message + drop, message_length - drop);
+        message_length -= drop;
+    }
+    memcpy(message + message_length, s, n);
+    message_length += n;
+    message[message_length] = '\0';
+    return verbose_output ? 0 : 1; /* nonzero: GLPK does not print it */
+}
+
+static void on_error(void *info) {
+    (void)info;
+    if (guard.armed) {
+        guard.armed = 0;
+        longjmp(guard.jump, 1);
+    }
+}
+
+void estate_glpk_begin(int verbose) {
+    verbose_output = verbose;
+    message_length = 0;
+    message[0] = '\0';
+    glp_term_out(verbose ? GLP_ON : GLP_OFF);
+    glp_term_hook(capture, NULL);
+}
+
+const char *estate_glpk_message(void) { return message; }
+
+void estate_glpk_end(void) {
+    glp_free_env();
+}
+
+/* Runs BODY with the error hook armed; a fatal error frees the environment. */
+#define GUARDED(...)                                    \
+    do {                                                \
+        if (setjmp(guard.jump) != 0) {                  \
+            glp_error_hook(NULL, NULL);                 \
+            glp_free_env();                             \
+            return ESTATE_GLPK_FATAL;                   \
+        }                                               \
+        guard.armed = 1;                                \
+        glp_error_hook(on_error, NULL);                 \
+        __VA_ARGS__;                                    \
+        guard.armed = 0;                                \
+        glp_error_hook(NULL, NULL);                     \
+        return ESTATE_GLPK_OK;                          \
+    } while (0)
+
+static int bound_type(double lo, double up) {
+    int has_lo = isfinite(lo), has_up = isfinite(up);
+    if (has_lo && has_up) return lo == up ? GLP_FX : GLP_DB;
+    if (has_lo) return GLP_LO;
+    if (has_up) return GLP_UP;
+    return GLP_FR;
+}
+
+int estate_glpk_load(glp_prob *P, int minimise, int m, int n,
+                     const int *col_kind, const double *col_lo, const double *col_up,
+                     const double *obj, const double *row_lo, const double *row_up,
+                     int ne, const int *ia, const int *ja, const double *ar) {
+    GUARDED({
+        glp_set_obj_dir(P, minimise ? GLP_MIN : GLP_MAX);
+        if (m > 0) glp_add_rows(P, m);
+        if (n > 0) glp_add_cols(P, n);
+        for (int i = 0; i < m; i++) {
+            double lo = row_lo[i], up = row_up[i];
+            glp_set_row_bnds(P, i + 1, bound_type(lo, up),
+                             isfinite(lo) ? lo : 0.0, isfinite(up) ? up : 0.0);
+        }
+        for (int j = 0; j < n; j++) {
+            double lo = col_lo[j], up = col_up[j];
+            glp_set_col_kind(P, j + 1, col_kind[j]);
+            glp_set_col_bnds(P, j + 1, bound_type(lo, up),
+                             isfinite(lo) ? lo : 0.0, isfinite(up) ? up : 0.0);
+            if (obj[j] != 0.0) glp_set_obj_coef(P, j + 1, obj[j]);
+        }
+        if (ne > 0) glp_load_matrix(P, ne, ia, ja, ar);
+    });
+}
+
+int estate_glpk_set_col_name(glp_prob *P, int j, const char *name) {
+    GUARDED(glp_set_col_name(P, j, name));
+}
+
+int estate_glpk_set_row_name(glp_prob *P, int i, const char *name) {
+    GUARDED(glp_set_row_name(P, i, name));
+}
+
+int estate_glpk_simplex(glp_prob *P, const glp_smcp *parm, int *result) {
+    GUARDED(*result = glp_simplex(P, parm));
+}
+
+static void callback(glp_tree *T, void *info) {
+    estate_mip_monitor *monitor = info;
+    if (glp_ios_reason(T) == GLP_IHEUR && monitor->incumbent != NULL
+        && !monitor->incumbent_offered) {
+        monitor->incumbent_offered = 1;
+        monitor->incumbent_accepted = glp_ios_heur_sol(T, monitor->incumbent) == 0;
+    }
+    int best = glp_ios_best_node(T);
+    if (best != 0) {
+        monitor->best_bound = glp_ios_node_bound(T, best);
+        monitor->has_bound = 1;
+    }
+}
+
+int estate_glpk_intopt(glp_prob *P, glp_iocp *parm, estate_mip_monitor *monitor, int *result) {
+    parm->cb_func = callback;
+    parm->cb_info = monitor;
+    GUARDED(*result = glp_intopt(P, parm));
+}

@@ -1,0 +1,268 @@
+import CGLPK
+import CGLPKGuard
+
+/// Solves a ``LinearModel`` with GLPK.
+///
+/// Guarantees: the model and options are validated in Swift first (GLPK aborts the
+/// process on bad arguments), and every GLPK call that could still fail runs under a
+/// C `setjmp` guard, so a GLPK failure becomes ``TerminationStatus/error``, never an
+/// abort. GLPK prints nothing unless ``SolveOptions/verbose`` (its terminal switch is
+/// per thread and set on every solve). The GLPK problem is owned by one object that
+/// frees it, and the thread's GLPK environment is freed after each solve.
+/// Thread-safe for independent models solved on separate threads (GLPK 5.0 keeps its
+/// environment in thread-local storage); one solve never spans threads.
+public enum GLPKSolver {
+    /// Solves `model`; throws ``ModelError`` for an invalid model or options, and
+    /// otherwise reports every outcome (including GLPK failures) in the ``Solution``.
+    public static func solve(_ model: LinearModel, options: SolveOptions = SolveOptions()) throws -> Solution {
+        try model.validate()
+        try options.validate(variableCount: model.variableCount)
+        let isMIP = model.kinds.contains { $0 != .continuous }
+        var incumbent: [Double]?
+        if isMIP, let given = options.incumbent {
+            let rounded = given.indices.map { model.kinds[$0] == .continuous ? given[$0] : given[$0].rounded() }
+            if let reason = model.infeasibility(of: rounded) { throw ModelError.incumbentInfeasible(reason: reason) }
+            incumbent = rounded
+        }
+        let start = ContinuousClock.now
+        var solution: Solution
+        if model.variableCount == 0 {
+            solution = solveEmpty(model)
+        } else {
+            estate_glpk_begin(options.verbose ? 1 : 0)
+            var run = Run(model: model, options: options, incumbent: incumbent, isMIP: isMIP, start: start)
+            solution = run.solve()
+            // Free the problem explicitly before the environment that holds it.
+            run.problem.free()
+            estate_glpk_end()
+        }
+        let elapsed = ContinuousClock.now - start
+        solution.seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        return solution
+    }
+
+    /// A model without variables: optimal at the objective constant when every row admits 0.
+    static func solveEmpty(_ model: LinearModel) -> Solution {
+        for r in 0 ..< model.rowCount where model.rowLower[r] > 0 || model.rowUpper[r] < 0 {
+            return Solution(status: .infeasible, message: "row \(r) excludes 0 and there are no variables")
+        }
+        return Solution(status: .optimal, objective: model.objectiveConstant, bound: model.objectiveConstant,
+                        gap: 0, values: [])
+    }
+}
+
+/// One solve on the current thread: owns the GLPK problem for its duration.
+private struct Run {
+    let model: LinearModel
+    let options: SolveOptions
+    let incumbent: [Double]?
+    let isMIP: Bool
+    let start: ContinuousClock.Instant
+    let problem = GLPKProblem()
+
+    init(model: LinearModel, options: SolveOptions, incumbent: [Double]?, isMIP: Bool,
+         start: ContinuousClock.Instant) {
+        self.model = model
+        self.options = options
+        self.incumbent = incumbent
+        self.isMIP = isMIP
+        self.start = start
+    }
+
+    var constant: Double { model.objectiveConstant }
+    var minimising: Bool { model.sense == .minimise }
+
+    mutating func solve() -> Solution {
+        guard problem.load(model) else { return fatal("loading the model") }
+        if !isMIP { return solveLP(presolve: options.presolve) }
+        if incumbent == nil && options.presolve { return solveMIP(presolve: true, lpBound: nil) }
+        // GLPK takes a heuristic solution only for the unpresolved problem, whose branch-and-cut
+        // needs an optimal LP basis first: solve the relaxation with the simplex method.
+        var parm = simplexParameters(presolve: false)
+        guard let code = simplex(&parm) else { return fatal("solving the LP relaxation") }
+        let status = glp_get_status(problem.pointer)
+        if code == 0 && status == GLP_OPT {
+            return solveMIP(presolve: false, lpBound: glp_get_obj_val(problem.pointer) + constant)
+        }
+        if code == GLP_ETMLIM { return limitReached(glpkValues: nil, glpkObjective: nil, bound: nil) }
+        if code == 0 && status == GLP_NOFEAS { return Solution(status: .infeasible) }
+        if code == 0 && status == GLP_UNBND {
+            return Solution(status: .unbounded, message: "the LP relaxation is unbounded")
+        }
+        return failure("LP relaxation", code: code)
+    }
+
+    // MARK: LP
+
+    mutating func solveLP(presolve: Bool) -> Solution {
+        var parm = simplexParameters(presolve: presolve)
+        guard let code = simplex(&parm) else { return fatal("solving the LP") }
+        if code == GLP_ENOPFS { return Solution(status: .infeasible) }
+        if code == GLP_ENODFS { return presolve ? solveLP(presolve: false) : Solution(status: .infeasible) }
+        let status = glp_get_status(problem.pointer)
+        if code == GLP_ETMLIM {
+            if status == GLP_FEAS {
+                let values = problem.lpValues(count: model.variableCount)
+                return Solution(status: .feasible, objective: glp_get_obj_val(problem.pointer) + constant,
+                                values: values, message: "time limit reached")
+            }
+            return Solution(status: .limitWithoutSolution, message: "time limit reached")
+        }
+        guard code == 0 else { return failure("simplex", code: code) }
+        switch status {
+        case GLP_OPT:
+            let objective = glp_get_obj_val(problem.pointer) + constant
+            return Solution(status: .optimal, objective: objective, bound: objective, gap: 0,
+                            values: problem.lpValues(count: model.variableCount))
+        case GLP_NOFEAS: return Solution(status: .infeasible)
+        case GLP_UNBND: return Solution(status: .unbounded)
+        default: return failure("simplex (status \(status))", code: code)
+        }
+    }
+
+    // MARK: MIP
+
+    mutating func solveMIP(presolve: Bool, lpBound: Double?) -> Solution {
+        guard let remaining = remainingMilliseconds() else {
+            return limitReached(glpkValues: nil, glpkObjective: nil, bound: lpBound)
+        }
+        var parm = glp_iocp()
+        glp_init_iocp(&parm)
+        parm.msg_lev = options.verbose ? GLP_MSG_ON : GLP_MSG_OFF
+        parm.presolve = presolve ? GLP_ON : GLP_OFF
+        parm.mip_gap = options.relativeGap
+        let cuts = options.cuts ? GLP_ON : GLP_OFF
+        parm.gmi_cuts = cuts
+        parm.mir_cuts = cuts
+        parm.cov_cuts = cuts
+        parm.clq_cuts = cuts
+        parm.fp_heur = options.heuristics ? GLP_ON : GLP_OFF
+        parm.ps_heur = options.heuristics ? GLP_ON : GLP_OFF
+        parm.tm_lim = remaining
+        parm.ps_tm_lim = min(parm.ps_tm_lim, remaining)
+
+        let point = UnsafeMutablePointer<Double>.allocate(capacity: model.variableCount + 1)
+        defer { point.deallocate() }
+        var monitor = estate_mip_monitor()
+        if let incumbent {
+            point[0] = 0
+            for j in 0 ..< incumbent.count { point[j + 1] = incumbent[j] }
+            monitor.incumbent = UnsafePointer(point)
+        }
+        var code: Int32 = 0
+        guard estate_glpk_intopt(problem.pointer, &parm, &monitor, &code) == ESTATE_GLPK_OK else {
+            problem.forget()
+            return fatal("branch and cut")
+        }
+        var bound = lpBound
+        if monitor.has_bound != 0, abs(monitor.best_bound) < 1e300 {
+            let treeBound = monitor.best_bound + constant
+            bound = bound.map { minimising ? max($0, treeBound) : min($0, treeBound) } ?? treeBound
+        }
+        let status = glp_mip_status(problem.pointer)
+        let hasValues = status == GLP_OPT || status == GLP_FEAS
+        let values = hasValues ? problem.mipValues(model) : nil
+        let objective = hasValues ? glp_mip_obj_val(problem.pointer) + constant : nil
+
+        switch code {
+        case 0, GLP_EMIPGAP:
+            if status == GLP_NOFEAS { return Solution(status: .infeasible) }
+            guard let values, let objective else { return failure("branch and cut (status \(status))", code: code) }
+            if code == 0 && status == GLP_OPT {
+                return Solution(status: .optimal, objective: objective, bound: objective, gap: 0, values: values)
+            }
+            // Stopped at the requested relative gap: optimal within it, with its real bound.
+            let proven = bound.map { minimising ? min($0, objective) : max($0, objective) } ?? objective
+            return Solution(status: .optimal, objective: objective, bound: proven,
+                            gap: Solution.relativeGap(objective: objective, bound: proven), values: values,
+                            message: code == GLP_EMIPGAP ? "relative gap tolerance reached" : nil)
+        case GLP_ETMLIM:
+            return limitReached(glpkValues: values, glpkObjective: objective, bound: bound)
+        case GLP_ENOPFS:
+            return Solution(status: .infeasible)
+        case GLP_ENODFS:
+            // The LP relaxation has no dual feasible solution: infeasible or unbounded.
+            var lp = simplexParameters(presolve: false)
+            guard let again = simplex(&lp) else { return fatal("classifying an unbounded relaxation") }
+            if again == 0 && glp_get_status(problem.pointer) == GLP_NOFEAS { return Solution(status: .infeasible) }
+            return Solution(status: .unbounded, message: "the LP relaxation is unbounded")
+        default:
+            return failure("branch and cut", code: code)
+        }
+    }
+
+    /// A time limit: the best of GLPK's incumbent and ours, or no solution.
+    func limitReached(glpkValues: [Double]?, glpkObjective: Double?, bound: Double?) -> Solution {
+        var values = glpkValues, objective = glpkObjective
+        if let incumbent {
+            let ours = model.objectiveValue(of: incumbent)
+            if objective.map({ minimising ? ours < $0 : ours > $0 }) ?? true {
+                values = incumbent
+                objective = ours
+            }
+        }
+        guard let values, let objective else {
+            return Solution(status: .limitWithoutSolution, bound: bound, message: "time limit reached")
+        }
+        let proven = bound.map { minimising ? min($0, objective) : max($0, objective) }
+        return Solution(status: .feasible, objective: objective, bound: proven,
+                        gap: proven.map { Solution.relativeGap(objective: objective, bound: $0) },
+                        values: values, message: "time limit reached")
+    }
+
+    // MARK: Helpers
+
+    func simplexParameters(presolve: Bool) -> glp_smcp {
+        var parm = glp_smcp()
+        glp_init_smcp(&parm)
+        parm.msg_lev = options.verbose ? GLP_MSG_ON : GLP_MSG_OFF
+        parm.presolve = presolve ? GLP_ON : GLP_OFF
+        parm.tm_lim = remainingMilliseconds() ?? 0
+        return parm
+    }
+
+    /// Runs glp_simplex under the guard; nil after a fatal error.
+    func simplex(_ parm: inout glp_smcp) -> Int32? {
+        var code: Int32 = 0
+        guard estate_glpk_simplex(problem.pointer, &parm, &code) == ESTATE_GLPK_OK else {
+            problem.forget()
+            return nil
+        }
+        return code
+    }
+
+    /// Milliseconds left of the time limit (Int32.max without one); nil when none is left.
+    func remainingMilliseconds() -> Int32? {
+        guard let limit = options.timeLimit else { return Int32.max }
+        let used = ContinuousClock.now - start
+        let usedSeconds = Double(used.components.seconds) + Double(used.components.attoseconds) * 1e-18
+        let left = (limit - usedSeconds) * 1000
+        guard left >= 1 else { return nil }
+        return Int32(min(left, Double(Int32.max)))
+    }
+
+    func fatal(_ stage: String) -> Solution {
+        Solution(status: .error, message: "GLPK failed while \(stage): \(capturedMessage())")
+    }
+
+    func failure(_ stage: String, code: Int32) -> Solution {
+        Solution(status: .error, message: "GLPK \(stage) returned \(Self.codeName(code)): \(capturedMessage())")
+    }
+
+    func capturedMessage() -> String {
+        let text = String(cString: estate_glpk_message())
+        let lines = text.split(whereSeparator: \.isNewline).map { $0.trimmingPrefix(while: \.isWhitespace) }
+        return lines.filter { !$0.isEmpty }.joined(separator: "; ")
+    }
+
+    static func codeName(_ code: Int32) -> String {
+        let names: [Int32: String] = [
+            GLP_EBADB: "GLP_EBADB (invalid basis)", GLP_ESING: "GLP_ESING (singular matrix)",
+            GLP_ECOND: "GLP_ECOND (ill-conditioned matrix)", GLP_EBOUND: "GLP_EBOUND (invalid bounds)",
+            GLP_EFAIL: "GLP_EFAIL (solver failed)", GLP_EITLIM: "GLP_EITLIM (iteration limit)",
+            GLP_EROOT: "GLP_EROOT (no optimal root LP)", GLP_ESTOP: "GLP_ESTOP (stopped)",
+            GLP_ENOCVG: "GLP_ENOCVG (no convergence)", GLP_EINSTAB: "GLP_EINSTAB (numerical instability)",
+        ]
+        return names[code] ?? "code \(code)"
+    }
+}

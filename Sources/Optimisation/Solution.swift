@@ -1,0 +1,43 @@
+/// The result of one solve: status, objective, proven bound, gap, time and values.
+public struct Solution: Sendable {
+    /// How the solve ended.
+    public var status: TerminationStatus
+    /// Objective value of ``values`` including ``LinearModel/objectiveConstant``; nil without a solution.
+    public var objective: Double?
+    /// Best proven bound on the optimum (below it when minimising, above when maximising),
+    /// including the objective constant; equals ``objective`` when optimal.
+    public var bound: Double?
+    /// Relative gap |objective - bound| / max(1e-9, |objective|); 0 when optimal.
+    public var gap: Double?
+    /// Wall-clock seconds spent in the solve, model loading included.
+    public var seconds: Double
+    /// One value per variable (integer variables rounded to integers); empty without a solution.
+    public var values: [Double]
+    /// GLPK's explanation for ``TerminationStatus/error`` and limits, if any.
+    public var message: String?
+
+    /// Creates a solution record (the solver fills it; tests and heuristics may too).
+    public init(status: TerminationStatus, objective: Double? = nil, bound: Double? = nil, gap: Double? = nil,
+                seconds: Double = 0, values: [Double] = [], message: String? = nil) {
+        self.status = status
+        self.objective = objective
+        self.bound = bound
+        self.gap = gap
+        self.seconds = seconds
+        self.values = values
+        self.message = message
+    }
+
+    /// Whether ``values`` holds a feasible point (status optimal or feasible).
+    public var hasSolution: Bool { !values.isEmpty }
+
+    /// The value of `variable` (0-based); 0 when there is no solution.
+    public subscript(variable: Int) -> Double {
+        values.indices.contains(variable) ? values[variable] : 0
+    }
+
+    /// The relative gap between an objective and a bound, as reported in ``gap``.
+    public static func relativeGap(objective: Double, bound: Double) -> Double {
+        abs(objective - bound) / max(1e-9, abs(objective))
+    }
+}

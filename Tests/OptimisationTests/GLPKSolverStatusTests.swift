@@ -1,0 +1,151 @@
+import Optimisation
+import XCTest
+
+final class GLPKSolverStatusTests: XCTestCase {
+    /// min x + y, x + 2y >= 4, 3x + y >= 6: the vertex (1.6, 1.2) by hand, objective 2.8.
+    func testLinearProgramIsOptimalAtHandComputedVertex() throws {
+        var model = LinearModel()
+        let x = model.addVariable(.continuous, objective: 1)
+        let y = model.addVariable(.continuous, objective: 1)
+        model.addRow(columns: [x, y], coefficients: [1, 2], lower: 4)
+        model.addRow(columns: [x, y], coefficients: [3, 1], lower: 6)
+        for presolve in [true, false] {
+            let solution = try GLPKSolver.solve(model, options: SolveOptions(presolve: presolve))
+            XCTAssertEqual(solution.status, .optimal)
+            XCTAssertEqual(solution.objective ?? .nan, 2.8, accuracy: 1e-9)
+            XCTAssertEqual(solution.bound ?? .nan, 2.8, accuracy: 1e-9)
+            XCTAssertEqual(solution.gap, 0)
+            XCTAssertEqual(solution[x], 1.6, accuracy: 1e-9)
+            XCTAssertEqual(solution[y], 1.2, accuracy: 1e-9)
+        }
+    }
+
+    /// max 5a + 4b + 3c with 2a + 3b + c <= 5, binary: {a, b} weighs 5 and is worth 9 (by hand).
+    func testKnapsackIsOptimalWithObjectiveConstant() throws {
+        var model = LinearModel(sense: .maximise)
+        model.objectiveConstant = 10
+        let items = model.addVariables(3, kind: .binary)
+        for (j, value) in zip(items, [5.0, 4, 3]) { model.setObjectiveCoefficient(j, value) }
+        model.addRow(columns: Array(items), coefficients: [2, 3, 1], upper: 5)
+        for presolve in [true, false] {
+            let solution = try GLPKSolver.solve(model, options: SolveOptions(presolve: presolve))
+            XCTAssertEqual(solution.status, .optimal)
+            XCTAssertEqual(solution.objective, 19)
+            XCTAssertEqual(solution.bound, 19)
+            XCTAssertEqual(solution.values, [1, 1, 0])
+        }
+    }
+
+    func testRandomIntegerProgramsMatchEnumeration() throws {
+        var solved = 0, infeasible = 0
+        for seed in UInt64(1) ... 120 {
+            let program = EnumeratedProgram.random(seed: seed, count: 6, range: seed % 2 == 0 ? 1 : 2)
+            let options = SolveOptions(presolve: seed % 3 != 0, cuts: seed % 4 != 0)
+            let solution = try GLPKSolver.solve(program.model, options: options)
+            if let optimum = program.optimum {
+                XCTAssertEqual(solution.status, .optimal, "seed \(seed)")
+                XCTAssertEqual(solution.objective ?? .nan, optimum, accuracy: 1e-6, "seed \(seed)")
+                XCTAssertNil(program.model.infeasibility(of: solution.values), "seed \(seed)")
+                XCTAssertEqual(program.model.objectiveValue(of: solution.values), optimum, accuracy: 1e-6)
+                solved += 1
+            } else {
+                XCTAssertEqual(solution.status, .infeasible, "seed \(seed)")
+                XCTAssertTrue(solution.values.isEmpty)
+                infeasible += 1
+            }
+        }
+        XCTAssertGreaterThan(solved, 30)
+        XCTAssertGreaterThan(infeasible, 3)
+    }
+
+    func testSuppliedIncumbentLeavesTheOptimumUnchanged() throws {
+        for seed in UInt64(200) ... 260 {
+            let program = EnumeratedProgram.random(seed: seed, count: 6, range: 1)
+            guard let optimum = program.optimum else { continue }
+            // Any feasible point will do as the incumbent: take the first one GLPK itself finds.
+            let first = try GLPKSolver.solve(program.model, options: SolveOptions(relativeGap: 0.9))
+            let solution = try GLPKSolver.solve(program.model, options: SolveOptions(incumbent: first.values))
+            XCTAssertEqual(solution.status, .optimal, "seed \(seed)")
+            XCTAssertEqual(solution.objective ?? .nan, optimum, accuracy: 1e-6, "seed \(seed)")
+        }
+    }
+
+    func testInfeasibleModelsAreReportedInfeasible() throws {
+        var lp = LinearModel()
+        let x = lp.addVariable(.continuous, upper: 1)
+        lp.addRow(columns: [x], coefficients: [1], lower: 2)
+        var mip = LinearModel()
+        let a = mip.addVariable(.integer, lower: 0, upper: 10)
+        let b = mip.addVariable(.integer, lower: 0, upper: 10)
+        mip.addRow(columns: [a, b], coefficients: [2, 2], lower: 3, upper: 3) // 2(a + b) = 3 has no integer point
+        for presolve in [true, false] {
+            let options = SolveOptions(presolve: presolve)
+            XCTAssertEqual(try GLPKSolver.solve(lp, options: options).status, .infeasible)
+            let solution = try GLPKSolver.solve(mip, options: options)
+            XCTAssertEqual(solution.status, .infeasible)
+            XCTAssertNil(solution.objective)
+            XCTAssertTrue(solution.values.isEmpty)
+        }
+    }
+
+    func testUnboundedModelsAreReportedUnbounded() throws {
+        var lp = LinearModel(sense: .maximise)
+        let x = lp.addVariable(.continuous, objective: 1)
+        let y = lp.addVariable(.continuous, objective: 1)
+        lp.addRow(columns: [x, y], coefficients: [1, -1], upper: 3)
+        var mip = lp
+        mip.addVariable(.integer, upper: 5, objective: 1)
+        for presolve in [true, false] {
+            let options = SolveOptions(presolve: presolve)
+            XCTAssertEqual(try GLPKSolver.solve(lp, options: options).status, .unbounded)
+            XCTAssertEqual(try GLPKSolver.solve(mip, options: options).status, .unbounded)
+        }
+    }
+
+    func testEmptyModelIsOptimalAtItsConstant() throws {
+        var model = LinearModel()
+        model.objectiveConstant = 4.5
+        let solution = try GLPKSolver.solve(model)
+        XCTAssertEqual(solution.status, .optimal)
+        XCTAssertEqual(solution.objective, 4.5)
+        model.addRow(columns: [], coefficients: [], lower: 1)
+        XCTAssertEqual(try GLPKSolver.solve(model).status, .infeasible)
+    }
+
+    func testTimeLimitBeforeAnyIncumbentIsLimitWithoutSolution() throws {
+        let model = LargeModels.assignmentPMedian(size: 160, medians: 7, seed: 1)
+        let solution = try GLPKSolver.solve(model, options: SolveOptions(timeLimit: 0.001))
+        XCTAssertEqual(solution.status, .limitWithoutSolution)
+        XCTAssertNil(solution.objective)
+        XCTAssertTrue(solution.values.isEmpty)
+    }
+
+    func testTimeLimitWithOurIncumbentIsFeasibleAndNoWorse() throws {
+        let model = LargeModels.assignmentPMedian(size: 160, medians: 7, seed: 1)
+        let incumbent = LargeModels.firstMediansAssignment(size: 160, medians: 7, model: model)
+        let ours = model.objectiveValue(of: incumbent)
+        let solution = try GLPKSolver.solve(model, options: SolveOptions(timeLimit: 0.001, incumbent: incumbent))
+        XCTAssertEqual(solution.status, .feasible)
+        XCTAssertLessThanOrEqual(solution.objective ?? .infinity, ours + 1e-9)
+        XCTAssertNil(model.infeasibility(of: solution.values))
+        if let bound = solution.bound { XCTAssertLessThanOrEqual(bound, solution.objective ?? -.infinity) }
+    }
+
+    func testRelativeGapStopsWithinTheGapOfTheTrueOptimum() throws {
+        for seed in UInt64(300) ... 340 {
+            let program = EnumeratedProgram.random(seed: seed, count: 6, range: 2)
+            guard let optimum = program.optimum else { continue }
+            let solution = try GLPKSolver.solve(program.model, options: SolveOptions(relativeGap: 0.3))
+            XCTAssertEqual(solution.status, .optimal)
+            let objective = try XCTUnwrap(solution.objective)
+            let bound = try XCTUnwrap(solution.bound)
+            if program.model.sense == .minimise {
+                XCTAssertLessThanOrEqual(bound, optimum + 1e-6)
+                XCTAssertGreaterThanOrEqual(objective, optimum - 1e-6)
+            } else {
+                XCTAssertGreaterThanOrEqual(bound, optimum - 1e-6)
+                XCTAssertLessThanOrEqual(objective, optimum + 1e-6)
+            }
+        }
+    }
+}
