@@ -28,5 +28,11 @@ let package = Package(
         // The MILP model and the safe GLPK layer; the only module that imports CGLPK.
         .target(name: "Optimisation", dependencies: ["CGLPK", "CGLPKGuard"]),
         .testTarget(name: "OptimisationTests", dependencies: ["Optimisation", "CGLPKGuard"]),
+        .target(name: "Estate"),
+        // The planning model: exact reductions, the MILP, decoding, infeasibility explanations.
+        .target(name: "Planning", dependencies: ["Estate", "Optimisation"]),
+        .testTarget(name: "PlanningTests", dependencies: ["Planning", "Estate", "Optimisation"]),
+        // A plan's tables, summary, GeoJSON and output folder.
+        .target(name: "Reports", dependencies: ["Estate", "Planning"]),
     ]
 )

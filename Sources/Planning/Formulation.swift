@@ -1,0 +1,106 @@
+import Optimisation
+
+/// A planning MILP whose rows remember which scenario constraint they come from.
+///
+/// The planner needs three views of one model: the model itself, a version with some
+/// constraint groups dropped (to find which groups conflict), and an elastic version in which
+/// one group may be violated at a price (to say by how much it must be relaxed). Keeping rows
+/// here, tagged, and materialising a `LinearModel` per view avoids building the model three ways.
+struct Formulation {
+    struct Row {
+        var columns: [Int]
+        var coefficients: [Double]
+        var lower: Double
+        var upper: Double
+        var group: ConstraintGroup?
+    }
+
+    private(set) var model = LinearModel(sense: .minimise)
+    private(set) var rows: [Row] = []
+
+    init(sense: ObjectiveSense) {
+        model = LinearModel(sense: sense)
+    }
+
+    var variableCount: Int { model.variableCount }
+    var rowCount: Int { rows.count }
+
+    mutating func addVariable(_ kind: VariableKind, lower: Double = 0, upper: Double = .infinity, objective: Double = 0) -> Int {
+        model.addVariable(kind, lower: lower, upper: upper, objective: objective)
+    }
+
+    mutating func setObjectiveConstant(_ value: Double) { model.objectiveConstant = value }
+
+    mutating func setObjective(_ column: Int, _ coefficient: Double) { model.setObjectiveCoefficient(column, coefficient) }
+
+    /// Adds `lower <= sum coefficients * x[columns] <= upper`, tagged with `group` (nil: structural).
+    mutating func addRow(_ columns: [Int], _ coefficients: [Double], lower: Double = -.infinity, upper: Double = .infinity,
+                         group: ConstraintGroup?) {
+        rows.append(Row(columns: columns, coefficients: coefficients, lower: lower, upper: upper, group: group))
+    }
+
+    /// The groups that have at least one row.
+    var groups: Set<ConstraintGroup> { Set(rows.compactMap(\.group)) }
+
+    /// Whether a row with no columns (a constraint no decision can influence, such as a coverage
+    /// share above what the reachable areas hold) is violated among the rows that are not dropped.
+    func hasViolatedEmptyRow(dropping dropped: Set<ConstraintGroup> = []) -> Bool {
+        rows.contains { row in
+            row.columns.isEmpty && !(row.group.map(dropped.contains) ?? false)
+                && (row.lower > Self.tolerance || row.upper < -Self.tolerance)
+        }
+    }
+
+    /// Feasibility tolerance for rows with no columns, matching GLPK's primal tolerance scale.
+    static let tolerance = 1e-7
+
+    /// The model with the rows of `dropped` left out; with `feasibilityOnly` the objective is zero,
+    /// so a solve answers "is there any plan?" as fast as GLPK can. Rows with no columns are left to
+    /// `hasViolatedEmptyRow`, since GLPK has nothing to decide about them.
+    func linearModel(dropping dropped: Set<ConstraintGroup> = [], feasibilityOnly: Bool = false) -> LinearModel {
+        var result = model
+        if feasibilityOnly {
+            for j in 0 ..< result.variableCount { result.setObjectiveCoefficient(j, 0) }
+            result.objectiveConstant = 0
+            result.sense = .minimise
+        }
+        for row in rows where !row.columns.isEmpty && (row.group.map({ !dropped.contains($0) }) ?? true) {
+            result.addRow(columns: row.columns, coefficients: row.coefficients, lower: row.lower, upper: row.upper)
+        }
+        return result
+    }
+
+    /// The model in which the rows of `elastic` may be violated: each gets a slack column, and the
+    /// objective is the total violation, each slack scaled by `scale` so that groups of different
+    /// units (GBP, shares, sites) stay comparable. Rows of `dropped` are left out.
+    func elasticModel(elastic: ConstraintGroup, dropping dropped: Set<ConstraintGroup>, scale: Double)
+        -> (model: LinearModel, slacks: [Int]) {
+        var result = model
+        for j in 0 ..< result.variableCount { result.setObjectiveCoefficient(j, 0) }
+        result.objectiveConstant = 0
+        result.sense = .minimise
+        var slacks: [Int] = []
+        for row in rows {
+            guard let group = row.group else {
+                result.addRow(columns: row.columns, coefficients: row.coefficients, lower: row.lower, upper: row.upper)
+                continue
+            }
+            if dropped.contains(group) { continue }
+            guard group == elastic else {
+                result.addRow(columns: row.columns, coefficients: row.coefficients, lower: row.lower, upper: row.upper)
+                continue
+            }
+            var columns = row.columns, coefficients = row.coefficients
+            if row.upper.isFinite {
+                let s = result.addVariable(.continuous, objective: 1 / scale)
+                columns.append(s); coefficients.append(-1); slacks.append(s)
+            }
+            if row.lower.isFinite {
+                let s = result.addVariable(.continuous, objective: 1 / scale)
+                columns.append(s); coefficients.append(1); slacks.append(s)
+            }
+            result.addRow(columns: columns, coefficients: coefficients, lower: row.lower, upper: row.upper)
+        }
+        return (result, slacks)
+    }
+}

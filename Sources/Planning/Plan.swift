@@ -1,0 +1,70 @@
+/// How a planning run ended, as `summary.json` spells it (FORMAT.md).
+public enum PlanStatus: String, Sendable, Codable {
+    /// Proven optimal (gap within the requested tolerance).
+    case optimal
+    /// A plan stopped at a limit: feasible, with its bound and gap.
+    case feasible
+    /// No plan satisfies the constraints; `conflicts` names the ones in conflict.
+    case infeasible
+    case unbounded
+    /// Stopped at the time limit before any feasible plan was found.
+    case timeLimit = "time_limit"
+    case error
+
+    /// Whether the run produced a plan (exit code 0).
+    public var hasPlan: Bool { self == .optimal || self == .feasible }
+}
+
+/// A set of constraints that cannot hold together, and what it would take to satisfy them.
+public struct Conflict: Sendable, Codable, Equatable {
+    /// The constraint group, named as in the scenario file (e.g. `constraints.budget`).
+    public var constraint: ConstraintGroup
+    /// Human-readable reasons found in the data (e.g. an area with no site within max_minutes).
+    public var details: [String]
+    /// The smallest total violation of this group alone, the other conflicting groups held, in the
+    /// group's own unit (GBP, tCO2e, sites, need weight, areas); nil where it was not computed.
+    public var minimumViolation: Double?
+
+    public init(constraint: ConstraintGroup, details: [String] = [], minimumViolation: Double? = nil) {
+        self.constraint = constraint
+        self.details = details
+        self.minimumViolation = minimumViolation
+    }
+}
+
+/// The result of planning one scenario: the decisions, how good they are proven to be, and, per
+/// area, where its families would go.
+public struct Plan: Sendable {
+    public var status: PlanStatus
+    /// The objective as FORMAT.md defines it, evaluated on the decisions (not read from the solver).
+    public var objective: Double?
+    /// The best bound the solver proved on that objective.
+    public var bound: Double?
+    /// Relative gap between objective and bound (0 when proven optimal).
+    public var gap: Double?
+    /// Wall-clock seconds spent building and solving.
+    public var seconds: Double
+    /// Whether each site is kept; empty when there is no plan.
+    public var keep: [Bool]
+    /// For each area: the kept site that serves it (nearest; or the largest assignment under capacity).
+    public var areaSite: [Int?]
+    /// For each area: minutes to its serving site (the assignment-weighted mean under capacity).
+    public var areaMinutes: [Double?]
+    /// For each area: the share of its demand covered within the coverage time (0 or 1 without capacity).
+    public var areaCoveredShare: [Double]
+    /// With capacity: each area's assignment as (site, share of its demand).
+    public var areaAssignment: [[(site: Int, share: Double)]]
+    /// When infeasible: the constraints in conflict.
+    public var conflicts: [Conflict]
+    /// What the reductions removed.
+    public var reductions: ReductionReport
+    /// A note from the solver (limits, errors).
+    public var message: String?
+
+    /// A plan with no decisions, for runs that ended without one.
+    static func empty(status: PlanStatus, seconds: Double, reductions: ReductionReport, message: String?) -> Plan {
+        Plan(status: status, objective: nil, bound: nil, gap: nil, seconds: seconds, keep: [], areaSite: [],
+             areaMinutes: [], areaCoveredShare: [], areaAssignment: [], conflicts: [], reductions: reductions,
+             message: message)
+    }
+}

@@ -1,0 +1,162 @@
+import Foundation
+import Optimisation
+
+/// Chooses which sites to keep: builds the exact reduced model, solves it with GLPK, reads the
+/// decisions back, evaluates them independently, and explains infeasibility.
+public enum Planner {
+    /// Plans one scenario. `areaIDs` name areas in explanations (same order as the instance).
+    public static func plan(_ instance: PlanningInstance, _ spec: PlanSpecification, areaIDs: [String]) throws -> Plan {
+        let clock = ContinuousClock.now
+        try instance.checkInvariants()
+        try validate(spec, instance: instance)
+        let model = PlanningModel(instance: instance, specification: spec, areaIDs: areaIDs)
+        let options = SolveOptions(timeLimit: spec.timeLimit, relativeGap: spec.relativeGap)
+
+        if !model.dataConflicts.isEmpty || model.formulation.hasViolatedEmptyRow() {
+            var plan = Plan.empty(status: .infeasible, seconds: 0, reductions: model.report,
+                                  message: "no plan satisfies every constraint")
+            plan.conflicts = try explainInfeasibility(model, options: options, areaIDs: areaIDs)
+            plan.seconds = seconds(since: clock)
+            return plan
+        }
+        let solution = try GLPKSolver.solve(model.formulation.linearModel(), options: options)
+        switch solution.status {
+        case .optimal, .feasible:
+            var plan = decode(solution, model: model)
+            plan.status = solution.status == .optimal ? .optimal : .feasible
+            plan.message = solution.message
+            plan.seconds = seconds(since: clock)
+            return plan
+        case .infeasible:
+            var plan = Plan.empty(status: .infeasible, seconds: 0, reductions: model.report,
+                                  message: "no plan satisfies every constraint")
+            plan.conflicts = try explainInfeasibility(model, options: options, areaIDs: areaIDs)
+            plan.seconds = seconds(since: clock)
+            return plan
+        case .unbounded:
+            return .empty(status: .unbounded, seconds: seconds(since: clock), reductions: model.report, message: solution.message)
+        case .limitWithoutSolution:
+            var plan = Plan.empty(status: .timeLimit, seconds: seconds(since: clock), reductions: model.report,
+                                  message: solution.message ?? "time limit reached before any feasible plan")
+            plan.bound = solution.bound
+            return plan
+        case .error:
+            return .empty(status: .error, seconds: seconds(since: clock), reductions: model.report, message: solution.message)
+        }
+    }
+
+    /// Rejects specifications that are wrong before any solve, with the scenario key at fault.
+    static func validate(_ spec: PlanSpecification, instance: PlanningInstance) throws(PlanningError) {
+        let c = spec.constraints
+        func share(_ value: Double?, _ key: String) throws(PlanningError) {
+            if let value, !(0 ... 1).contains(value) {
+                throw .invalidSpecification("\(key) is \(value); expected a share between 0 and 1")
+            }
+        }
+        try share(c.minCoverage, "constraints.min_coverage")
+        try share(c.minDistrictCoverage, "constraints.min_district_coverage")
+        try share(c.minDeprivedCoverage, "constraints.min_deprived_coverage")
+        guard spec.coverageMinutes >= 0, spec.coverageMinutes.isFinite else {
+            throw .invalidSpecification("coverage_minutes is \(spec.coverageMinutes); expected minutes >= 0")
+        }
+        if let minutes = c.maxMinutes, !(minutes >= 0) {
+            throw .invalidSpecification("constraints.max_minutes is \(minutes); expected minutes >= 0")
+        }
+        if let low = c.minSites, let high = c.maxSites, low > high {
+            throw .invalidSpecification("constraints.sites asks for at least \(low) and at most \(high) sites")
+        }
+        if let k = c.minPerDistrict, k < 0 {
+            throw .invalidSpecification("constraints.min_per_district is \(k); expected a whole number >= 0")
+        }
+        if let bad = spec.deprivedAreas.first(where: { !(0 ..< instance.areaCount).contains($0) }) {
+            throw .invalidInstance("deprived area index \(bad) out of range")
+        }
+    }
+
+    // MARK: - Reading a solution
+
+    private static func decode(_ solution: Solution, model: PlanningModel) -> Plan {
+        let instance = model.instance
+        let spec = model.specification
+        var keep = model.siteFixedOpen
+        for j in 0 ..< instance.siteCount {
+            if let column = model.siteColumn[j], solution[column] > 0.5 { keep[j] = true }
+        }
+        var assignment: [[(site: Int, share: Double)]]?
+        if spec.constraints.capacity {
+            assignment = model.assignment.map { pairs in
+                pairs.compactMap { pair in
+                    let share = solution[pair.column]
+                    return share > 1e-9 ? (pair.site, min(1, share)) : nil
+                }
+            }
+        }
+        let evaluation = PlanEvaluation(instance: instance, keep: keep, coverageMinutes: spec.coverageMinutes,
+                                        assignment: assignment)
+        let objective = evaluation.objectiveValue(spec.objective)
+        let bound = solution.bound.map { spec.objective == .maxCoverage ? max($0, objective) : min($0, objective) }
+        let gap = bound.map { Solution.relativeGap(objective: objective, bound: $0) }
+        return Plan(
+            status: .optimal, objective: objective, bound: bound, gap: gap.map { $0 < 1e-9 ? 0 : $0 }, seconds: 0,
+            keep: keep, areaSite: evaluation.areaSite, areaMinutes: evaluation.areaMinutes,
+            areaCoveredShare: evaluation.areaCoveredShare, areaAssignment: assignment ?? [], conflicts: [],
+            reductions: model.report, message: nil)
+    }
+
+    private static func seconds(since start: ContinuousClock.Instant) -> Double {
+        let d = ContinuousClock.now - start
+        return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+    }
+
+    // MARK: - Explaining infeasibility
+
+    /// Finds an irreducible set of constraint groups that cannot hold together (a deletion filter:
+    /// drop each group in turn and keep it dropped when the rest is still infeasible), then, for each
+    /// group in the set, the smallest violation of that group alone that restores feasibility
+    /// (an elastic model with the other groups of the set held).
+    static func explainInfeasibility(_ model: PlanningModel, options: SolveOptions, areaIDs: [String]) throws -> [Conflict] {
+        var statusFree = model.instance
+        statusFree.siteStatus = statusFree.siteStatus.map { _ in .candidate }
+        let hasStatus = model.instance.siteStatus.contains { $0 != .candidate }
+        var relaxedModel: PlanningModel?
+
+        /// The model without site statuses when `.siteStatus` is dropped (built once), else the model.
+        func variant(dropping dropped: Set<ConstraintGroup>) -> PlanningModel {
+            guard dropped.contains(.siteStatus) else { return model }
+            if relaxedModel == nil {
+                relaxedModel = PlanningModel(instance: statusFree, specification: model.specification, areaIDs: areaIDs)
+            }
+            return relaxedModel!
+        }
+
+        func isInfeasible(dropping dropped: Set<ConstraintGroup>) throws -> Bool {
+            let current = variant(dropping: dropped)
+            if current.dataConflicts.keys.contains(where: { !dropped.contains($0) }) { return true }
+            if current.formulation.hasViolatedEmptyRow(dropping: dropped) { return true }
+            let solution = try GLPKSolver.solve(current.formulation.linearModel(dropping: dropped, feasibilityOnly: true),
+                                                options: options)
+            // A limit without an answer is treated as "feasible", so the group stays in the
+            // reported set: we never drop a group we have not proven irrelevant.
+            return solution.status == .infeasible
+        }
+
+        var candidates = model.formulation.groups.union(model.dataConflicts.keys)
+        if hasStatus { candidates.insert(.siteStatus) }
+        var dropped = Set<ConstraintGroup>()
+        for group in candidates.sorted() {
+            if try isInfeasible(dropping: dropped.union([group])) { dropped.insert(group) }
+        }
+        let conflicting = candidates.subtracting(dropped).sorted()
+        return try conflicting.map { group in
+            var conflict = Conflict(constraint: group, details: model.dataConflicts[group] ?? [])
+            if group != .siteStatus, model.dataConflicts[group] == nil {
+                let (elastic, slacks) = variant(dropping: dropped).formulation.elasticModel(elastic: group, dropping: dropped, scale: 1)
+                let solution = try GLPKSolver.solve(elastic, options: options)
+                if solution.status == .optimal {
+                    conflict.minimumViolation = slacks.reduce(0) { $0 + solution[$1] }
+                }
+            }
+            return conflict
+        }
+    }
+}

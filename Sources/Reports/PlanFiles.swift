@@ -1,0 +1,126 @@
+import Foundation
+import Estate
+import Planning
+
+/// The output folder of one plan (FORMAT.md "What a run writes"), as named file contents.
+public enum PlanFiles {
+    /// Every file of the folder. An infeasible or failed run writes `summary.json` only, since there
+    /// are no decisions to tabulate.
+    public static func make(_ context: PlanContext, engineVersion: String) throws -> [(name: String, contents: Data)] {
+        guard context.plan.status.hasPlan else {
+            return [("summary.json", try PlanSummary(engineVersion: engineVersion, context: context, totals: nil).json())]
+        }
+        let tables = PlanTables(context)
+        var files: [(name: String, contents: Data)] = [
+            ("summary.json", try PlanSummary(engineVersion: engineVersion, context: context, totals: tables.totals).json()),
+            ("sites.csv", Data(sitesCSV(context, tables).utf8)),
+            ("areas.csv", Data(areasCSV(context).utf8)),
+            ("districts.csv", Data(districtsCSV(context, tables).utf8)),
+            ("estate.geojson", Data(geoJSON(context, tables).utf8)),
+        ]
+        files.sort { $0.name < $1.name }
+        return files
+    }
+
+    static func sitesCSV(_ context: PlanContext, _ tables: PlanTables) -> String {
+        let dataset = context.dataset
+        var csv = CSVTable(header: ["site_id", "name", "kind", "district", "decision", "status", "annual_cost", "carbon",
+                                    "capacity", "need_served", "unique_need", "visits", "visits_displaced",
+                                    "nearest_kept_site", "extra_minutes"])
+        for row in tables.sites {
+            let site = dataset.sites[row.site]
+            csv.append([
+                site.id, site.name, site.kind, dataset.districts[site.district], row.kept ? "kept" : "closed",
+                site.status.rawValue, NumberFormat.decimal(site.annualCost, 2), NumberFormat.decimal(site.carbon, 3),
+                NumberFormat.decimal(site.capacity, 2), NumberFormat.decimal(row.needServed, 3),
+                NumberFormat.decimal(row.uniqueNeed, 3), NumberFormat.decimal(row.visits, 2),
+                NumberFormat.decimal(row.visitsDisplaced, 2), row.nearestKeptSite.map { dataset.sites[$0].id } ?? "",
+                NumberFormat.decimal(row.extraMinutes, 2),
+            ])
+        }
+        return csv.text
+    }
+
+    static func areasCSV(_ context: PlanContext) -> String {
+        let dataset = context.dataset, plan = context.plan, instance = context.instance
+        var csv = CSVTable(header: ["area_id", "district", "children", "need_score", "weight", "site_id", "minutes",
+                                    "covered", "covered_share"])
+        for (i, area) in dataset.areas.enumerated() {
+            csv.append([
+                area.id, dataset.districts[area.district], NumberFormat.decimal(area.children, 2),
+                NumberFormat.decimal(context.needScore[i], 6), NumberFormat.decimal(instance.areaWeight[i], 6),
+                plan.areaSite[i].map { dataset.sites[$0].id } ?? "", NumberFormat.decimal(plan.areaMinutes[i], 2),
+                plan.areaCoveredShare[i] >= 1 - 1e-9 ? "true" : "false", NumberFormat.decimal(plan.areaCoveredShare[i], 4),
+            ])
+        }
+        return csv.text
+    }
+
+    static func districtsCSV(_ context: PlanContext, _ tables: PlanTables) -> String {
+        var csv = CSVTable(header: ["district", "sites_kept", "sites_closed", "cost", "carbon", "need", "coverage",
+                                    "median_minutes", "worst_minutes", "areas_without_hub"])
+        for row in tables.districts {
+            csv.append([
+                context.dataset.districts[row.district], String(row.sitesKept), String(row.sitesClosed),
+                NumberFormat.decimal(row.cost, 2), NumberFormat.decimal(row.carbon, 3), NumberFormat.decimal(row.need, 3),
+                NumberFormat.decimal(row.coverage, 4), NumberFormat.decimal(row.medianMinutes, 2),
+                NumberFormat.decimal(row.worstMinutes, 2), String(row.areasWithoutHub),
+            ])
+        }
+        return csv.text
+    }
+
+    /// Sites and areas as GeoJSON Points (RFC 7946: [longitude, latitude]); sites first, in file order.
+    static func geoJSON(_ context: PlanContext, _ tables: PlanTables) -> String {
+        let dataset = context.dataset, plan = context.plan
+        var features: [String] = []
+        func point(_ lat: Double, _ lon: Double) -> String {
+            "{\"type\":\"Point\",\"coordinates\":[\(NumberFormat.decimal(lon, 6)),\(NumberFormat.decimal(lat, 6))]}"
+        }
+        for row in tables.sites {
+            let site = dataset.sites[row.site]
+            let props = [
+                ("feature", json("site")), ("site_id", json(site.id)), ("name", json(site.name)), ("kind", json(site.kind)),
+                ("district", json(dataset.districts[site.district])), ("decision", json(row.kept ? "kept" : "closed")),
+                ("status", json(site.status.rawValue)), ("annual_cost", NumberFormat.decimal(site.annualCost, 2)),
+                ("carbon", NumberFormat.decimal(site.carbon, 3)), ("need_served", NumberFormat.decimal(row.needServed, 3)),
+                ("unique_need", NumberFormat.decimal(row.uniqueNeed, 3)),
+            ]
+            features.append(feature(point(site.latitude, site.longitude), props))
+        }
+        for (i, area) in dataset.areas.enumerated() {
+            let props = [
+                ("feature", json("area")), ("area_id", json(area.id)), ("district", json(dataset.districts[area.district])),
+                ("need_score", NumberFormat.decimal(context.needScore[i], 6)),
+                ("weight", NumberFormat.decimal(context.instance.areaWeight[i], 6)),
+                ("site_id", plan.areaSite[i].map { json(dataset.sites[$0].id) } ?? "null"),
+                ("minutes", plan.areaMinutes[i].map { NumberFormat.decimal($0, 2) } ?? "null"),
+                ("covered", plan.areaCoveredShare[i] >= 1 - 1e-9 ? "true" : "false"),
+            ]
+            features.append(feature(point(area.latitude, area.longitude), props))
+        }
+        return "{\"type\":\"FeatureCollection\",\"features\":[\n" + features.joined(separator: ",\n") + "\n]}\n"
+    }
+
+    private static func feature(_ geometry: String, _ properties: [(String, String)]) -> String {
+        let props = properties.map { "\(json($0.0)):\($0.1)" }.joined(separator: ",")
+        return "{\"type\":\"Feature\",\"geometry\":\(geometry),\"properties\":{\(props)}}"
+    }
+
+    /// A JSON string literal.
+    static func json(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case let s where s.value < 0x20: out += String(format: "\\u%04x", s.value)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+}

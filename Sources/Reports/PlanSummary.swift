@@ -1,0 +1,117 @@
+import Foundation
+import Estate
+import Planning
+
+/// `summary.json`: the status, objective, bound and gap that make a plan a result, the totals a
+/// cabinet paper quotes, what the reductions removed, and, when infeasible, the conflicts.
+struct PlanSummary: Encodable {
+    var engineVersion: String
+    var context: PlanContext
+    var totals: PlanTotals?
+
+    enum Keys: String, CodingKey {
+        case engine, scenario, status, objective, objectiveName = "objective_name", bound, gap, seconds, message
+        case totals, reductions, conflicts, unreachableAreas = "unreachable_areas"
+    }
+
+    enum ScenarioKeys: String, CodingKey {
+        case file, dataset, objective, coverageMinutes = "coverage_minutes", constraints, timeLimit = "time_limit_s"
+        case mipGap = "mip_gap"
+    }
+
+    enum ConstraintKeys: String, CodingKey {
+        case budget, carbon, sitesMin = "sites_min", sitesMax = "sites_max", minPerDistrict = "min_per_district"
+        case minCoverage = "min_coverage", minDistrictCoverage = "min_district_coverage"
+        case minDeprivedCoverage = "min_deprived_coverage", maxMinutes = "max_minutes", capacity
+    }
+
+    enum ConflictKeys: String, CodingKey { case constraint, explanation, details, minimumViolation = "minimum_violation" }
+
+    func encode(to encoder: Encoder) throws {
+        let plan = context.plan
+        let spec = context.specification
+        var c = encoder.container(keyedBy: Keys.self)
+        try c.encode(engineVersion, forKey: .engine)
+        var s = c.nestedContainer(keyedBy: ScenarioKeys.self, forKey: .scenario)
+        try s.encode(context.scenario.file, forKey: .file)
+        try s.encode(context.dataset.source, forKey: .dataset)
+        try s.encode(spec.objective.rawValue, forKey: .objective)
+        try s.encode(spec.coverageMinutes, forKey: .coverageMinutes)
+        try s.encode(spec.timeLimit, forKey: .timeLimit)
+        try s.encode(spec.relativeGap, forKey: .mipGap)
+        var k = s.nestedContainer(keyedBy: ConstraintKeys.self, forKey: .constraints)
+        let cs = spec.constraints
+        try k.encodeIfPresent(cs.budget, forKey: .budget)
+        try k.encodeIfPresent(cs.carbon, forKey: .carbon)
+        try k.encodeIfPresent(cs.minSites, forKey: .sitesMin)
+        try k.encodeIfPresent(cs.maxSites, forKey: .sitesMax)
+        try k.encodeIfPresent(cs.minPerDistrict, forKey: .minPerDistrict)
+        try k.encodeIfPresent(cs.minCoverage, forKey: .minCoverage)
+        try k.encodeIfPresent(cs.minDistrictCoverage, forKey: .minDistrictCoverage)
+        try k.encodeIfPresent(cs.minDeprivedCoverage, forKey: .minDeprivedCoverage)
+        try k.encodeIfPresent(cs.maxMinutes, forKey: .maxMinutes)
+        try k.encode(cs.capacity, forKey: .capacity)
+        try c.encode(plan.status.rawValue, forKey: .status)
+        try c.encode(plan.objective, forKey: .objective)
+        try c.encode(spec.objective.rawValue, forKey: .objectiveName)
+        try c.encode(plan.bound, forKey: .bound)
+        try c.encode(plan.gap, forKey: .gap)
+        try c.encode((plan.seconds * 1000).rounded() / 1000, forKey: .seconds)
+        try c.encode(plan.message, forKey: .message)
+        try c.encode(totals, forKey: .totals)
+        try c.encode(plan.reductions, forKey: .reductions)
+        var list = c.nestedUnkeyedContainer(forKey: .conflicts)
+        for conflict in plan.conflicts {
+            var e = list.nestedContainer(keyedBy: ConflictKeys.self)
+            try e.encode(conflict.constraint.rawValue, forKey: .constraint)
+            try e.encode(ConflictExplanation.sentence(for: conflict), forKey: .explanation)
+            try e.encode(conflict.details, forKey: .details)
+            try e.encode(conflict.minimumViolation, forKey: .minimumViolation)
+        }
+        let unreachable = plan.reductions.areasUnreachable > 0
+            ? (0 ..< context.instance.areaCount).filter { context.instance.pairs(of: $0).isEmpty }.map { context.dataset.areas[$0].id }
+            : []
+        try c.encode(unreachable, forKey: .unreachableAreas)
+    }
+
+    func json() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        var data = try encoder.encode(self)
+        data.append(0x0A)
+        return data
+    }
+}
+
+/// Plain-English explanations of conflicts, for the terminal and `summary.json`.
+public enum ConflictExplanation {
+    public static func sentence(for conflict: Conflict) -> String {
+        let v = conflict.minimumViolation
+        let amount = v.map { NumberFormat.decimal($0, 2) } ?? "?"
+        switch conflict.constraint {
+        case .siteStatus:
+            return "sites fixed by `status` (keep/close) are part of the conflict"
+        case .budget:
+            return v.map { "the budget would have to rise by at least \(NumberFormat.pounds($0))" } ?? "the budget is too small"
+        case .carbon:
+            return "the carbon cap would have to rise by at least \(amount) tCO2e"
+        case .sites:
+            return "the site count limit would have to move by at least \(amount) site(s)"
+        case .minPerDistrict:
+            return "districts would fall \(amount) site(s) short of min_per_district in total"
+        case .minCoverage:
+            return "county coverage would fall short by \(amount) units of need weight"
+        case .minDistrictCoverage:
+            return "district coverage would fall short by \(amount) units of need weight in total"
+        case .minDeprivedCoverage:
+            return "coverage of the most deprived areas would fall short by \(amount) units of need weight"
+        case .maxMinutes:
+            return conflict.details.isEmpty ? "some areas cannot have a hub within max_minutes (short by \(amount) area groups)"
+                : "\(conflict.details.count) area(s) cannot have a hub within max_minutes"
+        case .capacity:
+            return "kept sites would lack at least \(amount) visits per year of capacity"
+        case .serveEveryArea:
+            return "min_travel must serve every reachable area, and some cannot be served"
+        }
+    }
+}

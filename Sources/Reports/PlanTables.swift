@@ -1,0 +1,179 @@
+import Estate
+import Planning
+
+/// One row of `sites.csv`: a site's decision and what it means for the people who use it.
+public struct SiteRow: Sendable, Equatable {
+    public var site: Int
+    public var kept: Bool
+    /// Need weight of the areas this site serves in the plan (assignment shares under capacity).
+    public var needServed: Double
+    /// Need weight of areas covered by this site and by no other kept site (kept sites only).
+    public var uniqueNeed: Double
+    /// Current visits per year recorded in `usage.csv`.
+    public var visits: Double
+    /// Visits per year whose site closes (closed sites only; 0 for kept ones).
+    public var visitsDisplaced: Double
+    /// For a closed site: the kept hub most of its users move to (visit-weighted; need-weighted over
+    /// its catchment when it has no usage figures).
+    public var nearestKeptSite: Int?
+    /// For a closed site: the users' mean extra minutes to their new hub, over users whose trip to
+    /// both sites is known.
+    public var extraMinutes: Double?
+}
+
+/// One row of `districts.csv`.
+public struct DistrictRow: Sendable, Equatable {
+    public var district: Int
+    public var sitesKept: Int
+    public var sitesClosed: Int
+    /// GBP per year of kept sites.
+    public var cost: Double
+    /// tCO2e per year of kept sites.
+    public var carbon: Double
+    /// Need weight of the district's areas.
+    public var need: Double
+    /// Share of that need covered within the coverage time.
+    public var coverage: Double
+    /// Median and largest minutes to the serving hub, over the district's areas that have one.
+    public var medianMinutes: Double?
+    public var worstMinutes: Double?
+    /// Areas with no kept hub within reach.
+    public var areasWithoutHub: Int
+}
+
+/// County totals for `summary.json` and the terminal summary.
+public struct PlanTotals: Sendable, Equatable, Codable {
+    public var sitesKept: Int
+    public var sitesClosed: Int
+    /// GBP per year.
+    public var cost: Double
+    /// Against keeping every site (GBP per year).
+    public var saving: Double
+    /// tCO2e per year.
+    public var carbon: Double
+    /// Against keeping every site (tCO2e per year).
+    public var carbonSaving: Double
+    /// Share of need-weighted demand covered.
+    public var coverage: Double
+    public var coveredWeight: Double
+    public var totalWeight: Double
+    /// Sum of weight x minutes over areas with a hub.
+    public var weightedMinutes: Double
+    /// Visits per year whose site closes.
+    public var visitsDisplaced: Double
+
+    enum CodingKeys: String, CodingKey {
+        case sitesKept = "sites_kept", sitesClosed = "sites_closed", cost, saving, carbon
+        case carbonSaving = "carbon_saving", coverage, coveredWeight = "covered_weight", totalWeight = "total_weight"
+        case weightedMinutes = "weighted_minutes", visitsDisplaced = "visits_displaced"
+    }
+}
+
+/// The tables of a plan, computed from the decisions and the data (never from the solver's model).
+public struct PlanTables: Sendable {
+    public var sites: [SiteRow]
+    public var districts: [DistrictRow]
+    public var totals: PlanTotals
+
+    public init(_ context: PlanContext) {
+        let instance = context.instance
+        let plan = context.plan
+        let dataset = context.dataset
+        let n = instance.areaCount, m = instance.siteCount
+        let keep = plan.keep.isEmpty ? Array(repeating: false, count: m) : plan.keep
+        let coverLimit = context.specification.coverageMinutes
+
+        // Need served: assignment shares under capacity, else the serving site takes the area.
+        var served = Array(repeating: 0.0, count: m)
+        for i in 0 ..< n {
+            if !plan.areaAssignment.isEmpty {
+                for (site, share) in plan.areaAssignment[i] { served[site] += share * instance.areaWeight[i] }
+            } else if i < plan.areaSite.count, let site = plan.areaSite[i] {
+                served[site] += instance.areaWeight[i]
+            }
+        }
+        // Unique need: areas whose only kept site within the coverage time is this one.
+        var unique = Array(repeating: 0.0, count: m)
+        for i in 0 ..< n {
+            var only: Int?
+            var count = 0
+            for p in instance.pairs(of: i) where instance.pairMinutes[p] <= coverLimit && keep[instance.pairSite[p]] {
+                count += 1
+                only = instance.pairSite[p]
+            }
+            if count == 1, let only { unique[only] += instance.areaWeight[i] }
+        }
+        // Users of each site: usage records, or its natural catchment (areas nearest to it) without them.
+        var users = Array(repeating: [(area: Int, amount: Double)](), count: m)
+        for record in dataset.usage where record.visits > 0 { users[record.site].append((record.area, record.visits)) }
+        var visits = Array(repeating: 0.0, count: m)
+        for record in dataset.usage { visits[record.site] += record.visits }
+        for i in 0 ..< n {
+            guard let first = instance.pairs(of: i).first else { continue }
+            let site = instance.pairSite[first]
+            if visits[site] == 0 { users[site].append((i, instance.areaWeight[i])) }
+        }
+        var siteRows: [SiteRow] = []
+        for j in 0 ..< m {
+            var row = SiteRow(site: j, kept: keep[j], needServed: served[j], uniqueNeed: keep[j] ? unique[j] : 0,
+                              visits: visits[j], visitsDisplaced: keep[j] || plan.keep.isEmpty ? 0 : visits[j],
+                              nearestKeptSite: nil, extraMinutes: nil)
+            if !keep[j], !plan.keep.isEmpty {
+                var toHub: [Int: Double] = [:]
+                var extra = 0.0, extraWeight = 0.0
+                for (area, amount) in users[j] {
+                    guard let hub = plan.areaSite[area] else { continue }
+                    toHub[hub, default: 0] += amount
+                    if let before = Self.minutes(instance, area: area, site: j), let after = plan.areaMinutes[area] {
+                        extra += amount * (after - before)
+                        extraWeight += amount
+                    }
+                }
+                row.nearestKeptSite = toHub.max { ($0.value, -$0.key) < ($1.value, -$1.key) }?.key
+                row.extraMinutes = extraWeight > 0 ? extra / extraWeight : nil
+            }
+            siteRows.append(row)
+        }
+
+        // Districts.
+        var districtRows: [DistrictRow] = []
+        for d in 0 ..< instance.districtCount {
+            let siteIDs = (0 ..< m).filter { instance.siteDistrict[$0] == d }
+            let areaIDs = (0 ..< n).filter { instance.areaDistrict[$0] == d }
+            let need = areaIDs.reduce(0) { $0 + instance.areaWeight[$1] }
+            let covered = areaIDs.reduce(0) { $0 + instance.areaWeight[$1] * (plan.areaCoveredShare.isEmpty ? 0 : plan.areaCoveredShare[$1]) }
+            let minutes = areaIDs.compactMap { plan.areaMinutes.isEmpty ? nil : plan.areaMinutes[$0] }.sorted()
+            districtRows.append(DistrictRow(
+                district: d, sitesKept: siteIDs.filter { keep[$0] }.count, sitesClosed: siteIDs.filter { !keep[$0] }.count,
+                cost: siteIDs.reduce(0) { keep[$1] ? $0 + instance.siteCost[$1] : $0 },
+                carbon: siteIDs.reduce(0) { keep[$1] ? $0 + instance.siteCarbon[$1] : $0 },
+                need: need, coverage: need > 0 ? covered / need : 1, medianMinutes: Self.median(minutes),
+                worstMinutes: minutes.last, areasWithoutHub: areaIDs.count - minutes.count))
+        }
+
+        let allCost = instance.siteCost.reduce(0, +), allCarbon = instance.siteCarbon.reduce(0, +)
+        let cost = districtRows.reduce(0) { $0 + $1.cost }, carbon = districtRows.reduce(0) { $0 + $1.carbon }
+        let total = instance.areaWeight.reduce(0, +)
+        let coveredWeight = districtRows.reduce(0) { $0 + $1.coverage * $1.need }
+        var weightedMinutes = 0.0
+        for i in 0 ..< n { if i < plan.areaMinutes.count, let t = plan.areaMinutes[i] { weightedMinutes += instance.areaWeight[i] * t } }
+        sites = siteRows
+        districts = districtRows
+        totals = PlanTotals(
+            sitesKept: keep.filter { $0 }.count, sitesClosed: keep.filter { !$0 }.count, cost: cost,
+            saving: allCost - cost, carbon: carbon, carbonSaving: allCarbon - carbon,
+            coverage: total > 0 ? coveredWeight / total : 1, coveredWeight: coveredWeight, totalWeight: total,
+            weightedMinutes: weightedMinutes, visitsDisplaced: siteRows.reduce(0) { $0 + $1.visitsDisplaced })
+    }
+
+    static func minutes(_ instance: PlanningInstance, area: Int, site: Int) -> Double? {
+        for p in instance.pairs(of: area) where instance.pairSite[p] == site { return instance.pairMinutes[p] }
+        return nil
+    }
+
+    static func median(_ sorted: [Double]) -> Double? {
+        guard !sorted.isEmpty else { return nil }
+        let mid = sorted.count / 2
+        return sorted.count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
+    }
+}

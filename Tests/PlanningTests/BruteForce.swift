@@ -1,0 +1,163 @@
+import Estate
+import Optimisation
+import Planning
+
+/// Exhaustive reference: every subset of sites, checked and scored from first principles
+/// (nearest kept site per area; with capacity, the best assignment for that subset as a plain LP,
+/// with no binary variable and none of the planner's reductions).
+struct BruteForce {
+    let instance: PlanningInstance
+    let spec: PlanSpecification
+
+    /// The best objective over all feasible subsets, or nil when none is feasible.
+    func optimum() throws -> Double? {
+        var best: Double?
+        let m = instance.siteCount
+        for mask in 0 ..< (1 << m) {
+            let keep = (0 ..< m).map { mask & (1 << $0) != 0 }
+            guard let value = try value(of: keep) else { continue }
+            if best == nil || better(value, than: best!) { best = value }
+        }
+        return best
+    }
+
+    private func better(_ a: Double, than b: Double) -> Bool {
+        spec.objective == .maxCoverage ? a > b + 1e-9 : a < b - 1e-9
+    }
+
+    /// The objective of `keep` if it satisfies every constraint.
+    func value(of keep: [Bool]) throws -> Double? {
+        let c = spec.constraints
+        let m = instance.siteCount, n = instance.areaCount
+        for j in 0 ..< m {
+            if instance.siteStatus[j] == .keep && !keep[j] { return nil }
+            if instance.siteStatus[j] == .close && keep[j] { return nil }
+        }
+        let count = keep.filter { $0 }.count
+        var cost = 0.0, carbon = 0.0
+        for j in 0 ..< m where keep[j] { cost += instance.siteCost[j]; carbon += instance.siteCarbon[j] }
+        if let b = c.budget, cost > b + 1e-6 { return nil }
+        if let b = c.carbon, carbon > b + 1e-6 { return nil }
+        if let k = c.maxSites, count > k { return nil }
+        if let k = c.minSites, count < k { return nil }
+        if let k = c.minPerDistrict {
+            for d in 0 ..< instance.districtCount {
+                let sites = (0 ..< m).filter { instance.siteDistrict[$0] == d }
+                if !sites.isEmpty && sites.filter({ keep[$0] }).count < k { return nil }
+            }
+        }
+        // Per-area covered share and travel.
+        var covered = Array(repeating: 0.0, count: n)
+        var travel = 0.0
+        if c.capacity {
+            guard let lp = try capacityLP(keep) else { return nil }
+            covered = lp.covered
+            travel = lp.travel
+        } else {
+            for i in 0 ..< n {
+                var nearest: Double?
+                for p in instance.pairs(of: i) where keep[instance.pairSite[p]] {
+                    nearest = min(nearest ?? .infinity, instance.pairMinutes[p])
+                }
+                if let t = nearest, t <= spec.coverageMinutes { covered[i] = 1 }
+                if let limit = c.maxMinutes, !((nearest ?? .infinity) <= limit) { return nil }
+                if spec.objective == .minTravel {
+                    let reachable = !instance.pairs(of: i).isEmpty
+                    if reachable && nearest == nil { return nil }
+                    travel += instance.areaWeight[i] * (nearest ?? 0)
+                }
+            }
+        }
+        let w = instance.areaWeight
+        let total = w.reduce(0, +)
+        let coveredWeight = (0 ..< n).reduce(0) { $0 + w[$1] * covered[$1] }
+        if let s = c.minCoverage, coveredWeight < s * total - 1e-6 { return nil }
+        if let s = c.minDistrictCoverage {
+            for d in 0 ..< instance.districtCount {
+                let areas = (0 ..< n).filter { instance.areaDistrict[$0] == d }
+                let dw = areas.reduce(0) { $0 + w[$1] }
+                let dc = areas.reduce(0) { $0 + w[$1] * covered[$1] }
+                if dc < s * dw - 1e-6 { return nil }
+            }
+        }
+        if let s = c.minDeprivedCoverage {
+            let dw = spec.deprivedAreas.reduce(0) { $0 + w[$1] }
+            let dc = spec.deprivedAreas.reduce(0) { $0 + w[$1] * covered[$1] }
+            if dc < s * dw - 1e-6 { return nil }
+        }
+        switch spec.objective {
+        case .maxCoverage: return coveredWeight
+        case .minCost: return cost
+        case .minCarbon: return carbon
+        case .minSites: return Double(count)
+        case .minTravel: return travel
+        }
+    }
+
+    /// With capacity and the kept set fixed, the assignment is a transportation LP: solve it directly.
+    private func capacityLP(_ keep: [Bool]) throws -> (covered: [Double], travel: Double)? {
+        let c = spec.constraints
+        let n = instance.areaCount
+        let mustServe = spec.objective == .minTravel || c.maxMinutes != nil
+        let reach = c.maxMinutes ?? (spec.objective == .minTravel ? .infinity : spec.coverageMinutes)
+        var model = LinearModel(sense: spec.objective == .maxCoverage ? .maximise : .minimise)
+        var columns: [[(column: Int, site: Int, minutes: Double)]] = Array(repeating: [], count: n)
+        var bySite: [Int: [(Int, Double)]] = [:]
+        for i in 0 ..< n {
+            for p in instance.pairs(of: i) where keep[instance.pairSite[p]] && instance.pairMinutes[p] <= reach {
+                let t = instance.pairMinutes[p], j = instance.pairSite[p]
+                let objective = spec.objective == .maxCoverage ? (t <= spec.coverageMinutes ? instance.areaWeight[i] : 0)
+                    : (spec.objective == .minTravel ? instance.areaWeight[i] * t : 0)
+                let x = model.addVariable(.continuous, lower: 0, upper: 1, objective: objective)
+                columns[i].append((x, j, t))
+                bySite[j, default: []].append((x, instance.areaDemand[i]))
+            }
+            let reachable = instance.pairs(of: i).contains { instance.pairMinutes[$0] <= reach }
+            let cols = columns[i].map(\.column)
+            if mustServe && (spec.objective != .minTravel || c.maxMinutes != nil || reachable) {
+                if cols.isEmpty { return nil }
+                model.addRow(columns: cols, coefficients: cols.map { _ in 1 }, lower: 1, upper: 1)
+            } else if !cols.isEmpty {
+                model.addRow(columns: cols, coefficients: cols.map { _ in 1 }, upper: 1)
+            }
+        }
+        for (j, load) in bySite.sorted(by: { $0.key < $1.key }) {
+            if let capacity = instance.siteCapacity[j] {
+                model.addRow(columns: load.map(\.0), coefficients: load.map(\.1), upper: capacity)
+            }
+        }
+        // Coverage shares enter constraints; add them as rows so the LP finds a feasible split.
+        func coverageTerms(_ areas: [Int]) -> ([Int], [Double]) {
+            var cols: [Int] = [], coefs: [Double] = []
+            for i in areas { for x in columns[i] where x.minutes <= spec.coverageMinutes { cols.append(x.column); coefs.append(instance.areaWeight[i]) } }
+            return (cols, coefs)
+        }
+        let w = instance.areaWeight
+        if let s = c.minCoverage {
+            let (cols, coefs) = coverageTerms(Array(0 ..< n))
+            model.addRow(columns: cols, coefficients: coefs, lower: s * w.reduce(0, +) - 1e-7)
+        }
+        if let s = c.minDistrictCoverage {
+            for d in 0 ..< instance.districtCount {
+                let areas = (0 ..< n).filter { instance.areaDistrict[$0] == d }
+                let (cols, coefs) = coverageTerms(areas)
+                model.addRow(columns: cols, coefficients: coefs, lower: s * areas.reduce(0) { $0 + w[$1] } - 1e-7)
+            }
+        }
+        if let s = c.minDeprivedCoverage {
+            let (cols, coefs) = coverageTerms(spec.deprivedAreas)
+            model.addRow(columns: cols, coefficients: coefs, lower: s * spec.deprivedAreas.reduce(0) { $0 + w[$1] } - 1e-7)
+        }
+        let solution = try GLPKSolver.solve(model)
+        guard solution.status == .optimal else { return nil }
+        var covered = Array(repeating: 0.0, count: n)
+        var travel = 0.0
+        for i in 0 ..< n {
+            for x in columns[i] {
+                if x.minutes <= spec.coverageMinutes { covered[i] += solution[x.column] }
+                travel += w[i] * x.minutes * solution[x.column]
+            }
+        }
+        return (covered, travel)
+    }
+}
