@@ -9,6 +9,9 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "estate", targets: ["estate"]),
+        .library(name: "Estate", targets: ["Estate"]),
+        .library(name: "EstateIO", targets: ["EstateIO"]),
+        .library(name: "EstateSynth", targets: ["EstateSynth"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -21,6 +24,7 @@ let package = Package(
             name: "estate",
             dependencies: [
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "Estate", "EstateIO", "EstateSynth", "Planning", "Reports",
             ]
         ),
         // A setjmp backstop around GLPK's fatal errors and its branch-and-cut callback (C only).
@@ -28,11 +32,21 @@ let package = Package(
         // The MILP model and the safe GLPK layer; the only module that imports CGLPK.
         .target(name: "Optimisation", dependencies: ["CGLPK", "CGLPKGuard"]),
         .testTarget(name: "OptimisationTests", dependencies: ["Optimisation", "CGLPKGuard"]),
+        // The domain: datasets, travel times, scenarios, the needs framework. No file I/O.
         .target(name: "Estate"),
+        // Reading and writing datasets and scenarios (CSV, YAML/JSON) with validation.
+        .target(
+            name: "EstateIO",
+            dependencies: ["Estate", .product(name: "Yams", package: "Yams")]
+        ),
+        // Seeded generators: the default Kent dataset and large synthetic instances.
+        .target(name: "EstateSynth", dependencies: ["Estate"]),
+        .testTarget(name: "EstateTests", dependencies: ["Estate"]),
+        .testTarget(name: "EstateIOTests", dependencies: ["Estate", "EstateIO", "EstateSynth"]),
         // The planning model: exact reductions, the MILP, decoding, infeasibility explanations.
         .target(name: "Planning", dependencies: ["Estate", "Optimisation"]),
         .testTarget(name: "PlanningTests", dependencies: ["Planning", "Estate", "Optimisation"]),
         // A plan's tables, summary, GeoJSON and output folder.
-        .target(name: "Reports", dependencies: ["Estate", "Planning"]),
+        .target(name: "Reports", dependencies: ["Estate", "EstateIO", "Planning"]),
     ]
 )

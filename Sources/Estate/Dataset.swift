@@ -1,0 +1,95 @@
+/// A whole dataset in memory: areas, sites, usage and (optionally) observed travel times.
+///
+/// Ids are mapped to dense indices once, when the dataset is built, so that every later
+/// computation walks plain arrays. Districts are the sorted distinct districts of the areas;
+/// `Area.district` and `Site.district` index into `districts`.
+public struct Dataset: Sendable {
+    /// Where the dataset came from (a folder path or a generator's name), for messages only.
+    public var source: String
+    /// District names, sorted ascending (byte order), unique.
+    public let districts: [String]
+    /// The small areas, in file order.
+    public let areas: [Area]
+    /// The buildings, in file order.
+    public let sites: [Site]
+    /// Observed usage (`usage.csv`), in file order; empty when the file is absent.
+    public let usage: [UsageRecord]
+    /// Numeric indicator columns of `areas.csv` (everything but the required columns).
+    public let indicators: IndicatorTable
+    /// Travel times read from `travel.csv`, or `nil` when they are to be estimated.
+    public let travel: TravelTimes?
+
+    /// Area id -> dense index.
+    public let areaIndex: [String: Int]
+    /// Site id -> dense index.
+    public let siteIndex: [String: Int]
+    /// District name -> dense index.
+    public let districtIndex: [String: Int]
+
+    /// Builds a dataset; preconditions check only what the types cannot (dense indices in range,
+    /// unique ids, sorted districts). Readers validate user input before calling this.
+    public init(source: String = "", districts: [String], areas: [Area], sites: [Site],
+                usage: [UsageRecord] = [], indicators: IndicatorTable = IndicatorTable(),
+                travel: TravelTimes? = nil) {
+        self.source = source
+        self.districts = districts
+        self.areas = areas
+        self.sites = sites
+        self.usage = usage
+        self.indicators = indicators
+        self.travel = travel
+        var districtIndex: [String: Int] = [:]
+        for (index, name) in districts.enumerated() { districtIndex[name] = index }
+        var areaIndex: [String: Int] = [:]
+        areaIndex.reserveCapacity(areas.count)
+        for (index, area) in areas.enumerated() { areaIndex[area.id] = index }
+        var siteIndex: [String: Int] = [:]
+        siteIndex.reserveCapacity(sites.count)
+        for (index, site) in sites.enumerated() { siteIndex[site.id] = index }
+        self.districtIndex = districtIndex
+        self.areaIndex = areaIndex
+        self.siteIndex = siteIndex
+        precondition(districtIndex.count == districts.count, "district names must be unique")
+        precondition(areaIndex.count == areas.count, "area ids must be unique")
+        precondition(siteIndex.count == sites.count, "site ids must be unique")
+    }
+
+    /// Builds the sorted district list from the districts named by areas (what readers do).
+    public static func districtList<S: Sequence>(from names: S) -> [String] where S.Element == String {
+        Array(Set(names)).sorted()
+    }
+
+    /// Children per area, as one contiguous array (persons).
+    public var children: [Double] { areas.map(\.children) }
+
+    /// Area indices of each district, ascending.
+    public var areasByDistrict: [[Int]] {
+        var lists = [[Int]](repeating: [], count: districts.count)
+        for (index, area) in areas.enumerated() { lists[area.district].append(index) }
+        return lists
+    }
+
+    /// Site indices of each district, ascending.
+    public var sitesByDistrict: [[Int]] {
+        var lists = [[Int]](repeating: [], count: districts.count)
+        for (index, site) in sites.enumerated() { lists[site.district].append(index) }
+        return lists
+    }
+
+    /// Observed visits per year by the residents of each area (sum over sites and services).
+    public var visitsByArea: [Double] {
+        var totals = [Double](repeating: 0, count: areas.count)
+        for record in usage { totals[record.area] += record.visits }
+        return totals
+    }
+
+    /// Observed visits per year to each site (sum over areas and services).
+    public var visitsBySite: [Double] {
+        var totals = [Double](repeating: 0, count: sites.count)
+        for record in usage { totals[record.site] += record.visits }
+        return totals
+    }
+
+    /// Whether any usage figures were given.
+    public var hasUsage: Bool { !usage.isEmpty }
+}

@@ -1,0 +1,158 @@
+/// What the optimiser optimises (`objective` in a scenario).
+public enum Objective: String, Sendable, Hashable, CaseIterable {
+    /// Maximise the need-weighted demand within `coverage_minutes` of a kept site.
+    case maxCoverage = "max_coverage"
+    /// Minimise the total annual cost of kept sites (GBP/year).
+    case minCost = "min_cost"
+    /// Minimise the need-weighted travel minutes from every area to its site.
+    case minTravel = "min_travel"
+    /// Minimise the total carbon of kept sites (tCO2e/year).
+    case minCarbon = "min_carbon"
+    /// Minimise the number of kept sites.
+    case minSites = "min_sites"
+}
+
+/// Travel settings: how minutes are estimated without `travel.csv`, and how far.
+public struct TravelSettings: Sendable, Hashable {
+    /// Speed and circuity (`speed_kmh`, `circuity`).
+    public var model: TravelModel
+    /// The estimated horizon (`horizon_minutes`, default 60): pairs beyond it are not computed.
+    /// The effective horizon is never below `coverage_minutes` or `max_minutes`
+    /// (`Scenario.effectiveHorizonMinutes`). Ignored when `travel.csv` is given.
+    public var horizonMinutes: Double
+
+    /// Default `horizon_minutes`: an hour, beyond which no family is expected to travel.
+    public static let defaultHorizonMinutes = 60.0
+
+    public init(model: TravelModel = TravelModel(), horizonMinutes: Double = TravelSettings.defaultHorizonMinutes) {
+        self.model = model
+        self.horizonMinutes = horizonMinutes
+    }
+}
+
+/// Bounds on the number of kept sites (`sites: {max: n}`, `{min: n}`, `{exactly: n}`, or min and max).
+public struct SiteCountLimit: Sendable, Hashable {
+    /// At least this many sites kept.
+    public var minimum: Int?
+    /// At most this many sites kept.
+    public var maximum: Int?
+    public init(minimum: Int? = nil, maximum: Int? = nil) {
+        self.minimum = minimum
+        self.maximum = maximum
+    }
+    /// `exactly: n` is min = max = n.
+    public static func exactly(_ count: Int) -> SiteCountLimit { SiteCountLimit(minimum: count, maximum: count) }
+    /// The exact count when min = max.
+    public var exactly: Int? { minimum != nil && minimum == maximum ? minimum : nil }
+}
+
+/// The constraints of a scenario; `nil` means "not constrained".
+public struct Constraints: Sendable, Hashable {
+    /// Total annual cost of kept sites <= budget, GBP/year.
+    public var budget: Double?
+    /// Total carbon of kept sites <= cap, tCO2e/year.
+    public var carbon: Double?
+    /// Bounds on the number of kept sites.
+    public var sites: SiteCountLimit?
+    /// At least this many kept sites in every district that has a site.
+    public var minPerDistrict: Int?
+    /// Share (0...1) of need-weighted demand covered, county-wide.
+    public var minCoverage: Double?
+    /// Share (0...1) of need-weighted demand covered within every district (equity).
+    public var minDistrictCoverage: Double?
+    /// Every area has a kept site within this many minutes.
+    public var maxMinutes: Double?
+    /// Assignment of demand (visits/year) to kept sites respects site capacity.
+    public var capacity: Bool
+    /// Visits per year per child where an area has no usage figures (default 1.0).
+    public var visitsPerChild: Double
+
+    public init(budget: Double? = nil, carbon: Double? = nil, sites: SiteCountLimit? = nil, minPerDistrict: Int? = nil,
+                minCoverage: Double? = nil, minDistrictCoverage: Double? = nil, maxMinutes: Double? = nil,
+                capacity: Bool = false, visitsPerChild: Double = 1.0) {
+        self.budget = budget
+        self.carbon = carbon
+        self.sites = sites
+        self.minPerDistrict = minPerDistrict
+        self.minCoverage = minCoverage
+        self.minDistrictCoverage = minDistrictCoverage
+        self.maxMinutes = maxMinutes
+        self.capacity = capacity
+        self.visitsPerChild = visitsPerChild
+    }
+}
+
+/// Solver limits (`solver: {time_limit_s, mip_gap}`).
+public struct SolverSettings: Sendable, Hashable {
+    /// Wall-clock limit, seconds; `nil` for none. Default 60.
+    public var timeLimitSeconds: Double?
+    /// Relative MIP gap at which to stop; 0 proves optimality (the default).
+    public var mipGap: Double
+    public init(timeLimitSeconds: Double? = 60, mipGap: Double = 0) {
+        self.timeLimitSeconds = timeLimitSeconds
+        self.mipGap = mipGap
+    }
+}
+
+/// One axis of a batch: a dotted key path and the values it takes (`batch:` block).
+public struct BatchAxis: Sendable, Hashable {
+    /// Dotted key path into the scenario, e.g. `constraints.budget`.
+    public var path: String
+    /// The values, as written.
+    public var values: [ScenarioNode]
+    public init(path: String, values: [ScenarioNode]) {
+        self.path = path
+        self.values = values
+    }
+}
+
+/// A scenario: which dataset, how need is measured, what to optimise under which constraints.
+/// Every field of FORMAT.md's scenario file; defaults are those documented on each field.
+public struct Scenario: Sendable, Hashable {
+    /// The file the scenario came from (for messages), or a description such as `<defaults>`.
+    public var file: String
+    /// The dataset folder as written in the file (relative to the scenario file).
+    public var dataset: String
+    /// The needs framework; `nil` means an area's weight is its `children`.
+    public var needs: NeedsFramework?
+    /// Travel estimation settings.
+    public var travel: TravelSettings
+    /// What to optimise (default `max_coverage`).
+    public var objective: Objective
+    /// An area is covered when a kept site is within this many minutes, inclusive (default 20).
+    public var coverageMinutes: Double
+    /// Constraints (all optional).
+    public var constraints: Constraints
+    /// Solver limits.
+    public var solver: SolverSettings
+    /// The batch axes, in document order (empty without a `batch:` block).
+    public var batch: [BatchAxis]
+    /// The whole document as parsed, so that a batch can override keys and decode again.
+    public var document: ScenarioNode
+
+    /// Default `coverage_minutes`.
+    public static let defaultCoverageMinutes = 20.0
+
+    public init(file: String = "<defaults>", dataset: String = ".", needs: NeedsFramework? = nil,
+                travel: TravelSettings = TravelSettings(), objective: Objective = .maxCoverage,
+                coverageMinutes: Double = Scenario.defaultCoverageMinutes, constraints: Constraints = Constraints(),
+                solver: SolverSettings = SolverSettings(), batch: [BatchAxis] = [],
+                document: ScenarioNode = ScenarioNode(.map([]))) {
+        self.file = file
+        self.dataset = dataset
+        self.needs = needs
+        self.travel = travel
+        self.objective = objective
+        self.coverageMinutes = coverageMinutes
+        self.constraints = constraints
+        self.solver = solver
+        self.batch = batch
+        self.document = document
+    }
+
+    /// The horizon actually used for estimated travel: `max(horizon_minutes, coverage_minutes,
+    /// max_minutes)`, so every pair a constraint or the objective looks at exists.
+    public var effectiveHorizonMinutes: Double {
+        max(travel.horizonMinutes, coverageMinutes, constraints.maxMinutes ?? 0)
+    }
+}

@@ -1,0 +1,123 @@
+import Estate
+import Foundation
+
+/// A small CSV file in memory as trimmed strings, with the line number of every row, for the
+/// dataset files that are read cell by cell (`areas.csv`, `sites.csv`, `usage.csv`).
+///
+/// Reading accepts what hand-exported spreadsheets contain: a UTF-8 byte-order mark, CRLF line
+/// ends, spaces around cells, blank rows (skipped, wherever they are) and trailing empty cells
+/// (`a,b,,`). It refuses, with the file, line and column: an empty file, a header that looks
+/// separated by `;`, tabs or `|` instead of commas, duplicate or blank header names with data
+/// under them, rows with too few or too many cells, unterminated quotes.
+struct CSVTable {
+    /// File name for messages.
+    let file: String
+    /// Header names, trimmed.
+    let header: [String]
+    /// Cells per row, trimmed; every row has `header.count` cells.
+    let rows: [[String]]
+    /// 1-based line on which each row starts.
+    let lines: [Int]
+    /// 1-based line of the header.
+    let headerLine: Int
+
+    /// Column number (0-based) of a header name.
+    func column(_ name: String) -> Int? { header.firstIndex(of: name) }
+
+    /// Parses `bytes`; throws every problem found (up to the per-file limit).
+    init(bytes: [UInt8], file: String) throws(InputErrors) {
+        self.file = file
+        var errors = InputErrorCollector(file: file)
+        var header: [String] = []
+        var rows: [[String]] = []
+        var lines: [Int] = []
+        var headerLine = 0
+        do {
+            try bytes.withUnsafeBufferPointer { (buffer) throws(CSVSyntaxError) in
+                try CSVScanner.scan(buffer) { line, fields in
+                    let cells = fields.map { CSVScanner.string(buffer, $0).trimmingCharacters(in: .whitespaces) }
+                    if cells.allSatisfy(\.isEmpty) { return true }
+                    if header.isEmpty {
+                        header = cells
+                        headerLine = line
+                        return true
+                    }
+                    var row = cells
+                    if row.count > header.count {
+                        if row[header.count...].allSatisfy(\.isEmpty) {
+                            row.removeLast(row.count - header.count)
+                        } else {
+                            errors.add(line: line, column: nil, position: header.count + 1,
+                                       value: row[header.count...].joined(separator: ","),
+                                       expected: "\(header.count) cells as in the header, found \(row.count)")
+                            return true
+                        }
+                    } else if row.count < header.count {
+                        errors.add(line: line, column: header[row.count], position: row.count + 1, value: nil,
+                                   expected: "\(header.count) cells as in the header, found \(row.count)")
+                        return true
+                    }
+                    rows.append(row)
+                    lines.append(line)
+                    return true
+                }
+            }
+        } catch {
+            errors.add(line: error.line, column: nil, position: error.position, value: nil, expected: error.expected)
+        }
+        if header.isEmpty {
+            errors.add(line: nil, column: nil, value: nil, expected: "a header row and data rows (the file is empty)")
+            try errors.throwIfAny()
+        }
+        if header.count == 1, let only = header.first {
+            for (separator, name) in [(";", "semicolons"), ("\t", "tabs"), ("|", "vertical bars")] where only.contains(separator) {
+                errors.add(line: headerLine, column: nil, position: 1, value: only,
+                           expected: "comma-separated columns (this header looks separated by \(name); save the sheet as CSV with commas)")
+            }
+        }
+        var seen: [String: Int] = [:]
+        for (index, name) in header.enumerated() {
+            if name.isEmpty {
+                if rows.contains(where: { !$0[index].isEmpty }) {
+                    errors.add(line: headerLine, column: nil, position: index + 1, value: "",
+                               expected: "a column name above column \(index + 1), which has values")
+                }
+            } else if let first = seen[name] {
+                errors.add(line: headerLine, column: name, position: index + 1, value: name,
+                           expected: "each column name once (also column \(first + 1))")
+            } else {
+                seen[name] = index
+            }
+        }
+        try errors.throwIfAny()
+        self.header = header
+        self.rows = rows
+        self.lines = lines
+        self.headerLine = headerLine
+    }
+
+    /// Reads and parses a file.
+    init(contentsOf url: URL, file: String) throws(InputErrors) {
+        let bytes: [UInt8]
+        do {
+            bytes = try [UInt8](Data(contentsOf: url))
+        } catch {
+            throw InputErrors([InputError(file: file, expected: "a readable file at \(url.path) (\(error.localizedDescription))")])
+        }
+        try self.init(bytes: bytes, file: file)
+    }
+
+    /// Column indices of required columns; reports each missing one (line 1, naming the column).
+    func requireColumns(_ names: [String], errors: inout InputErrorCollector) -> [Int]? {
+        var indices: [Int] = []
+        for name in names {
+            if let index = column(name) {
+                indices.append(index)
+            } else {
+                errors.add(line: headerLine, column: name, value: nil,
+                           expected: "a column named '\(name)' (the header has: \(header.joined(separator: ", ")))")
+            }
+        }
+        return indices.count == names.count ? indices : nil
+    }
+}

@@ -1,0 +1,242 @@
+import Estate
+import Foundation
+
+/// Reads a dataset folder (`areas.csv`, `sites.csv`, optional `usage.csv` and `travel.csv`,
+/// as FORMAT.md defines them) and validates it while reading: every problem is reported with
+/// file, line, column, value and expectation, several per file.
+public enum DatasetReader {
+    /// Columns `areas.csv` must have; every other column is a candidate indicator.
+    public static let areaColumns = ["area_id", "district", "lat", "lon", "children"]
+    /// Columns `sites.csv` must have.
+    public static let siteColumns = ["site_id", "name", "kind", "district", "lat", "lon", "annual_cost", "carbon"]
+    /// Optional columns of `sites.csv` the engine reads.
+    public static let optionalSiteColumns = ["capacity", "status", "services"]
+
+    /// Reads the dataset in `folder`.
+    /// - Parameters:
+    ///   - indicators: columns of `areas.csv` a needs framework names; each of their cells must
+    ///     be a number (or blank when `allowBlankIndicators`). Other extra columns are kept as
+    ///     indicators when every cell is numeric or blank, and ignored otherwise.
+    ///   - allowBlankIndicators: blank indicator cells are kept as missing (`nan`) for imputation.
+    ///   - readTravel: read `travel.csv` when present (the validator and scorer always do).
+    public static func read(folder: URL, indicators: [String] = [], allowBlankIndicators: Bool = false,
+                            readTravel: Bool = true) throws(InputErrors) -> Dataset {
+        var all: [InputError] = []
+        var omitted = 0
+        func collect(_ errors: InputErrors) {
+            all.append(contentsOf: errors.errors)
+            omitted += errors.omitted
+        }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw InputErrors([InputError(file: folder.path, expected: "a dataset folder holding areas.csv and sites.csv")])
+        }
+        let areasURL = folder.appendingPathComponent("areas.csv")
+        let sitesURL = folder.appendingPathComponent("sites.csv")
+        for url in [areasURL, sitesURL] where !FileManager.default.fileExists(atPath: url.path) {
+            all.append(InputError(file: url.lastPathComponent, expected: "the file \(url.path) (required in a dataset folder)"))
+        }
+        if !all.isEmpty { throw InputErrors(all) }
+
+        var areaPart: AreaPart?
+        do { areaPart = try readAreas(CSVTable(contentsOf: areasURL, file: "areas.csv"), indicators: indicators,
+                                      allowBlank: allowBlankIndicators) } catch { collect(error) }
+        guard let areaPart else { throw InputErrors(all, omitted: omitted) }
+        let districts = Dataset.districtList(from: areaPart.districtNames)
+        var districtIndex: [String: Int] = [:]
+        for (index, name) in districts.enumerated() { districtIndex[name] = index }
+        let areas = areaPart.rows.enumerated().map { index, row in
+            Area(id: row.id, district: districtIndex[areaPart.districtNames[index]]!, latitude: row.latitude,
+                 longitude: row.longitude, children: row.children)
+        }
+        var areaIndex: [String: Int] = [:]
+        for (index, area) in areas.enumerated() { areaIndex[area.id] = index }
+
+        var sites: [Site] = []
+        do { sites = try readSites(CSVTable(contentsOf: sitesURL, file: "sites.csv"), districts: districtIndex) } catch { collect(error) }
+
+        var siteIndex: [String: Int] = [:]
+        for (index, site) in sites.enumerated() { siteIndex[site.id] = index }
+        var usage: [UsageRecord] = []
+        let usageURL = folder.appendingPathComponent("usage.csv")
+        if FileManager.default.fileExists(atPath: usageURL.path), !sites.isEmpty {
+            do { usage = try readUsage(CSVTable(contentsOf: usageURL, file: "usage.csv"), areas: areaIndex, sites: siteIndex) }
+            catch { collect(error) }
+        }
+        var travel: TravelTimes?
+        let travelURL = folder.appendingPathComponent("travel.csv")
+        if readTravel, FileManager.default.fileExists(atPath: travelURL.path), !sites.isEmpty {
+            do { travel = try TravelReader.read(url: travelURL, areaIDs: areas.map(\.id), siteIDs: sites.map(\.id)) }
+            catch { collect(error) }
+        }
+        if !all.isEmpty { throw InputErrors(all, omitted: omitted) }
+        return Dataset(source: folder.path, districts: districts, areas: areas, sites: sites, usage: usage,
+                       indicators: areaPart.indicators, travel: travel)
+    }
+
+    struct AreaRow {
+        var id: String
+        var latitude: Double
+        var longitude: Double
+        var children: Double
+    }
+
+    struct AreaPart {
+        var rows: [AreaRow]
+        var districtNames: [String]
+        var indicators: IndicatorTable
+    }
+
+    static func readAreas(_ table: CSVTable, indicators named: [String], allowBlank: Bool) throws(InputErrors) -> AreaPart {
+        var cells = CellReader(table: table)
+        guard let columns = table.requireColumns(areaColumns, errors: &cells.errors) else {
+            try cells.errors.throwIfAny()
+            fatalError("unreachable: missing columns were reported")
+        }
+        if table.rows.isEmpty {
+            cells.errors.add(line: table.headerLine, column: nil, value: nil, expected: "at least one area row under the header")
+        }
+        var rows: [AreaRow] = []
+        var districtNames: [String] = []
+        var firstLine: [String: Int] = [:]
+        for row in table.rows.indices {
+            let id = cells.text(row, columns[0], "an area id")
+            if let id {
+                if let line = firstLine[id] {
+                    cells.fail(row, columns[0], "a unique area_id (also on line \(line))")
+                } else {
+                    firstLine[id] = table.lines[row]
+                }
+            }
+            let district = cells.text(row, columns[1], "a district name")
+            let latitude = cells.number(row, columns[2], "a latitude in decimal degrees between -90 and 90", range: -90...90)
+            let longitude = cells.number(row, columns[3], "a longitude in decimal degrees between -180 and 180", range: -180...180)
+            let children = cells.number(row, columns[4], "a number of children >= 0", range: 0...Double.greatestFiniteMagnitude)
+            if let id, let district, let latitude, let longitude, let children {
+                rows.append(AreaRow(id: id, latitude: latitude, longitude: longitude, children: children))
+                districtNames.append(district)
+            }
+        }
+        // Indicator columns: named ones must be numeric; others are kept when they are.
+        var table_ = IndicatorTable()
+        let required = Set(areaColumns)
+        for (column, name) in table.header.enumerated() where !required.contains(name) && !name.isEmpty {
+            if named.contains(name) {
+                var values: [Double] = []
+                values.reserveCapacity(table.rows.count)
+                for row in table.rows.indices {
+                    let expected = allowBlank ? "a number (or blank)" : "a number (blank cells need `missing: district_median` in the needs framework)"
+                    values.append(cells.number(row, column, expected, allowBlank: allowBlank) ?? .nan)
+                }
+                table_.append(name: name, values: values)
+            } else {
+                var values: [Double] = []
+                var numeric = true
+                for row in table.rows.indices {
+                    let cell = table.rows[row][column]
+                    if cell.isEmpty { values.append(.nan); continue }
+                    guard let value = NumberParsing.parse(cell) else { numeric = false; break }
+                    values.append(value)
+                }
+                if numeric && !table.rows.isEmpty { table_.append(name: name, values: values) }
+            }
+        }
+        try cells.errors.throwIfAny()
+        return AreaPart(rows: rows, districtNames: districtNames, indicators: table_)
+    }
+
+    static func readSites(_ table: CSVTable, districts: [String: Int]) throws(InputErrors) -> [Site] {
+        var cells = CellReader(table: table)
+        guard let columns = table.requireColumns(siteColumns, errors: &cells.errors) else {
+            try cells.errors.throwIfAny()
+            fatalError("unreachable: missing columns were reported")
+        }
+        if table.rows.isEmpty {
+            cells.errors.add(line: table.headerLine, column: nil, value: nil, expected: "at least one site row under the header")
+        }
+        let capacityColumn = table.column("capacity"), statusColumn = table.column("status")
+        let servicesColumn = table.column("services")
+        let districtList = districts.keys.sorted().joined(separator: ", ")
+        var sites: [Site] = []
+        var firstLine: [String: Int] = [:]
+        for row in table.rows.indices {
+            let id = cells.text(row, columns[0], "a site id")
+            if let id {
+                if let line = firstLine[id] { cells.fail(row, columns[0], "a unique site_id (also on line \(line))") }
+                else { firstLine[id] = table.lines[row] }
+            }
+            let name = table.rows[row][columns[1]]
+            let kind = table.rows[row][columns[2]]
+            var district: Int?
+            if let text = cells.text(row, columns[3], "a district name") {
+                district = districts[text]
+                if district == nil { cells.fail(row, columns[3], "a district of areas.csv (one of: \(districtList))") }
+            }
+            let latitude = cells.number(row, columns[4], "a latitude in decimal degrees between -90 and 90", range: -90...90)
+            let longitude = cells.number(row, columns[5], "a longitude in decimal degrees between -180 and 180", range: -180...180)
+            let cost = cells.number(row, columns[6], "an annual cost >= 0 (GBP/year)", range: 0...Double.greatestFiniteMagnitude)
+            let carbon = cells.number(row, columns[7], "carbon >= 0 (tCO2e/year)", range: 0...Double.greatestFiniteMagnitude)
+            var capacity: Double?
+            var capacityValid = true
+            if let capacityColumn {
+                if let value = cells.number(row, capacityColumn, "a capacity >= 0 visits/year, or blank for unlimited",
+                                            range: 0...Double.greatestFiniteMagnitude, allowBlank: true) {
+                    capacity = value.isNaN ? nil : value
+                } else { capacityValid = false }
+            }
+            var status = SiteStatus.candidate
+            var statusValid = true
+            if let statusColumn, !table.rows[row][statusColumn].isEmpty {
+                if let value = SiteStatus(rawValue: table.rows[row][statusColumn].lowercased()) { status = value } else {
+                    cells.fail(row, statusColumn, "a status: candidate, keep or close (or blank for candidate)")
+                    statusValid = false
+                }
+            }
+            let services = servicesColumn.map {
+                table.rows[row][$0].split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            } ?? []
+            if let id, let district, let latitude, let longitude, let cost, let carbon, capacityValid, statusValid {
+                sites.append(Site(id: id, name: name.isEmpty ? id : name, kind: kind, district: district, latitude: latitude,
+                                  longitude: longitude, annualCost: cost, carbon: carbon, capacity: capacity, status: status,
+                                  services: services))
+            }
+        }
+        try cells.errors.throwIfAny()
+        return sites
+    }
+
+    static func readUsage(_ table: CSVTable, areas: [String: Int], sites: [String: Int]) throws(InputErrors) -> [UsageRecord] {
+        var cells = CellReader(table: table)
+        guard let columns = table.requireColumns(["site_id", "area_id", "visits"], errors: &cells.errors) else {
+            try cells.errors.throwIfAny()
+            fatalError("unreachable: missing columns were reported")
+        }
+        let serviceColumn = table.column("service")
+        var records: [UsageRecord] = []
+        var firstLine: [String: Int] = [:]
+        for row in table.rows.indices {
+            var site: Int?, area: Int?
+            if let text = cells.text(row, columns[0], "a site_id of sites.csv") {
+                site = sites[text]
+                if site == nil { cells.fail(row, columns[0], "a site_id of sites.csv") }
+            }
+            if let text = cells.text(row, columns[1], "an area_id of areas.csv") {
+                area = areas[text]
+                if area == nil { cells.fail(row, columns[1], "an area_id of areas.csv") }
+            }
+            let visits = cells.number(row, columns[2], "visits per year, a number >= 0", range: 0...Double.greatestFiniteMagnitude)
+            let service = serviceColumn.map { table.rows[row][$0] } ?? ""
+            if let site, let area, let visits {
+                let key = "\(site)|\(area)|\(service)"
+                if let line = firstLine[key] {
+                    cells.fail(row, columns[0], "one row per site, area and service (also on line \(line))")
+                    continue
+                }
+                firstLine[key] = table.lines[row]
+                records.append(UsageRecord(site: site, area: area, service: service, visits: visits))
+            }
+        }
+        try cells.errors.throwIfAny()
+        return records
+    }
+}

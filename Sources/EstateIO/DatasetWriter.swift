@@ -1,0 +1,74 @@
+import Estate
+import Foundation
+
+/// Writes a dataset as a folder in FORMAT.md's layout (used by the generators).
+public enum DatasetWriter {
+    /// `areas.csv`: required columns then the indicator columns (4 decimals).
+    public static func areas(_ dataset: Dataset) -> [UInt8] {
+        var writer = CSVWriter(header: ["area_id", "district", "lat", "lon", "children"] + dataset.indicators.names)
+        for (index, area) in dataset.areas.enumerated() {
+            var cells = [area.id, dataset.districts[area.district], CSVWriter.format(area.latitude, decimals: 5),
+                         CSVWriter.format(area.longitude, decimals: 5), CSVWriter.format(area.children, decimals: 0)]
+            for column in dataset.indicators.columns { cells.append(CSVWriter.format(column[index], decimals: 3)) }
+            writer.row(cells)
+        }
+        return writer.bytes
+    }
+
+    /// `sites.csv` with every column FORMAT.md defines.
+    public static func sites(_ dataset: Dataset) -> [UInt8] {
+        var writer = CSVWriter(header: ["site_id", "name", "kind", "district", "lat", "lon", "annual_cost", "carbon",
+                                        "capacity", "status", "services"])
+        for site in dataset.sites {
+            writer.row([site.id, site.name, site.kind, dataset.districts[site.district],
+                        CSVWriter.format(site.latitude, decimals: 5), CSVWriter.format(site.longitude, decimals: 5),
+                        CSVWriter.format(site.annualCost, decimals: 0), CSVWriter.format(site.carbon, decimals: 1),
+                        site.capacity.map { CSVWriter.format($0, decimals: 0) } ?? "", site.status.rawValue,
+                        site.services.joined(separator: ";")])
+        }
+        return writer.bytes
+    }
+
+    /// `usage.csv`.
+    public static func usage(_ dataset: Dataset) -> [UInt8] {
+        var writer = CSVWriter(header: ["site_id", "area_id", "service", "visits"])
+        for record in dataset.usage {
+            writer.row([dataset.sites[record.site].id, dataset.areas[record.area].id, record.service,
+                        CSVWriter.format(record.visits, decimals: 0)])
+        }
+        return writer.bytes
+    }
+
+    /// `travel.csv` from travel times (2 decimals), rows by area then site.
+    public static func travel(_ travel: TravelTimes, dataset: Dataset) -> [UInt8] {
+        var writer = CSVWriter(header: ["area_id", "site_id", "minutes"])
+        for area in 0..<travel.areaCount {
+            let prefix = dataset.areas[area].id + ","
+            for position in travel.entries(ofArea: area) {
+                writer.appendRaw(prefix + dataset.sites[Int(travel.areaSites[position])].id + ","
+                                 + CSVWriter.format(travel.areaMinutes[position], decimals: 2) + "\n")
+            }
+        }
+        return writer.bytes
+    }
+
+    /// Writes `areas.csv`, `sites.csv`, `usage.csv` (when there is usage) and `travel.csv` (when
+    /// given) plus `extra` files into `folder` (created if needed). Each file is written to a
+    /// temporary name and renamed, so a reader never sees half a file; other files in the
+    /// folder (a README, a scenario) are left alone.
+    public static func write(_ dataset: Dataset, to folder: URL, travel: TravelTimes? = nil,
+                             extra: [(name: String, contents: [UInt8])] = []) throws(AtomicFolder.WriteError) {
+        var files: [(name: String, contents: [UInt8])] = [("areas.csv", areas(dataset)), ("sites.csv", sites(dataset))]
+        if dataset.hasUsage { files.append(("usage.csv", usage(dataset))) }
+        if let travel { files.append(("travel.csv", DatasetWriter.travel(travel, dataset: dataset))) }
+        files.append(contentsOf: extra)
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            for file in files {
+                try Data(file.contents).write(to: folder.appendingPathComponent(file.name), options: .atomic)
+            }
+        } catch {
+            throw AtomicFolder.WriteError(path: folder.path, reason: error.localizedDescription)
+        }
+    }
+}

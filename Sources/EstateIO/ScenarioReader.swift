@@ -1,0 +1,95 @@
+import Estate
+import Foundation
+import Yams
+
+/// Reads scenario files: YAML through Yams, and JSON (which is valid YAML) the same way.
+public enum ScenarioReader {
+    /// Parses YAML or JSON text into a `ScenarioNode` tree, keeping each node's line and column.
+    public static func parse(text: String, file: String) throws(InputErrors) -> ScenarioNode {
+        let node: Yams.Node?
+        do {
+            node = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw InputErrors([yamlError(error, file: file)])
+        } catch {
+            throw InputErrors([InputError(file: file, expected: "valid YAML or JSON (\(error))")])
+        }
+        guard let node else { return ScenarioNode(.null, line: 1, column: 1) }
+        var errors = InputErrorCollector(file: file)
+        let tree = convert(node, file: file, errors: &errors)
+        try errors.throwIfAny()
+        return tree
+    }
+
+    /// Reads and decodes a scenario file. `needs: other.yaml` is read relative to the scenario
+    /// file and put in place before decoding. The `dataset:` path stays as written; see
+    /// `datasetURL(for:scenarioURL:)`.
+    public static func read(url: URL) throws(InputErrors) -> Scenario {
+        let file = url.lastPathComponent
+        var tree = try parse(text: readText(url, file: file), file: file)
+        if let needs = tree["needs"], let name = needs.text, !name.isEmpty {
+            let needsURL = URL(fileURLWithPath: name, relativeTo: url.deletingLastPathComponent()).standardizedFileURL
+            let needsTree = try parse(text: readText(needsURL, file: name, referencedAt: needs, from: file), file: name)
+            tree = tree.replacing(path: "needs", with: needsTree)
+        }
+        return try Scenario(document: tree, file: file)
+    }
+
+    /// The dataset folder a scenario names, resolved relative to the scenario file's folder
+    /// (an absolute `dataset:` path is used as is).
+    public static func datasetURL(for scenario: Scenario, scenarioURL: URL) -> URL {
+        URL(fileURLWithPath: scenario.dataset, relativeTo: scenarioURL.deletingLastPathComponent()).standardizedFileURL
+    }
+
+    static func readText(_ url: URL, file: String, referencedAt node: ScenarioNode? = nil, from parent: String? = nil) throws(InputErrors) -> String {
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            if let node, let parent {
+                throw InputErrors([InputError(file: parent, line: node.line, column: "needs", position: node.column,
+                                              value: node.text, expected: "a readable needs file at \(url.path)")])
+            }
+            throw InputErrors([InputError(file: file, expected: "a readable scenario file at \(url.path)")])
+        }
+        var bytes = [UInt8](data)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw InputErrors([InputError(file: file, expected: "UTF-8 text")])
+        }
+        return text
+    }
+
+    static func yamlError(_ error: YamlError, file: String) -> InputError {
+        switch error {
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _):
+            return InputError(file: file, line: mark.line, position: mark.column, expected: "valid YAML or JSON (\(problem))")
+        default:
+            return InputError(file: file, expected: "valid YAML or JSON (\(error))")
+        }
+    }
+
+    static func convert(_ node: Yams.Node, file: String, errors: inout InputErrorCollector) -> ScenarioNode {
+        let line = node.mark?.line, column = node.mark?.column
+        switch node {
+        case .scalar(let scalar):
+            let plain = scalar.style == .plain || scalar.style == .any
+            if plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string) {
+                return ScenarioNode(.null, line: line, column: column)
+            }
+            return ScenarioNode(.scalar(scalar.string, quoted: !plain), line: line, column: column)
+        case .sequence(let sequence):
+            return ScenarioNode(.list(sequence.map { convert($0, file: file, errors: &errors) }), line: line, column: column)
+        case .mapping(let mapping):
+            var entries: [ScenarioNode.Entry] = []
+            for (key, value) in mapping {
+                guard case .scalar(let scalar) = key else {
+                    errors.add(line: key.mark?.line, column: nil, position: key.mark?.column, value: nil, expected: "a plain key")
+                    continue
+                }
+                entries.append(ScenarioNode.Entry(key: scalar.string, value: convert(value, file: file, errors: &errors)))
+            }
+            return ScenarioNode(.map(entries), line: line, column: column)
+        case .alias:
+            errors.add(line: line, column: nil, position: column, value: nil, expected: "plain values (YAML aliases are not supported)")
+            return ScenarioNode(.null, line: line, column: column)
+        }
+    }
+}

@@ -1,0 +1,144 @@
+import Estate
+import Foundation
+
+/// Reads `travel.csv` (`area_id,site_id,minutes`, any column order, extra columns ignored) into
+/// `TravelTimes`, straight from the file's bytes.
+///
+/// Why hand-written: measured on a 10,000,000-row travel.csv (318 MB; `benchmarks/Data`,
+/// release build, this 2-core machine), reading into TravelTimes took
+/// - this reader (byte scanner, ids looked up from bytes, Clinger fast-path numbers): see README
+///   "Datasets and the needs framework" for the figure of the last run;
+/// - yaslab/CSV.swift 2.5.2 (`CSVReader`, a String per field, then dictionary lookups): several
+///   times slower, figure in the same section.
+/// The library is kept out of the product; the benchmark measures both in one run.
+public enum TravelReader {
+    /// Reads a travel file for a dataset whose area and site ids are given in index order.
+    public static func read(url: URL, file: String = "travel.csv", areaIDs: [String], siteIDs: [String]) throws(InputErrors) -> TravelTimes {
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw InputErrors([InputError(file: file, expected: "a readable file at \(url.path) (\(error.localizedDescription))")])
+        }
+        let result = data.withUnsafeBytes { raw -> Result<TravelTimes, InputErrors> in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            do throws(InputErrors) { return .success(try parse(bytes, file: file, areaIDs: areaIDs, siteIDs: siteIDs)) } catch { return .failure(error) }
+        }
+        return try result.get()
+    }
+
+    /// Parses travel rows from bytes (see `read`). Collects up to `InputErrors.limitPerFile` errors.
+    public static func parse(_ bytes: UnsafeBufferPointer<UInt8>, file: String, areaIDs: [String],
+                             siteIDs: [String]) throws(InputErrors) -> TravelTimes {
+        var errors = InputErrorCollector(file: file)
+        let areaIndex = ByteKeyIndex(keys: areaIDs)
+        let siteIndex = ByteKeyIndex(keys: siteIDs)
+        var header: [String] = []
+        var headerLine = 0
+        var areaColumn = -1, siteColumn = -1, minutesColumn = -1
+        var pairAreas: [Int32] = [], pairSites: [Int32] = []
+        var pairMinutes: [Double] = []
+        var rowLines: [Int32] = []
+        let estimate = max(16, bytes.count / 28)
+        pairAreas.reserveCapacity(estimate)
+        pairSites.reserveCapacity(estimate)
+        pairMinutes.reserveCapacity(estimate)
+        rowLines.reserveCapacity(estimate)
+        var lastAreaStart = 0, lastAreaEnd = 0, lastArea = -1
+        var fatal = false
+
+        func text(_ field: CSVField) -> String { CSVScanner.string(bytes, field).trimmingCharacters(in: .whitespaces) }
+        func lookup(_ index: ByteKeyIndex, _ ids: [String], _ field: CSVField) -> Int? {
+            if field.escaped || field.quoted {
+                let value = text(field)
+                return ids.firstIndex(of: value)
+            }
+            return index.lookup(bytes, field.start, field.end)
+        }
+
+        do {
+            try CSVScanner.scan(bytes) { line, fields in
+                if fields.count == 1 && fields[0].isEmpty { return true }
+                if header.isEmpty {
+                    header = fields.map(text)
+                    headerLine = line
+                    areaColumn = header.firstIndex(of: "area_id") ?? -1
+                    siteColumn = header.firstIndex(of: "site_id") ?? -1
+                    minutesColumn = header.firstIndex(of: "minutes") ?? -1
+                    if areaColumn < 0 || siteColumn < 0 || minutesColumn < 0 {
+                        if header.count == 1, let only = header.first, only.contains(";") || only.contains("\t") {
+                            errors.add(line: line, column: nil, position: 1, value: only,
+                                       expected: "comma-separated columns area_id,site_id,minutes (this header is not separated by commas)")
+                        }
+                        for (name, index) in [("area_id", areaColumn), ("site_id", siteColumn), ("minutes", minutesColumn)] where index < 0 {
+                            errors.add(line: line, column: name, value: nil,
+                                       expected: "a column named '\(name)' (the header has: \(header.joined(separator: ", ")))")
+                        }
+                        fatal = true
+                        return false
+                    }
+                    return true
+                }
+                if fields.count < header.count {
+                    if fields.allSatisfy(\.isEmpty) { return true }
+                    errors.add(line: line, column: header[fields.count], position: fields.count + 1, value: nil,
+                               expected: "\(header.count) cells as in the header, found \(fields.count)")
+                    return true
+                }
+                let areaField = fields[areaColumn], siteField = fields[siteColumn], minutesField = fields[minutesColumn]
+                if areaField.isEmpty && siteField.isEmpty && minutesField.isEmpty && fields.allSatisfy(\.isEmpty) { return true }
+                var area = -1
+                let length = areaField.end - areaField.start
+                if lastArea >= 0 && !areaField.quoted && length == lastAreaEnd - lastAreaStart
+                    && memcmp(bytes.baseAddress! + areaField.start, bytes.baseAddress! + lastAreaStart, length) == 0 {
+                    area = lastArea
+                } else if let found = lookup(areaIndex, areaIDs, areaField) {
+                    area = found
+                    lastArea = found
+                    lastAreaStart = areaField.start
+                    lastAreaEnd = areaField.end
+                } else {
+                    errors.add(line: line, column: "area_id", position: areaColumn + 1, value: text(areaField),
+                               expected: "an area_id of areas.csv")
+                }
+                let site = lookup(siteIndex, siteIDs, siteField) ?? -1
+                if site < 0 {
+                    errors.add(line: line, column: "site_id", position: siteColumn + 1, value: text(siteField),
+                               expected: "a site_id of sites.csv")
+                }
+                var minutes = minutesField.quoted ? NumberParsing.parse(text(minutesField))
+                    : NumberParsing.parse(bytes, minutesField.start, minutesField.end)
+                if let value = minutes, !(value >= 0) {
+                    minutes = nil
+                }
+                if minutes == nil {
+                    errors.add(line: line, column: "minutes", position: minutesColumn + 1, value: text(minutesField),
+                               expected: "travel minutes, a number >= 0")
+                }
+                if area >= 0, site >= 0, let minutes, errors.isEmpty {
+                    pairAreas.append(Int32(area))
+                    pairSites.append(Int32(site))
+                    pairMinutes.append(minutes)
+                    rowLines.append(Int32(truncatingIfNeeded: line))
+                }
+                return true
+            }
+        } catch {
+            errors.add(line: error.line, column: nil, position: error.position, value: nil, expected: error.expected)
+        }
+        if header.isEmpty && !fatal {
+            errors.add(line: nil, column: nil, value: nil, expected: "a header row area_id,site_id,minutes (the file is empty)")
+        }
+        _ = headerLine
+        try errors.throwIfAny()
+        do {
+            return try TravelTimes(areaCount: areaIDs.count, siteCount: siteIDs.count, pairAreas: pairAreas,
+                                   pairSites: pairSites, pairMinutes: pairMinutes)
+        } catch {
+            let first = Int(rowLines[error.firstRow]), second = Int(rowLines[error.secondRow])
+            throw InputErrors([InputError(file: file, line: second, column: "site_id", position: siteColumn + 1,
+                                          value: "\(areaIDs[Int(pairAreas[error.secondRow])]),\(siteIDs[Int(pairSites[error.secondRow])])",
+                                          expected: "one row per area and site (this pair is also on line \(first))")])
+        }
+    }
+}

@@ -1,0 +1,24 @@
+import ArgumentParser
+import Estate
+import EstateIO
+import Foundation
+
+/// Prints input errors to stderr and exits with FORMAT.md's code for bad input (1).
+func failOnInput(_ errors: InputErrors) -> ExitCode {
+    FileHandle.standardError.write(Data((errors.description + "\n").utf8))
+    return ExitCode(1)
+}
+
+/// The scenario or dataset path a subcommand works on: the argument, or the bundled default
+/// (`datasets/kent/scenario.yaml`, looked up from the current directory, then beside the binary).
+func resolveInputPath(_ argument: String?) throws -> String {
+    if let argument { return argument }
+    guard let url = InputLoader.defaultScenarioURL() else {
+        FileHandle.standardError.write(Data("""
+            estate: no scenario given and the default \(InputLoader.defaultScenarioPath) was not found \
+            (run from the repository root, or give a scenario file or dataset folder)\n
+            """.utf8))
+        throw ExitCode(1)
+    }
+    return url.path
+}

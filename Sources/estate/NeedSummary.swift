@@ -1,0 +1,44 @@
+import Estate
+import EstateIO
+
+/// The short ranked summary `estate score` prints.
+enum NeedSummary {
+    static func text(_ report: NeedReport, dataset: Dataset, scenario: Scenario, outputFolder: String) -> String {
+        var lines: [String] = []
+        let children = dataset.areas.reduce(0) { $0 + $1.children }
+        lines.append("\(dataset.areas.count) areas, \(dataset.sites.count) sites, \(dataset.districts.count) districts, "
+                     + "\(CSVWriter.format(children, decimals: 0)) children 0-19")
+        let framework = scenario.needs.map { needs in
+            needs.indicators.map { "\($0.column) \($0.transform.rawValue) x\(CSVWriter.format($0.weight, decimals: 2))" }
+                .joined(separator: ", ") + (needs.usageWeight > 0 ? ", usage x\(CSVWriter.format(needs.usageWeight, decimals: 2))" : "")
+        } ?? "none (weight = children)"
+        lines.append("needs: \(framework)")
+        lines.append("")
+        lines.append("Districts by need per child (1.00 = county average):")
+        let nameWidth = max(8, dataset.districts.map(\.count).max() ?? 8)
+        lines.append("  rank  " + "district".padding(toLength: nameWidth, withPad: " ", startingAt: 0) + "  need/child  share  sites")
+        for row in report.districts.sorted(by: { $0.rank < $1.rank }) {
+            let name = dataset.districts[row.district].padding(toLength: nameWidth, withPad: " ", startingAt: 0)
+            lines.append("  " + String(row.rank).leftPadded(4) + "  " + name + "  "
+                         + CSVWriter.format(row.needPerChild, decimals: 2).leftPadded(10) + "  "
+                         + (CSVWriter.format(row.shareOfNeed * 100, decimals: 1) + "%").leftPadded(5) + "  "
+                         + String(row.sites).leftPadded(5))
+        }
+        lines.append("")
+        lines.append("Sites reaching the most need within \(CSVWriter.format(report.coverageMinutes, decimals: 0)) minutes:")
+        for row in report.sites.sorted(by: { $0.rank < $1.rank }).prefix(5) {
+            let site = dataset.sites[row.site]
+            lines.append("  \(site.id)  \(site.name) (\(dataset.districts[site.district])): need \(CSVWriter.format(row.need, decimals: 0)), "
+                         + "only it reaches \(CSVWriter.format(row.uniqueNeed, decimals: 0))")
+        }
+        lines.append("")
+        lines.append("wrote \(outputFolder)/\(NeedTables.areaFile), \(NeedTables.districtFile), \(NeedTables.siteFile)")
+        return lines.joined(separator: "\n")
+    }
+}
+
+extension String {
+    func leftPadded(_ width: Int) -> String {
+        count >= width ? self : String(repeating: " ", count: width - count) + self
+    }
+}

@@ -1,0 +1,30 @@
+import ArgumentParser
+import Estate
+import EstateIO
+import Foundation
+
+/// `estate validate`: checks inputs only, reporting every problem found.
+struct Validate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check a scenario or dataset: exit 0 when valid, 1 with every problem on stderr."
+    )
+
+    @Argument(help: "A scenario file (YAML or JSON) or a dataset folder. Default: datasets/kent/scenario.yaml.")
+    var input: String?
+
+    func run() throws {
+        let path = try resolveInputPath(input)
+        do {
+            let inputs = try InputLoader.load(path: path)
+            let scores = try NeedScores(dataset: inputs.dataset, needs: inputs.scenario.needs)
+            let dataset = inputs.dataset
+            let travel = dataset.travel.map { "\($0.pairCount) travel pairs from travel.csv" }
+                ?? "travel estimated at \(CSVWriter.format(inputs.scenario.travel.model.speedKmh, decimals: 1)) km/h"
+            print("valid: \(dataset.areas.count) areas, \(dataset.sites.count) sites, \(dataset.districts.count) districts, "
+                  + "\(dataset.usage.count) usage rows, \(travel)"
+                  + (scores.imputedCells > 0 ? ", \(scores.imputedCells) blank indicator cells imputed" : ""))
+        } catch {
+            throw failOnInput(error)
+        }
+    }
+}

@@ -1,0 +1,51 @@
+import Estate
+import EstateIO
+import EstateSynth
+import XCTest
+
+final class KentDatasetTests: XCTestCase {
+    let scenarioURL = packageRoot.appendingPathComponent("datasets/kent/scenario.yaml")
+
+    func testDefaultKentScenarioLoadsAndValidates() throws {
+        let inputs = try InputLoader.load(path: scenarioURL.path)
+        let dataset = inputs.dataset
+        XCTAssertEqual(dataset.districts.count, 12)
+        XCTAssertEqual(dataset.areas.count, 901)
+        XCTAssertEqual(dataset.sites.count, 100)
+        XCTAssertEqual(dataset.invariantViolations(), [])
+        XCTAssertEqual(inputs.scenario.objective, .maxCoverage)
+        XCTAssertEqual(inputs.scenario.needs?.indicators.count, 4)
+        let report = try inputs.scenario.needReport(for: dataset)
+        // The need multiplier is normalised: total weight equals total children.
+        let children = dataset.areas.reduce(0) { $0 + $1.children }
+        XCTAssertEqual(report.scores.weight.reduce(0, +), children, accuracy: 1e-6 * children)
+        // Thanet is the neediest district per child, Tunbridge Wells among the least (IMD 2019 order).
+        let byRank = report.districts.sorted { $0.rank < $1.rank }.map { dataset.districts[$0.district] }
+        XCTAssertEqual(byRank.first, "Thanet")
+        XCTAssertTrue(byRank.suffix(3).contains("Tunbridge Wells"))
+    }
+
+    func testCommittedKentFilesAreWhatTheGeneratorWrites() throws {
+        let output = KentGenerator.generate()
+        let folder = packageRoot.appendingPathComponent("datasets/kent")
+        for (name, bytes) in [("areas.csv", DatasetWriter.areas(output.dataset)), ("sites.csv", DatasetWriter.sites(output.dataset)),
+                              ("usage.csv", DatasetWriter.usage(output.dataset)),
+                              ("scenario.yaml", Array(KentGenerator.scenarioText(budget: output.budget).utf8))] {
+            let committed = try [UInt8](Data(contentsOf: folder.appendingPathComponent(name)))
+            XCTAssertTrue(committed == bytes, "\(name) differs from the generator's output: regenerate with `estate generate kent --out datasets/kent`")
+        }
+    }
+
+    func testDistrictMeanDeprivationFollowsTheIMD2019Order() throws {
+        let dataset = try DatasetReader.read(folder: packageRoot.appendingPathComponent("datasets/kent"))
+        let imd = try XCTUnwrap(dataset.indicators["imd_score"])
+        var sums = [Double](repeating: 0, count: 12), counts = [Double](repeating: 0, count: 12)
+        for (index, area) in dataset.areas.enumerated() {
+            sums[area.district] += imd[index]
+            counts[area.district] += 1
+        }
+        let order = (0..<12).sorted { sums[$0] / counts[$0] > sums[$1] / counts[$1] }.map { dataset.districts[$0] }
+        XCTAssertEqual(Array(order.prefix(5)), ["Thanet", "Swale", "Folkestone and Hythe", "Dover", "Gravesham"])
+        XCTAssertEqual(Set(order.suffix(3)), ["Sevenoaks", "Tunbridge Wells", "Tonbridge and Malling"])
+    }
+}
