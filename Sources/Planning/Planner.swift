@@ -1,3 +1,4 @@
+import Estate
 import Foundation
 import Optimisation
 
@@ -19,7 +20,8 @@ public enum Planner {
             plan.seconds = seconds(since: clock)
             return plan
         }
-        let solution = try GLPKSolver.solve(model.formulation.linearModel(), options: options)
+        let primary = try GLPKSolver.solve(model.formulation.linearModel(), options: options)
+        let solution = try breakTies(primary, model: model, options: options)
         switch solution.status {
         case .optimal, .feasible:
             var plan = decode(solution, model: model)
@@ -71,6 +73,62 @@ public enum Planner {
         if let bad = spec.deprivedAreas.first(where: { !(0 ..< instance.areaCount).contains($0) }) {
             throw .invalidInstance("deprived area index \(bad) out of range")
         }
+    }
+
+    // MARK: - Ties
+
+    /// The criterion that chooses among plans with the same optimal objective, so that the plan
+    /// reported is not an arbitrary one of many: the cheapest (the lowest-carbon for `min_cost`).
+    public static func tieBreaker(for objective: Objective) -> Objective {
+        objective == .minCost ? .minCarbon : .minCost
+    }
+
+    /// Re-solves with the primary objective held at its optimum and the tie-breaker as objective.
+    /// The returned solution keeps the primary's status, objective, bound and gap (the proof is
+    /// about the primary objective); only the decisions change. Without a proven optimum, or if
+    /// the second solve does not finish, the primary solution stands.
+    private static func breakTies(_ primary: Solution, model: PlanningModel, options: SolveOptions) throws -> Solution {
+        guard primary.status == .optimal, let optimum = primary.objective else { return primary }
+        var lp = model.formulation.linearModel()
+        var columns: [Int] = [], coefficients: [Double] = []
+        for j in 0 ..< lp.variableCount where lp.objectiveCoefficient(of: j) != 0 {
+            columns.append(j)
+            coefficients.append(lp.objectiveCoefficient(of: j))
+        }
+        let target = optimum - lp.objectiveConstant
+        let tolerance = 1e-7 * max(1, abs(target))
+        if lp.sense == .maximise {
+            lp.addRow(columns: columns, coefficients: coefficients, lower: target - tolerance)
+        } else {
+            lp.addRow(columns: columns, coefficients: coefficients, upper: target + tolerance)
+        }
+        let secondary = tieBreaker(for: model.specification.objective) == .minCarbon
+            ? model.instance.siteCarbon : model.instance.siteCost
+        for j in 0 ..< lp.variableCount { lp.setObjectiveCoefficient(j, 0) }
+        for site in 0 ..< model.instance.siteCount {
+            if let column = model.siteColumn[site] { lp.setObjectiveCoefficient(column, secondary[site]) }
+        }
+        lp.sense = .minimise
+        lp.objectiveConstant = 0
+        var second = try GLPKSolver.solve(lp, options: options)
+        guard second.hasSolution else { return primary }
+        if model.specification.constraints.capacity {
+            // The tolerance above lets a fractional assignment give up a sliver of the primary
+            // objective; with the chosen sites fixed, re-optimise the assignment for the primary.
+            var fixed = model.formulation.linearModel()
+            for case let column? in model.siteColumn {
+                let value = second[column].rounded()
+                fixed.setBounds(column, lower: value, upper: value)
+            }
+            let assignment = try GLPKSolver.solve(fixed, options: options)
+            guard assignment.hasSolution else { return primary }
+            second = assignment
+        }
+        second.status = primary.status
+        second.objective = primary.objective
+        second.bound = primary.bound
+        second.gap = primary.gap
+        return second
     }
 
     // MARK: - Reading a solution

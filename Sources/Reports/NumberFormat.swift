@@ -1,3 +1,4 @@
+import EstateIO
 import Foundation
 
 /// Fixed, locale-free number formatting, so the same plan always writes byte-identical files.
@@ -5,7 +6,7 @@ enum NumberFormat {
     /// `value` with at most `decimals` decimals, trailing zeros removed ("12", "0.25", "-3.5").
     static func decimal(_ value: Double, _ decimals: Int = 6) -> String {
         guard value.isFinite else { return "" }
-        var text = String(format: "%.\(decimals)f", value)
+        var text = CSVWriter.format(value, decimals: decimals)
         if text.contains(".") {
             while text.hasSuffix("0") { text.removeLast() }
             if text.hasSuffix(".") { text.removeLast() }

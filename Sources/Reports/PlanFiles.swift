@@ -1,35 +1,36 @@
 import Foundation
 import Estate
+import EstateIO
 import Planning
 
 /// The output folder of one plan (FORMAT.md "What a run writes"), as named file contents.
 public enum PlanFiles {
     /// Every file of the folder. An infeasible or failed run writes `summary.json` only, since there
     /// are no decisions to tabulate.
-    public static func make(_ context: PlanContext, engineVersion: String) throws -> [(name: String, contents: Data)] {
+    public static func make(_ context: PlanContext, engineVersion: String) throws -> [(name: String, contents: [UInt8])] {
         guard context.plan.status.hasPlan else {
             return [("summary.json", try PlanSummary(engineVersion: engineVersion, context: context, totals: nil).json())]
         }
         let tables = PlanTables(context)
-        var files: [(name: String, contents: Data)] = [
+        var files: [(name: String, contents: [UInt8])] = [
             ("summary.json", try PlanSummary(engineVersion: engineVersion, context: context, totals: tables.totals).json()),
-            ("sites.csv", Data(sitesCSV(context, tables).utf8)),
-            ("areas.csv", Data(areasCSV(context).utf8)),
-            ("districts.csv", Data(districtsCSV(context, tables).utf8)),
-            ("estate.geojson", Data(geoJSON(context, tables).utf8)),
+            ("sites.csv", sitesCSV(context, tables)),
+            ("areas.csv", areasCSV(context)),
+            ("districts.csv", districtsCSV(context, tables)),
+            ("estate.geojson", Array(geoJSON(context, tables).utf8)),
         ]
         files.sort { $0.name < $1.name }
         return files
     }
 
-    static func sitesCSV(_ context: PlanContext, _ tables: PlanTables) -> String {
+    static func sitesCSV(_ context: PlanContext, _ tables: PlanTables) -> [UInt8] {
         let dataset = context.dataset
-        var csv = CSVTable(header: ["site_id", "name", "kind", "district", "decision", "status", "annual_cost", "carbon",
+        var csv = CSVWriter(header: ["site_id", "name", "kind", "district", "decision", "status", "annual_cost", "carbon",
                                     "capacity", "need_served", "unique_need", "visits", "visits_displaced",
                                     "nearest_kept_site", "extra_minutes"])
         for row in tables.sites {
             let site = dataset.sites[row.site]
-            csv.append([
+            csv.row([
                 site.id, site.name, site.kind, dataset.districts[site.district], row.kept ? "kept" : "closed",
                 site.status.rawValue, NumberFormat.decimal(site.annualCost, 2), NumberFormat.decimal(site.carbon, 3),
                 NumberFormat.decimal(site.capacity, 2), NumberFormat.decimal(row.needServed, 3),
@@ -38,36 +39,36 @@ public enum PlanFiles {
                 NumberFormat.decimal(row.extraMinutes, 2),
             ])
         }
-        return csv.text
+        return csv.bytes
     }
 
-    static func areasCSV(_ context: PlanContext) -> String {
+    static func areasCSV(_ context: PlanContext) -> [UInt8] {
         let dataset = context.dataset, plan = context.plan, instance = context.instance
-        var csv = CSVTable(header: ["area_id", "district", "children", "need_score", "weight", "site_id", "minutes",
+        var csv = CSVWriter(header: ["area_id", "district", "children", "need_score", "weight", "site_id", "minutes",
                                     "covered", "covered_share"])
         for (i, area) in dataset.areas.enumerated() {
-            csv.append([
+            csv.row([
                 area.id, dataset.districts[area.district], NumberFormat.decimal(area.children, 2),
                 NumberFormat.decimal(context.needScore[i], 6), NumberFormat.decimal(instance.areaWeight[i], 6),
                 plan.areaSite[i].map { dataset.sites[$0].id } ?? "", NumberFormat.decimal(plan.areaMinutes[i], 2),
                 plan.areaCoveredShare[i] >= 1 - 1e-9 ? "true" : "false", NumberFormat.decimal(plan.areaCoveredShare[i], 4),
             ])
         }
-        return csv.text
+        return csv.bytes
     }
 
-    static func districtsCSV(_ context: PlanContext, _ tables: PlanTables) -> String {
-        var csv = CSVTable(header: ["district", "sites_kept", "sites_closed", "cost", "carbon", "need", "coverage",
+    static func districtsCSV(_ context: PlanContext, _ tables: PlanTables) -> [UInt8] {
+        var csv = CSVWriter(header: ["district", "sites_kept", "sites_closed", "cost", "carbon", "need", "coverage",
                                     "median_minutes", "worst_minutes", "areas_without_hub"])
         for row in tables.districts {
-            csv.append([
+            csv.row([
                 context.dataset.districts[row.district], String(row.sitesKept), String(row.sitesClosed),
                 NumberFormat.decimal(row.cost, 2), NumberFormat.decimal(row.carbon, 3), NumberFormat.decimal(row.need, 3),
                 NumberFormat.decimal(row.coverage, 4), NumberFormat.decimal(row.medianMinutes, 2),
                 NumberFormat.decimal(row.worstMinutes, 2), String(row.areasWithoutHub),
             ])
         }
-        return csv.text
+        return csv.bytes
     }
 
     /// Sites and areas as GeoJSON Points (RFC 7946: [longitude, latitude]); sites first, in file order.

@@ -52,13 +52,13 @@ struct PlanSummary: Encodable {
         try k.encodeIfPresent(cs.maxMinutes, forKey: .maxMinutes)
         try k.encode(cs.capacity, forKey: .capacity)
         try c.encode(plan.status.rawValue, forKey: .status)
-        try c.encode(plan.objective, forKey: .objective)
+        try c.encode(plan.objective.map { roundedTo($0, 6) }, forKey: .objective)
         try c.encode(spec.objective.rawValue, forKey: .objectiveName)
-        try c.encode(plan.bound, forKey: .bound)
-        try c.encode(plan.gap, forKey: .gap)
-        try c.encode((plan.seconds * 1000).rounded() / 1000, forKey: .seconds)
+        try c.encode(plan.bound.map { roundedTo($0, 6) }, forKey: .bound)
+        try c.encode(plan.gap.map { roundedTo($0, 9) }, forKey: .gap)
+        try c.encode(roundedTo(plan.seconds, 3), forKey: .seconds)
         try c.encode(plan.message, forKey: .message)
-        try c.encode(totals, forKey: .totals)
+        try c.encode(totals.map(Self.cleaned), forKey: .totals)
         try c.encode(plan.reductions, forKey: .reductions)
         var list = c.nestedUnkeyedContainer(forKey: .conflicts)
         for conflict in plan.conflicts {
@@ -74,12 +74,21 @@ struct PlanSummary: Encodable {
         try c.encode(unreachable, forKey: .unreachableAreas)
     }
 
-    func json() throws -> Data {
+    /// Totals with float noise removed (GBP to the penny, shares to 1e-6), for readable JSON.
+    static func cleaned(_ t: PlanTotals) -> PlanTotals {
+        var r = t
+        r.cost = roundedTo(t.cost, 2); r.saving = roundedTo(t.saving, 2)
+        r.carbon = roundedTo(t.carbon, 3); r.carbonSaving = roundedTo(t.carbonSaving, 3)
+        r.coverage = roundedTo(t.coverage, 6); r.coveredWeight = roundedTo(t.coveredWeight, 3)
+        r.totalWeight = roundedTo(t.totalWeight, 3); r.weightedMinutes = roundedTo(t.weightedMinutes, 3)
+        r.visitsDisplaced = roundedTo(t.visitsDisplaced, 2)
+        return r
+    }
+
+    func json() throws -> [UInt8] {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        var data = try encoder.encode(self)
-        data.append(0x0A)
-        return data
+        return Array(try encoder.encode(self)) + [0x0A]
     }
 }
 
@@ -114,4 +123,11 @@ public enum ConflictExplanation {
             return "min_travel must serve every reachable area, and some cannot be served"
         }
     }
+}
+
+/// `value` rounded to `decimals` decimal places (half away from zero).
+func roundedTo(_ value: Double, _ decimals: Int) -> Double {
+    var scale = 1.0
+    for _ in 0 ..< decimals { scale *= 10 }
+    return (value * scale).rounded(.toNearestOrAwayFromZero) / scale
 }

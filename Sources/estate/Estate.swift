@@ -7,6 +7,6 @@ struct EstateCommand: ParsableCommand {
         commandName: "estate",
         abstract: "Needs-framework estate optimisation: choose which buildings to keep as Family Hubs.",
         version: "0.1.0",
-        subcommands: [Score.self, Validate.self, Generate.self]
+        subcommands: [PlanCommand.self, Score.self, Validate.self, Generate.self]
     )
 }

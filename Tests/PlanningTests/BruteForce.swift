@@ -10,13 +10,25 @@ struct BruteForce {
     let spec: PlanSpecification
 
     /// The best objective over all feasible subsets, or nil when none is feasible.
-    func optimum() throws -> Double? {
-        var best: Double?
+    func optimum() throws -> Double? { try optimumWithTieBreak()?.objective }
+
+    /// The best objective and, among subsets achieving it, the smallest cost (carbon for min_cost).
+    func optimumWithTieBreak() throws -> (objective: Double, secondary: Double)? {
+        var best: (objective: Double, secondary: Double)?
         let m = instance.siteCount
         for mask in 0 ..< (1 << m) {
             let keep = (0 ..< m).map { mask & (1 << $0) != 0 }
             guard let value = try value(of: keep) else { continue }
-            if best == nil || better(value, than: best!) { best = value }
+            let secondary = (0 ..< m).reduce(0.0) {
+                keep[$1] ? $0 + (spec.objective == .minCost ? instance.siteCarbon[$1] : instance.siteCost[$1]) : $0
+            }
+            if let current = best {
+                if better(value, than: current.objective) || (!better(current.objective, than: value) && secondary < current.secondary - 1e-9) {
+                    best = (value, secondary)
+                }
+            } else {
+                best = (value, secondary)
+            }
         }
         return best
     }

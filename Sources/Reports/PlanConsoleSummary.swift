@@ -1,0 +1,63 @@
+import Foundation
+import Estate
+import Planning
+
+/// The one-screen summary printed after `estate plan`: status and proof first, then what the
+/// decision means per district, in the words and units of a cabinet paper.
+public enum PlanConsoleSummary {
+    public static func text(_ context: PlanContext) -> String {
+        let plan = context.plan
+        let spec = context.specification
+        var lines: [String] = []
+        lines.append("Estate plan: \(context.scenario.file)")
+        lines.append("  objective \(spec.objective.rawValue), coverage within \(NumberFormat.decimal(spec.coverageMinutes)) minutes")
+        var status = "  status \(plan.status.rawValue)"
+        if let objective = plan.objective { status += ", objective \(NumberFormat.decimal(objective, 3))" }
+        if let bound = plan.bound { status += ", bound \(NumberFormat.decimal(bound, 3))" }
+        if let gap = plan.gap { status += ", gap \(NumberFormat.percent(gap))" }
+        status += ", \(NumberFormat.decimal(plan.seconds, 3)) s"
+        lines.append(status)
+        let r = plan.reductions
+        lines.append("  model: \(r.variables) variables, \(r.constraints) constraints; \(r.areas) areas as \(r.areaGroups) groups, "
+            + "\(r.sitesDominated) dominated and \(r.sitesFixedOpen + r.sitesFixedClosed) fixed of \(r.sites) sites")
+        if let message = plan.message, !plan.status.hasPlan { lines.append("  \(message)") }
+        guard plan.status.hasPlan else {
+            if !plan.conflicts.isEmpty {
+                lines.append("  constraints in conflict:")
+                for conflict in plan.conflicts {
+                    lines.append("    \(conflict.constraint.rawValue): \(ConflictExplanation.sentence(for: conflict))")
+                    for detail in conflict.details.prefix(5) { lines.append("      \(detail)") }
+                    if conflict.details.count > 5 { lines.append("      ... and \(conflict.details.count - 5) more") }
+                }
+            }
+            return lines.joined(separator: "\n") + "\n"
+        }
+        let tables = PlanTables(context)
+        let t = tables.totals
+        lines.append("")
+        lines.append("  kept \(t.sitesKept) of \(t.sitesKept + t.sitesClosed) sites; cost \(NumberFormat.pounds(t.cost)) a year "
+            + "(saving \(NumberFormat.pounds(t.saving))); carbon \(NumberFormat.decimal(t.carbon, 1)) tCO2e "
+            + "(saving \(NumberFormat.decimal(t.carbonSaving, 1)))")
+        lines.append("  need covered within \(NumberFormat.decimal(spec.coverageMinutes)) min: \(NumberFormat.percent(t.coverage)); "
+            + "visits displaced: \(NumberFormat.grouped(t.visitsDisplaced)) a year")
+        lines.append("")
+        let header = ["district", "kept", "closed", "cost", "covered", "median", "worst"]
+        var rows: [[String]] = [header]
+        for row in tables.districts {
+            rows.append([
+                context.dataset.districts[row.district], String(row.sitesKept), String(row.sitesClosed),
+                NumberFormat.pounds(row.cost), NumberFormat.percent(row.coverage),
+                row.medianMinutes.map { NumberFormat.decimal($0, 1) } ?? "-", row.worstMinutes.map { NumberFormat.decimal($0, 1) } ?? "-",
+            ])
+        }
+        let widths = header.indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
+        for row in rows {
+            let cells = row.indices.map { c in
+                c == 0 ? row[c].padding(toLength: widths[c], withPad: " ", startingAt: 0)
+                    : String(repeating: " ", count: widths[c] - row[c].count) + row[c]
+            }
+            lines.append("  " + cells.joined(separator: "  "))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

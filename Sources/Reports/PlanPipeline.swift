@@ -1,0 +1,20 @@
+import Estate
+import EstateIO
+import Planning
+
+/// The whole of one planning run after the inputs are read: travel times, need scores, the dense
+/// instance, the solve. Shared by `estate plan`, batches and comparisons so they all plan alike.
+public enum PlanPipeline {
+    /// Plans `scenario` on `dataset`. Throws `InputErrors` for inputs the readers could not catch
+    /// (e.g. a blank indicator under `missing: error`) and `PlanningError` for contradictory settings.
+    public static func run(scenario: Scenario, dataset: Dataset) throws -> PlanContext {
+        let scores = try NeedScores(dataset: dataset, needs: scenario.needs)
+        let travel = scenario.travelTimes(for: dataset)
+        let instance = PlanningInstance(dataset: dataset, scores: scores, travel: travel,
+                                        visitsPerChild: scenario.constraints.visitsPerChild)
+        let specification = PlanSpecification(scenario: scenario)
+        let plan = try Planner.plan(instance, specification, areaIDs: dataset.areas.map(\.id))
+        return PlanContext(dataset: dataset, scenario: scenario, instance: instance, specification: specification,
+                           needScore: scores.score, plan: plan)
+    }
+}
