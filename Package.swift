@@ -48,5 +48,7 @@ let package = Package(
         .testTarget(name: "PlanningTests", dependencies: ["Planning", "Estate", "Optimisation"]),
         // A plan's tables, summary, GeoJSON and output folder.
         .target(name: "Reports", dependencies: ["Estate", "EstateIO", "Planning"]),
+        // End-to-end tests that run the built `estate` binary as a user would.
+        .testTarget(name: "EstateCLITests", dependencies: ["estate"]),
     ]
 )

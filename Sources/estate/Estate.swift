@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `estate` command: plans a Family Hub estate from a needs framework.
 @main
@@ -9,4 +10,19 @@ struct EstateCommand: ParsableCommand {
         version: "0.1.0",
         subcommands: [PlanCommand.self, Score.self, Validate.self, Generate.self]
     )
+
+    /// Runs the command, mapping usage errors to exit code 1 as FORMAT.md asks (ArgumentParser's
+    /// default is 64, EX_USAGE); help and version still exit 0.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(1)
+            }
+            exit(withError: error)
+        }
+    }
 }

@@ -1,0 +1,130 @@
+import Foundation
+import XCTest
+
+/// `estate plan` as a user runs it: the default Kent plan, its files checked against each other,
+/// infeasible scenarios, and broken inputs that must fail cleanly and write nothing.
+final class PlanCommandTests: XCTestCase {
+    func testDefaultKentPlanWritesConsistentFiles() throws {
+        let scratch = try Scratch()
+        let run = try EstateRun.run(["plan", "--out", scratch.path("plan")])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertTrue(run.stdout.contains("status optimal"), run.stdout)
+
+        let summary = try JSONSerialization.jsonObject(with: Data(scratch.read("plan/summary.json").utf8)) as! [String: Any]
+        XCTAssertEqual(summary["status"] as? String, "optimal")
+        XCTAssertEqual(summary["gap"] as? Double, 0)
+        let totals = summary["totals"] as! [String: Any]
+        let objective = summary["objective"] as! Double
+        XCTAssertEqual(summary["bound"] as! Double, objective, accuracy: 1e-6)
+
+        let sites = parseCSV(try scratch.read("plan/sites.csv")).rows
+        let kept = sites.filter { $0["decision"] == "kept" }
+        XCTAssertEqual(sites.count, 100)
+        XCTAssertEqual(kept.count, totals["sites_kept"] as? Int)
+        let keptCost = kept.reduce(0) { $0 + Double($1["annual_cost"]!)! }
+        let allCost = sites.reduce(0) { $0 + Double($1["annual_cost"]!)! }
+        XCTAssertEqual(keptCost, totals["cost"] as! Double, accuracy: 0.01)
+        XCTAssertEqual(allCost - keptCost, totals["saving"] as! Double, accuracy: 0.01)
+        XCTAssertLessThanOrEqual(keptCost, 5_700_000, "the default scenario's budget holds")
+        for site in sites where site["status"] == "keep" { XCTAssertEqual(site["decision"], "kept") }
+        for site in sites where site["status"] == "close" { XCTAssertEqual(site["decision"], "closed") }
+
+        let areas = parseCSV(try scratch.read("plan/areas.csv")).rows
+        XCTAssertEqual(areas.count, 901)
+        let keptIDs = Set(kept.map { $0["site_id"]! })
+        var coveredWeight = 0.0, totalWeight = 0.0
+        for area in areas {
+            let weight = Double(area["weight"]!)!
+            totalWeight += weight
+            if area["covered"] == "true" {
+                coveredWeight += weight
+                XCTAssertLessThanOrEqual(Double(area["minutes"]!)!, 20, "covered means within coverage_minutes")
+            }
+            if let site = area["site_id"], !site.isEmpty { XCTAssertTrue(keptIDs.contains(site), "areas are served by kept sites") }
+        }
+        XCTAssertEqual(coveredWeight, objective, accuracy: 0.01, "max_coverage's objective is the covered weight")
+        XCTAssertEqual(totalWeight, totals["total_weight"] as! Double, accuracy: 0.01)
+        XCTAssertEqual(coveredWeight / totalWeight, totals["coverage"] as! Double, accuracy: 1e-5)
+
+        let districts = parseCSV(try scratch.read("plan/districts.csv")).rows
+        XCTAssertEqual(districts.count, 12)
+        XCTAssertEqual(districts.reduce(0) { $0 + Int($1["sites_kept"]!)! }, kept.count)
+        XCTAssertEqual(districts.reduce(0) { $0 + Double($1["cost"]!)! }, keptCost, accuracy: 0.01)
+        for district in districts { XCTAssertGreaterThanOrEqual(Int(district["sites_kept"]!)!, 1, "min_per_district: 1") }
+
+        let geo = try JSONSerialization.jsonObject(with: Data(scratch.read("plan/estate.geojson").utf8)) as! [String: Any]
+        XCTAssertEqual((geo["features"] as! [Any]).count, 100 + 901)
+    }
+
+    func testSamePlanTwiceWritesIdenticalTables() throws {
+        let scratch = try Scratch()
+        XCTAssertEqual(try EstateRun.run(["plan", "--out", scratch.path("a"), "--quiet"]).status, 0)
+        XCTAssertEqual(try EstateRun.run(["plan", "--out", scratch.path("b"), "--quiet"]).status, 0)
+        for file in ["sites.csv", "areas.csv", "districts.csv", "estate.geojson"] {
+            XCTAssertEqual(try scratch.read("a/\(file)"), try scratch.read("b/\(file)"), file)
+        }
+    }
+
+    func testInfeasibleScenarioExitsThreeAndNamesTheConflict() throws {
+        let scratch = try Scratch()
+        let kent = try scratch.copyKent()
+        try scratch.write("kent/tight.yaml", """
+            dataset: .
+            objective: max_coverage
+            coverage_minutes: 20
+            constraints: {budget: 500000, min_per_district: 1}
+            """)
+        let run = try EstateRun.run(["plan", kent.appendingPathComponent("tight.yaml").path, "--out", scratch.path("plan")])
+        XCTAssertEqual(run.status, 3, run.stderr)
+        XCTAssertTrue(run.stdout.contains("constraints.budget"), run.stdout)
+        let summary = try JSONSerialization.jsonObject(with: Data(scratch.read("plan/summary.json").utf8)) as! [String: Any]
+        XCTAssertEqual(summary["status"] as? String, "infeasible")
+        let conflicts = (summary["conflicts"] as! [[String: Any]]).map { $0["constraint"] as! String }
+        XCTAssertEqual(conflicts, ["constraints.budget", "constraints.min_per_district"])
+        XCTAssertFalse(scratch.exists("plan/sites.csv"), "no decisions, no site table")
+    }
+
+    /// Each kind of broken input: exit 1, a message naming file, line and column, and no output folder.
+    func testBrokenInputsFailCleanlyAndWriteNothing() throws {
+        let cases: [(name: String, file: String, edit: (String) -> String, expect: [String])] = [
+            ("negative cost", "sites.csv", { $0.replacingOccurrences(of: ",120500,", with: ",-120500,") },
+             ["sites.csv:2:", "column 'annual_cost'"]),
+            ("duplicate site id", "sites.csv", { $0.replacingOccurrences(of: "CC002,", with: "CC001,") },
+             ["sites.csv:3:", "column 'site_id'"]),
+            ("unknown district", "sites.csv", { $0.replacingOccurrences(of: "CC001,Ashford Children's Centre 1,childrens_centre,Ashford",
+                                                                          with: "CC001,Ashford Children's Centre 1,childrens_centre,Atlantis") },
+             ["sites.csv:2:", "column 'district'"]),
+            ("latitude out of range", "areas.csv", { $0.replacingOccurrences(of: "ASH001,Ashford,51.12112", with: "ASH001,Ashford,151.12112") },
+             ["areas.csv:2:", "column 'lat'"]),
+            ("not a number", "areas.csv", { $0.replacingOccurrences(of: "ASH001,Ashford,51.12112,0.75780,484", with: "ASH001,Ashford,51.12112,0.75780,NaN") },
+             ["areas.csv:2:", "column 'children'"]),
+            ("unknown area in usage", "usage.csv", { $0.replacingOccurrences(of: "CC001,ASH002,", with: "CC001,NOWHERE,") },
+             ["usage.csv:2:", "column 'area_id'"]),
+            ("scenario names a missing column", "scenario.yaml", { $0.replacingOccurrences(of: "column: fsm_pct", with: "column: fsm_rate") },
+             ["scenario.yaml", "fsm_rate"]),
+        ]
+        for testCase in cases {
+            let scratch = try Scratch()
+            let kent = try scratch.copyKent()
+            let url = kent.appendingPathComponent(testCase.file)
+            let original = try String(contentsOf: url, encoding: .utf8)
+            let edited = testCase.edit(original)
+            XCTAssertNotEqual(edited, original, "\(testCase.name): the edit must change the file")
+            try Data(edited.utf8).write(to: url)
+            let run = try EstateRun.run(["plan", kent.appendingPathComponent("scenario.yaml").path, "--out", scratch.path("plan")])
+            XCTAssertEqual(run.status, 1, "\(testCase.name): \(run.stderr)")
+            for fragment in testCase.expect {
+                XCTAssertTrue(run.stderr.contains(fragment), "\(testCase.name): stderr lacks \(fragment): \(run.stderr)")
+            }
+            XCTAssertFalse(scratch.exists("plan"), "\(testCase.name): no output folder on bad input")
+            XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: scratch.url.path).sorted(), ["kent"],
+                           "\(testCase.name): no partial folder left behind")
+        }
+    }
+
+    func testBadOptionIsAUsageError() throws {
+        let run = try EstateRun.run(["plan", "--gap", "2"])
+        XCTAssertEqual(run.status, 1, run.stderr)
+        XCTAssertTrue(run.stderr.contains("--gap"), run.stderr)
+    }
+}
