@@ -1,0 +1,113 @@
+import Foundation
+import GRDB
+
+/// The results database of a batch: a SQLite file with one row per scenario.
+///
+/// Why it survives `kill -9` and power cuts: the database runs in WAL mode and
+/// every write is one transaction, so a crash loses at most the rows of the
+/// transaction in flight (their scenarios simply run again on `--resume`) and
+/// never leaves a half-written row or a corrupt file. The primary key on `id`
+/// makes a duplicate row impossible.
+public final class ResultStore: Sendable {
+    /// The database file's path, as given.
+    public let path: String
+    private let queue: DatabaseQueue
+
+    /// Opens the database at `path`, creating it and its schema when missing.
+    public init(path: String) throws(BatchError) {
+        self.path = path
+        var configuration = Configuration()
+        configuration.journalMode = .wal
+        configuration.busyMode = .timeout(30)
+        do {
+            queue = try DatabaseQueue(path: path, configuration: configuration)
+            try Self.migrator.migrate(queue)
+        } catch {
+            throw .database(path: path, reason: String(describing: error))
+        }
+    }
+
+    private static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.create(table: BatchRecord.databaseTableName) { table in
+                table.primaryKey("id", .text)
+                table.column("name", .text).notNull()
+                table.column("parameters", .text).notNull()
+                table.column("status", .text).notNull()
+                table.column("objective", .double)
+                table.column("bound", .double)
+                table.column("gap", .double)
+                table.column("seconds", .double).notNull()
+                table.column("sites_kept", .integer)
+                table.column("cost", .double)
+                table.column("saving", .double)
+                table.column("carbon", .double)
+                table.column("coverage", .double)
+                table.column("kept_sites", .text).notNull()
+                table.column("input_hashes", .text).notNull()
+                table.column("engine_version", .text).notNull()
+                table.column("shard", .text).notNull()
+                table.column("started_at", .text).notNull()
+                table.column("finished_at", .text).notNull()
+                table.column("message", .text)
+            }
+        }
+        return migrator
+    }
+
+    /// Inserts rows in one transaction: all of them are stored, or none.
+    /// An id already present is an error (the transaction rolls back).
+    public func insert(_ records: [BatchRecord]) throws(BatchError) {
+        guard !records.isEmpty else { return }
+        try access { db in
+            for record in records { try record.insert(db) }
+        }
+    }
+
+    /// Number of rows.
+    public func count() throws(BatchError) -> Int {
+        try access { db in try BatchRecord.fetchCount(db) }
+    }
+
+    /// The ids already stored.
+    public func ids() throws(BatchError) -> Set<String> {
+        try access { db in try Set(String.fetchAll(db, sql: "SELECT id FROM results")) }
+    }
+
+    /// Every row, sorted by id (byte order).
+    public func records() throws(BatchError) -> [BatchRecord] {
+        try access { db in
+            try BatchRecord.fetchAll(db, sql: "SELECT * FROM results ORDER BY id")
+        }
+    }
+
+    /// The scenarios still to run. With `resume`, those whose id is already stored
+    /// are skipped; without it, a database that already has rows is refused, so a
+    /// batch never mixes runs by accident.
+    public func pending(_ scenarios: [ExpandedScenario], resume: Bool) throws(BatchError) -> [ExpandedScenario] {
+        let present = try ids()
+        if !resume, !present.isEmpty {
+            throw .databaseNotEmpty(path: path, rows: present.count)
+        }
+        return scenarios.filter { !present.contains($0.id) }
+    }
+
+    /// SQLite's own consistency check: `"ok"` for a sound file.
+    public func integrityCheck() throws(BatchError) -> String {
+        try access { db in
+            try String.fetchAll(db, sql: "PRAGMA integrity_check").joined(separator: "; ")
+        }
+    }
+
+    /// Runs `body` in a write transaction, mapping errors to `BatchError.database`.
+    func access<T>(_ body: (Database) throws -> T) throws(BatchError) -> T {
+        do {
+            return try queue.write(body)
+        } catch let error as BatchError {
+            throw error
+        } catch {
+            throw .database(path: path, reason: String(describing: error))
+        }
+    }
+}
