@@ -46,22 +46,22 @@ public struct BatchRunner: Sendable {
 
         let writerDone = DispatchSemaphore(value: 0)
         let writerThread = Thread {
+            Thread.current.name = "batch-writer"
             writer.drain(channel, onFailure: work.stop)
             writerDone.signal()
         }
-        writerThread.name = "batch-writer"
         writerThread.start()
 
         let workersDone = DispatchSemaphore(value: 0)
         let workerCount = min(jobs, max(scenarios.count, 1))
         for number in 0..<workerCount {
             let thread = Thread {
+                Thread.current.name = "batch-worker-\(number + 1)"
                 while let scenario = work.next() {
                     channel.send(Self.solveOne(scenario, solve: solve, engineVersion: engineVersion, shard: shardText))
                 }
                 workersDone.signal()
             }
-            thread.name = "batch-worker-\(number + 1)"
             thread.stackSize = stackSize
             thread.start()
         }
