@@ -72,7 +72,8 @@ public struct FrontierPlot: Sendable {
             let (x, y) = (px(point.x), py(point.y))
             if let label = point.label {
                 out += "<circle cx=\"\(f(x))\" cy=\"\(f(y))\" r=\"6\" fill=\"#d62728\"/>\n"
-                out += "<text x=\"\(f(x + 9))\" y=\"\(f(y - 9))\" font-weight=\"bold\">\(xml(label))</text>\n"
+                out += "<text x=\"\(f(x + 9))\" y=\"\(f(y - 9))\" font-weight=\"bold\" stroke=\"white\" "
+                    + "stroke-width=\"3\" paint-order=\"stroke\">\(xml(label))</text>\n"
             } else {
                 out += "<circle cx=\"\(f(x))\" cy=\"\(f(y))\" r=\"3.5\" fill=\"#1f77b4\"/>\n"
             }
@@ -135,8 +136,8 @@ struct AxisTicks: Equatable {
             : abs(step) >= 1_000 ? (1_000, "k") : (1, "")
         let scaledStep = step / scale
         let decimals = scaledStep >= 1 ? 0 : Int((-log10(scaledStep)).rounded(.up))
-        var text = String(format: "%.\(decimals)f", value / scale)
-        if text.hasPrefix("-"), Double(text) == 0 { text.removeFirst() }
+        let text = String(format: "%.\(decimals)f", value / scale)
+        if Double(text) == 0 { return "0" }
         return text + suffix
     }
 }
