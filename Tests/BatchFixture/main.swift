@@ -5,6 +5,8 @@
 //
 //   batch-fixture run SCENARIO --db PATH [--shard K/N] [--shards N] [--jobs J]
 //                               [--resume] [--delay-ms MS] [--progress lines|bar|silent]
+//                               [--solver toy|none|spin]   (none: the runner's own overhead;
+//                               spin: 1 ms-ish of pure computation, to see how workers scale)
 //   batch-fixture merge TARGET SOURCE...
 //   batch-fixture export DB
 import Batch
@@ -82,10 +84,21 @@ do {
         let runner = BatchRunner(
             jobs: Int(value("--jobs", in: arguments) ?? "1") ?? 1, engineVersion: "fixture 1", shard: shard,
             progress: style)
+        let solver = value("--solver", in: arguments) ?? "toy"
+        let block = [UInt8](repeating: 7, count: 1 << 16)
         let summary = try runner.run(pending, store: store) { scenario in
-            try solveToy(scenario, inputHashes: hashes, delay: delay)
+            switch solver {
+            case "none":
+                return BatchResult(status: .optimal, objective: 0, keptSites: ["S00"], inputHashes: hashes)
+            case "spin":
+                return BatchResult(status: .optimal, message: SHA256.hex(block + Array(scenario.id.utf8)))
+            default:
+                return try solveToy(scenario, inputHashes: hashes, delay: delay)
+            }
         }
-        print("ran \(summary.ran) of \(all.count) (shard \(shard))")
+        let rate = Double(summary.ran) / max(summary.seconds, 1e-9)
+        print("ran \(summary.ran) of \(all.count) (shard \(shard)) in \(String(format: "%.3f", summary.seconds)) s, "
+            + "\(String(format: "%.1f", rate)) scenarios/s")
     case "merge":
         guard arguments.count >= 3 else { fail("usage: merge TARGET SOURCE...") }
         let report = try ResultStore(path: arguments[1]).merge(from: Array(arguments.dropFirst(2)))

@@ -61,6 +61,24 @@ final class RunnerTests: XCTestCase {
         XCTAssertEqual(Set(errors.map(\.id)), Set(scenarios.filter { $0.index % 10 == 3 }.map(\.id)))
     }
 
+    func testADatabaseFailureStopsTheWorkersAndIsRethrown() throws {
+        let scenarios = try ShardTests.scenarios()
+        let store = try ResultStore(path: folder.appendingPathComponent("f.sqlite").path)
+        try store.insert([record(scenarios[0])])
+        let calls = ThreadLog()
+        // Scenario 0 is already stored, so storing it again violates the primary key.
+        XCTAssertThrowsError(try BatchRunner(jobs: 1, engineVersion: "t", progress: .silent).run(scenarios, store: store) {
+            scenario in
+            calls.add(scenario.id)
+            Thread.sleep(forTimeInterval: 0.002)
+            return syntheticResult(scenario)
+        }) { error in
+            guard case .database? = error as? BatchError else { return XCTFail("\(error)") }
+        }
+        XCTAssertLessThan(calls.ordered.count, 50, "workers should stop after the failure")
+        XCTAssertEqual(try store.ids(), [scenarios[0].id])
+    }
+
     func testPlainProgressPrintsOneLinePerScenarioEndingAtTheTotal() throws {
         let scenarios = Array(try ShardTests.scenarios().prefix(7))
         let log = ThreadLog()
