@@ -84,13 +84,34 @@ public final class ResultStore: Sendable {
 
     /// The scenarios still to run. With `resume`, those whose id is already stored
     /// are skipped; without it, a database that already has rows is refused, so a
-    /// batch never mixes runs by accident.
-    public func pending(_ scenarios: [ExpandedScenario], resume: Bool) throws(BatchError) -> [ExpandedScenario] {
+    /// batch never mixes runs by accident. Rows whose status is in `retrying` (e.g.
+    /// `[.error]` after fixing a transient failure) are deleted first, in one
+    /// transaction, so their scenarios run again.
+    public func pending(
+        _ scenarios: [ExpandedScenario], resume: Bool, retrying: Set<BatchStatus> = []
+    ) throws(BatchError) -> [ExpandedScenario] {
         let present = try ids()
         if !resume, !present.isEmpty {
             throw .databaseNotEmpty(path: path, rows: present.count)
         }
+        if !retrying.isEmpty {
+            let statuses = retrying.map(\.rawValue).sorted()
+            try access { db in
+                try db.execute(
+                    sql: "DELETE FROM results WHERE status IN (\(statuses.map { _ in "?" }.joined(separator: ",")))",
+                    arguments: StatementArguments(statuses))
+            }
+            let remaining = try ids()
+            return scenarios.filter { !remaining.contains($0.id) }
+        }
         return scenarios.filter { !present.contains($0.id) }
+    }
+
+    /// Stored ids that are not scenarios of `scenarios`, sorted: rows left from an
+    /// earlier version of the scenario file (any change to it changes every id).
+    /// The CLI warns about them on `--resume`; they stay in the database.
+    public func strayIDs(for scenarios: [ExpandedScenario]) throws(BatchError) -> [String] {
+        try ids().subtracting(scenarios.map(\.id)).sorted()
     }
 
     /// SQLite's own consistency check: `"ok"` for a sound file.

@@ -51,6 +51,19 @@ final class ResultStoreTests: XCTestCase {
         XCTAssertEqual(try ResultStore(path: path("r.sqlite")).count(), 20)
     }
 
+    func testRetryingDeletesRowsOfTheGivenStatusesAndStrayRowsAreReported() throws {
+        let scenarios = try ShardTests.scenarios()
+        let store = try ResultStore(path: path("r.sqlite"))
+        try store.insert(scenarios.map { record($0) })
+        let infeasible = scenarios.filter { syntheticResult($0).status == .infeasible }.map(\.id)
+        XCTAssertFalse(infeasible.isEmpty)
+        XCTAssertEqual(try store.pending(scenarios, resume: true, retrying: [.infeasible, .error]).map(\.id), infeasible)
+        XCTAssertEqual(try store.count(), 50 - infeasible.count)
+        XCTAssertEqual(try store.strayIDs(for: scenarios), [])
+        XCTAssertEqual(try store.strayIDs(for: Array(scenarios.prefix(45))),
+                       scenarios.suffix(5).map(\.id).filter { !infeasible.contains($0) }.sorted())
+    }
+
     func testMergeCombinesShardsIsIdempotentAndEqualsTheWholeBatch() throws {
         let scenarios = try ShardTests.scenarios()
         let whole = try ResultStore(path: path("whole.sqlite"))
