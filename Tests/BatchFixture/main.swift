@@ -3,7 +3,7 @@
 // a brute-force maximum-coverage choice over a fixed 10-site instance, driven by the
 // scenario's `constraints.budget`, `constraints.carbon` and `coverage_minutes`.
 //
-//   batch-fixture run SCENARIO --db PATH [--shard K/N] [--shards N] [--jobs J]
+//   batch-fixture run SCENARIO --db PATH [--csv PATH] [--shard K/N] [--shards N] [--jobs J]
 //                               [--resume] [--delay-ms MS] [--progress lines|bar|silent]
 //                               [--solver toy|none|spin]   (none: the runner's own overhead;
 //                               spin: 1 ms-ish of pure computation, to see how workers scale)
@@ -68,12 +68,9 @@ do {
     case "run":
         guard arguments.count >= 2, let dbPath = value("--db", in: arguments) else { fail("usage: run SCENARIO --db PATH") }
         let scenarioURL = URL(fileURLWithPath: arguments[1])
-        let all = try BatchExpansion.expand(contentsOf: scenarioURL)
         let shard = try Shard.resolve(
             option: value("--shard", in: arguments), environment: ProcessInfo.processInfo.environment,
             kubernetesCount: value("--shards", in: arguments).flatMap { Int($0) })
-        let store = try ResultStore(path: dbPath)
-        let pending = try store.pending(shard.select(all), resume: arguments.contains("--resume"))
         let hashes = try InputDigests().hashes(of: ["scenario.yaml": scenarioURL])
         let delay = Double(value("--delay-ms", in: arguments) ?? "0").map { $0 / 1000 } ?? 0
         let style: ProgressStyle = switch value("--progress", in: arguments) {
@@ -81,12 +78,13 @@ do {
         case "silent": .silent
         default: .lines
         }
-        let runner = BatchRunner(
-            jobs: Int(value("--jobs", in: arguments) ?? "1") ?? 1, engineVersion: "fixture 1", shard: shard,
-            progress: style)
+        let job = BatchJob(
+            scenarioFile: scenarioURL, database: dbPath, csv: value("--csv", in: arguments).map(URL.init(fileURLWithPath:)),
+            jobs: Int(value("--jobs", in: arguments) ?? "1") ?? 1, shard: shard, resume: arguments.contains("--resume"),
+            engineVersion: "fixture 1", progress: style)
         let solver = value("--solver", in: arguments) ?? "toy"
         let block = [UInt8](repeating: 7, count: 1 << 16)
-        let summary = try runner.run(pending, store: store) { scenario in
+        let report = try job.run { scenario in
             switch solver {
             case "none":
                 return BatchResult(status: .optimal, objective: 0, keptSites: ["S00"], inputHashes: hashes)
@@ -96,8 +94,9 @@ do {
                 return try solveToy(scenario, inputHashes: hashes, delay: delay)
             }
         }
-        let rate = Double(summary.ran) / max(summary.seconds, 1e-9)
-        print("ran \(summary.ran) of \(all.count) (shard \(shard)) in \(String(format: "%.3f", summary.seconds)) s, "
+        let rate = Double(report.run.ran) / max(report.run.seconds, 1e-9)
+        print("ran \(report.run.ran) of \(report.shardSize) in shard \(shard) (batch of \(report.batchSize), "
+            + "\(report.skipped) already stored) in \(String(format: "%.3f", report.run.seconds)) s, "
             + "\(String(format: "%.1f", rate)) scenarios/s")
     case "merge":
         guard arguments.count >= 3 else { fail("usage: merge TARGET SOURCE...") }

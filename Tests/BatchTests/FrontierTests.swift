@@ -73,7 +73,7 @@ final class FrontierTests: XCTestCase {
         // y = sqrt(x) on [0, 1]: steep near 0, flat near 1.
         let budget = 9
         let frontier = try ParetoTracer(x: .minimize, y: .maximize, range: 0...1, budget: budget)
-            .trace { epsilon -> (x: Double, y: Double, payload: Void)? in (epsilon, epsilon.squareRoot(), ()) }
+            .trace { epsilon -> (x: Double, y: Double)? in (epsilon, epsilon.squareRoot()) }
         func largestGap(_ points: [(Double, Double)]) -> Double {
             zip(points, points.dropFirst()).map { hypot($1.0 - $0.0, $1.1 - $0.1) }.max()!
         }

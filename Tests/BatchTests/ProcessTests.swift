@@ -90,6 +90,8 @@ final class ProcessTests: XCTestCase {
         let expansion = try BatchExpansion.expand(contentsOf: folder.appendingPathComponent("s.yaml"))
         let owner = Dictionary(uniqueKeysWithValues: expansion.map { ($0.id, "\($0.index % 3 + 1)/3") })
         XCTAssertEqual(merged.map(\.shard), merged.map { owner[$0.id]! })
+        // The CSV exports agree too, once the columns that record when and where are dropped.
+        XCTAssertEqual(try Self.reproducibleCSV(path("merged.sqlite")), try Self.reproducibleCSV(path("single.sqlite")))
         // The toy planner's answers are not all alike, so the comparison has teeth.
         XCTAssertGreaterThan(Set(single.map(\.result.objective)).count, 5)
     }
@@ -117,6 +119,14 @@ final class ProcessTests: XCTestCase {
         XCTAssertEqual(Set(resumed.map(\.id)).count, 60)
         let reference = try ResultStore(path: path("reference.sqlite")).records()
         XCTAssertEqual(resumed.map(\.reproducible), reference.map(\.reproducible))
+    }
+
+    /// The CSV export without `seconds`, `shard`, `started_at` and `finished_at`.
+    static func reproducibleCSV(_ path: String) throws -> [[String]] {
+        let lines = try ResultStore(path: path).exportCSV().split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let drop = Set(["seconds", "shard", "started_at", "finished_at"].compactMap { lines[0].firstIndex(of: $0) })
+        XCTAssertEqual(drop.count, 4)
+        return lines.map { $0.enumerated().filter { !drop.contains($0.offset) }.map(\.element) }
     }
 
     /// Row count through a read-only connection, so the test never races the

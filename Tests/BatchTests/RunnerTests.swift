@@ -91,6 +91,28 @@ final class RunnerTests: XCTestCase {
         XCTAssertTrue(lines.allSatisfy { $0.hasSuffix("\n") && !$0.contains("\r") })
     }
 
+    func testBatchJobRunsItsShardResumesAndReportsStrayRowsAfterAnEdit() throws {
+        let file = folder.appendingPathComponent("s.yaml")
+        let database = folder.appendingPathComponent("r.sqlite").path
+        let csv = folder.appendingPathComponent("r.csv")
+        try "objective: min_cost\nbatch: {p: [1, 2, 3, 4, 5], q: [1, 2, 3]}\n".write(to: file, atomically: true, encoding: .utf8)
+        let job = BatchJob(scenarioFile: file, database: database, csv: csv, jobs: 2,
+                           shard: try Shard.parse("2/2"), resume: true, engineVersion: "t", progress: .silent)
+        let first = try job.run { syntheticResult($0) }
+        XCTAssertEqual([first.batchSize, first.shardSize, first.skipped, first.run.ran], [15, 7, 0, 7])
+        XCTAssertEqual(try String(contentsOf: csv, encoding: .utf8), try ResultStore(path: database).exportCSV())
+        let again = try job.run { syntheticResult($0) }
+        XCTAssertEqual([again.skipped, again.run.ran], [7, 0])
+        XCTAssertEqual(again.strayIDs, [])
+        var fresh = job
+        fresh.resume = false
+        XCTAssertThrowsError(try fresh.run { syntheticResult($0) })
+        try "objective: min_sites\nbatch: {p: [1, 2, 3, 4, 5], q: [1, 2, 3]}\n".write(to: file, atomically: true, encoding: .utf8)
+        let edited = try job.run { syntheticResult($0) }
+        XCTAssertEqual(edited.strayIDs.count, 7)
+        XCTAssertEqual(edited.run.ran, 7)
+    }
+
     func testProgressTextGivesDoneTotalRateAndEta() {
         XCTAssertEqual(ProgressReporter.line(done: 25, total: 100, elapsed: 5), "25/100  5.0/s  ETA 0:15")
         XCTAssertEqual(ProgressReporter.line(done: 0, total: 100, elapsed: 0), "0/100  0.0/s  ETA --:--")

@@ -86,6 +86,13 @@ public struct ParetoTracer: Sendable {
         self.tolerance = tolerance
     }
 
+    /// Traces the frontier with `solve(epsilon) -> (x, y)?` when no payload is needed.
+    public func trace(_ solve: (Double) throws -> (x: Double, y: Double)?) throws -> Frontier<Void> {
+        try trace { epsilon -> (x: Double, y: Double, payload: Void)? in
+            try solve(epsilon).map { ($0.x, $0.y, ()) }
+        }
+    }
+
     /// Traces the frontier with `solve(epsilon) -> (x, y, payload)?`.
     public func trace<Payload>(
         _ solve: (Double) throws -> (x: Double, y: Double, payload: Payload)?
