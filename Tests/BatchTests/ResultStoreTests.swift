@@ -23,6 +23,7 @@ final class ResultStoreTests: XCTestCase {
             try String.fetchOne(db, sql: "PRAGMA journal_mode")
         }
         XCTAssertEqual(mode, "wal")
+        XCTAssertEqual(try store.access { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") }, 2)  // FULL
         // Kept sites are stored sorted, whatever order the planner gave.
         let optimal = try XCTUnwrap(scenarios.first { syntheticResult($0).status == .optimal })
         let stored = try XCTUnwrap(try store.records().first { $0.id == optimal.id })
