@@ -27,6 +27,7 @@ public enum BatchError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The Pareto tracer was given an unusable range or budget.
     case invalidFrontier(reason: String)
 
+    /// The message shown to the user: where, what was found, what was expected.
     public var description: String {
         switch self {
         case let .invalidYAML(file, reason):

@@ -24,6 +24,7 @@ public struct BatchJob: Sendable {
     /// Progress display on standard error.
     public var progress: ProgressStyle
 
+    /// A job; by default the whole batch, no resume, progress chosen by terminal.
     public init(
         scenarioFile: URL, database: String, csv: URL? = nil, jobs: Int, shard: Shard = .whole,
         resume: Bool = false, retrying: Set<BatchStatus> = [], engineVersion: String,

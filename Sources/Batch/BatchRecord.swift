@@ -17,10 +17,12 @@ public struct BatchRecord: Sendable, Equatable {
     public var engineVersion: String
     /// The shard that computed the row, `K/N` (1-based).
     public var shard: String
-    /// When the scenario started and finished, ISO 8601 UTC with milliseconds.
+    /// When the scenario started, ISO 8601 UTC with milliseconds.
     public var startedAt: String
+    /// When the scenario finished, ISO 8601 UTC with milliseconds.
     public var finishedAt: String
 
+    /// A row; the kept sites are sorted so equal plans give equal rows.
     public init(
         id: String, name: String, parameters: String, result: BatchResult, seconds: Double,
         engineVersion: String, shard: String, startedAt: String, finishedAt: String
@@ -61,6 +63,7 @@ public struct BatchRecord: Sendable, Equatable {
 }
 
 extension BatchRecord: FetchableRecord, PersistableRecord {
+    /// The table holding one row per scenario.
     public static let databaseTableName = "results"
 
     /// Column names, in table order.
@@ -72,6 +75,7 @@ extension BatchRecord: FetchableRecord, PersistableRecord {
         case startedAt = "started_at", finishedAt = "finished_at", message
     }
 
+    /// Decodes a row; malformed JSON columns are a `BatchError.database`.
     public init(row: Row) throws {
         let statusText: String = row[Column.status.rawValue]
         guard let status = BatchStatus(rawValue: statusText) else {
@@ -102,6 +106,7 @@ extension BatchRecord: FetchableRecord, PersistableRecord {
             finishedAt: row[Column.finishedAt.rawValue])
     }
 
+    /// Encodes the row: JSON columns in canonical form (sorted keys and sites).
     public func encode(to container: inout PersistenceContainer) throws {
         container[Column.id.rawValue] = id
         container[Column.name.rawValue] = name

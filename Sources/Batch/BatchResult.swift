@@ -28,6 +28,7 @@ public struct BatchTotals: Sendable, Equatable, Codable {
     /// Share of need-weighted demand covered, 0...1.
     public var coverage: Double
 
+    /// Totals in the units above.
     public init(sitesKept: Int, cost: Double, saving: Double, carbon: Double, coverage: Double) {
         self.sitesKept = sitesKept
         self.cost = cost
@@ -60,6 +61,7 @@ public struct BatchResult: Sendable, Equatable {
     /// constraints in conflict); nil otherwise.
     public var message: String?
 
+    /// A result; only `status` is required (an error or infeasible scenario has no plan).
     public init(
         status: BatchStatus, objective: Double? = nil, bound: Double? = nil, gap: Double? = nil,
         totals: BatchTotals? = nil, keptSites: [String] = [], inputHashes: [String: String] = [:],

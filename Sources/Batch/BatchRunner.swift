@@ -21,6 +21,7 @@ public struct BatchRunner: Sendable {
     /// Stack size of each worker thread in bytes (GLPK's branch and bound recurses).
     public var stackSize: Int = 16 << 20
 
+    /// A runner; `jobs` below 1 counts as 1.
     public init(jobs: Int, engineVersion: String, shard: Shard = .whole, progress: ProgressStyle = .automatic) {
         self.jobs = max(1, jobs)
         self.engineVersion = engineVersion

@@ -16,6 +16,7 @@ public struct DotPath: Hashable, Sendable, CustomStringConvertible {
         segments = parts
     }
 
+    /// The path as written, segments joined by dots.
     public var description: String { segments.joined(separator: ".") }
 
     /// Returns `document` with the node at this path replaced by `value`.

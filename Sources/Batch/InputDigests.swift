@@ -6,6 +6,7 @@ public final class InputDigests: @unchecked Sendable {
     private let lock = NSLock()
     private var cache: [String: String] = [:]
 
+    /// An empty cache.
     public init() {}
 
     /// Hex SHA-256 of every file, keyed as given (`label -> file`), e.g.

@@ -6,10 +6,14 @@ import Foundation
 public struct FrontierPlot: Sendable {
     /// One point to draw; `label` non-nil marks a chosen option, drawn larger and named.
     public struct Point: Sendable, Equatable {
+        /// Position on the x axis, in the criterion's own units.
         public var x: Double
+        /// Position on the y axis, in the criterion's own units.
         public var y: Double
+        /// The chosen option's name, or nil for an ordinary point.
         public var label: String?
 
+        /// A point, labelled when it is a chosen option.
         public init(x: Double, y: Double, label: String? = nil) {
             self.x = x
             self.y = y
@@ -17,14 +21,18 @@ public struct FrontierPlot: Sendable {
         }
     }
 
-    /// Plot title and axis titles (include units, e.g. "annual cost (GBP/year)").
+    /// Plot title.
     public var title: String
+    /// Axis titles; include units, e.g. "annual cost (GBP/year)".
     public var xTitle: String
+    /// The y axis title, with units.
     public var yTitle: String
-    /// Canvas size in pixels.
+    /// Canvas width in pixels.
     public var width: Double = 720
+    /// Canvas height in pixels.
     public var height: Double = 480
 
+    /// A plot with its titles; the canvas defaults to 720 x 480 pixels.
     public init(title: String, xTitle: String, yTitle: String) {
         self.title = title
         self.xTitle = xTitle

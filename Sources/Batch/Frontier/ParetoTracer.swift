@@ -11,12 +11,14 @@ public struct FrontierPoint<Payload> {
     /// The bound on x the point was solved under (x <= epsilon when x is minimised,
     /// x >= epsilon when maximised), in x's units.
     public var epsilon: Double
-    /// The criteria of the plan found, in their own units.
+    /// The constrained criterion of the plan found, in its own units.
     public var x: Double
+    /// The optimised criterion of the plan found, in its own units.
     public var y: Double
     /// Whatever the solver closure attached (e.g. the kept sites).
     public var payload: Payload
 
+    /// A solved point.
     public init(epsilon: Double, x: Double, y: Double, payload: Payload) {
         self.epsilon = epsilon
         self.x = x
@@ -74,6 +76,7 @@ public struct ParetoTracer: Sendable {
     /// not separated further; 0 traces until `budget` or `resolution` stop it.
     public var tolerance: Double
 
+    /// A tracer; `resolution` defaults to a millionth of the range.
     public init(
         x: OptimizationSense, y: OptimizationSense, range: ClosedRange<Double>, budget: Int = 25,
         resolution: Double? = nil, tolerance: Double = 0
