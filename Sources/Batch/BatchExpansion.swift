@@ -250,7 +250,7 @@ public enum BatchExpansion {
         switch node {
         case let .scalar(scalar): return scalar.string.isEmpty ? "empty" : "the value `\(scalar.string)`"
         case .sequence: return "a list"
-        case .mapping: return "a mapping"
+        case let .mapping(mapping): return mapping.isEmpty ? "an empty mapping" : "a mapping"
         case .alias: return "an alias"
         }
     }

@@ -63,7 +63,7 @@ final class ProgressReporter {
         if style == .bar {
             let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
             emit("\r" + Self.bar(done: done, total: total, elapsed: elapsed) + "\u{1B}[K\n")
-        } else if style == .lines, done == 0 {
+        } else if style == .lines, total == 0 {
             emit("batch: nothing to run\n")
         }
     }

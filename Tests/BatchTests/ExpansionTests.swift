@@ -145,6 +145,9 @@ final class ExpansionTests: XCTestCase {
         XCTAssertEqual(error("variants:\n  v: 3\n"), .invalidNode(
             file: "bad.yaml", line: 2, column: 6, key: "variants.v", found: "the value `3`",
             expected: "a mapping of dot paths to values, or {}"))
+        XCTAssertEqual(error("variants: {}\n"), .invalidNode(
+            file: "bad.yaml", line: 1, column: 11, key: "variants", found: "an empty mapping",
+            expected: "a mapping from variant names to mappings of overrides"))
         XCTAssertEqual(error("- a\n- b\n"), .invalidNode(
             file: "bad.yaml", line: 1, column: 1, key: "(document)", found: "a list",
             expected: "a mapping of scenario keys"))
