@@ -58,15 +58,72 @@ public final class ResultStore: Sendable {
                 table.column("message", .text)
             }
         }
+        // Scenarios started but not finished: a row here and none in `results` means
+        // the process died during the scenario. `isolated_starts` counts the starts
+        // made while it ran alone, when a death can only have been its doing.
+        migrator.registerMigration("v2-attempts") { db in
+            try db.create(table: "attempts") { table in
+                table.primaryKey("id", .text)
+                table.column("isolated_starts", .integer).notNull().defaults(to: 0)
+            }
+        }
         return migrator
     }
 
     /// Inserts rows in one transaction: all of them are stored, or none.
-    /// An id already present is an error (the transaction rolls back).
+    /// An id already present is an error (the transaction rolls back). A stored
+    /// row clears its scenario's start marker in the same transaction.
     public func insert(_ records: [BatchRecord]) throws(BatchError) {
         guard !records.isEmpty else { return }
         try access { db in
-            for record in records { try record.insert(db) }
+            for record in records {
+                try record.insert(db)
+                try db.execute(sql: "DELETE FROM attempts WHERE id = ?", arguments: [record.id])
+            }
+        }
+    }
+
+    /// Records that a scenario is about to start, so that if the process dies
+    /// during it the next run knows (see `interrupted()`). `isolated` counts the
+    /// start as one made while no other scenario ran.
+    ///
+    /// The marker is committed with `synchronous = NORMAL`: the write reaches the
+    /// operating system before the solve starts, so it survives the process dying
+    /// (which is what it detects), but it is not forced to disk, which would cost a
+    /// disk flush (about 10 ms here) per scenario. A power cut may lose markers,
+    /// never results: the next results commit (FULL) flushes them too.
+    public func markStarted(_ id: String, isolated: Bool) throws(BatchError) {
+        do {
+            try queue.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA synchronous = NORMAL")
+                do {
+                    try db.inTransaction {
+                        try db.execute(
+                            sql: """
+                                INSERT INTO attempts (id, isolated_starts) VALUES (?, ?)
+                                ON CONFLICT(id) DO UPDATE SET isolated_starts = isolated_starts + excluded.isolated_starts
+                                """,
+                            arguments: [id, isolated ? 1 : 0])
+                        return .commit
+                    }
+                } catch {
+                    try db.execute(sql: "PRAGMA synchronous = FULL")
+                    throw error
+                }
+                try db.execute(sql: "PRAGMA synchronous = FULL")
+            }
+        } catch {
+            throw .database(path: path, reason: String(describing: error))
+        }
+    }
+
+    /// Scenarios that were started but never stored (the process died during
+    /// them), with how many of those starts were made while each ran alone.
+    public func interrupted() throws(BatchError) -> [String: Int] {
+        try access { db in
+            let rows = try Row.fetchAll(
+                db, sql: "SELECT id, isolated_starts FROM attempts WHERE id NOT IN (SELECT id FROM results)")
+            return Dictionary(uniqueKeysWithValues: rows.map { ($0["id"] as String, $0["isolated_starts"] as Int) })
         }
     }
 

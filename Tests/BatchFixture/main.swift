@@ -7,6 +7,8 @@
 //                               [--resume] [--delay-ms MS] [--progress lines|bar|silent]
 //                               [--solver toy|none|spin]   (none: the runner's own overhead;
 //                               spin: 1 ms-ish of pure computation, to see how workers scale)
+//                               [--crash-on NAME]   (SIGKILL itself when that scenario starts,
+//                               standing in for a solver that aborts)
 //   batch-fixture merge TARGET SOURCE...
 //   batch-fixture export DB
 import Batch
@@ -84,7 +86,9 @@ do {
             engineVersion: "fixture 1", progress: style)
         let solver = value("--solver", in: arguments) ?? "toy"
         let block = [UInt8](repeating: 7, count: 1 << 16)
+        let crashOn = value("--crash-on", in: arguments)
         let report = try job.run { scenario in
+            if scenario.name == crashOn { kill(getpid(), SIGKILL) }
             switch solver {
             case "none":
                 return BatchResult(status: .optimal, objective: 0, keptSites: ["S00"], inputHashes: hashes)

@@ -121,6 +121,30 @@ final class ProcessTests: XCTestCase {
         XCTAssertEqual(resumed.map(\.reproducible), reference.map(\.reproducible))
     }
 
+    func testAScenarioThatKillsTheProcessIsIsolatedThenRecordedAsAnErrorAndTheRestComplete() throws {
+        try runToEnd(["run", path("s.yaml"), "--db", path("reference.sqlite")])
+        let poison = "green constraints.budget=4_500_000 coverage_minutes=12"
+        let arguments = ["run", path("s.yaml"), "--db", path("p.sqlite"), "--jobs", "2", "--resume", "--crash-on", poison]
+        var deaths = 0
+        for _ in 0..<6 {
+            let process = try start(arguments)
+            process.waitUntilExit()
+            if process.terminationReason == .exit {
+                XCTAssertEqual(process.terminationStatus, 0)
+                break
+            }
+            deaths += 1
+        }
+        // Once among others, then twice alone (maxDeaths = 2), then recorded as an error.
+        XCTAssertEqual(deaths, 3)
+        let rows = try ResultStore(path: path("p.sqlite")).records()
+        XCTAssertEqual(rows.count, 60)
+        XCTAssertEqual(rows.filter { $0.result.status == .error }.map(\.name), [poison])
+        let reference = try ResultStore(path: path("reference.sqlite")).records()
+        XCTAssertEqual(rows.filter { $0.name != poison }.map(\.reproducible),
+                       reference.filter { $0.name != poison }.map(\.reproducible))
+    }
+
     /// The CSV export without `seconds`, `shard`, `started_at` and `finished_at`.
     static func reproducibleCSV(_ path: String) throws -> [[String]] {
         let lines = try ResultStore(path: path).exportCSV().split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }

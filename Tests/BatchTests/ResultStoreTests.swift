@@ -24,6 +24,8 @@ final class ResultStoreTests: XCTestCase {
         }
         XCTAssertEqual(mode, "wal")
         XCTAssertEqual(try store.access { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") }, 2)  // FULL
+        try store.markStarted("x", isolated: false)  // markers use NORMAL, then restore FULL
+        XCTAssertEqual(try store.access { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") }, 2)
         // Kept sites are stored sorted, whatever order the planner gave.
         let optimal = try XCTUnwrap(scenarios.first { syntheticResult($0).status == .optimal })
         let stored = try XCTUnwrap(try store.records().first { $0.id == optimal.id })

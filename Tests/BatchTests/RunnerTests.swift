@@ -79,6 +79,52 @@ final class RunnerTests: XCTestCase {
         XCTAssertEqual(try store.ids(), [scenarios[0].id])
     }
 
+    func testInterruptedScenariosRunFirstAndAloneThenTheRestInParallel() throws {
+        let scenarios = try ShardTests.scenarios()
+        let store = try ResultStore(path: folder.appendingPathComponent("i.sqlite").path)
+        let suspects = [scenarios[30], scenarios[7], scenarios[12]]
+        for suspect in suspects { try store.markStarted(suspect.id, isolated: false) }
+        XCTAssertEqual(try store.interrupted(), Dictionary(uniqueKeysWithValues: suspects.map { ($0.id, 0) }))
+        let calls = ThreadLog()
+        let active = ThreadLog()
+        let summary = try BatchRunner(jobs: 3, engineVersion: "t", progress: .silent).run(scenarios, store: store) {
+            scenario in
+            active.add("+")
+            let concurrent = active.ordered.filter { $0 == "+" }.count - active.ordered.filter { $0 == "-" }.count
+            calls.add("\(scenario.id) \(concurrent)")
+            Thread.sleep(forTimeInterval: 0.002)
+            active.add("-")
+            return syntheticResult(scenario)
+        }
+        XCTAssertEqual(summary.ran, 50)
+        // The suspects ran first, in expansion order, each with nothing else running.
+        XCTAssertEqual(Array(calls.ordered.prefix(3)), [7, 12, 30].map { "\(scenarios[$0].id) 1" })
+        XCTAssertTrue(calls.ordered.dropFirst(3).contains { $0.hasSuffix(" 2") || $0.hasSuffix(" 3") })
+        XCTAssertEqual(try store.interrupted(), [:])
+        XCTAssertEqual(try store.records().map(\.reproducible),
+                       scenarios.sorted { $0.id < $1.id }.map { var r = record($0); r.engineVersion = "t"; return r.reproducible })
+    }
+
+    func testAScenarioThatDiedTwiceAloneGetsAnErrorRowInsteadOfAThirdRun() throws {
+        let scenarios = Array(try ShardTests.scenarios().prefix(5))
+        let store = try ResultStore(path: folder.appendingPathComponent("d.sqlite").path)
+        try store.markStarted(scenarios[2].id, isolated: false)
+        try store.markStarted(scenarios[2].id, isolated: true)
+        try store.markStarted(scenarios[2].id, isolated: true)
+        XCTAssertEqual(try store.interrupted(), [scenarios[2].id: 2])
+        let calls = ThreadLog()
+        let summary = try BatchRunner(jobs: 2, engineVersion: "t", progress: .silent).run(scenarios, store: store) {
+            calls.add($0.id)
+            return syntheticResult($0)
+        }
+        XCTAssertEqual(summary.statusCounts[.error], 1)
+        XCTAssertEqual(calls.names, Set(scenarios.map(\.id)).subtracting([scenarios[2].id]))
+        let row = try XCTUnwrap(try store.records().first { $0.id == scenarios[2].id })
+        XCTAssertEqual(row.result.status, .error)
+        XCTAssertTrue(row.result.message?.hasPrefix("the batch process died 2 times while this scenario ran alone") ?? false)
+        XCTAssertEqual(try store.interrupted(), [:])
+    }
+
     func testPlainProgressPrintsOneLinePerScenarioEndingAtTheTotal() throws {
         let scenarios = Array(try ShardTests.scenarios().prefix(7))
         let log = ThreadLog()
