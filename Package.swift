@@ -16,6 +16,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: [
         // GLPK's C API, linked from Debian's libglpk-dev (no pkg-config file there).
@@ -50,5 +51,31 @@ let package = Package(
         .target(name: "Reports", dependencies: ["Estate", "EstateIO", "Planning"]),
         // End-to-end tests that run the built `estate` binary as a user would.
         .testTarget(name: "EstateCLITests", dependencies: ["estate"]),
+        // Scenario batches: expansion, sharding, the results database, the parallel
+        // runner and Pareto frontiers. Depends on no other Estate module: the CLI
+        // hands it the planner as a closure.
+        .target(
+            name: "Batch",
+            dependencies: [
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        // Test-only stand-in for `estate batch`, run as separate processes by BatchTests
+        // (shards, kill -9 and resume) with a brute-force solver in place of the planner.
+        .executableTarget(
+            name: "batch-fixture",
+            dependencies: ["Batch"],
+            path: "Tests/BatchFixture"
+        ),
+        .testTarget(
+            name: "BatchTests",
+            dependencies: [
+                "Batch",
+                "batch-fixture",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
     ]
 )

@@ -1,0 +1,108 @@
+import Yams
+
+/// Canonical JSON text for YAML nodes and plain values.
+///
+/// Scenario ids hash this text, so it must not depend on how the analyst wrote a
+/// value: mapping keys are sorted, `9_000_000`, `9000000` and `9e6` all become
+/// `9000000`, and booleans and nulls use JSON's spelling. Strings keep their text.
+enum CanonicalJSON {
+    /// The canonical JSON of a YAML node (aliases are resolved by the composer).
+    static func text(of node: Node) -> String {
+        var out = ""
+        write(node, into: &out)
+        return out
+    }
+
+    private static func write(_ node: Node, into out: inout String) {
+        switch node {
+        case .scalar:
+            out += scalar(node)
+        case let .sequence(sequence):
+            out += "["
+            for (index, element) in sequence.enumerated() {
+                if index > 0 { out += "," }
+                write(element, into: &out)
+            }
+            out += "]"
+        case let .mapping(mapping):
+            let pairs = mapping.map { (key: keyText($0.key), value: $0.value) }
+                .sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+            out += "{"
+            for (index, pair) in pairs.enumerated() {
+                if index > 0 { out += "," }
+                out += string(pair.key)
+                out += ":"
+                write(pair.value, into: &out)
+            }
+            out += "}"
+        case .alias:
+            out += "null"
+        }
+    }
+
+    /// A mapping key as text: scalars keep their text, other keys their canonical JSON.
+    static func keyText(_ key: Node) -> String {
+        if case let .scalar(scalar) = key { return scalar.string }
+        return text(of: key)
+    }
+
+    private static func scalar(_ node: Node) -> String {
+        switch Tag.Name(rawValue: node.tag.rawValue) {
+        case .null:
+            return "null"
+        case .bool:
+            if let value = node.bool { return value ? "true" : "false" }
+        case .int:
+            if let value = node.int { return String(value) }
+            if let value = node.float { return number(value) }
+        case .float:
+            if let value = node.float { return number(value) }
+        default:
+            break
+        }
+        return string(node.scalar?.string ?? "")
+    }
+
+    /// A number in canonical form: integral values within 2^53 print as integers,
+    /// others as Swift's shortest round-trip decimal; non-finite values as strings.
+    static func number(_ value: Double) -> String {
+        guard value.isFinite else { return string(String(value)) }
+        if value == value.rounded(), abs(value) < 9_007_199_254_740_992 {
+            return String(Int64(value))
+        }
+        return String(value)
+    }
+
+    /// A JSON string literal with the mandatory escapes.
+    static func string(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+
+    /// A JSON object with keys sorted, from already-encoded values.
+    static func object(_ members: [(key: String, json: String)]) -> String {
+        let sorted = members.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+        return "{" + sorted.map { string($0.key) + ":" + $0.json }.joined(separator: ",") + "}"
+    }
+
+    /// A JSON array of strings, in the given order.
+    static func array(_ strings: [String]) -> String {
+        "[" + strings.map(string).joined(separator: ",") + "]"
+    }
+}

@@ -1,0 +1,57 @@
+import Yams
+
+/// One scenario of a batch: a variant and one value of every `batch:` key applied
+/// to the base scenario.
+public struct ExpandedScenario: Sendable, Hashable, Identifiable {
+    /// Stable id: the first 16 hex digits of the SHA-256 of the canonical JSON of
+    /// the effective document (`batch:`/`variants:` removed, keys sorted, numbers
+    /// normalised). The same effective scenario gets the same id in any batch, on
+    /// any machine, whatever order or spelling the file used.
+    public let id: String
+    /// 0-based position in expansion order (variants in file order, then the grid
+    /// with the first `batch:` key varying slowest). Sharding deals by this position.
+    public let index: Int
+    /// Human-readable label: the variant name, then `key=value` for every batch key.
+    public let name: String
+    /// The variant's name, or nil when the file has no `variants:`.
+    public let variant: String?
+    /// The parameters that make this scenario differ from the base: `variant` first
+    /// (when present), then every `batch:` key in file order.
+    public let parameters: [ScenarioParameter]
+    /// The effective scenario as YAML text, ready for the ordinary scenario reader.
+    /// Relative paths in it (`dataset:`) stay relative to `sourceFile`'s folder.
+    public let yaml: String
+    /// The scenario file the batch came from, as given to the expander.
+    public let sourceFile: String
+
+    /// The parameters as one JSON object with sorted keys (values are canonical JSON),
+    /// the form stored in the results database.
+    public var parametersJSON: String {
+        CanonicalJSON.object(parameters.map { (key: $0.key, json: $0.json) })
+    }
+
+    /// The effective scenario as a YAML node (parsed again from `yaml`, since
+    /// Yams' `Node` is not `Sendable`).
+    public func document() throws(BatchError) -> Node {
+        do {
+            guard let node = try Yams.compose(yaml: yaml) else {
+                throw BatchError.invalidYAML(file: sourceFile, reason: "empty document")
+            }
+            return node
+        } catch let error as BatchError {
+            throw error
+        } catch {
+            throw .invalidYAML(file: sourceFile, reason: String(describing: error))
+        }
+    }
+}
+
+/// One varied parameter of an expanded scenario.
+public struct ScenarioParameter: Sendable, Hashable {
+    /// The dot path (`constraints.budget`), or `variant` for the variant's name.
+    public let key: String
+    /// The value as canonical JSON (`7000000`, `"tight"`, `{"max":40}`).
+    public let json: String
+    /// The value as written in the file, for labels and CSV cells.
+    public let text: String
+}
