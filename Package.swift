@@ -9,6 +9,8 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "estate", targets: ["estate"]),
+        // The estate map and equality tables over plain data (used by benchmarks/Map too).
+        .library(name: "EstateMap", targets: ["EstateMap"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -23,5 +25,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The estate map (SVG/HTML) and equality-impact tables: Foundation only, plain data in.
+        .target(name: "EstateMap"),
+        .testTarget(name: "EstateMapTests", dependencies: ["EstateMap"]),
     ]
 )
