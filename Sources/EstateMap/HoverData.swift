@@ -12,14 +12,17 @@ struct HoverData {
 
     var kinds: [String: Kind] = [:]
 
-    /// The data as JSON, safe inside a `<script>` element (slashes escaped so "</script>" cannot occur);
-    /// keys sorted for byte-identical output.
+    /// The data as JSON, safe inside a `<script>` element (`<`, `>` and `&` written as \u escapes,
+    /// so neither "</script>" nor "<!--" can occur); keys sorted for byte-identical output.
     func json() -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         // Encoding dictionaries of strings cannot fail.
         let data = (try? encoder.encode(kinds)) ?? Data("{}".utf8)
         return String(decoding: data, as: UTF8.self)
+            .replacingOccurrences(of: "<", with: "\\u003c")
+            .replacingOccurrences(of: ">", with: "\\u003e")
+            .replacingOccurrences(of: "&", with: "\\u0026")
     }
 
     /// Number of marks with hover details, all kinds together.
