@@ -39,17 +39,24 @@ struct AreaRaster {
     /// Each area's shape as an SVG path of one-cell-high horizontal runs (empty when its cells
     /// all went to closer neighbours). Runs of adjacent rows abut exactly; draw with crisp edges.
     func shapes(count: Int) -> [String] {
-        var paths = [String](repeating: "", count: count)
+        shapes(group: Array(0..<count), groups: count)
+    }
+
+    /// The union of the shapes of the areas in each group (`group[area]` in 0..<groups): how
+    /// aggregated cells cover the land without gaps, however their areas' centroids fall.
+    func shapes(group: [Int], groups: Int) -> [String] {
+        var paths = [String](repeating: "", count: groups)
         let h = Fixed.trimmed(cell)
+        let label = owner.map { $0 >= 0 ? group[$0] : -1 }
         for r in 0..<rows {
             var c = 0
             while c < columns {
-                let a = owner[r * columns + c]
+                let g = label[r * columns + c]
                 var end = c + 1
-                while end < columns && owner[r * columns + end] == a { end += 1 }
-                if a >= 0 {
+                while end < columns && label[r * columns + end] == g { end += 1 }
+                if g >= 0 {
                     let w = Fixed.trimmed(Double(end - c) * cell)
-                    paths[a] += "M" + Fixed.trimmed(box.x + Double(c) * cell) + " " + Fixed.trimmed(box.y + Double(r) * cell)
+                    paths[g] += "M" + Fixed.trimmed(box.x + Double(c) * cell) + " " + Fixed.trimmed(box.y + Double(r) * cell)
                         + "h" + w + "v" + h + "h-" + w + "z"
                 }
                 c = end

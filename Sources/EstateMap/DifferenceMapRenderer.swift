@@ -5,8 +5,8 @@ struct DifferenceMapRenderer {
     let canvas: MapCanvas
     let aggregated: Bool
     let cellSize: Double
-    /// Area shapes; nil when aggregated with boundaries given (nothing needs it then).
-    let raster: AreaRaster?
+    /// Area shapes, and the district outlines when no boundary is given.
+    let raster: AreaRaster
     private(set) var hover = HoverData()
     private var areaMarkup = "", siteMarkup = ""
 
@@ -45,8 +45,7 @@ struct DifferenceMapRenderer {
         cellSize = options.cellSize
         let areaPixels = data.areas.map { canvas.frame.pixel(lat: $0.lat, lon: $0.lon) }
         let sitePixels = data.sites.map { canvas.frame.pixel(lat: $0.lat, lon: $0.lon) }
-        raster = aggregated && !data.boundaries.isEmpty ? nil
-            : AreaRaster(points: areaPixels, box: canvas.frame.box, cell: MapCanvas.rasterCell)
+        raster = AreaRaster(points: areaPixels, box: canvas.frame.box, cell: MapCanvas.rasterCell)
         areaMarkup = aggregated ? cellLayer(areaPixels: areaPixels) : areaLayer(areaPixels: areaPixels)
         siteMarkup = siteLayer(sitePixels: sitePixels)
     }
@@ -80,7 +79,7 @@ struct DifferenceMapRenderer {
 
     /// Each area's shape filled by its coverage change, with a dot at its centroid.
     private mutating func areaLayer(areaPixels: [(x: Double, y: Double)]) -> String {
-        let shapes = raster?.shapes(count: data.areas.count) ?? []
+        let shapes = raster.shapes(count: data.areas.count)
         let order = data.areas.indices.sorted { data.areas[$0].id < data.areas[$1].id }
         var svg = SVGWriter()
         svg.open("g", ["id": "layer-areas"])
@@ -107,22 +106,22 @@ struct DifferenceMapRenderer {
         return svg.text
     }
 
+    /// Areas merged by grid cell (the union of their shapes), each cell showing its most serious change.
     private mutating func cellLayer(areaPixels: [(x: Double, y: Double)]) -> String {
         let grid = AreaGrid(points: areaPixels, size: cellSize, origin: (canvas.frame.box.x, canvas.frame.box.y))
+        var cellOf = [Int](repeating: 0, count: data.areas.count)
+        for (c, cell) in grid.cells.enumerated() { for i in cell.members { cellOf[i] = c } }
+        let shapes = raster.shapes(group: cellOf, groups: grid.cells.count)
         var svg = SVGWriter()
-        svg.open("g", ["id": "layer-areas", "shape-rendering": "crispEdges"])
-        let size = Fixed.trimmed(grid.size)
+        svg.open("g", ["id": "layer-areas", "shape-rendering": "crispEdges", "fill-opacity": "0.85"])
         let worst = grid.cells.map { cell in
             cell.members.map { Self.order.firstIndex(of: data.areas[$0].change)! }.max()!
         }
         for (k, change) in Self.order.enumerated() {
-            let cells = grid.cells.indices.filter { worst[$0] == k }
+            let cells = grid.cells.indices.filter { worst[$0] == k && !shapes[$0].isEmpty }
             guard !cells.isEmpty else { continue }
             svg.open("g", ["fill": Self.colour(change), "class": change.rawValue])
-            for c in cells {
-                svg.raw("<rect x=\"" + Fixed.trimmed(grid.cells[c].x) + "\" y=\"" + Fixed.trimmed(grid.cells[c].y)
-                        + "\" width=\"" + size + "\" height=\"" + size + "\" data-h=\"c\(c)\"/>\n")
-            }
+            for c in cells { svg.raw("<path d=\"" + shapes[c] + "\" data-h=\"c\(c)\"/>\n") }
             svg.close("g")
         }
         svg.close("g")
@@ -140,6 +139,7 @@ struct DifferenceMapRenderer {
     /// Changed sites on top of unchanged ones; unchanged sites in their own toggleable group.
     private mutating func siteLayer(sitePixels: [(x: Double, y: Double)]) -> String {
         let order = data.sites.indices.sorted { data.sites[$0].id < data.sites[$1].id }
+        let scale = SiteSymbol.scale(forSites: data.sites.count)
         var svg = SVGWriter()
         svg.open("g", ["id": "layer-sites"])
         for (group, changes) in [("layer-unchanged-sites", [DecisionChange.closedInBoth, .openInBoth]),
@@ -148,7 +148,7 @@ struct DifferenceMapRenderer {
             for change in changes {
                 for i in order where data.sites[i].change == change {
                     let attributes = " class=\"site " + change.rawValue + "\" data-h=\"s\(i)\" data-site=\"" + SVGWriter.escape(data.sites[i].id) + "\""
-                    svg.raw(SiteSymbol(change).markup(x: sitePixels[i].x, y: sitePixels[i].y, attributes: attributes))
+                    svg.raw(SiteSymbol(change).markup(x: sitePixels[i].x, y: sitePixels[i].y, scale: scale, attributes: attributes))
                 }
             }
             svg.close("g")

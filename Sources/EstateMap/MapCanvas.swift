@@ -48,13 +48,13 @@ struct MapCanvas {
 
     /// District outlines and labels: the given boundaries, or outlines derived from the areas.
     /// Labels go in their own group so they stay above every other layer.
-    /// `raster` is required when `boundaries` is empty (the outlines come from it).
-    func districtLayers(raster: AreaRaster?, areaDistricts: [String],
+    /// Outlines come from `boundaries` when given, else from `raster`.
+    func districtLayers(raster: AreaRaster, areaDistricts: [String],
                         boundaries: [DistrictBoundary]) -> (outlines: String, labels: String) {
         var outlines = SVGWriter(), labels = SVGWriter()
         outlines.open("g", ["id": "layer-districts", "fill": "none", "stroke-linejoin": "round"])
         var anchors: [(district: String, x: Double, y: Double)]
-        if boundaries.isEmpty, let raster {
+        if boundaries.isEmpty {
             let names = Array(Set(areaDistricts)).sorted()
             let number = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
             let derived = DistrictOutlines(raster: raster, district: areaDistricts.map { number[$0]! }, districts: names)

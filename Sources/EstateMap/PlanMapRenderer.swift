@@ -6,8 +6,8 @@ struct PlanMapRenderer {
     let classes: NeedClasses
     let aggregated: Bool
     let cellSize: Double
-    /// Area shapes; nil when aggregated with boundaries given (nothing needs it then).
-    let raster: AreaRaster?
+    /// Area shapes, and the district outlines when no boundary is given.
+    let raster: AreaRaster
     private(set) var hover = HoverData()
     private var areaMarkup = "", linkMarkup = "", siteMarkup = ""
 
@@ -25,8 +25,7 @@ struct PlanMapRenderer {
         cellSize = options.cellSize
         let areaPixels = data.areas.map { canvas.frame.pixel(lat: $0.lat, lon: $0.lon) }
         let sitePixels = data.sites.map { canvas.frame.pixel(lat: $0.lat, lon: $0.lon) }
-        raster = aggregated && !data.boundaries.isEmpty ? nil
-            : AreaRaster(points: areaPixels, box: canvas.frame.box, cell: MapCanvas.rasterCell)
+        raster = AreaRaster(points: areaPixels, box: canvas.frame.box, cell: MapCanvas.rasterCell)
         if aggregated {
             let grid = AreaGrid(points: areaPixels, size: options.cellSize, origin: (canvas.frame.box.x, canvas.frame.box.y))
             let cellNeed = grid.cells.map { cell in Self.weightedMean(cell.members.map { (data.areas[$0].need, data.areas[$0].children) }) }
@@ -53,7 +52,7 @@ struct PlanMapRenderer {
     /// Each area's shape (its cells of the raster) filled by need class, hatched when not covered,
     /// with a small dot at its centroid (which also keeps an area hoverable when its shape is tiny).
     private mutating func areaLayer(areaPixels: [(x: Double, y: Double)]) -> String {
-        let shapes = raster?.shapes(count: data.areas.count) ?? []
+        let shapes = raster.shapes(count: data.areas.count)
         let order = data.areas.indices.sorted { data.areas[$0].id < data.areas[$1].id }
         var svg = SVGWriter()
         svg.open("g", ["id": "layer-areas"])
@@ -90,19 +89,22 @@ struct PlanMapRenderer {
         return svg.text
     }
 
-    /// One square per grid cell, coloured by the children-weighted mean need of its areas;
+    /// Areas merged by grid cell: each cell's shape is the union of its areas' shapes (so cells
+    /// tile the land without gaps), coloured by the children-weighted mean need of its areas;
     /// cells where most children are not covered are hatched.
     private mutating func cellLayer(grid: AreaGrid, cellNeed: [Double]) -> String {
+        var cellOf = [Int](repeating: 0, count: data.areas.count)
+        for (c, cell) in grid.cells.enumerated() { for i in cell.members { cellOf[i] = c } }
+        let shapes = raster.shapes(group: cellOf, groups: grid.cells.count)
         var svg = SVGWriter()
-        svg.open("g", ["id": "layer-areas", "shape-rendering": "crispEdges"])
-        let size = Fixed.trimmed(grid.size)
+        svg.open("g", ["id": "layer-areas"])
+        svg.open("g", ["shape-rendering": "crispEdges", "fill-opacity": "0.85"])
         var byClass = [[Int]](repeating: [], count: classes.count)
         for (c, need) in cellNeed.enumerated() { byClass[classes.index(of: need)].append(c) }
         for (k, cells) in byClass.enumerated() where !cells.isEmpty {
             svg.open("g", ["fill": classes.colour(k)])
-            for c in cells {
-                svg.raw("<rect x=\"" + Fixed.trimmed(grid.cells[c].x) + "\" y=\"" + Fixed.trimmed(grid.cells[c].y)
-                        + "\" width=\"" + size + "\" height=\"" + size + "\" data-h=\"c\(c)\"/>\n")
+            for c in cells where !shapes[c].isEmpty {
+                svg.raw("<path d=\"" + shapes[c] + "\" data-h=\"c\(c)\"/>\n")
             }
             svg.close("g")
         }
@@ -112,9 +114,7 @@ struct PlanMapRenderer {
             let children = cell.members.reduce(0.0) { $0 + data.areas[$1].children }
             let covered = cell.members.reduce(0.0) { $0 + (data.areas[$1].covered ? data.areas[$1].children : 0) }
             let minutes = cell.members.compactMap { data.areas[$0].minutes }
-            if covered * 2 < children {
-                hatched += "M" + Fixed.trimmed(cell.x) + " " + Fixed.trimmed(cell.y) + "h" + size + "v" + size + "h-" + size + "z"
-            }
+            if covered * 2 < children { hatched += shapes[c] }
             rows.append([
                 "\(cell.members.count) areas", Array(Set(cell.members.map { data.areas[$0].district })).sorted().joined(separator: ", "),
                 Fixed.places(children, 0), Fixed.places(cellNeed[c], 3),
@@ -126,6 +126,7 @@ struct PlanMapRenderer {
         if !hatched.isEmpty {
             svg.empty("path", ["d": hatched, "fill": "url(#uncovered-hatch)", "fill-opacity": "0.55", "pointer-events": "none"])
         }
+        svg.close("g")
         svg.close("g")
         hover.kinds["c"] = HoverData.Kind(
             h: ["Cell", "Districts", "Children", "Mean need (children-weighted)", "Children covered", "Worst minutes", "Areas not covered"],
@@ -180,16 +181,17 @@ struct PlanMapRenderer {
     /// Closed sites first (their own toggleable group), open sites on top; sorted by id within each.
     private mutating func siteLayer(sitePixels: [(x: Double, y: Double)]) -> String {
         let order = data.sites.indices.sorted { data.sites[$0].id < data.sites[$1].id }
+        let scale = SiteSymbol.scale(forSites: data.sites.count)
         var svg = SVGWriter()
         svg.open("g", ["id": "layer-sites"])
         svg.open("g", ["id": "layer-closed-sites"])
         for i in order where data.sites[i].decision == .closed {
-            svg.raw(SiteSymbol.closed.markup(x: sitePixels[i].x, y: sitePixels[i].y, attributes: Self.siteAttributes(i, data.sites[i])))
+            svg.raw(SiteSymbol.closed.markup(x: sitePixels[i].x, y: sitePixels[i].y, scale: scale, attributes: Self.siteAttributes(i, data.sites[i])))
         }
         svg.close("g")
         svg.open("g", ["id": "layer-open-sites"])
         for i in order where data.sites[i].decision.isOpen {
-            svg.raw(SiteSymbol(data.sites[i].decision).markup(x: sitePixels[i].x, y: sitePixels[i].y,
+            svg.raw(SiteSymbol(data.sites[i].decision).markup(x: sitePixels[i].x, y: sitePixels[i].y, scale: scale,
                                                                attributes: Self.siteAttributes(i, data.sites[i])))
         }
         svg.close("g")
@@ -233,7 +235,7 @@ struct PlanMapRenderer {
             .line(colour: "#1e1e1e", dash: nil, label: "area to its hub, covered"),
             .line(colour: "#b30000", dash: "3 2", label: "hub beyond coverage time"),
             .note(aggregated
-                  ? "\(data.areas.count) areas binned into \(Fixed.trimmed(cellSize)) px cells; links join each cell's areas to their hubs."
+                  ? "\(data.areas.count) areas merged by \(Fixed.trimmed(cellSize)) px grid cell; links join each cell's areas to their hubs."
                   : "\(data.areas.count) areas, each shaded over the land nearest its centroid (dot)."),
             .note(data.boundaries.isEmpty ? "District outlines derived from area centroids." : "District outlines from the boundary file."),
         ]

@@ -16,6 +16,12 @@ enum SiteSymbol {
     /// Difference map: closed under A, opened under B (a blue triangle).
     case openedInB
 
+    /// Symbol size for a map of `count` sites: full size up to 150 sites, then shrinking with
+    /// the square root of the count (to 60%) so that a crowded estate stays legible.
+    static func scale(forSites count: Int) -> Double {
+        count <= 150 ? 1 : max(0.6, (150 / Double(count)).squareRoot())
+    }
+
     init(_ decision: SiteDecision) {
         switch decision {
         case .kept: self = .kept
@@ -33,10 +39,11 @@ enum SiteSymbol {
         }
     }
 
-    /// The symbol centred at (x, y) as one `<g>`; `attributes` (already escaped, with a leading
-    /// space) go on the group, e.g. data attributes for hover.
-    func markup(x: Double, y: Double, attributes: String) -> String {
-        let t = "<g" + attributes + " transform=\"translate(" + Fixed.trimmed(x) + " " + Fixed.trimmed(y) + ")\">"
+    /// The symbol centred at (x, y) as one `<g>`, drawn at `scale` times its legend size;
+    /// `attributes` (already escaped, with a leading space) go on the group, e.g. data attributes for hover.
+    func markup(x: Double, y: Double, scale: Double = 1, attributes: String) -> String {
+        let t = "<g" + attributes + " transform=\"translate(" + Fixed.trimmed(x) + " " + Fixed.trimmed(y) + ")"
+            + (scale == 1 ? "" : " scale(" + Fixed.trimmed(scale, 2) + ")") + "\">"
         switch self {
         case .kept:
             return t + "<circle r=\"6\" fill=\"#f03b20\" stroke=\"#1e1e1e\" stroke-width=\"1.3\"/></g>\n"
