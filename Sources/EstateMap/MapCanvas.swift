@@ -106,9 +106,9 @@ struct MapCanvas {
         + "patternTransform=\"rotate(45)\"><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"5\" stroke=\"#111111\" stroke-width=\"1.6\"/>"
         + "</pattern></defs>\n"
 
-    /// A scale bar in whole "nice" kilometres, about a quarter of the map box wide, bottom left.
+    /// A scale bar of a "nice" length (1, 2 or 5 times a power of ten km, or 25/250 km), at most a quarter of the map box wide, bottom left.
     func scaleBar() -> String {
-        let nice: [Double] = [1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000]
+        let nice: [Double] = [0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000]
         let target = frame.box.width / 4
         let km = nice.last(where: { $0 * frame.scale <= target }) ?? nice[0]
         let length = km * frame.scale
@@ -124,7 +124,7 @@ struct MapCanvas {
         }
         svg.element("text", ["x": Fixed.trimmed(x), "y": Fixed.trimmed(y - 4), "text-anchor": "middle"], text: "0")
         svg.element("text", ["x": Fixed.trimmed(x + length), "y": Fixed.trimmed(y - 4), "text-anchor": "middle"],
-                    text: Fixed.trimmed(km, 0) + " km")
+                    text: Fixed.trimmed(km, 1) + " km")
         svg.close("g")
         return svg.text
     }

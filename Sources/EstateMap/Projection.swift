@@ -42,8 +42,9 @@ struct MapFrame {
     init(points: [GeoPoint], x: Double, y: Double, width: Double, minHeight: Double, maxHeight: Double, margin: Double) {
         let projection = Projection(points: points)
         let km = points.map { projection.km(lat: $0.lat, lon: $0.lon) }
-        let maxX = max(km.map(\.x).max() ?? 1, 1e-6)
-        let maxY = max(km.map(\.y).max() ?? 1, 1e-6)
+        // At least a kilometre each way, so one area or a row of areas still gives a sensible scale.
+        let maxX = max(km.map(\.x).max() ?? 1, 1)
+        let maxY = max(km.map(\.y).max() ?? 1, 1)
         let innerWidth = width - 2 * margin
         let height = min(max(innerWidth * maxY / maxX + 2 * margin, minHeight), maxHeight)
         let scale = min(innerWidth / maxX, (height - 2 * margin) / maxY)
@@ -58,10 +59,5 @@ struct MapFrame {
     func pixel(lat: Double, lon: Double) -> (x: Double, y: Double) {
         let p = projection.km(lat: lat, lon: lon)
         return (offsetX + p.x * scale, offsetY + p.y * scale)
-    }
-
-    /// Canvas pixels back to kilometres east/south of the origin (for grids laid over the map).
-    func pixel(km x: Double, _ y: Double) -> (x: Double, y: Double) {
-        (offsetX + x * scale, offsetY + y * scale)
     }
 }

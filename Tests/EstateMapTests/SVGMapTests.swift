@@ -156,6 +156,27 @@ final class SVGMapTests: XCTestCase {
         }
     }
 
+    func testDegenerateEstatesStillGiveWellFormedMaps() throws {
+        let site = MapSite(id: "S1", name: "Only hub", kind: "family_hub", district: "D", lat: 51.2, lon: 1.0,
+                           decision: .mustKeep, annualCost: 1, carbon: 1, needServed: 0)
+        let table = MapTable(header: ["District"], rows: [["D"]])
+        let noAreas = EstateMapData(title: "Empty", subtitle: "no areas", status: "optimal", totals: [], areas: [], sites: [site],
+                                    districtTable: table)
+        let oneArea = EstateMapData(title: "One", subtitle: "one area", status: "optimal", totals: [],
+                                    areas: [MapArea(id: "A1", district: "D", lat: 51.2, lon: 1.0, need: 1, weight: 1, children: 1,
+                                                    hub: 0, minutes: 0, covered: true)],
+                                    sites: [site], districtTable: table)
+        for data in [noAreas, oneArea] {
+            let tree = try XMLTree(try EstateMap.svg(data))
+            XCTAssertEqual(tree.elements.filter { $0.attributes["data-site"] != nil }.count, 1)
+            // The map spans at least 1 km across its 844 inner pixels, so a quarter-width bar is 0.2 km.
+            let label = try XCTUnwrap(tree.inside(id: "scale-bar").first { $0.text.hasSuffix(" km") }?.text)
+            XCTAssertEqual(label, "0.2 km")
+            XCTAssertNoThrow(try XMLTree(try EstateMap.html(data).components(separatedBy: "<main id=\"map-wrap\">\n")[1]
+                .components(separatedBy: "</main>")[0]))
+        }
+    }
+
     func testDifferenceSVGShowsEverySiteByHowItsDecisionChanges() throws {
         let diff = SyntheticEstate.difference(from: data, flipEvery: 5)
         let tree = try XMLTree(try EstateMap.differenceSVG(diff))
