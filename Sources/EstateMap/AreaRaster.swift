@@ -17,7 +17,7 @@ struct AreaRaster {
         columns = max(1, Int((box.width / cell).rounded(.up)))
         rows = max(1, Int((box.height / cell).rounded(.up)))
         let reach = Self.reach(points: points, minimum: 3 * cell)
-        let index = PointIndex(points: points, bucket: reach)
+        let index = PointIndex(points: points, bucket: max(2 * cell, reach / 4))
         var owner = [Int](repeating: -1, count: columns * rows)
         for r in 0..<rows {
             for c in 0..<columns {

@@ -8,6 +8,8 @@ struct DifferenceMapRenderer {
     /// Area shapes, and the district outlines when no boundary is given.
     let raster: AreaRaster
     private(set) var hover = HoverData()
+    /// District outlines and labels, computed once for both the SVG and the HTML.
+    private var districts = (outlines: "", labels: "")
     private var areaMarkup = "", siteMarkup = ""
 
     let toggles = [("layer-areas", "Areas"), ("layer-unchanged-sites", "Unchanged sites"), ("layer-districts", "Districts")]
@@ -48,10 +50,10 @@ struct DifferenceMapRenderer {
         raster = AreaRaster(points: areaPixels, box: canvas.frame.box, cell: MapCanvas.rasterCell)
         areaMarkup = aggregated ? cellLayer(areaPixels: areaPixels) : areaLayer(areaPixels: areaPixels)
         siteMarkup = siteLayer(sitePixels: sitePixels)
+        districts = canvas.districtLayers(raster: raster, areaDistricts: data.areas.map(\.district), boundaries: data.boundaries)
     }
 
     func document(standalone: Bool) -> String {
-        let districts = canvas.districtLayers(raster: raster, areaDistricts: data.areas.map(\.district), boundaries: data.boundaries)
         var entries: [Panel.Entry] = [.heading(aggregated ? "Areas (cell shows its most serious change)" : "Areas, A → B")]
         for change in Self.order.reversed() {
             let n = data.areas.filter { $0.change == change }.count

@@ -25,14 +25,20 @@ public enum EstateMap {
     /// The plan as one self-contained HTML page: inline SVG, CSS and script, no network request.
     public static func html(_ data: EstateMapData, options: Options = Options()) throws(MapDataError) -> String {
         try data.validate()
+        return page(PlanMapRenderer(data: data, options: options))
+    }
+
+    /// Both files of a plan from one drawing (about half the time of `svg` then `html`): what a
+    /// plan writes as `estate.svg` and `estate.html`.
+    public static func files(_ data: EstateMapData, options: Options = Options()) throws(MapDataError) -> (svg: String, html: String) {
+        try data.validate()
         let renderer = PlanMapRenderer(data: data, options: options)
-        return HTMLPage(
-            title: data.title + " — " + data.subtitle,
-            svg: renderer.document(standalone: false),
-            toggles: renderer.toggles,
-            hover: renderer.hover,
-            table: data.districtTable
-        ).text
+        return (renderer.document(standalone: true), page(renderer))
+    }
+
+    private static func page(_ renderer: PlanMapRenderer) -> String {
+        HTMLPage(title: renderer.data.title + " — " + renderer.data.subtitle, svg: renderer.document(standalone: false),
+                 toggles: renderer.toggles, hover: renderer.hover, table: renderer.data.districtTable).text
     }
 
     /// Two options compared: areas by coverage change, sites by decision change, as standalone SVG.

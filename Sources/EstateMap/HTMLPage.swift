@@ -88,7 +88,8 @@ struct HTMLPage {
     /// Hover details through one delegated listener (cheap however many marks), layer toggles,
     /// and readiness marks on <body> for tests and benchmarks: data-ready, data-render-ms
     /// (script end after layout) and data-selftest when the page is opened with #selftest
-    /// (hovers the first site and checks that its tooltip appears).
+    /// (hovers the first site and checks that its tooltip names it; switches every layer off
+    /// and on again and checks that it hid and came back).
     static let script = """
     (function(){\
     var data=JSON.parse(document.getElementById('hover-data').textContent);\
@@ -113,7 +114,11 @@ struct HTMLPage {
     document.body.setAttribute('data-render-ms',performance.now().toFixed(0));\
     if(location.hash==='#selftest'){var first=svg.querySelector('[data-h^="s"]');\
     if(first){first.dispatchEvent(new MouseEvent('mouseover',{bubbles:true,clientX:40,clientY:40}));}\
-    document.body.setAttribute('data-selftest',first&&!tip.hidden&&tip.textContent.indexOf(first.getAttribute('data-site'))>=0?'ok':'fail');}\
+    var hovered=first&&!tip.hidden&&tip.textContent.indexOf(first.getAttribute('data-site'))>=0;\
+    var toggled=boxes.length>0;for(var k=0;k<boxes.length;k++){var layer=document.getElementById(boxes[k].getAttribute('data-layer'));\
+    boxes[k].click();toggled=toggled&&!!layer&&getComputedStyle(layer).display==='none';\
+    boxes[k].click();toggled=toggled&&getComputedStyle(layer).display!=='none';}\
+    document.body.setAttribute('data-selftest',hovered&&toggled?'ok':'fail');}\
     document.body.setAttribute('data-ready','1');\
     })();
     """

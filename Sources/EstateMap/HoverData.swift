@@ -19,10 +19,17 @@ struct HoverData {
         encoder.outputFormatting = [.sortedKeys]
         // Encoding dictionaries of strings cannot fail.
         let data = (try? encoder.encode(kinds)) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self)
-            .replacingOccurrences(of: "<", with: "\\u003c")
-            .replacingOccurrences(of: ">", with: "\\u003e")
-            .replacingOccurrences(of: "&", with: "\\u0026")
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(data.count + 64)
+        for byte in data {
+            switch byte {
+            case UInt8(ascii: "<"): bytes += Array("\\u003c".utf8)
+            case UInt8(ascii: ">"): bytes += Array("\\u003e".utf8)
+            case UInt8(ascii: "&"): bytes += Array("\\u0026".utf8)
+            default: bytes.append(byte)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Number of marks with hover details, all kinds together.

@@ -14,7 +14,7 @@ struct MapCanvas {
 
     /// Fits every area, site and boundary vertex into the map box.
     init(points: [GeoPoint]) {
-        frame = MapFrame(points: points, x: 0, y: 0, width: Self.mapWidth, minHeight: 640, maxHeight: 1000, margin: 28)
+        frame = MapFrame(points: points, x: 0, y: 0, width: Self.mapWidth, minHeight: 640, maxHeight: 1000, margin: 36)
     }
 
     /// Writes a whole SVG document: background, `layers` (already built markup, bottom first),

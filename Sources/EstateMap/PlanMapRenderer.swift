@@ -9,6 +9,8 @@ struct PlanMapRenderer {
     /// Area shapes, and the district outlines when no boundary is given.
     let raster: AreaRaster
     private(set) var hover = HoverData()
+    /// District outlines and labels, computed once for both the SVG and the HTML.
+    private var districts = (outlines: "", labels: "")
     private var areaMarkup = "", linkMarkup = "", siteMarkup = ""
 
     /// Layers the HTML page can switch on and off: (group id, label).
@@ -38,10 +40,10 @@ struct PlanMapRenderer {
             areaMarkup = areaLayer(areaPixels: areaPixels)
         }
         siteMarkup = siteLayer(sitePixels: sitePixels)
+        districts = canvas.districtLayers(raster: raster, areaDistricts: data.areas.map(\.district), boundaries: data.boundaries)
     }
 
     func document(standalone: Bool) -> String {
-        let districts = canvas.districtLayers(raster: raster, areaDistricts: data.areas.map(\.district), boundaries: data.boundaries)
         let panel = Panel(title: data.title, subtitle: data.subtitle, status: data.status, totals: data.totals, entries: legend())
         return canvas.document(standalone: standalone,
                                layers: areaMarkup + districts.outlines + linkMarkup + siteMarkup + districts.labels, panel: panel)

@@ -3,8 +3,8 @@ import XCTest
 @testable import EstateMap
 
 /// Renders the HTML maps in real headless Chromium: the page runs without errors, its marks,
-/// legend and table exist after the script ran, hovering a site shows its details, and a
-/// screenshot is saved for a person to look at.
+/// legend and table exist after the script ran, hovering a site shows its details, every layer
+/// checkbox hides and shows its layer, and a screenshot is saved for a person to look at.
 final class BrowserRenderTests: XCTestCase {
     private func chromium() throws -> HeadlessChromium {
         guard let browser = HeadlessChromium.find() else {
@@ -26,7 +26,7 @@ final class BrowserRenderTests: XCTestCase {
         XCTAssertEqual(dump.consoleLines, [], "the page wrote to the console")
         let dom = dump.stdout
         XCTAssertTrue(dom.contains("data-ready=\"1\""), "the page script did not finish")
-        XCTAssertTrue(dom.contains("data-selftest=\"ok\""), "hovering the first site showed no tooltip naming it")
+        XCTAssertTrue(dom.contains("data-selftest=\"ok\""), "hover or layer toggles failed in the page's self-test")
         XCTAssertTrue(dom.contains("<pre id=\"page-errors\" hidden=\"\"></pre>"), "the page recorded errors")
 
         let shot = dir.appendingPathComponent(name + ".png")

@@ -33,6 +33,9 @@ final class SVGMapTests: XCTestCase {
     func testSVGIsByteIdenticalForTheSameData() throws {
         XCTAssertEqual(try EstateMap.svg(data), try EstateMap.svg(data))
         XCTAssertEqual(try EstateMap.html(data), try EstateMap.html(data))
+        let files = try EstateMap.files(data)
+        XCTAssertEqual(files.svg, try EstateMap.svg(data))
+        XCTAssertEqual(files.html, try EstateMap.html(data))
     }
 
     /// Pixel distance between two sites over their great-circle distance must equal the scale bar's
@@ -169,7 +172,7 @@ final class SVGMapTests: XCTestCase {
         for data in [noAreas, oneArea] {
             let tree = try XMLTree(try EstateMap.svg(data))
             XCTAssertEqual(tree.elements.filter { $0.attributes["data-site"] != nil }.count, 1)
-            // The map spans at least 1 km across its 844 inner pixels, so a quarter-width bar is 0.2 km.
+            // The map spans at least 1 km across its 828 inner pixels, so a quarter-width bar is 0.2 km.
             let label = try XCTUnwrap(tree.inside(id: "scale-bar").first { $0.text.hasSuffix(" km") }?.text)
             XCTAssertEqual(label, "0.2 km")
             XCTAssertNoThrow(try XMLTree(try EstateMap.html(data).components(separatedBy: "<main id=\"map-wrap\">\n")[1]

@@ -2,10 +2,11 @@ import EstateMap
 import Foundation
 
 // Page sizes and browser render times of the estate map, measured in one run:
-//  - build: seconds to produce the SVG and the HTML (best of 3);
-//  - chromium: wall-clock seconds for headless Chromium to load the page, run its script and
-//    print the DOM (--dump-dom), median of 5, and the same for an empty page in the same run:
-//    "render" = page minus empty page, i.e. the time the map itself costs the browser;
+//  - build: seconds to produce the SVG and the HTML together (EstateMap.files, best of 3);
+//  - chromium: wall-clock seconds for headless Chromium to start, load the page, run its script
+//    and print the DOM (--dump-dom), median of 7; each load is paired with a load of an empty
+//    page just before it, and "render" is the median of (page - empty page): the time the map
+//    itself costs the browser, with start-up and machine load cancelled out;
 //  - in-page: performance.now() when the page's script has finished after forcing layout
 //    (data-render-ms), from navigation start.
 // Targets (issue 5): Kent size (900 areas, 100 sites) under 1 MB of HTML; 35,000 areas under
@@ -62,12 +63,7 @@ if browser == nil { print("no chromium found: sizes only (install it with: apt-g
 
 let empty = outDir.appendingPathComponent("empty.html")
 try "<!DOCTYPE html><html><body></body></html>".write(to: empty, atomically: true, encoding: .utf8)
-var emptyWall: Double = 0
-if let browser {
-    _ = try load(browser, empty, profile: profile) // warm the profile and the disk cache
-    emptyWall = median(try (0..<5).map { _ in try load(browser, empty, profile: profile).0 })
-    print(String(format: "empty page in chromium: %.3f s (median of 5), subtracted below", emptyWall))
-}
+if let browser { _ = try load(browser, empty, profile: profile) } // warm the profile and the disk cache
 
 let cases: [(name: String, areas: Int, sites: Int, options: EstateMap.Options)] = [
     ("kent-900", 900, 100, .init()),
@@ -78,22 +74,29 @@ print("case                       areas  sites  svg MB  html MB  build s  chromi
 for c in cases {
     let data = Synthetic.plan(areas: c.areas, sites: c.sites, seed: 2026)
     var svg = "", html = ""
-    let build = try (0..<3).map { _ in try seconds { svg = try EstateMap.svg(data, options: c.options); html = try EstateMap.html(data, options: c.options) } }.min()!
+    let build = try (0..<3).map { _ in try seconds { (svg, html) = try EstateMap.files(data, options: c.options) } }.min()!
     let page = outDir.appendingPathComponent(c.name + ".html")
     try html.write(to: page, atomically: true, encoding: .utf8)
     try svg.write(to: outDir.appendingPathComponent(c.name + ".svg"), atomically: true, encoding: .utf8)
-    var wall = Double.nan, inPage = "-"
+    var wall = Double.nan, render = Double.nan, inPage = "-"
     if let browser {
-        var walls: [Double] = [], doms: [String] = []
-        for _ in 0..<5 { let (w, dom) = try load(browser, page, profile: profile); walls.append(w); doms.append(dom) }
+        // Empty page and map page alternate, so both see the same machine load; "render" is the
+        // median of the paired differences.
+        var walls: [Double] = [], differences: [Double] = [], doms: [String] = []
+        for _ in 0..<7 {
+            let base = try load(browser, empty, profile: profile).0
+            let (w, dom) = try load(browser, page, profile: profile)
+            walls.append(w); differences.append(w - base); doms.append(dom)
+        }
         wall = median(walls)
+        render = median(differences)
         let ms = doms.compactMap { $0.components(separatedBy: "data-render-ms=\"").dropFirst().first?.prefix { $0.isNumber } }.compactMap { Double($0) }
         if !ms.isEmpty { inPage = String(format: "%.0f", median(ms)) }
         if !doms.allSatisfy({ $0.contains("data-ready=\"1\"") }) { print("warning: \(c.name): the page script did not finish") }
     }
     print(c.name.padding(toLength: 25, withPad: " ", startingAt: 0)
           + String(format: " %6d %6d %7.2f %8.2f %8.2f %11.2f %9.2f", c.areas, c.sites, Double(svg.utf8.count) / 1e6,
-                   Double(html.utf8.count) / 1e6, build, wall, wall - emptyWall)
+                   Double(html.utf8.count) / 1e6, build, wall, render)
           + inPage.leftPadded(11))
 }
 print("pages written to \(outDir.path)")
