@@ -12,6 +12,8 @@ let package = Package(
         .library(name: "Estate", targets: ["Estate"]),
         .library(name: "EstateIO", targets: ["EstateIO"]),
         .library(name: "EstateSynth", targets: ["EstateSynth"]),
+        // The estate map and equality tables over plain data (used by benchmarks/Map too).
+        .library(name: "EstateMap", targets: ["EstateMap"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -77,5 +79,8 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
+        // The estate map (SVG/HTML) and equality-impact tables: Foundation only, plain data in.
+        .target(name: "EstateMap"),
+        .testTarget(name: "EstateMapTests", dependencies: ["EstateMap"]),
     ]
 )

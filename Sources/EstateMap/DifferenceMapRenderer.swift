@@ -1,0 +1,165 @@
+/// Draws a `DifferenceMapData`: areas coloured by how their coverage moves from option A to B,
+/// sites by how their decision moves, over the same districts, scale bar and north arrow.
+struct DifferenceMapRenderer {
+    let data: DifferenceMapData
+    let canvas: MapCanvas
+    let aggregated: Bool
+    let cellSize: Double
+    /// Area shapes, and the district outlines when no boundary is given.
+    let raster: AreaRaster
+    private(set) var hover = HoverData()
+    /// District outlines and labels, computed once for both the SVG and the HTML.
+    private var districts = (outlines: "", labels: "")
+    private var areaMarkup = "", siteMarkup = ""
+
+    let toggles = [("layer-areas", "Areas"), ("layer-unchanged-sites", "Unchanged sites"), ("layer-districts", "Districts")]
+
+    /// Colour of each coverage change: losses in orange and gains in blue (a colour-blind-safe
+    /// diverging pair); unchanged areas in greys so the changes stand out.
+    static func colour(_ change: CoverageChange) -> String {
+        switch change {
+        case .lost: return "#e66101"
+        case .gained: return "#2c7bb6"
+        case .coveredInBoth: return "#c9c9c9"
+        case .uncoveredInBoth: return "#5e5e5e"
+        }
+    }
+
+    static func label(_ change: CoverageChange) -> String {
+        switch change {
+        case .lost: return "loses coverage"
+        case .gained: return "gains coverage"
+        case .coveredInBoth: return "covered in both"
+        case .uncoveredInBoth: return "not covered in either"
+        }
+    }
+
+    /// Drawing order and the priority of a cell's colour: a cell with any loss shows the loss.
+    static let order: [CoverageChange] = [.coveredInBoth, .uncoveredInBoth, .gained, .lost]
+
+    init(data: DifferenceMapData, options: EstateMap.Options) {
+        self.data = data
+        var points = data.areas.map { GeoPoint(lat: $0.lat, lon: $0.lon) } + data.sites.map { GeoPoint(lat: $0.lat, lon: $0.lon) }
+        for boundary in data.boundaries { for ring in boundary.rings { points += ring } }
+        let canvas = MapCanvas(points: points)
+        self.canvas = canvas
+        aggregated = data.areas.count > options.aggregateAbove
+        cellSize = options.cellSize
+        let areaPixels = data.areas.map { canvas.frame.pixel(lat: $0.lat, lon: $0.lon) }
+        let sitePixels = data.sites.map { canvas.frame.pixel(lat: $0.lat, lon: $0.lon) }
+        raster = AreaRaster(points: areaPixels, box: canvas.frame.box, cell: MapCanvas.rasterCell)
+        areaMarkup = aggregated ? cellLayer(areaPixels: areaPixels) : areaLayer(areaPixels: areaPixels)
+        siteMarkup = siteLayer(sitePixels: sitePixels)
+        districts = canvas.districtLayers(raster: raster, areaDistricts: data.areas.map(\.district), boundaries: data.boundaries)
+    }
+
+    func document(standalone: Bool) -> String {
+        var entries: [Panel.Entry] = [.heading(aggregated ? "Areas (cell shows its most serious change)" : "Areas, A → B")]
+        for change in Self.order.reversed() {
+            let n = data.areas.filter { $0.change == change }.count
+            entries.append(.swatch(colour: Self.colour(change), label: Self.label(change) + " (\(n))"))
+        }
+        entries.append(.heading("Sites, A → B"))
+        for change in [DecisionChange.closedInB, .openedInB, .openInBoth, .closedInBoth] {
+            let n = data.sites.filter { $0.change == change }.count
+            entries.append(.symbol(SiteSymbol(change), label: Self.label(change) + " (\(n))"))
+        }
+        entries.append(.note("A: " + data.optionA + ". B: " + data.optionB + "."))
+        let panel = Panel(title: data.title, subtitle: data.optionA + " vs " + data.optionB,
+                          status: "Difference map: what changes from A to B", totals: data.totals, entries: entries)
+        return canvas.document(standalone: standalone, layers: areaMarkup + districts.outlines + siteMarkup + districts.labels, panel: panel)
+    }
+
+    static func label(_ change: DecisionChange) -> String {
+        switch change {
+        case .openInBoth: return "open in both"
+        case .closedInBoth: return "closed in both"
+        case .closedInB: return "open in A, closed in B"
+        case .openedInB: return "closed in A, open in B"
+        }
+    }
+
+    /// Each area's shape filled by its coverage change, with a dot at its centroid.
+    private mutating func areaLayer(areaPixels: [(x: Double, y: Double)]) -> String {
+        let shapes = raster.shapes(count: data.areas.count)
+        let order = data.areas.indices.sorted { data.areas[$0].id < data.areas[$1].id }
+        var svg = SVGWriter()
+        svg.open("g", ["id": "layer-areas"])
+        svg.open("g", ["shape-rendering": "crispEdges", "fill-opacity": "0.85"])
+        for change in Self.order {
+            let members = order.filter { data.areas[$0].change == change && !shapes[$0].isEmpty }
+            guard !members.isEmpty else { continue }
+            svg.open("g", ["fill": Self.colour(change), "class": change.rawValue])
+            for i in members { svg.raw("<path d=\"" + shapes[i] + "\" data-h=\"a\(i)\"/>\n") }
+            svg.close("g")
+        }
+        svg.close("g")
+        svg.open("g", ["fill": "#1e1e1e", "fill-opacity": "0.6"])
+        for i in order {
+            svg.raw("<circle cx=\"" + Fixed.trimmed(areaPixels[i].x) + "\" cy=\"" + Fixed.trimmed(areaPixels[i].y)
+                    + "\" r=\"1.3\" data-h=\"a\(i)\"/>\n")
+        }
+        svg.close("g")
+        svg.close("g")
+        let minutes = { (m: Double?) in m.map { Fixed.places($0, 1) } ?? "none reachable" }
+        hover.kinds["a"] = HoverData.Kind(
+            h: ["Area", "District", "Children", "Change", "Minutes A", "Minutes B"],
+            r: data.areas.map { [$0.id, $0.district, Fixed.places($0.children, 0), Self.label($0.change), minutes($0.minutesA), minutes($0.minutesB)] })
+        return svg.text
+    }
+
+    /// Areas merged by grid cell (the union of their shapes), each cell showing its most serious change.
+    private mutating func cellLayer(areaPixels: [(x: Double, y: Double)]) -> String {
+        let grid = AreaGrid(points: areaPixels, size: cellSize, origin: (canvas.frame.box.x, canvas.frame.box.y))
+        var cellOf = [Int](repeating: 0, count: data.areas.count)
+        for (c, cell) in grid.cells.enumerated() { for i in cell.members { cellOf[i] = c } }
+        let shapes = raster.shapes(group: cellOf, groups: grid.cells.count)
+        var svg = SVGWriter()
+        svg.open("g", ["id": "layer-areas", "shape-rendering": "crispEdges", "fill-opacity": "0.85"])
+        let worst = grid.cells.map { cell in
+            cell.members.map { Self.order.firstIndex(of: data.areas[$0].change)! }.max()!
+        }
+        for (k, change) in Self.order.enumerated() {
+            let cells = grid.cells.indices.filter { worst[$0] == k && !shapes[$0].isEmpty }
+            guard !cells.isEmpty else { continue }
+            svg.open("g", ["fill": Self.colour(change), "class": change.rawValue])
+            for c in cells { svg.raw("<path d=\"" + shapes[c] + "\" data-h=\"c\(c)\"/>\n") }
+            svg.close("g")
+        }
+        svg.close("g")
+        hover.kinds["c"] = HoverData.Kind(
+            h: ["Cell", "Districts", "Children", "Areas losing coverage", "Areas gaining coverage"],
+            r: grid.cells.map { cell in
+                ["\(cell.members.count) areas", Array(Set(cell.members.map { data.areas[$0].district })).sorted().joined(separator: ", "),
+                 Fixed.places(cell.members.reduce(0.0) { $0 + data.areas[$1].children }, 0),
+                 "\(cell.members.filter { data.areas[$0].change == .lost }.count)",
+                 "\(cell.members.filter { data.areas[$0].change == .gained }.count)"]
+            })
+        return svg.text
+    }
+
+    /// Changed sites on top of unchanged ones; unchanged sites in their own toggleable group.
+    private mutating func siteLayer(sitePixels: [(x: Double, y: Double)]) -> String {
+        let order = data.sites.indices.sorted { data.sites[$0].id < data.sites[$1].id }
+        let scale = SiteSymbol.scale(forSites: data.sites.count)
+        var svg = SVGWriter()
+        svg.open("g", ["id": "layer-sites"])
+        for (group, changes) in [("layer-unchanged-sites", [DecisionChange.closedInBoth, .openInBoth]),
+                                 ("layer-changed-sites", [.openedInB, .closedInB])] {
+            svg.open("g", ["id": group])
+            for change in changes {
+                for i in order where data.sites[i].change == change {
+                    let attributes = " class=\"site " + change.rawValue + "\" data-h=\"s\(i)\" data-site=\"" + SVGWriter.escape(data.sites[i].id) + "\""
+                    svg.raw(SiteSymbol(change).markup(x: sitePixels[i].x, y: sitePixels[i].y, scale: scale, attributes: attributes))
+                }
+            }
+            svg.close("g")
+        }
+        svg.close("g")
+        hover.kinds["s"] = HoverData.Kind(
+            h: ["Site", "Name", "Kind", "District", "Under A", "Under B"],
+            r: data.sites.map { [$0.id, $0.name, $0.kind, $0.district, PlanMapRenderer.decisionText($0.decisionA),
+                                 PlanMapRenderer.decisionText($0.decisionB)] })
+        return svg.text
+    }
+}

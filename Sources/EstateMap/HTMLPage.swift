@@ -1,0 +1,125 @@
+/// A self-contained HTML page around an inline map: layer toggles, hover details, the district
+/// table and an in-page error collector. Everything is inline and a Content-Security-Policy
+/// forbids any fetch, so the page works offline and cannot leak requests.
+struct HTMLPage {
+    let title: String
+    /// Inline SVG markup (no namespace URL), with marks carrying `data-h` keys into `hover`.
+    let svg: String
+    /// (group id in the SVG, label) for each layer checkbox.
+    let toggles: [(String, String)]
+    let hover: HoverData
+    let table: MapTable
+
+    var text: String {
+        var page = ""
+        page.reserveCapacity(svg.utf8.count + 64 * 1024)
+        page += "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        page += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">\n"
+        page += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        page += "<title>" + SVGWriter.escape(title) + "</title>\n"
+        page += "<script>" + Self.errorCollector + "</script>\n"
+        page += "<style>" + Self.css + "</style>\n</head>\n<body>\n"
+        page += "<nav id=\"controls\" aria-label=\"Layers\"><strong>Layers</strong>"
+        for (layer, label) in toggles {
+            page += "<label><input type=\"checkbox\" checked data-layer=\"" + SVGWriter.escape(layer) + "\"> "
+                + SVGWriter.escape(label) + "</label>"
+        }
+        page += "<span class=\"hint\">Hover over a site or area for details.</span></nav>\n"
+        page += "<main id=\"map-wrap\">\n" + svg + "</main>\n"
+        page += "<div id=\"tooltip\" role=\"tooltip\" hidden></div>\n"
+        page += "<section id=\"districts\"><h2>Districts</h2>\n" + tableMarkup() + "</section>\n"
+        page += "<pre id=\"page-errors\" hidden></pre>\n"
+        page += "<script type=\"application/json\" id=\"hover-data\">" + hover.json() + "</script>\n"
+        page += "<script>" + Self.script + "</script>\n</body>\n</html>\n"
+        return page
+    }
+
+    private func tableMarkup() -> String {
+        var html = "<table id=\"district-table\">\n<thead><tr>"
+        for cell in table.header { html += "<th>" + SVGWriter.escape(cell) + "</th>" }
+        html += "</tr></thead>\n<tbody>\n"
+        for row in table.rows {
+            html += "<tr>"
+            for cell in row {
+                html += Self.isNumeric(cell) ? "<td class=\"num\">" : "<td>"
+                html += SVGWriter.escape(cell) + "</td>"
+            }
+            html += "</tr>\n"
+        }
+        return html + "</tbody>\n</table>\n"
+    }
+
+    /// Numbers (with optional £, %, separators, units after a space) align right in the table.
+    static func isNumeric(_ cell: String) -> Bool {
+        let core = cell.split(separator: " ").first.map(String.init) ?? ""
+        let stripped = core.filter { !"£%,+-".contains($0) }
+        return !stripped.isEmpty && Double(stripped) != nil
+    }
+
+    /// Runs first: records any script error or rejected promise into the page itself, where a
+    /// headless browser's DOM dump (and a person) can see it.
+    static let errorCollector = """
+    window.pageErrors=[];function pageError(m){window.pageErrors.push(String(m));var p=document.getElementById('page-errors');\
+    if(p){p.hidden=false;p.textContent=window.pageErrors.join('\\n');}}\
+    window.addEventListener('error',function(e){pageError('error: '+e.message);});\
+    window.addEventListener('unhandledrejection',function(e){pageError('rejection: '+e.reason);});
+    """
+
+    static let css = """
+    body{margin:0;font-family:system-ui,-apple-system,'Segoe UI',Roboto,'DejaVu Sans',Arial,sans-serif;color:#1e1e1e;background:#fafafa}\
+    #controls{position:sticky;top:0;z-index:2;display:flex;flex-wrap:wrap;gap:14px;align-items:center;padding:8px 14px;\
+    background:#fff;border-bottom:1px solid #ddd;font-size:14px}#controls label{cursor:pointer}\
+    #controls .hint{color:#666;margin-left:auto}\
+    #map-wrap{padding:8px}#map-wrap svg{display:block;width:100%;max-width:1240px;height:auto;margin:0 auto;\
+    border:1px solid #ddd;background:#fff}\
+    [data-h]{cursor:pointer}[data-h]:hover{stroke:#000;stroke-width:1.5}\
+    #tooltip{position:fixed;z-index:3;pointer-events:none;background:#fff;border:1px solid #888;border-radius:4px;\
+    box-shadow:0 2px 6px rgba(0,0,0,.25);padding:6px 8px;font-size:13px;max-width:340px}\
+    #tooltip table{border-collapse:collapse}#tooltip th{text-align:left;padding:1px 8px 1px 0;color:#555;font-weight:400}\
+    #tooltip td{padding:1px 0;font-weight:600}#tooltip .tip-title{font-weight:700;margin-bottom:3px}\
+    #districts{max-width:1240px;margin:0 auto;padding:0 8px 24px}#districts h2{font-size:18px}\
+    #district-table{border-collapse:collapse;font-size:13px;width:100%;background:#fff}\
+    #district-table th,#district-table td{border:1px solid #ddd;padding:4px 8px;text-align:left}\
+    #district-table th{background:#f0f0f0}#district-table td.num{text-align:right;font-variant-numeric:tabular-nums}\
+    #district-table tbody tr:nth-child(even){background:#f8f8f8}\
+    #page-errors{color:#b00;margin:8px}
+    """
+
+    /// Hover details through one delegated listener (cheap however many marks), layer toggles,
+    /// and readiness marks on <body> for tests and benchmarks: data-ready, data-render-ms
+    /// (script end after layout) and data-selftest when the page is opened with #selftest
+    /// (hovers the first site and checks that its tooltip names it; switches every layer off
+    /// and on again and checks that it hid and came back).
+    static let script = """
+    (function(){\
+    var data=JSON.parse(document.getElementById('hover-data').textContent);\
+    var svg=document.getElementById('estate-map'),tip=document.getElementById('tooltip');\
+    function esc(s){return String(s).replace(/[&<>"]/g,function(c){return{'&':'&amp;','<':'&lt;','>':'&gt;','"':'&quot;'}[c];});}\
+    function fill(el){var key=el.getAttribute('data-h'),kind=data[key.charAt(0)];if(!kind)return false;\
+    var row=kind.r[+key.slice(1)];if(!row)return false;\
+    var h='<div class="tip-title">'+esc(kind.h[0])+' '+esc(row[0])+'</div><table>';\
+    for(var i=1;i<kind.h.length;i++){h+='<tr><th>'+esc(kind.h[i])+'</th><td>'+esc(row[i])+'</td></tr>';}\
+    tip.innerHTML=h+'</table>';tip.hidden=false;return true;}\
+    function place(e){var w=tip.offsetWidth,hh=tip.offsetHeight,x=e.clientX+14,y=e.clientY+14;\
+    if(x+w>window.innerWidth-4)x=e.clientX-w-14;if(y+hh>window.innerHeight-4)y=e.clientY-hh-14;\
+    tip.style.left=Math.max(4,x)+'px';tip.style.top=Math.max(4,y)+'px';}\
+    svg.addEventListener('mouseover',function(e){var el=e.target.closest('[data-h]');\
+    if(el&&fill(el)){place(e);}else{tip.hidden=true;}});\
+    svg.addEventListener('mousemove',function(e){if(!tip.hidden)place(e);});\
+    svg.addEventListener('mouseleave',function(){tip.hidden=true;});\
+    var boxes=document.querySelectorAll('input[data-layer]');\
+    for(var i=0;i<boxes.length;i++){boxes[i].addEventListener('change',function(e){\
+    var g=document.getElementById(e.target.getAttribute('data-layer'));if(g)g.style.display=e.target.checked?'':'none';});}\
+    svg.getBBox();\
+    document.body.setAttribute('data-render-ms',performance.now().toFixed(0));\
+    if(location.hash==='#selftest'){var first=svg.querySelector('[data-h^="s"]');\
+    if(first){first.dispatchEvent(new MouseEvent('mouseover',{bubbles:true,clientX:40,clientY:40}));}\
+    var hovered=first&&!tip.hidden&&tip.textContent.indexOf(first.getAttribute('data-site'))>=0;\
+    var toggled=boxes.length>0;for(var k=0;k<boxes.length;k++){var layer=document.getElementById(boxes[k].getAttribute('data-layer'));\
+    boxes[k].click();toggled=toggled&&!!layer&&getComputedStyle(layer).display==='none';\
+    boxes[k].click();toggled=toggled&&getComputedStyle(layer).display!=='none';}\
+    document.body.setAttribute('data-selftest',hovered&&toggled?'ok':'fail');}\
+    document.body.setAttribute('data-ready','1');\
+    })();
+    """
+}

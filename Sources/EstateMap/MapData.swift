@@ -1,0 +1,170 @@
+/// Everything the estate map shows, as plain values: the planner fills it in
+/// from a plan, and the map never needs to know how the plan was made.
+public struct EstateMapData: Sendable, Equatable {
+    /// Headline of the title block, e.g. "Kent Family Hubs".
+    public var title: String
+    /// The scenario or option name, shown under the title.
+    public var subtitle: String
+    /// Solver status and gap as the planner words it, e.g. "optimal, gap 0.00%".
+    public var status: String
+    /// Headline totals in display order, values already formatted by the caller
+    /// (e.g. ("Annual cost", "£8,912,000/yr")).
+    public var totals: [MapTotal]
+    /// The demand units (small areas), in any order.
+    public var areas: [MapArea]
+    /// The buildings; `MapArea.hub` indexes into this array.
+    public var sites: [MapSite]
+    /// Per-district table shown under the HTML map (header plus rows of text).
+    public var districtTable: MapTable
+    /// District outlines when a boundary file exists; empty means "derive from the areas".
+    public var boundaries: [DistrictBoundary]
+
+    public init(
+        title: String, subtitle: String, status: String, totals: [MapTotal],
+        areas: [MapArea], sites: [MapSite], districtTable: MapTable,
+        boundaries: [DistrictBoundary] = []
+    ) {
+        self.title = title
+        self.subtitle = subtitle
+        self.status = status
+        self.totals = totals
+        self.areas = areas
+        self.sites = sites
+        self.districtTable = districtTable
+        self.boundaries = boundaries
+    }
+}
+
+/// One headline figure of the title block: a label and its formatted value.
+public struct MapTotal: Sendable, Equatable {
+    public var label: String
+    public var value: String
+
+    public init(_ label: String, _ value: String) {
+        self.label = label
+        self.value = value
+    }
+}
+
+/// One small area (e.g. an LSOA) as the plan left it.
+public struct MapArea: Sendable, Equatable {
+    /// Area code, e.g. "E01024100".
+    public var id: String
+    public var district: String
+    /// Population-weighted centroid, decimal degrees (WGS84).
+    public var lat: Double
+    public var lon: Double
+    /// Composite need score from the needs framework (higher = more need); colours the area.
+    public var need: Double
+    /// The weight the optimiser used (children x need multiplier).
+    public var weight: Double
+    /// Resident children and young people aged 0-19; sizes the area's dot.
+    public var children: Double
+    /// Index into `EstateMapData.sites` of the kept site serving this area, or nil when none is reachable.
+    public var hub: Int?
+    /// Travel minutes to `hub`, or nil when no hub is reachable.
+    public var minutes: Double?
+    /// Whether a kept hub lies within the scenario's coverage minutes.
+    public var covered: Bool
+    /// Deprivation decile, 1 = most deprived 10% ... 10 = least deprived, or nil when unknown.
+    public var deprivationDecile: Int?
+
+    public init(
+        id: String, district: String, lat: Double, lon: Double, need: Double, weight: Double,
+        children: Double, hub: Int?, minutes: Double?, covered: Bool, deprivationDecile: Int? = nil
+    ) {
+        self.id = id
+        self.district = district
+        self.lat = lat
+        self.lon = lon
+        self.need = need
+        self.weight = weight
+        self.children = children
+        self.hub = hub
+        self.minutes = minutes
+        self.covered = covered
+        self.deprivationDecile = deprivationDecile
+    }
+}
+
+/// What the plan decided for a building.
+public enum SiteDecision: String, Sendable, CaseIterable {
+    /// Kept as a Family Hub by the optimiser's choice.
+    case kept
+    /// Closed (by the optimiser or by the scenario's `status: close`).
+    case closed
+    /// Kept because the scenario says `status: keep`; the optimiser had no choice.
+    case mustKeep = "must_keep"
+
+    /// Whether the building stays open.
+    public var isOpen: Bool { self != .closed }
+}
+
+/// One building and the plan's decision for it.
+public struct MapSite: Sendable, Equatable {
+    public var id: String
+    public var name: String
+    /// `childrens_centre`, `youth_hub`, `family_hub`, `partner`, ...
+    public var kind: String
+    public var district: String
+    /// Decimal degrees (WGS84).
+    public var lat: Double
+    public var lon: Double
+    public var decision: SiteDecision
+    /// Running cost if kept, GBP per year.
+    public var annualCost: Double
+    /// Operational emissions if kept, tCO2e per year.
+    public var carbon: Double
+    /// Sum of the weights of the areas this site serves in the plan (0 when closed).
+    public var needServed: Double
+
+    public init(
+        id: String, name: String, kind: String, district: String, lat: Double, lon: Double,
+        decision: SiteDecision, annualCost: Double, carbon: Double, needServed: Double
+    ) {
+        self.id = id
+        self.name = name
+        self.kind = kind
+        self.district = district
+        self.lat = lat
+        self.lon = lon
+        self.decision = decision
+        self.annualCost = annualCost
+        self.carbon = carbon
+        self.needServed = needServed
+    }
+}
+
+/// A table of already formatted text, e.g. the districts table of a plan.
+public struct MapTable: Sendable, Equatable {
+    public var header: [String]
+    public var rows: [[String]]
+
+    public init(header: [String], rows: [[String]]) {
+        self.header = header
+        self.rows = rows
+    }
+}
+
+/// A district's outline from a boundary file: one or more rings of (lat, lon), degrees.
+public struct DistrictBoundary: Sendable, Equatable {
+    public var district: String
+    /// Each ring is closed implicitly (the last point joins the first).
+    public var rings: [[GeoPoint]]
+
+    public init(district: String, rings: [[GeoPoint]]) {
+        self.district = district
+        self.rings = rings
+    }
+}
+
+/// A position in decimal degrees (WGS84).
+public struct GeoPoint: Sendable, Equatable {
+    public var lat: Double
+    public var lon: Double
+
+    public init(lat: Double, lon: Double) {
+        self.lat = lat
+        self.lon = lon
+    }
+}

@@ -1,0 +1,253 @@
+/// Draws an `EstateMapData`: area shapes filled by need class, district outlines, catchment
+/// links, sites by decision and the title block; also gathers the hover details the HTML page needs.
+struct PlanMapRenderer {
+    let data: EstateMapData
+    let canvas: MapCanvas
+    let classes: NeedClasses
+    let aggregated: Bool
+    let cellSize: Double
+    /// Area shapes, and the district outlines when no boundary is given.
+    let raster: AreaRaster
+    private(set) var hover = HoverData()
+    /// District outlines and labels, computed once for both the SVG and the HTML.
+    private var districts = (outlines: "", labels: "")
+    private var areaMarkup = "", linkMarkup = "", siteMarkup = ""
+
+    /// Layers the HTML page can switch on and off: (group id, label).
+    let toggles = [("layer-areas", "Areas"), ("layer-links", "Catchment links"),
+                   ("layer-closed-sites", "Closed sites"), ("layer-districts", "Districts")]
+
+    init(data: EstateMapData, options: EstateMap.Options) {
+        self.data = data
+        var points = data.areas.map { GeoPoint(lat: $0.lat, lon: $0.lon) } + data.sites.map { GeoPoint(lat: $0.lat, lon: $0.lon) }
+        for boundary in data.boundaries { for ring in boundary.rings { points += ring } }
+        let canvas = MapCanvas(points: points)
+        self.canvas = canvas
+        aggregated = data.areas.count > options.aggregateAbove
+        cellSize = options.cellSize
+        let areaPixels = data.areas.map { canvas.frame.pixel(lat: $0.lat, lon: $0.lon) }
+        let sitePixels = data.sites.map { canvas.frame.pixel(lat: $0.lat, lon: $0.lon) }
+        raster = AreaRaster(points: areaPixels, box: canvas.frame.box, cell: MapCanvas.rasterCell)
+        if aggregated {
+            let grid = AreaGrid(points: areaPixels, size: options.cellSize, origin: (canvas.frame.box.x, canvas.frame.box.y))
+            let cellNeed = grid.cells.map { cell in Self.weightedMean(cell.members.map { (data.areas[$0].need, data.areas[$0].children) }) }
+            classes = NeedClasses(values: cellNeed)
+            linkMarkup = linksLayer(areaPixels: areaPixels, sitePixels: sitePixels, grid: grid)
+            areaMarkup = cellLayer(grid: grid, cellNeed: cellNeed)
+        } else {
+            classes = NeedClasses(values: data.areas.map(\.need))
+            linkMarkup = linksLayer(areaPixels: areaPixels, sitePixels: sitePixels, grid: nil)
+            areaMarkup = areaLayer(areaPixels: areaPixels)
+        }
+        siteMarkup = siteLayer(sitePixels: sitePixels)
+        districts = canvas.districtLayers(raster: raster, areaDistricts: data.areas.map(\.district), boundaries: data.boundaries)
+    }
+
+    func document(standalone: Bool) -> String {
+        let panel = Panel(title: data.title, subtitle: data.subtitle, status: data.status, totals: data.totals, entries: legend())
+        return canvas.document(standalone: standalone,
+                               layers: areaMarkup + districts.outlines + linkMarkup + siteMarkup + districts.labels, panel: panel)
+    }
+
+    // MARK: layers
+
+    /// Each area's shape (its cells of the raster) filled by need class, hatched when not covered,
+    /// with a small dot at its centroid (which also keeps an area hoverable when its shape is tiny).
+    private mutating func areaLayer(areaPixels: [(x: Double, y: Double)]) -> String {
+        let shapes = raster.shapes(count: data.areas.count)
+        let order = data.areas.indices.sorted { data.areas[$0].id < data.areas[$1].id }
+        var svg = SVGWriter()
+        svg.open("g", ["id": "layer-areas"])
+        svg.open("g", ["shape-rendering": "crispEdges", "fill-opacity": "0.85"])
+        var byClass = [[Int]](repeating: [], count: classes.count)
+        for i in order { byClass[classes.index(of: data.areas[i].need)].append(i) }
+        for (k, members) in byClass.enumerated() where !members.isEmpty {
+            svg.open("g", ["fill": classes.colour(k)])
+            for i in members where !shapes[i].isEmpty {
+                svg.raw("<path d=\"" + shapes[i] + "\" data-h=\"a\(i)\"/>\n")
+            }
+            svg.close("g")
+        }
+        let uncovered = order.filter { !data.areas[$0].covered }.map { shapes[$0] }.joined()
+        if !uncovered.isEmpty {
+            svg.empty("path", ["d": uncovered, "fill": "url(#uncovered-hatch)", "fill-opacity": "0.55", "pointer-events": "none"])
+        }
+        svg.close("g")
+        svg.open("g", ["fill": "#1e1e1e", "fill-opacity": "0.6"])
+        for i in order {
+            svg.raw("<circle cx=\"" + Fixed.trimmed(areaPixels[i].x) + "\" cy=\"" + Fixed.trimmed(areaPixels[i].y)
+                    + "\" r=\"1.3\" data-h=\"a\(i)\"/>\n")
+        }
+        svg.close("g")
+        svg.close("g")
+        hover.kinds["a"] = HoverData.Kind(
+            h: ["Area", "District", "Need score", "Weight", "Children", "Hub", "Minutes", "Covered", "Deprivation decile"],
+            r: data.areas.map { area in
+                [area.id, area.district, Fixed.places(area.need, 3), Fixed.places(area.weight, 1), Fixed.places(area.children, 0),
+                 area.hub.map { data.sites[$0].name + " (" + data.sites[$0].id + ")" } ?? "none reachable",
+                 area.minutes.map { Fixed.places($0, 1) } ?? "—", area.covered ? "yes" : "no",
+                 area.deprivationDecile.map { "\($0) (1 = most deprived)" } ?? "—"]
+            })
+        return svg.text
+    }
+
+    /// Areas merged by grid cell: each cell's shape is the union of its areas' shapes (so cells
+    /// tile the land without gaps), coloured by the children-weighted mean need of its areas;
+    /// cells where most children are not covered are hatched.
+    private mutating func cellLayer(grid: AreaGrid, cellNeed: [Double]) -> String {
+        var cellOf = [Int](repeating: 0, count: data.areas.count)
+        for (c, cell) in grid.cells.enumerated() { for i in cell.members { cellOf[i] = c } }
+        let shapes = raster.shapes(group: cellOf, groups: grid.cells.count)
+        var svg = SVGWriter()
+        svg.open("g", ["id": "layer-areas"])
+        svg.open("g", ["shape-rendering": "crispEdges", "fill-opacity": "0.85"])
+        var byClass = [[Int]](repeating: [], count: classes.count)
+        for (c, need) in cellNeed.enumerated() { byClass[classes.index(of: need)].append(c) }
+        for (k, cells) in byClass.enumerated() where !cells.isEmpty {
+            svg.open("g", ["fill": classes.colour(k)])
+            for c in cells where !shapes[c].isEmpty {
+                svg.raw("<path d=\"" + shapes[c] + "\" data-h=\"c\(c)\"/>\n")
+            }
+            svg.close("g")
+        }
+        var hatched = ""
+        var rows: [[String]] = []
+        for (c, cell) in grid.cells.enumerated() {
+            let children = cell.members.reduce(0.0) { $0 + data.areas[$1].children }
+            let covered = cell.members.reduce(0.0) { $0 + (data.areas[$1].covered ? data.areas[$1].children : 0) }
+            let minutes = cell.members.compactMap { data.areas[$0].minutes }
+            if covered * 2 < children { hatched += shapes[c] }
+            rows.append([
+                "\(cell.members.count) areas", Array(Set(cell.members.map { data.areas[$0].district })).sorted().joined(separator: ", "),
+                Fixed.places(children, 0), Fixed.places(cellNeed[c], 3),
+                children > 0 ? Fixed.places(100 * covered / children, 1) + "%" : "—",
+                minutes.max().map { Fixed.places($0, 1) } ?? "—",
+                "\(cell.members.filter { !data.areas[$0].covered }.count)",
+            ])
+        }
+        if !hatched.isEmpty {
+            svg.empty("path", ["d": hatched, "fill": "url(#uncovered-hatch)", "fill-opacity": "0.55", "pointer-events": "none"])
+        }
+        svg.close("g")
+        svg.close("g")
+        hover.kinds["c"] = HoverData.Kind(
+            h: ["Cell", "Districts", "Children", "Mean need (children-weighted)", "Children covered", "Worst minutes", "Areas not covered"],
+            r: rows)
+        return svg.text
+    }
+
+    /// A straight line from each area (or cell group) to the kept site serving it: solid when the
+    /// area is covered, dashed when its hub is beyond the coverage time.
+    private func linksLayer(areaPixels: [(x: Double, y: Double)], sitePixels: [(x: Double, y: Double)], grid: AreaGrid?) -> String {
+        var covered = "", beyond = ""
+        func segment(_ from: (x: Double, y: Double), _ to: (x: Double, y: Double)) -> String {
+            "M" + Fixed.trimmed(from.x) + " " + Fixed.trimmed(from.y) + "L" + Fixed.trimmed(to.x) + " " + Fixed.trimmed(to.y)
+        }
+        if let grid {
+            for cell in grid.cells {
+                // One line per (hub, covered) group, from the group's children-weighted centroid.
+                var groups: [Int: (x: Double, y: Double, w: Double)] = [:]
+                for i in cell.members {
+                    guard let hub = data.areas[i].hub else { continue }
+                    let key = hub * 2 + (data.areas[i].covered ? 1 : 0)
+                    let w = max(data.areas[i].children, 1e-9)
+                    let g = groups[key] ?? (0, 0, 0)
+                    groups[key] = (g.x + areaPixels[i].x * w, g.y + areaPixels[i].y * w, g.w + w)
+                }
+                for key in groups.keys.sorted() {
+                    let g = groups[key]!
+                    let path = segment((g.x / g.w, g.y / g.w), sitePixels[key / 2])
+                    if key % 2 == 1 { covered += path } else { beyond += path }
+                }
+            }
+        } else {
+            for i in data.areas.indices.sorted(by: { data.areas[$0].id < data.areas[$1].id }) {
+                guard let hub = data.areas[i].hub else { continue }
+                if data.areas[i].covered { covered += segment(areaPixels[i], sitePixels[hub]) }
+                else { beyond += segment(areaPixels[i], sitePixels[hub]) }
+            }
+        }
+        var svg = SVGWriter()
+        svg.open("g", ["id": "layer-links", "fill": "none", "pointer-events": "none"])
+        if !covered.isEmpty {
+            svg.empty("path", ["d": covered, "stroke": "#1e1e1e", "stroke-opacity": "0.45", "stroke-width": "0.7"])
+        }
+        if !beyond.isEmpty {
+            svg.empty("path", ["d": beyond, "stroke": "#b30000", "stroke-opacity": "0.8", "stroke-width": "1",
+                               "stroke-dasharray": "3 2"])
+        }
+        svg.close("g")
+        return svg.text
+    }
+
+    /// Closed sites first (their own toggleable group), open sites on top; sorted by id within each.
+    private mutating func siteLayer(sitePixels: [(x: Double, y: Double)]) -> String {
+        let order = data.sites.indices.sorted { data.sites[$0].id < data.sites[$1].id }
+        let scale = SiteSymbol.scale(forSites: data.sites.count)
+        var svg = SVGWriter()
+        svg.open("g", ["id": "layer-sites"])
+        svg.open("g", ["id": "layer-closed-sites"])
+        for i in order where data.sites[i].decision == .closed {
+            svg.raw(SiteSymbol.closed.markup(x: sitePixels[i].x, y: sitePixels[i].y, scale: scale, attributes: Self.siteAttributes(i, data.sites[i])))
+        }
+        svg.close("g")
+        svg.open("g", ["id": "layer-open-sites"])
+        for i in order where data.sites[i].decision.isOpen {
+            svg.raw(SiteSymbol(data.sites[i].decision).markup(x: sitePixels[i].x, y: sitePixels[i].y, scale: scale,
+                                                               attributes: Self.siteAttributes(i, data.sites[i])))
+        }
+        svg.close("g")
+        svg.close("g")
+        hover.kinds["s"] = HoverData.Kind(
+            h: ["Site", "Name", "Kind", "District", "Decision", "Annual cost", "Carbon", "Need served"],
+            r: data.sites.map { site in
+                [site.id, site.name, site.kind, site.district, Self.decisionText(site.decision),
+                 "£" + Fixed.grouped(site.annualCost) + "/yr", Fixed.places(site.carbon, 1) + " tCO2e/yr",
+                 Fixed.places(site.needServed, 1)]
+            })
+        return svg.text
+    }
+
+    static func siteAttributes(_ index: Int, _ site: MapSite) -> String {
+        " class=\"site " + site.decision.rawValue + "\" data-h=\"s\(index)\" data-site=\"" + SVGWriter.escape(site.id) + "\""
+    }
+
+    static func decisionText(_ decision: SiteDecision) -> String {
+        switch decision {
+        case .kept: return "kept"
+        case .closed: return "closed"
+        case .mustKeep: return "kept (must keep)"
+        }
+    }
+
+    private func legend() -> [Panel.Entry] {
+        var entries: [Panel.Entry] = [.heading(aggregated ? "Need (cell mean, quintiles of cells)" : "Need score (quintiles of areas)")]
+        for k in (0..<classes.count).reversed() {
+            let suffix = k == classes.count - 1 && classes.count > 1 ? "  most need" : k == 0 && classes.count > 1 ? "  least need" : ""
+            entries.append(.swatch(colour: classes.colour(k), label: classes.label(k) + suffix))
+        }
+        entries.append(.swatch(colour: "url(#uncovered-hatch)", label: aggregated ? "most children not covered" : "not covered by a kept hub"))
+        let count = { (d: SiteDecision) in data.sites.filter { $0.decision == d }.count }
+        entries += [
+            .heading("Sites"),
+            .symbol(.kept, label: "kept (\(count(.kept)))"),
+            .symbol(.mustKeep, label: "must keep (\(count(.mustKeep)))"),
+            .symbol(.closed, label: "closed (\(count(.closed)))"),
+            .heading("Catchments"),
+            .line(colour: "#1e1e1e", dash: nil, label: "area to its hub, covered"),
+            .line(colour: "#b30000", dash: "3 2", label: "hub beyond coverage time"),
+            .note(aggregated
+                  ? "\(data.areas.count) areas merged by \(Fixed.trimmed(cellSize)) px grid cell; links join each cell's areas to their hubs."
+                  : "\(data.areas.count) areas, each shaded over the land nearest its centroid (dot)."),
+            .note(data.boundaries.isEmpty ? "District outlines derived from area centroids." : "District outlines from the boundary file."),
+        ]
+        return entries
+    }
+
+    /// Mean of values weighted by weights; the plain mean when every weight is zero.
+    static func weightedMean(_ pairs: [(value: Double, weight: Double)]) -> Double {
+        let w = pairs.reduce(0) { $0 + max($1.weight, 0) }
+        if w > 0 { return pairs.reduce(0) { $0 + $1.value * max($1.weight, 0) } / w }
+        return pairs.isEmpty ? 0 : pairs.reduce(0) { $0 + $1.value } / Double(pairs.count)
+    }
+}

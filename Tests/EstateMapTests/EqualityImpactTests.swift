@@ -1,0 +1,70 @@
+import XCTest
+@testable import EstateMap
+
+/// The equality tables against values worked out by hand on a ten-area, two-district instance.
+final class EqualityImpactTests: XCTestCase {
+    /// Deprivation scores 50..5 (A02 and A03 tie at 45 and are listed out of order, to test the
+    /// id tie-break), so with ten areas each area is its own decile and A01 is decile 1.
+    let areas: [EqualityArea] = [
+        .init(id: "A01", district: "North", deprivationScore: 50, children: 100, weight: 200, minutes: 10, covered: true, visits: 40, visitsDisplaced: 0),
+        .init(id: "A03", district: "North", deprivationScore: 45, children: 100, weight: 100, minutes: nil, covered: false, visits: 10, visitsDisplaced: 10),
+        .init(id: "A02", district: "North", deprivationScore: 45, children: 200, weight: 300, minutes: 25, covered: false, visits: 60, visitsDisplaced: 30),
+        .init(id: "A04", district: "North", deprivationScore: 35, children: 300, weight: 300, minutes: 5, covered: true, visits: 100, visitsDisplaced: 0),
+        .init(id: "A05", district: "North", deprivationScore: 30, children: 100, weight: 150, minutes: 18, covered: true, visits: 20, visitsDisplaced: 5),
+        .init(id: "A06", district: "South", deprivationScore: 25, children: 200, weight: 200, minutes: 30, covered: false, visits: 50, visitsDisplaced: 50),
+        .init(id: "A07", district: "South", deprivationScore: 20, children: 100, weight: 100, minutes: 12, covered: true, visits: 30, visitsDisplaced: 0),
+        .init(id: "A08", district: "South", deprivationScore: 15, children: 100, weight: 120, minutes: 8, covered: true, visits: 0, visitsDisplaced: 0),
+        .init(id: "A09", district: "South", deprivationScore: 10, children: 400, weight: 400, minutes: 22, covered: false, visits: 80, visitsDisplaced: 20),
+        .init(id: "A10", district: "South", deprivationScore: 5, children: 100, weight: 100, minutes: 15, covered: true, visits: 10, visitsDisplaced: 0),
+    ]
+
+    func testDecilesRankMostDeprivedFirstAndBreakTiesById() throws {
+        XCTAssertEqual(try EqualityImpact.deciles(areas), [1, 3, 2, 4, 5, 6, 7, 8, 9, 10])
+    }
+
+    func testDecileSizesFollowTheFloorRuleWhenAreasDoNotDivideByTen() throws {
+        let many = (0..<25).map { EqualityArea(id: String(format: "X%02d", $0), district: "D", deprivationScore: Double($0),
+                                               children: 1, weight: 1, minutes: 1, covered: true, visits: 0, visitsDisplaced: 0) }
+        let deciles = try EqualityImpact.deciles(many)
+        XCTAssertEqual((1...10).map { d in deciles.filter { $0 == d }.count }, [3, 2, 3, 2, 3, 2, 3, 2, 3, 2])
+        XCTAssertEqual(deciles[24], 1, "the highest score is the most deprived")
+    }
+
+    func testTableRowsMatchHandComputedValues() throws {
+        let rows = try EqualityImpact.table(areas)
+        XCTAssertEqual(rows.map(\.group.csvFields), [["all", "all areas"]] + (1...10).map { ["decile", "\($0)"] }
+                       + [["most_deprived", "10%"], ["most_deprived", "20%"], ["district", "North"], ["district", "South"]])
+        let csv = Dictionary(uniqueKeysWithValues: rows.map { ($0.group.csvFields.joined(separator: ":"), $0.csvFields) })
+        // group, label, areas, children, children_covered, coverage, weight, weight_covered, weight_coverage,
+        // median, mean, worst minutes, unreachable, visits, displaced, displaced share
+        XCTAssertEqual(csv["all:all areas"], ["all", "all areas", "10", "1700.0", "800.0", "0.4706", "1970.000", "970.000", "0.4924",
+                                              "15.0", "17.3", "30.0", "1", "400.0", "115.0", "0.2875"])
+        XCTAssertEqual(csv["most_deprived:10%"], ["most_deprived", "10%", "1", "100.0", "100.0", "1.0000", "200.000", "200.000", "1.0000",
+                                                  "10.0", "10.0", "10.0", "0", "40.0", "0.0", "0.0000"])
+        XCTAssertEqual(csv["most_deprived:20%"], ["most_deprived", "20%", "2", "300.0", "100.0", "0.3333", "500.000", "200.000", "0.4000",
+                                                  "17.5", "20.0", "25.0", "0", "100.0", "30.0", "0.3000"])
+        XCTAssertEqual(csv["decile:3"], ["decile", "3", "1", "100.0", "0.0", "0.0000", "100.000", "0.000", "0.0000",
+                                         "", "", "", "1", "10.0", "10.0", "1.0000"])
+        XCTAssertEqual(csv["decile:8"], ["decile", "8", "1", "100.0", "100.0", "1.0000", "120.000", "120.000", "1.0000",
+                                         "8.0", "8.0", "8.0", "0", "0.0", "0.0", ""])
+        XCTAssertEqual(csv["district:North"], ["district", "North", "5", "800.0", "500.0", "0.6250", "1050.000", "650.000", "0.6190",
+                                               "14.0", "13.3", "25.0", "1", "230.0", "45.0", "0.1957"])
+        XCTAssertEqual(csv["district:South"], ["district", "South", "5", "900.0", "300.0", "0.3333", "920.000", "320.000", "0.3478",
+                                               "15.0", "20.3", "30.0", "0", "170.0", "70.0", "0.4118"])
+        XCTAssertEqual(EqualityRow.csvHeader.count, rows[0].csvFields.count)
+    }
+
+    func testNonFiniteScoresAndDuplicateIdsAreRejected() {
+        var bad = areas
+        bad[4].deprivationScore = .nan
+        XCTAssertThrowsError(try EqualityImpact.table(bad)) { error in
+            XCTAssertEqual(error as? MapDataError, MapDataError(record: "area", id: "A05", field: "deprivation score", value: "nan",
+                                                                expected: "a finite number"))
+        }
+        bad = areas
+        bad[1].id = "A01"
+        XCTAssertThrowsError(try EqualityImpact.deciles(bad)) { error in
+            XCTAssertEqual((error as? MapDataError)?.field, "id")
+        }
+    }
+}

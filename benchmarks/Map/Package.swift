@@ -1,0 +1,17 @@
+// swift-tools-version:6.1
+// The estate map benchmark: page sizes and headless-Chromium render times for a Kent-size
+// and a 35,000-area map. A package of its own so it never slows the main build or its tests.
+// Run: swift run -c release --package-path benchmarks/Map
+import PackageDescription
+
+let package = Package(
+    name: "MapBenchmark",
+    platforms: [.macOS(.v13)],
+    dependencies: [.package(name: "Estate", path: "../..")],
+    targets: [
+        .executableTarget(
+            name: "MapBenchmark",
+            dependencies: [.product(name: "EstateMap", package: "Estate")]
+        ),
+    ]
+)
