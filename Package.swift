@@ -50,7 +50,7 @@ let package = Package(
         .target(name: "Planning", dependencies: ["Estate", "Optimisation"]),
         .testTarget(name: "PlanningTests", dependencies: ["Planning", "Estate", "Optimisation"]),
         // A plan's tables, summary, GeoJSON and output folder.
-        .target(name: "Reports", dependencies: ["Estate", "EstateIO", "Planning"]),
+        .target(name: "Reports", dependencies: ["Estate", "EstateIO", "EstateMap", "Planning"]),
         // End-to-end tests that run the built `estate` binary as a user would.
         .testTarget(name: "EstateCLITests", dependencies: ["estate"]),
         // Scenario batches: expansion, sharding, the results database, the parallel

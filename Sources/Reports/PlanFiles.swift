@@ -1,6 +1,7 @@
 import Foundation
 import Estate
 import EstateIO
+import EstateMap
 import Planning
 
 /// The output folder of one plan (FORMAT.md "What a run writes"), as named file contents.
@@ -18,7 +19,11 @@ public enum PlanFiles {
             ("areas.csv", areasCSV(context)),
             ("districts.csv", districtsCSV(context, tables)),
             ("estate.geojson", Array(geoJSON(context, tables).utf8)),
+            ("equality.csv", try PlanEquality.csv(context)),
         ]
+        let map = try EstateMap.files(PlanMap.data(context, tables: tables))
+        files.append(("estate.svg", Array(map.svg.utf8)))
+        files.append(("estate.html", Array(map.html.utf8)))
         files.sort { $0.name < $1.name }
         return files
     }

@@ -1,0 +1,46 @@
+import Estate
+import EstateMap
+import Planning
+
+/// The plan as the estate map draws it: areas by need with their hub, sites by decision, the
+/// title block's totals and the district table.
+public enum PlanMap {
+    public static func data(_ context: PlanContext, tables: PlanTables) throws -> EstateMapData {
+        let dataset = context.dataset, plan = context.plan, spec = context.specification
+        let deciles = try EqualityImpact.deciles(PlanEquality.areas(context))
+        let areas = dataset.areas.indices.map { i in
+            let area = dataset.areas[i]
+            return MapArea(
+                id: area.id, district: dataset.districts[area.district], lat: area.latitude, lon: area.longitude,
+                need: context.needScore[i], weight: context.instance.areaWeight[i], children: area.children,
+                hub: plan.areaSite[i], minutes: plan.areaMinutes[i], covered: plan.areaCoveredShare[i] >= 1 - 1e-9,
+                deprivationDecile: deciles[i])
+        }
+        let sites = tables.sites.map { row in
+            let site = dataset.sites[row.site]
+            let decision: SiteDecision = !row.kept ? .closed : (site.status == .keep ? .mustKeep : .kept)
+            return MapSite(id: site.id, name: site.name, kind: site.kind, district: dataset.districts[site.district],
+                           lat: site.latitude, lon: site.longitude, decision: decision, annualCost: site.annualCost,
+                           carbon: site.carbon, needServed: row.needServed)
+        }
+        let t = tables.totals
+        let totals = [
+            MapTotal("Sites kept", "\(t.sitesKept) of \(t.sitesKept + t.sitesClosed)"),
+            MapTotal("Annual cost", "\(NumberFormat.pounds(t.cost)) (saving \(NumberFormat.pounds(t.saving)))"),
+            MapTotal("Carbon", "\(NumberFormat.decimal(t.carbon, 1)) tCO2e (saving \(NumberFormat.decimal(t.carbonSaving, 1)))"),
+            MapTotal("Need covered", "\(NumberFormat.percent(t.coverage)) within \(NumberFormat.decimal(spec.coverageMinutes)) min"),
+            MapTotal("Visits displaced", "\(NumberFormat.grouped(t.visitsDisplaced)) a year"),
+        ]
+        var status = plan.status.rawValue
+        if let gap = plan.gap { status += ", gap \(NumberFormat.percent(gap))" }
+        let header = ["District", "Kept", "Closed", "Cost", "Carbon (tCO2e)", "Need covered", "Median min", "Worst min"]
+        let rows = tables.districts.map { row in
+            [dataset.districts[row.district], String(row.sitesKept), String(row.sitesClosed), NumberFormat.pounds(row.cost),
+             NumberFormat.decimal(row.carbon, 1), NumberFormat.percent(row.coverage),
+             row.medianMinutes.map { NumberFormat.decimal($0, 1) } ?? "-", row.worstMinutes.map { NumberFormat.decimal($0, 1) } ?? "-"]
+        }
+        return EstateMapData(
+            title: "Family Hub estate", subtitle: "\(context.scenario.file): \(spec.objective.rawValue)", status: status,
+            totals: totals, areas: areas, sites: sites, districtTable: MapTable(header: header, rows: rows))
+    }
+}
