@@ -1,13 +1,17 @@
 /// Two estate options side by side, as plain values, for the difference map of
 /// `estate compare A B`: which sites change decision and which areas gain or lose coverage.
 public struct DifferenceMapData: Sendable, Equatable {
+    /// Headline of the title block.
     public var title: String
     /// Names of the two options, e.g. scenario names or plan folders.
     public var optionA: String
+    /// Name of the option compared against A.
     public var optionB: String
     /// Headline figures, already formatted (e.g. ("Cost A → B", "£9.1m → £8.2m")).
     public var totals: [MapTotal]
+    /// The small areas, in any order.
     public var areas: [DifferenceArea]
+    /// The buildings, in any order.
     public var sites: [DifferenceSite]
     /// Side-by-side district table shown under the HTML map.
     public var districtTable: MapTable
@@ -32,17 +36,23 @@ public struct DifferenceMapData: Sendable, Equatable {
 
 /// One small area's coverage under each option.
 public struct DifferenceArea: Sendable, Equatable {
+    /// Area code, e.g. "E01024100".
     public var id: String
+    /// District the area belongs to.
     public var district: String
     /// Decimal degrees (WGS84).
     public var lat: Double
+    /// Decimal degrees (WGS84).
     public var lon: Double
-    /// Resident children aged 0-19; sizes the dot.
+    /// Resident children aged 0-19, shown on hover.
     public var children: Double
-    /// Travel minutes to the serving hub under A and B (nil: none reachable).
+    /// Travel minutes to the serving hub under A (nil: none reachable).
     public var minutesA: Double?
+    /// Travel minutes under B (nil: none reachable).
     public var minutesB: Double?
+    /// Whether a kept hub lies within the coverage time under A.
     public var coveredA: Bool
+    /// Whether a kept hub lies within the coverage time under B.
     public var coveredB: Bool
 
     public init(
@@ -80,14 +90,21 @@ public enum CoverageChange: String, Sendable, CaseIterable {
 
 /// One building's decision under each option.
 public struct DifferenceSite: Sendable, Equatable {
+    /// Site id from `sites.csv`.
     public var id: String
+    /// Building name, shown on hover.
     public var name: String
+    /// `childrens_centre`, `youth_hub`, `family_hub`, `partner`, ...
     public var kind: String
+    /// District the building is in.
     public var district: String
     /// Decimal degrees (WGS84).
     public var lat: Double
+    /// Decimal degrees (WGS84).
     public var lon: Double
+    /// Decision under option A.
     public var decisionA: SiteDecision
+    /// Decision under option B.
     public var decisionB: SiteDecision
 
     public init(

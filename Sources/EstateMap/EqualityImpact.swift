@@ -1,6 +1,8 @@
 /// One area's outcome under a plan, as the equality-impact tables need it.
 public struct EqualityArea: Sendable, Equatable {
+    /// Area code; breaks ties in the deprivation ranking.
     public var id: String
+    /// District the area belongs to (one row per district).
     public var district: String
     /// Deprivation score, higher = more deprived (e.g. the IMD score); ranks areas into deciles.
     public var deprivationScore: Double
@@ -54,13 +56,17 @@ public enum EqualityGroup: Sendable, Equatable {
 
 /// One row of the equality tables: coverage, travel time and displaced visits for a group of areas.
 public struct EqualityRow: Sendable, Equatable {
+    /// Which areas the row describes.
     public var group: EqualityGroup
+    /// Number of areas in the group.
     public var areas: Int
     /// Children aged 0-19 in the group, and those living in covered areas.
     public var children: Double
+    /// Children in covered areas.
     public var childrenCovered: Double
     /// Need weight in the group, and the covered part (the optimiser's coverage measure).
     public var weight: Double
+    /// Need weight of covered areas.
     public var weightCovered: Double
     /// Median of area travel minutes over areas with a reachable hub (each area counts once;
     /// the mean of the two middle values for an even count); nil when none is reachable.
@@ -73,6 +79,7 @@ public struct EqualityRow: Sendable, Equatable {
     public var unreachableAreas: Int
     /// Visits per year by the group's residents now, and those to sites that close.
     public var visits: Double
+    /// Visits per year to sites that close.
     public var visitsDisplaced: Double
 
     /// Share of the group's children in covered areas (0...1); nil for a group without children.

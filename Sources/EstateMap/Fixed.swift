@@ -4,8 +4,8 @@ enum Fixed {
     /// `value` rounded to `decimals` places, trailing zeros (and a bare point) dropped:
     /// 12.30 -> "12.3", 4.0 -> "4", -0.04 at 1 place -> "0".
     static func trimmed(_ value: Double, _ decimals: Int = 1) -> String {
-        guard var (units, negative) = scaled(value, decimals) else { return places(value, decimals) }
-        var digits = decimals
+        guard let (scaledUnits, negative) = scaled(value, decimals) else { return places(value, decimals) }
+        var units = scaledUnits, digits = decimals
         while digits > 0 && units % 10 == 0 { units /= 10; digits -= 1 }
         return text(units, digits, negative)
     }

@@ -31,7 +31,4 @@ struct HoverData {
         }
         return String(decoding: bytes, as: UTF8.self)
     }
-
-    /// Number of marks with hover details, all kinds together.
-    var count: Int { kinds.values.reduce(0) { $0 + $1.r.count } }
 }

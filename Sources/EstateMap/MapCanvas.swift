@@ -101,10 +101,11 @@ struct MapCanvas {
     /// small enough output (runs of cells, not cells, are written).
     static let rasterCell = 3.0
 
-    /// The hatch that marks areas not covered, referenced as `url(#uncovered-hatch)`.
-    static let hatchDefinition = "<defs><pattern id=\"uncovered-hatch\" width=\"5\" height=\"5\" patternUnits=\"userSpaceOnUse\" "
-        + "patternTransform=\"rotate(45)\"><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"5\" stroke=\"#111111\" stroke-width=\"1.6\"/>"
-        + "</pattern></defs>\n"
+    /// The hatch that marks areas not covered, referenced as `url(#uncovered-hatch)`: dark and
+    /// white stripes side by side, so it shows on the palest and the darkest need colours alike.
+    static let hatchDefinition = "<defs><pattern id=\"uncovered-hatch\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" "
+        + "patternTransform=\"rotate(45)\"><line x1=\"1\" y1=\"0\" x2=\"1\" y2=\"6\" stroke=\"#111111\" stroke-width=\"1.5\"/>"
+        + "<line x1=\"3\" y1=\"0\" x2=\"3\" y2=\"6\" stroke=\"#ffffff\" stroke-width=\"1.2\"/></pattern></defs>\n"
 
     /// A scale bar of a "nice" length (1, 2 or 5 times a power of ten km, or 25/250 km), at most a quarter of the map box wide, bottom left.
     func scaleBar() -> String {

@@ -37,7 +37,9 @@ public struct EstateMapData: Sendable, Equatable {
 
 /// One headline figure of the title block: a label and its formatted value.
 public struct MapTotal: Sendable, Equatable {
+    /// What the figure is, e.g. "Annual cost".
     public var label: String
+    /// The figure with its unit, already formatted.
     public var value: String
 
     public init(_ label: String, _ value: String) {
@@ -50,15 +52,17 @@ public struct MapTotal: Sendable, Equatable {
 public struct MapArea: Sendable, Equatable {
     /// Area code, e.g. "E01024100".
     public var id: String
+    /// District the area belongs to.
     public var district: String
     /// Population-weighted centroid, decimal degrees (WGS84).
     public var lat: Double
+    /// Decimal degrees (WGS84).
     public var lon: Double
     /// Composite need score from the needs framework (higher = more need); colours the area.
     public var need: Double
     /// The weight the optimiser used (children x need multiplier).
     public var weight: Double
-    /// Resident children and young people aged 0-19; sizes the area's dot.
+    /// Resident children and young people aged 0-19; weights an aggregated cell's mean need.
     public var children: Double
     /// Index into `EstateMapData.sites` of the kept site serving this area, or nil when none is reachable.
     public var hub: Int?
@@ -102,14 +106,19 @@ public enum SiteDecision: String, Sendable, CaseIterable {
 
 /// One building and the plan's decision for it.
 public struct MapSite: Sendable, Equatable {
+    /// Site id from `sites.csv`.
     public var id: String
+    /// Building name, shown on hover.
     public var name: String
     /// `childrens_centre`, `youth_hub`, `family_hub`, `partner`, ...
     public var kind: String
+    /// District the building is in.
     public var district: String
     /// Decimal degrees (WGS84).
     public var lat: Double
+    /// Decimal degrees (WGS84).
     public var lon: Double
+    /// What the plan decided; sets the symbol.
     public var decision: SiteDecision
     /// Running cost if kept, GBP per year.
     public var annualCost: Double
@@ -137,7 +146,9 @@ public struct MapSite: Sendable, Equatable {
 
 /// A table of already formatted text, e.g. the districts table of a plan.
 public struct MapTable: Sendable, Equatable {
+    /// Column names.
     public var header: [String]
+    /// One array of cells per row, as wide as `header`.
     public var rows: [[String]]
 
     public init(header: [String], rows: [[String]]) {
@@ -148,6 +159,7 @@ public struct MapTable: Sendable, Equatable {
 
 /// A district's outline from a boundary file: one or more rings of (lat, lon), degrees.
 public struct DistrictBoundary: Sendable, Equatable {
+    /// District name, as in `areas.csv`.
     public var district: String
     /// Each ring is closed implicitly (the last point joins the first).
     public var rings: [[GeoPoint]]
@@ -160,7 +172,9 @@ public struct DistrictBoundary: Sendable, Equatable {
 
 /// A position in decimal degrees (WGS84).
 public struct GeoPoint: Sendable, Equatable {
+    /// Decimal degrees north (WGS84).
     public var lat: Double
+    /// Decimal degrees east (WGS84).
     public var lon: Double
 
     public init(lat: Double, lon: Double) {

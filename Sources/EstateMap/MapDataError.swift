@@ -5,8 +5,11 @@ public struct MapDataError: Error, Equatable, CustomStringConvertible {
     public var record: String
     /// The record's id (or district for a boundary).
     public var id: String
+    /// The field at fault, e.g. "hub" or "lat".
     public var field: String
+    /// The value found.
     public var value: String
+    /// What was expected instead.
     public var expected: String
 
     public init(record: String, id: String, field: String, value: String, expected: String) {
@@ -17,6 +20,7 @@ public struct MapDataError: Error, Equatable, CustomStringConvertible {
         self.expected = expected
     }
 
+    /// One line naming the record, field, value and expectation.
     public var description: String {
         "map data: \(record) \(id): \(field) is \(value), expected \(expected)"
     }

@@ -4,10 +4,8 @@ struct Panel {
     enum Entry {
         /// A small bold heading.
         case heading(String)
-        /// A filled square, e.g. a need class.
+        /// A filled square, e.g. a need class or the "not covered" hatch (`url(#uncovered-hatch)`).
         case swatch(colour: String, label: String)
-        /// A dot drawn with a given stroke, e.g. "area not covered".
-        case ring(fill: String, stroke: String, width: Double, label: String)
         /// A line sample; `dash` nil for a solid line.
         case line(colour: String, dash: String?, label: String)
         /// A site symbol as drawn on the map.
@@ -63,10 +61,6 @@ struct Panel {
             case .swatch(let colour, let label):
                 svg.empty("rect", ["x": Fixed.trimmed(cx - 7), "y": Fixed.trimmed(y - 7), "width": "14", "height": "14",
                                    "fill": colour, "stroke": "#666666", "stroke-width": "0.5"])
-                svg.element("text", ["x": tx, "y": ty], text: label)
-            case .ring(let fill, let stroke, let width, let label):
-                svg.empty("circle", ["cx": Fixed.trimmed(cx), "cy": Fixed.trimmed(y), "r": "5", "fill": fill,
-                                     "stroke": stroke, "stroke-width": Fixed.trimmed(width)])
                 svg.element("text", ["x": tx, "y": ty], text: label)
             case .line(let colour, let dash, let label):
                 if let dash {

@@ -70,7 +70,7 @@ struct PlanMapRenderer {
         }
         let uncovered = order.filter { !data.areas[$0].covered }.map { shapes[$0] }.joined()
         if !uncovered.isEmpty {
-            svg.empty("path", ["d": uncovered, "fill": "url(#uncovered-hatch)", "fill-opacity": "0.55", "pointer-events": "none"])
+            svg.empty("path", ["d": uncovered, "fill": "url(#uncovered-hatch)", "fill-opacity": "0.6", "pointer-events": "none"])
         }
         svg.close("g")
         svg.open("g", ["fill": "#1e1e1e", "fill-opacity": "0.6"])
@@ -126,7 +126,7 @@ struct PlanMapRenderer {
             ])
         }
         if !hatched.isEmpty {
-            svg.empty("path", ["d": hatched, "fill": "url(#uncovered-hatch)", "fill-opacity": "0.55", "pointer-events": "none"])
+            svg.empty("path", ["d": hatched, "fill": "url(#uncovered-hatch)", "fill-opacity": "0.6", "pointer-events": "none"])
         }
         svg.close("g")
         svg.close("g")

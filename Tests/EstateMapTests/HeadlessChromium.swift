@@ -39,16 +39,19 @@ struct HeadlessChromium {
         process.standardOutput = out
         process.standardError = err
         try process.run()
-        // Read both pipes concurrently so a chatty stderr cannot block the browser.
-        nonisolated(unsafe) var errData = Data()
-        let reader = Thread { errData = err.fileHandleForReading.readDataToEndOfFile() }
-        reader.start()
+        // Read both pipes on their own threads, so a chatty stderr cannot block the browser and a
+        // hung browser cannot block the test past its deadline.
+        nonisolated(unsafe) var outData = Data(), errData = Data()
+        let readers = [Thread { outData = out.fileHandleForReading.readDataToEndOfFile() },
+                       Thread { errData = err.fileHandleForReading.readDataToEndOfFile() }]
+        readers.forEach { $0.start() }
         let deadline = Date().addingTimeInterval(timeout)
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
         while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
         if process.isRunning { process.terminate() }
         process.waitUntilExit()
-        while !reader.isFinished { Thread.sleep(forTimeInterval: 0.01) }
+        while readers.contains(where: { !$0.isFinished }) && Date() < deadline.addingTimeInterval(5) {
+            Thread.sleep(forTimeInterval: 0.01)
+        }
         return Run(stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self),
                    status: process.terminationStatus)
     }
