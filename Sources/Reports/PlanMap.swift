@@ -26,9 +26,11 @@ public enum PlanMap {
         let t = tables.totals
         let totals = [
             MapTotal("Sites kept", "\(t.sitesKept) of \(t.sitesKept + t.sitesClosed)"),
-            MapTotal("Annual cost", "\(NumberFormat.pounds(t.cost)) (saving \(NumberFormat.pounds(t.saving)))"),
-            MapTotal("Carbon", "\(NumberFormat.decimal(t.carbon, 1)) tCO2e (saving \(NumberFormat.decimal(t.carbonSaving, 1)))"),
-            MapTotal("Need covered", "\(NumberFormat.percent(t.coverage)) within \(NumberFormat.decimal(spec.coverageMinutes)) min"),
+            MapTotal("Annual cost", NumberFormat.pounds(t.cost)),
+            MapTotal("Saving", "\(NumberFormat.pounds(t.saving)) a year"),
+            MapTotal("Carbon", "\(NumberFormat.decimal(t.carbon, 1)) tCO2e"),
+            MapTotal("Carbon saved", "\(NumberFormat.decimal(t.carbonSaving, 1)) tCO2e"),
+            MapTotal("Need covered", "\(NumberFormat.percent(t.coverage)) in \(NumberFormat.decimal(spec.coverageMinutes)) min"),
             MapTotal("Visits displaced", "\(NumberFormat.grouped(t.visitsDisplaced)) a year"),
         ]
         var status = plan.status.rawValue
