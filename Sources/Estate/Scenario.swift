@@ -60,6 +60,12 @@ public struct Constraints: Sendable, Hashable {
     public var minCoverage: Double?
     /// Share (0...1) of need-weighted demand covered within every district (equity).
     public var minDistrictCoverage: Double?
+    /// Share (0...1) of the need weight of the most deprived areas (`deprivedShare` of the areas,
+    /// ranked by deprivation) that must be covered: the equality duty as a constraint.
+    public var minDeprivedCoverage: Double?
+    /// Which areas count as "most deprived" for `minDeprivedCoverage`: this share of all areas,
+    /// the most deprived first (default 0.2, the IMD's "most deprived 20%").
+    public var deprivedShare: Double
     /// Every area has a kept site within this many minutes.
     public var maxMinutes: Double?
     /// Assignment of demand (visits/year) to kept sites respects site capacity.
@@ -68,14 +74,17 @@ public struct Constraints: Sendable, Hashable {
     public var visitsPerChild: Double
 
     public init(budget: Double? = nil, carbon: Double? = nil, sites: SiteCountLimit? = nil, minPerDistrict: Int? = nil,
-                minCoverage: Double? = nil, minDistrictCoverage: Double? = nil, maxMinutes: Double? = nil,
-                capacity: Bool = false, visitsPerChild: Double = 1.0) {
+                minCoverage: Double? = nil, minDistrictCoverage: Double? = nil, minDeprivedCoverage: Double? = nil,
+                deprivedShare: Double = 0.2, maxMinutes: Double? = nil, capacity: Bool = false,
+                visitsPerChild: Double = 1.0) {
         self.budget = budget
         self.carbon = carbon
         self.sites = sites
         self.minPerDistrict = minPerDistrict
         self.minCoverage = minCoverage
         self.minDistrictCoverage = minDistrictCoverage
+        self.minDeprivedCoverage = minDeprivedCoverage
+        self.deprivedShare = deprivedShare
         self.maxMinutes = maxMinutes
         self.capacity = capacity
         self.visitsPerChild = visitsPerChild

@@ -26,8 +26,9 @@ extension PlanningInstance {
 }
 
 extension PlanSpecification {
-    /// The planning question a scenario asks.
-    public init(scenario: Scenario) {
+    /// The planning question a scenario asks; `deprivedAreas` are the areas counted by
+    /// `min_deprived_coverage` (see `PlanEquality.mostDeprived`).
+    public init(scenario: Scenario, deprivedAreas: [Int] = []) {
         let c = scenario.constraints
         self.init(
             objective: scenario.objective,
@@ -35,7 +36,8 @@ extension PlanSpecification {
             constraints: PlanConstraints(
                 budget: c.budget, carbon: c.carbon, maxSites: c.sites?.maximum, minSites: c.sites?.minimum,
                 minPerDistrict: c.minPerDistrict, minCoverage: c.minCoverage, minDistrictCoverage: c.minDistrictCoverage,
-                maxMinutes: c.maxMinutes, capacity: c.capacity),
+                minDeprivedCoverage: c.minDeprivedCoverage, maxMinutes: c.maxMinutes, capacity: c.capacity),
+            deprivedAreas: deprivedAreas,
             timeLimit: scenario.solver.timeLimitSeconds,
             relativeGap: scenario.solver.mipGap)
     }

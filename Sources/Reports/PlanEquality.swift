@@ -12,18 +12,30 @@ public enum PlanEquality {
     public static let deprivationColumn = "imd_score"
 
     /// Each area's deprivation score: `imd_score` when the dataset has it, else the need score.
-    public static func deprivationScores(_ context: PlanContext) -> (scores: [Double], source: String) {
-        let indicators = context.dataset.indicators
+    public static func deprivationScores(dataset: Dataset, needScore: [Double]) -> (scores: [Double], source: String) {
+        let indicators = dataset.indicators
         if let column = indicators.index(of: deprivationColumn), !indicators.columns[column].contains(where: \.isNaN) {
             return (indicators.columns[column], deprivationColumn)
         }
-        return (context.needScore, "need_score")
+        return (needScore, "need_score")
+    }
+
+    /// The most deprived `share` of the areas (at least one when share > 0), ranked as the equality
+    /// tables rank them (`EqualityImpact.deciles`: score descending, ties by area id), so that
+    /// `deprived_share: 0.2` picks exactly the areas of deciles 1 and 2.
+    public static func mostDeprived(dataset: Dataset, needScore: [Double], share: Double) -> [Int] {
+        let scores = deprivationScores(dataset: dataset, needScore: needScore).scores
+        let ranked = dataset.areas.indices.sorted {
+            scores[$0] != scores[$1] ? scores[$0] > scores[$1] : dataset.areas[$0].id < dataset.areas[$1].id
+        }
+        let count = Int((share * Double(ranked.count)).rounded(.up))
+        return Array(ranked.prefix(count)).sorted()
     }
 
     /// Each area's outcome under the plan.
     public static func areas(_ context: PlanContext) -> [EqualityArea] {
         let dataset = context.dataset, plan = context.plan
-        let scores = deprivationScores(context).scores
+        let scores = deprivationScores(dataset: context.dataset, needScore: context.needScore).scores
         var visits = Array(repeating: 0.0, count: dataset.areas.count)
         var displaced = Array(repeating: 0.0, count: dataset.areas.count)
         for record in dataset.usage {

@@ -12,7 +12,9 @@ public enum PlanPipeline {
         let travel = scenario.travelTimes(for: dataset)
         let instance = PlanningInstance(dataset: dataset, scores: scores, travel: travel,
                                         visitsPerChild: scenario.constraints.visitsPerChild)
-        let specification = PlanSpecification(scenario: scenario)
+        let deprived = scenario.constraints.minDeprivedCoverage == nil ? []
+            : PlanEquality.mostDeprived(dataset: dataset, needScore: scores.score, share: scenario.constraints.deprivedShare)
+        let specification = PlanSpecification(scenario: scenario, deprivedAreas: deprived)
         let plan = try Planner.plan(instance, specification, areaIDs: dataset.areas.map(\.id))
         return PlanContext(dataset: dataset, scenario: scenario, instance: instance, specification: specification,
                            needScore: scores.score, plan: plan)

@@ -22,7 +22,8 @@ struct PlanSummary: Encodable {
     enum ConstraintKeys: String, CodingKey {
         case budget, carbon, sitesMin = "sites_min", sitesMax = "sites_max", minPerDistrict = "min_per_district"
         case minCoverage = "min_coverage", minDistrictCoverage = "min_district_coverage"
-        case minDeprivedCoverage = "min_deprived_coverage", maxMinutes = "max_minutes", capacity
+        case minDeprivedCoverage = "min_deprived_coverage", deprivedShare = "deprived_share", maxMinutes = "max_minutes"
+        case capacity
     }
 
     enum ConflictKeys: String, CodingKey { case constraint, explanation, details, minimumViolation = "minimum_violation" }
@@ -49,6 +50,9 @@ struct PlanSummary: Encodable {
         try k.encodeIfPresent(cs.minCoverage, forKey: .minCoverage)
         try k.encodeIfPresent(cs.minDistrictCoverage, forKey: .minDistrictCoverage)
         try k.encodeIfPresent(cs.minDeprivedCoverage, forKey: .minDeprivedCoverage)
+        if cs.minDeprivedCoverage != nil {
+            try k.encode(context.scenario.constraints.deprivedShare, forKey: .deprivedShare)
+        }
         try k.encodeIfPresent(cs.maxMinutes, forKey: .maxMinutes)
         try k.encode(cs.capacity, forKey: .capacity)
         try c.encode(plan.status.rawValue, forKey: .status)

@@ -84,6 +84,36 @@ final class PlanCommandTests: XCTestCase {
         XCTAssertFalse(scratch.exists("plan/sites.csv"), "no decisions, no site table")
     }
 
+    /// The equality duty as a constraint: the most deprived 20% of areas (ranked by imd_score here,
+    /// independently of the engine) get at least 90% of their need covered, which they do not
+    /// without the constraint.
+    func testMinDeprivedCoverageHoldsAndBinds() throws {
+        let scratch = try Scratch()
+        let kent = try scratch.copyKent()
+        let areas = parseCSV(try String(contentsOf: kent.appendingPathComponent("areas.csv"), encoding: .utf8)).rows
+        let ranked = areas.sorted {
+            let a = Double($0["imd_score"]!)!, b = Double($1["imd_score"]!)!
+            return a != b ? a > b : $0["area_id"]! < $1["area_id"]!
+        }
+        let deprived = Set(ranked.prefix(Int((0.2 * Double(areas.count)).rounded(.up))).map { $0["area_id"]! })
+        func deprivedCoverage(_ extra: String) throws -> Double {
+            try scratch.write("kent/d.yaml", """
+                dataset: .
+                objective: max_coverage
+                coverage_minutes: 12
+                constraints: {budget: 2500000\(extra)}
+                """)
+            let run = try EstateRun.run(["plan", kent.appendingPathComponent("d.yaml").path, "--out", scratch.path("plan"), "--quiet"])
+            XCTAssertEqual(run.status, 0, run.stderr)
+            let rows = parseCSV(try scratch.read("plan/areas.csv")).rows.filter { deprived.contains($0["area_id"]!) }
+            let total = rows.reduce(0) { $0 + Double($1["weight"]!)! }
+            let covered = rows.filter { $0["covered"] == "true" }.reduce(0) { $0 + Double($1["weight"]!)! }
+            return covered / total
+        }
+        XCTAssertLessThan(try deprivedCoverage(""), 0.9, "without the constraint the most deprived fall below 90%")
+        XCTAssertGreaterThanOrEqual(try deprivedCoverage(", min_deprived_coverage: 0.9"), 0.9 - 1e-9)
+    }
+
     /// Each kind of broken input: exit 1, a message naming file, line and column, and no output folder.
     func testBrokenInputsFailCleanlyAndWriteNothing() throws {
         let cases: [(name: String, file: String, edit: (String) -> String, expect: [String])] = [
