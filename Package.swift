@@ -51,6 +51,7 @@ let package = Package(
         .testTarget(name: "PlanningTests", dependencies: ["Planning", "Estate", "Optimisation"]),
         // A plan's tables, summary, GeoJSON and output folder.
         .target(name: "Reports", dependencies: ["Estate", "EstateIO", "EstateMap", "Planning"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Planning", "Estate"]),
         // End-to-end tests that run the built `estate` binary as a user would.
         .testTarget(name: "EstateCLITests", dependencies: ["estate"]),
         // Scenario batches: expansion, sharding, the results database, the parallel
