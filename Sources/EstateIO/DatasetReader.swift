@@ -193,7 +193,7 @@ public enum DatasetReader {
                 }
             }
             let services = servicesColumn.map {
-                table.rows[row][$0].split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                table.rows[row][$0].split(separator: ";").map { String($0).trimmingSpaces() }.filter { !$0.isEmpty }
             } ?? []
             if let id, let district, let latitude, let longitude, let cost, let carbon, capacityValid, statusValid {
                 sites.append(Site(id: id, name: name.isEmpty ? id : name, kind: kind, district: district, latitude: latitude,
@@ -212,8 +212,11 @@ public enum DatasetReader {
             fatalError("unreachable: missing columns were reported")
         }
         let serviceColumn = table.column("service")
+        struct Key: Hashable {
+            var site: Int, area: Int, service: String
+        }
         var records: [UsageRecord] = []
-        var firstLine: [String: Int] = [:]
+        var firstLine: [Key: Int] = [:]
         for row in table.rows.indices {
             var site: Int?, area: Int?
             if let text = cells.text(row, columns[0], "a site_id of sites.csv") {
@@ -227,7 +230,7 @@ public enum DatasetReader {
             let visits = cells.number(row, columns[2], "visits per year, a number >= 0", range: 0...Double.greatestFiniteMagnitude)
             let service = serviceColumn.map { table.rows[row][$0] } ?? ""
             if let site, let area, let visits {
-                let key = "\(site)|\(area)|\(service)"
+                let key = Key(site: site, area: area, service: service)
                 if let line = firstLine[key] {
                     cells.fail(row, columns[0], "one row per site, area and service (also on line \(line))")
                     continue

@@ -14,22 +14,52 @@ import Foundation
 public enum TravelReader {
     /// Reads a travel file for a dataset whose area and site ids are given in index order.
     public static func read(url: URL, file: String = "travel.csv", areaIDs: [String], siteIDs: [String]) throws(InputErrors) -> TravelTimes {
+        // The file's bytes are released before the sparse structure is built, to keep the peak low.
+        let pairs = try readPairs(url: url, file: file, areaIDs: areaIDs, siteIDs: siteIDs)
+        return try pairs.build(file: file, areaIDs: areaIDs, siteIDs: siteIDs)
+    }
+
+    static func readPairs(url: URL, file: String, areaIDs: [String], siteIDs: [String]) throws(InputErrors) -> Pairs {
         let data: Data
         do {
             data = try Data(contentsOf: url)
         } catch {
             throw InputErrors([InputError(file: file, expected: "a readable file at \(url.path) (\(error.localizedDescription))")])
         }
-        let result = data.withUnsafeBytes { raw -> Result<TravelTimes, InputErrors> in
+        let result = data.withUnsafeBytes { raw -> Result<Pairs, InputErrors> in
             let bytes = raw.bindMemory(to: UInt8.self)
-            do throws(InputErrors) { return .success(try parse(bytes, file: file, areaIDs: areaIDs, siteIDs: siteIDs)) } catch { return .failure(error) }
+            do throws(InputErrors) { return .success(try parsePairs(bytes, file: file, areaIDs: areaIDs, siteIDs: siteIDs)) }
+            catch { return .failure(error) }
         }
         return try result.get()
+    }
+
+    /// The rows of a travel file as columns, with each row's line for error messages.
+    struct Pairs {
+        var areas: [Int32] = [], sites: [Int32] = [], minutes: [Double] = [], lines: [Int32] = []
+        var siteColumn = 0
+
+        func build(file: String, areaIDs: [String], siteIDs: [String]) throws(InputErrors) -> TravelTimes {
+            do {
+                return try TravelTimes(areaCount: areaIDs.count, siteCount: siteIDs.count, pairAreas: areas,
+                                       pairSites: sites, pairMinutes: minutes)
+            } catch {
+                let first = Int(lines[error.firstRow]), second = Int(lines[error.secondRow])
+                throw InputErrors([InputError(file: file, line: second, column: "site_id", position: siteColumn + 1,
+                                              value: "\(areaIDs[Int(areas[error.secondRow])]),\(siteIDs[Int(sites[error.secondRow])])",
+                                              expected: "one row per area and site (this pair is also on line \(first))")])
+            }
+        }
     }
 
     /// Parses travel rows from bytes (see `read`). Collects up to `InputErrors.limitPerFile` errors.
     public static func parse(_ bytes: UnsafeBufferPointer<UInt8>, file: String, areaIDs: [String],
                              siteIDs: [String]) throws(InputErrors) -> TravelTimes {
+        try parsePairs(bytes, file: file, areaIDs: areaIDs, siteIDs: siteIDs).build(file: file, areaIDs: areaIDs, siteIDs: siteIDs)
+    }
+
+    static func parsePairs(_ bytes: UnsafeBufferPointer<UInt8>, file: String, areaIDs: [String],
+                           siteIDs: [String]) throws(InputErrors) -> Pairs {
         var errors = InputErrorCollector(file: file)
         let areaIndex = ByteKeyIndex(keys: areaIDs)
         let siteIndex = ByteKeyIndex(keys: siteIDs)
@@ -47,7 +77,7 @@ public enum TravelReader {
         var lastAreaStart = 0, lastAreaEnd = 0, lastArea = -1
         var fatal = false
 
-        func text(_ field: CSVField) -> String { CSVScanner.string(bytes, field).trimmingCharacters(in: .whitespaces) }
+        func text(_ field: CSVField) -> String { CSVScanner.string(bytes, field).trimmingSpaces() }
         func lookup(_ index: ByteKeyIndex, _ ids: [String], _ field: CSVField) -> Int? {
             if field.escaped || field.quoted {
                 let value = text(field)
@@ -131,14 +161,6 @@ public enum TravelReader {
         }
         _ = headerLine
         try errors.throwIfAny()
-        do {
-            return try TravelTimes(areaCount: areaIDs.count, siteCount: siteIDs.count, pairAreas: pairAreas,
-                                   pairSites: pairSites, pairMinutes: pairMinutes)
-        } catch {
-            let first = Int(rowLines[error.firstRow]), second = Int(rowLines[error.secondRow])
-            throw InputErrors([InputError(file: file, line: second, column: "site_id", position: siteColumn + 1,
-                                          value: "\(areaIDs[Int(pairAreas[error.secondRow])]),\(siteIDs[Int(pairSites[error.secondRow])])",
-                                          expected: "one row per area and site (this pair is also on line \(first))")])
-        }
+        return Pairs(areas: pairAreas, sites: pairSites, minutes: pairMinutes, lines: rowLines, siteColumn: siteColumn)
     }
 }
