@@ -11,8 +11,9 @@ public enum KentGenerator {
     /// The seed the committed `datasets/kent` was generated with.
     public static let defaultSeed: UInt64 = 2021
 
-    /// The generated dataset plus the default scenario's budget (GBP/year), chosen so that the
-    /// default scenario is feasible: about 60% of the cost of keeping every building.
+    /// The generated dataset plus the default scenario's budget (GBP/year): half the cost of
+    /// keeping every building not already closing, so that the budget binds (coverage grows
+    /// with it) while at least one hub per district stays affordable.
     public struct Output: Sendable {
         public var dataset: Dataset
         public var budget: Double
@@ -192,15 +193,16 @@ public enum KentGenerator {
         let dataset = Dataset(source: "kent (generated, seed \(seed))", districts: names, areas: areas, sites: sites,
                               usage: usage, indicators: indicators)
         let totalCost = sites.filter { $0.status != .close }.reduce(0) { $0 + $1.annualCost }
-        return Output(dataset: dataset, budget: (totalCost * 0.6 / 100_000).rounded() * 100_000)
+        return Output(dataset: dataset, budget: (totalCost * 0.5 / 100_000).rounded() * 100_000)
     }
 
     /// The default scenario text for a generated Kent dataset (written as `scenario.yaml` beside it).
     public static func scenarioText(budget: Double) -> String {
         """
         # Default Kent scenario: keep the Family Hubs that reach the most need-weighted children
-        # within 20 minutes, on about 60% of today's running costs, with at least one hub in every
-        # district. The dataset is illustrative (see README.md), not KCC's real site list.
+        # within 20 minutes (door to door at 20 km/h, roughly bus or car-and-walk in Kent), on half of
+        # today's running costs, with at least one hub in every district.
+        # The dataset is illustrative (see README.md), not KCC's real site list.
         dataset: .
         needs:
           indicators:
@@ -209,7 +211,7 @@ public enum KentGenerator {
             - {column: cin_rate,    weight: 0.2, direction: higher_is_worse, transform: rank}
             - {column: fsm_pct,     weight: 0.2, direction: higher_is_worse, transform: rank}
           usage_weight: 0.2
-        travel: {speed_kmh: 30, circuity: 1.3}
+        travel: {speed_kmh: 20, circuity: 1.3}
         objective: max_coverage
         coverage_minutes: 20
         constraints:
