@@ -22,7 +22,8 @@ public enum TravelReader {
     static func readPairs(url: URL, file: String, areaIDs: [String], siteIDs: [String]) throws(InputErrors) -> Pairs {
         let data: Data
         do {
-            data = try Data(contentsOf: url)
+            // Mapped, not copied: the kernel pages the file in as the scanner walks it.
+            data = try Data(contentsOf: url, options: .alwaysMapped)
         } catch {
             throw InputErrors([InputError(file: file, expected: "a readable file at \(url.path) (\(error.localizedDescription))")])
         }

@@ -124,7 +124,7 @@ func benchTravel(library: Bool) throws {
     let areaIDs = dataset.areas.map(\.id), siteIDs = dataset.sites.map(\.id)
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("estate-bench-travel-\(ProcessInfo.processInfo.processIdentifier).csv")
     defer { try? FileManager.default.removeItem(at: url) }
-    let rows = 10_000_000
+    let rows = Int(ProcessInfo.processInfo.environment["ROWS"] ?? "") ?? 10_000_000
     let write = try seconds { try writeTravel(to: url, rows: rows, areaIDs: areaIDs, siteIDs: siteIDs) }
     let size = (try FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
     print("travel: wrote \(rows) rows (\(size / 1_000_000) MB) in \(ms(write))")
@@ -134,6 +134,12 @@ func benchTravel(library: Bool) throws {
     precondition(travel.pairCount == rows)
     print("travel: hand-written reader: \(ms(hand)) (\(cpu())) into TravelTimes (\(travel.pairCount) pairs, both views); target 3 s; "
           + "peak memory \(String(format: "%.0f", peakMiB())) MiB (\(String(format: "%.0f", before)) MiB before reading)")
+    // How much of that is building the two sparse views from the parsed columns.
+    var pairAreas = [Int32](repeating: 0, count: travel.pairCount)
+    for area in 0..<travel.areaCount { for position in travel.entries(ofArea: area) { pairAreas[position] = Int32(area) } }
+    let build = try seconds { _ = try TravelTimes(areaCount: travel.areaCount, siteCount: travel.siteCount, pairAreas: pairAreas,
+                                                  pairSites: travel.areaSites, pairMinutes: travel.areaMinutes) }
+    print("travel: of which building both CSR views from parsed columns: \(ms(build)) (\(cpu()))")
     guard library else { return }
     travel = nil
     // The same job with yaslab/CSV.swift: a String per field, then dictionary lookups and Double(_:).
