@@ -25,11 +25,21 @@ enum NeedSummary {
                          + String(row.sites).leftPadded(5))
         }
         lines.append("")
-        lines.append("Sites reaching the most need within \(CSVWriter.format(report.coverageMinutes, decimals: 0)) minutes:")
+        let minutes = CSVWriter.format(report.coverageMinutes, decimals: 0)
+        lines.append("Sites reaching the most need within \(minutes) minutes:")
         for row in report.sites.sorted(by: { $0.rank < $1.rank }).prefix(5) {
             let site = dataset.sites[row.site]
-            lines.append("  \(site.id)  \(site.name) (\(dataset.districts[site.district])): need \(CSVWriter.format(row.need, decimals: 0)), "
-                         + "only it reaches \(CSVWriter.format(row.uniqueNeed, decimals: 0))")
+            lines.append("  \(site.id)  \(site.name) (\(dataset.districts[site.district])): need \(CSVWriter.format(row.need, decimals: 0))")
+        }
+        let unique = report.sites.filter { $0.uniqueNeed > 0 }
+            .sorted { $0.uniqueNeed != $1.uniqueNeed ? $0.uniqueNeed > $1.uniqueNeed : dataset.sites[$0.site].id < dataset.sites[$1.site].id }
+        if !unique.isEmpty {
+            lines.append("")
+            lines.append("Sites that alone reach some need within \(minutes) minutes (\(unique.count) of \(report.sites.count)):")
+            for row in unique.prefix(5) {
+                let site = dataset.sites[row.site]
+                lines.append("  \(site.id)  \(site.name) (\(dataset.districts[site.district])): need only it reaches \(CSVWriter.format(row.uniqueNeed, decimals: 0))")
+            }
         }
         lines.append("")
         lines.append("wrote \(outputFolder)/\(NeedTables.areaFile), \(NeedTables.districtFile), \(NeedTables.siteFile)")
