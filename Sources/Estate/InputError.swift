@@ -94,12 +94,6 @@ public struct InputErrorCollector: Sendable {
         if isFull { omitted += 1 } else { errors.append(error) }
     }
 
-    /// Appends another collector's errors, respecting this one's limit for its own file.
-    public mutating func merge(_ other: InputErrorCollector) {
-        errors.append(contentsOf: other.errors)
-        omitted += other.omitted
-    }
-
     /// Throws everything collected, if anything.
     public func throwIfAny() throws(InputErrors) {
         if !isEmpty { throw InputErrors(errors, omitted: omitted) }

@@ -100,8 +100,7 @@ public enum DatasetReader {
     static func readAreas(_ table: CSVTable, indicators named: [String], allowBlank: Bool) throws(InputErrors) -> AreaPart {
         var cells = CellReader(table: table)
         guard let columns = table.requireColumns(areaColumns, errors: &cells.errors) else {
-            try cells.errors.throwIfAny()
-            fatalError("unreachable: missing columns were reported")
+            throw InputErrors(cells.errors.errors, omitted: cells.errors.omitted)
         }
         if table.rows.isEmpty {
             cells.errors.add(line: table.headerLine, column: nil, value: nil, expected: "at least one area row under the header")
@@ -160,8 +159,7 @@ public enum DatasetReader {
     static func readSites(_ table: CSVTable, districts: [String: Int]) throws(InputErrors) -> [Site] {
         var cells = CellReader(table: table)
         guard let columns = table.requireColumns(siteColumns, errors: &cells.errors) else {
-            try cells.errors.throwIfAny()
-            fatalError("unreachable: missing columns were reported")
+            throw InputErrors(cells.errors.errors, omitted: cells.errors.omitted)
         }
         if table.rows.isEmpty {
             cells.errors.add(line: table.headerLine, column: nil, value: nil, expected: "at least one site row under the header")
@@ -221,8 +219,7 @@ public enum DatasetReader {
     static func readUsage(_ table: CSVTable, areas: [String: Int], sites: [String: Int]) throws(InputErrors) -> [UsageRecord] {
         var cells = CellReader(table: table)
         guard let columns = table.requireColumns(["site_id", "area_id", "visits"], errors: &cells.errors) else {
-            try cells.errors.throwIfAny()
-            fatalError("unreachable: missing columns were reported")
+            throw InputErrors(cells.errors.errors, omitted: cells.errors.omitted)
         }
         let serviceColumn = table.column("service")
         struct Key: Hashable {

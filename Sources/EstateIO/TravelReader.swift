@@ -79,12 +79,19 @@ public enum TravelReader {
         var fatal = false
 
         func text(_ field: CSVField) -> String { CSVScanner.string(bytes, field).trimmingSpaces() }
-        func lookup(_ index: ByteKeyIndex, _ ids: [String], _ field: CSVField) -> Int? {
-            if field.escaped || field.quoted {
-                let value = text(field)
-                return ids.firstIndex(of: value)
+        /// Looks an id up from its bytes; quoted cells are trimmed, and only cells with `""`
+        /// escapes (never seen in practice) need a String.
+        func lookup(_ index: ByteKeyIndex, _ field: CSVField) -> Int? {
+            if field.escaped {
+                var value = text(field)
+                return value.withUTF8 { index.lookup($0, 0, $0.count) }
             }
-            return index.lookup(bytes, field.start, field.end)
+            var start = field.start, end = field.end
+            if field.quoted {
+                while start < end && (bytes[start] == 32 || bytes[start] == 9) { start += 1 }
+                while end > start && (bytes[end - 1] == 32 || bytes[end - 1] == 9) { end -= 1 }
+            }
+            return index.lookup(bytes, start, end)
         }
 
         do {
@@ -123,7 +130,7 @@ public enum TravelReader {
                 if lastArea >= 0 && !areaField.quoted && length == lastAreaEnd - lastAreaStart
                     && memcmp(bytes.baseAddress! + areaField.start, bytes.baseAddress! + lastAreaStart, length) == 0 {
                     area = lastArea
-                } else if let found = lookup(areaIndex, areaIDs, areaField) {
+                } else if let found = lookup(areaIndex, areaField) {
                     area = found
                     lastArea = found
                     lastAreaStart = areaField.start
@@ -132,7 +139,7 @@ public enum TravelReader {
                     errors.add(line: line, column: "area_id", position: areaColumn + 1, value: text(areaField),
                                expected: "an area_id of areas.csv")
                 }
-                let site = lookup(siteIndex, siteIDs, siteField) ?? -1
+                let site = lookup(siteIndex, siteField) ?? -1
                 if site < 0 {
                     errors.add(line: line, column: "site_id", position: siteColumn + 1, value: text(siteField),
                                expected: "a site_id of sites.csv")
