@@ -32,6 +32,7 @@ public struct Indicator: Sendable, Hashable {
     /// How raw values are made comparable.
     public var transform: IndicatorTransform
 
+    /// An indicator; by default higher values mean more need and the transform is `rank`.
     public init(column: String, weight: Double, direction: IndicatorDirection = .higherIsWorse,
                 transform: IndicatorTransform = .rank) {
         self.column = column
@@ -66,6 +67,7 @@ public struct NeedsFramework: Sendable, Hashable {
     /// The default multiplier range: the neediest area counts four times the least needy.
     public static let defaultMultiplierRange: ClosedRange<Double> = 0.5...2.0
 
+    /// A framework; defaults: no usage weight, blank cells are errors, multipliers 0.5...2.0.
     public init(indicators: [Indicator], usageWeight: Double = 0, missing: MissingValueRule = .error,
                 multiplierRange: ClosedRange<Double> = NeedsFramework.defaultMultiplierRange) {
         self.indicators = indicators

@@ -5,6 +5,7 @@ public struct TravelModel: Sendable, Hashable {
     /// Road distance over great-circle distance (>= 1 in practice; 1.3 is typical for English roads).
     public var circuity: Double
 
+    /// A travel model; defaults 30 km/h and circuity 1.3.
     public init(speedKmh: Double = 30, circuity: Double = 1.3) {
         self.speedKmh = speedKmh
         self.circuity = circuity

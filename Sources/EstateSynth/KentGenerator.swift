@@ -15,10 +15,13 @@ public enum KentGenerator {
     /// keeping every building not already closing, so that the budget binds (coverage grows
     /// with it) while at least one hub per district stays affordable.
     public struct Output: Sendable {
+        /// The generated dataset.
         public var dataset: Dataset
+        /// The default scenario's budget, GBP/year.
         public var budget: Double
     }
 
+    /// Generates the Kent dataset from `seed` (the committed files use `defaultSeed`).
     public static func generate(seed: UInt64 = defaultSeed) -> Output {
         var random = SeededRandom(seed: seed)
         let districts = KentGeography.districts
