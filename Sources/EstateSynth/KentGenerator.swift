@@ -24,6 +24,7 @@ public enum KentGenerator {
     /// Generates the Kent dataset from `seed` (the committed files use `defaultSeed`).
     public static func generate(seed: UInt64 = defaultSeed) -> Output {
         var random = SeededRandom(seed: seed)
+        var retry = SeededRandom(seed: seed ^ 0x5EA_5EA)
         let districts = KentGeography.districts
         let names = districts.map(\.name)
         precondition(names == names.sorted(), "district table must be in name order")
@@ -48,29 +49,20 @@ public enum KentGenerator {
             var placed: [(Double, Double, Bool, String)] = []
             for _ in 0..<counts[d] {
                 let choice = random.pick(cumulative: cumulative)
-                var latitude: Double, longitude: Double
-                var urban = false
-                var town = district.towns[0].name
-                if choice < district.towns.count {
-                    let centre = district.towns[choice]
-                    let spreadKm = 0.8 + 2.2 * centre.share.squareRoot()
-                    latitude = centre.latitude + random.normal() * spreadKm / kmPerDegree
-                    longitude = centre.longitude + random.normal() * spreadKm / (kmPerDegree * cosLatitude)
-                    urban = true
-                    town = centre.name
-                } else {
-                    var u = 0.0, v = 0.0
-                    repeat {
-                        u = random.uniform(-1, 1)
-                        v = random.uniform(-1, 1)
-                    } while u * u + v * v > 1
-                    latitude = district.latitude + v * district.radiusNorthKm / kmPerDegree
-                    longitude = district.longitude + u * district.radiusEastKm / (kmPerDegree * cosLatitude)
-                    town = district.towns.min { a, b in
-                        hypot(a.latitude - latitude, (a.longitude - longitude) * cosLatitude)
-                            < hypot(b.latitude - latitude, (b.longitude - longitude) * cosLatitude)
-                    }!.name
+                let urban = choice < district.towns.count
+                // A point that falls in the sea or in Medway is drawn again from the same
+                // distribution with a second generator, so the main sequence (and every other
+                // value of the dataset) does not depend on how often that happens.
+                var (latitude, longitude) = KentGenerator.position(district, choice: choice, cosLatitude: cosLatitude, random: &random)
+                var attempts = 0
+                while !KentGeography.isInKent(latitude: latitude, longitude: longitude) && attempts < 200 {
+                    (latitude, longitude) = KentGenerator.position(district, choice: choice, cosLatitude: cosLatitude, random: &retry)
+                    attempts += 1
                 }
+                let town = urban ? district.towns[choice].name : district.towns.min { a, b in
+                    hypot(a.latitude - latitude, (a.longitude - longitude) * cosLatitude)
+                        < hypot(b.latitude - latitude, (b.longitude - longitude) * cosLatitude)
+                }!.name
                 placed.append((latitude, longitude, urban, town))
                 // Town centres are needier than suburbs and villages (log scale).
                 raw.append(0.42 * random.normal() + (urban ? 0.12 : -0.25))
@@ -135,8 +127,14 @@ public enum KentGenerator {
                 for _ in 0..<perDistrict[d] {
                     let area = candidates[random.pick(cumulative: cumulative)]
                     let cosLatitude = cos(areas[area].latitude * Double.pi / 180)
-                    let latitude = areas[area].latitude + random.normal() * 0.3 / kmPerDegree
-                    let longitude = areas[area].longitude + random.normal() * 0.3 / (kmPerDegree * cosLatitude)
+                    var latitude = areas[area].latitude + random.normal() * 0.3 / kmPerDegree
+                    var longitude = areas[area].longitude + random.normal() * 0.3 / (kmPerDegree * cosLatitude)
+                    var attempts = 0
+                    while !KentGeography.isInKent(latitude: latitude, longitude: longitude) && attempts < 200 {
+                        latitude = areas[area].latitude + retry.normal() * 0.3 / kmPerDegree
+                        longitude = areas[area].longitude + retry.normal() * 0.3 / (kmPerDegree * cosLatitude)
+                        attempts += 1
+                    }
                     serial += 1
                     let town = nearestTown[area]
                     let label = kind == "childrens_centre" ? "Children's Centre" : "Youth Hub"
@@ -197,6 +195,25 @@ public enum KentGenerator {
                               usage: usage, indicators: indicators)
         let totalCost = sites.filter { $0.status != .close }.reduce(0) { $0 + $1.annualCost }
         return Output(dataset: dataset, budget: (totalCost * 0.5 / 100_000).rounded() * 100_000)
+    }
+
+    /// A position around town `choice` of `district` (normal spread), or for the last choice
+    /// uniformly inside the district's rural ellipse.
+    static func position(_ district: KentDistrict, choice: Int, cosLatitude: Double,
+                         random: inout SeededRandom) -> (Double, Double) {
+        if choice < district.towns.count {
+            let centre = district.towns[choice]
+            let spreadKm = 0.8 + 2.2 * centre.share.squareRoot()
+            return (centre.latitude + random.normal() * spreadKm / kmPerDegree,
+                    centre.longitude + random.normal() * spreadKm / (kmPerDegree * cosLatitude))
+        }
+        var u = 0.0, v = 0.0
+        repeat {
+            u = random.uniform(-1, 1)
+            v = random.uniform(-1, 1)
+        } while u * u + v * v > 1
+        return (district.latitude + v * district.radiusNorthKm / kmPerDegree,
+                district.longitude + u * district.radiusEastKm / (kmPerDegree * cosLatitude))
     }
 
     /// The default scenario text for a generated Kent dataset (written as `scenario.yaml` beside it).
