@@ -17,7 +17,11 @@ enum NeedSummary {
         lines.append("Districts by need per child (1.00 = county average):")
         let nameWidth = max(8, dataset.districts.map(\.count).max() ?? 8)
         lines.append("  rank  " + "district".padding(toLength: nameWidth, withPad: " ", startingAt: 0) + "  need/child  share  sites")
-        for row in report.districts.sorted(by: { $0.rank < $1.rank }) {
+        // A short summary: every district of a county; the top 10 and bottom 3 of larger sets.
+        let ranked = report.districts.sorted(by: { $0.rank < $1.rank })
+        let shown = ranked.count > 15 ? Array(ranked.prefix(10)) + Array(ranked.suffix(3)) : ranked
+        for (position, row) in shown.enumerated() {
+            if ranked.count > 15 && position == 10 { lines.append("   ...  (\(ranked.count - 13) more in \(NeedTables.districtFile))") }
             let name = dataset.districts[row.district].padding(toLength: nameWidth, withPad: " ", startingAt: 0)
             lines.append("  " + String(row.rank).leftPadded(4) + "  " + name + "  "
                          + CSVWriter.format(row.needPerChild, decimals: 2).leftPadded(10) + "  "
