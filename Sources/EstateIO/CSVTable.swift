@@ -32,6 +32,21 @@ struct CSVTable {
         var rows: [[String]] = []
         var lines: [Int] = []
         var headerLine = 0
+        // Spreadsheets saved as "CSV" rather than "CSV UTF-8" use Windows-1252 ("£" is byte A3):
+        // refuse them rather than read mangled names and ids.
+        if String(validating: bytes, as: UTF8.self) == nil {
+            var line = 1, lineStart = 0
+            for (index, byte) in bytes.enumerated() where byte == 10 || index == bytes.count - 1 {
+                if String(validating: bytes[lineStart...index], as: UTF8.self) == nil {
+                    errors.add(line: line, column: nil, value: nil,
+                               expected: "UTF-8 text (this line is not; save the sheet as \"CSV UTF-8\")")
+                    break
+                }
+                line += 1
+                lineStart = index + 1
+            }
+            try errors.throwIfAny()
+        }
         do {
             try bytes.withUnsafeBufferPointer { (buffer) throws(CSVSyntaxError) in
                 try CSVScanner.scan(buffer) { line, fields in
