@@ -65,7 +65,6 @@ public enum TravelReader {
         let areaIndex = ByteKeyIndex(keys: areaIDs)
         let siteIndex = ByteKeyIndex(keys: siteIDs)
         var header: [String] = []
-        var headerLine = 0
         var areaColumn = -1, siteColumn = -1, minutesColumn = -1
         var pairAreas: [Int32] = [], pairSites: [Int32] = []
         var pairMinutes: [Double] = []
@@ -99,7 +98,6 @@ public enum TravelReader {
                 if fields.count == 1 && fields[0].isEmpty { return true }
                 if header.isEmpty {
                     header = fields.map(text)
-                    headerLine = line
                     areaColumn = header.firstIndex(of: "area_id") ?? -1
                     siteColumn = header.firstIndex(of: "site_id") ?? -1
                     minutesColumn = header.firstIndex(of: "minutes") ?? -1
@@ -167,7 +165,6 @@ public enum TravelReader {
         if header.isEmpty && !fatal {
             errors.add(line: nil, column: nil, value: nil, expected: "a header row area_id,site_id,minutes (the file is empty)")
         }
-        _ = headerLine
         try errors.throwIfAny()
         return Pairs(areas: pairAreas, sites: pairSites, minutes: pairMinutes, lines: rowLines, siteColumn: siteColumn)
     }
