@@ -7,9 +7,10 @@ import Foundation
 /// Why hand-written: measured on a 10,000,000-row travel.csv (190 MB; `benchmarks/Data`,
 /// release build, 2 cores shared with other builds), reading into TravelTimes took
 /// - this reader (byte scanner over the mapped file, ids looked up from bytes, Clinger
-///   fast-path numbers, area-ordered files adopted without a sort): 2.6 s wall, 1.3 s CPU;
+///   fast-path numbers, area-ordered files adopted without a sort): 1.2-1.8 s CPU (1.6 s wall
+///   on a lightly loaded machine, 4.6 s at load average 9);
 /// - yaslab/CSV.swift 2.5.2 (`CSVReader`, a String per field, then dictionary lookups and
-///   `Double(_:)`): 49.3 s wall, 16.1 s CPU, for the same result.
+///   `Double(_:)`): 16-21 s CPU (38-51 s wall) for the same result, 11-14x the CPU.
 /// The library is kept out of the product; the benchmark measures both in one run.
 public enum TravelReader {
     /// Reads a travel file for a dataset whose area and site ids are given in index order.
