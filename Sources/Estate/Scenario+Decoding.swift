@@ -173,7 +173,7 @@ extension Scenario {
     private static func decodeConstraints(_ node: ScenarioNode, _ decoder: inout ScenarioDecoder) -> Constraints {
         var constraints = Constraints()
         let allowed = ["budget", "carbon", "sites", "min_per_district", "min_coverage", "min_district_coverage",
-                       "max_minutes", "capacity", "visits_per_child"]
+                       "min_deprived_coverage", "deprived_share", "max_minutes", "capacity", "visits_per_child"]
         guard let entries = decoder.entries(node, "constraints", allowed: allowed) else { return constraints }
         let share: (Double) -> Bool = { (0...1).contains($0) }
         for entry in entries {
@@ -189,6 +189,11 @@ extension Scenario {
             case "min_coverage": constraints.minCoverage = decoder.number(value, path, "a share between 0 and 1", valid: share)
             case "min_district_coverage":
                 constraints.minDistrictCoverage = decoder.number(value, path, "a share between 0 and 1", valid: share)
+            case "min_deprived_coverage":
+                constraints.minDeprivedCoverage = decoder.number(value, path, "a share between 0 and 1", valid: share)
+            case "deprived_share":
+                constraints.deprivedShare = decoder.number(value, path, "a share of areas above 0 and at most 1",
+                                                           valid: { $0 > 0 && $0 <= 1 }) ?? 0.2
             case "max_minutes": constraints.maxMinutes = decoder.number(value, path, "minutes > 0", valid: { $0 > 0 })
             case "capacity": constraints.capacity = decoder.boolean(value, path) ?? false
             case "visits_per_child":

@@ -1,3 +1,124 @@
+/// What the optimiser optimises (`objective` in a scenario).
+public enum Objective: String, Sendable, Hashable, CaseIterable {
+    /// Maximise the need-weighted demand within `coverage_minutes` of a kept site.
+    case maxCoverage = "max_coverage"
+    /// Minimise the total annual cost of kept sites (GBP/year).
+    case minCost = "min_cost"
+    /// Minimise the need-weighted travel minutes from every area to its site.
+    case minTravel = "min_travel"
+    /// Minimise the total carbon of kept sites (tCO2e/year).
+    case minCarbon = "min_carbon"
+    /// Minimise the number of kept sites.
+    case minSites = "min_sites"
+}
+
+/// Travel settings: how minutes are estimated without `travel.csv`, and how far.
+public struct TravelSettings: Sendable, Hashable {
+    /// Speed and circuity (`speed_kmh`, `circuity`).
+    public var model: TravelModel
+    /// The estimated horizon (`horizon_minutes`, default 60): pairs beyond it are not computed.
+    /// The effective horizon is never below `coverage_minutes` or `max_minutes`
+    /// (`Scenario.effectiveHorizonMinutes`). Ignored when `travel.csv` is given.
+    public var horizonMinutes: Double
+
+    /// Default `horizon_minutes`: an hour, beyond which no family is expected to travel.
+    public static let defaultHorizonMinutes = 60.0
+
+    /// Travel settings; defaults 30 km/h, circuity 1.3, a 60-minute horizon.
+    public init(model: TravelModel = TravelModel(), horizonMinutes: Double = TravelSettings.defaultHorizonMinutes) {
+        self.model = model
+        self.horizonMinutes = horizonMinutes
+    }
+}
+
+/// Bounds on the number of kept sites (`sites: {max: n}`, `{min: n}`, `{exactly: n}`, or min and max).
+public struct SiteCountLimit: Sendable, Hashable {
+    /// At least this many sites kept.
+    public var minimum: Int?
+    /// At most this many sites kept.
+    public var maximum: Int?
+    /// Bounds on the kept-site count; `nil` leaves a side open.
+    public init(minimum: Int? = nil, maximum: Int? = nil) {
+        self.minimum = minimum
+        self.maximum = maximum
+    }
+    /// `exactly: n` is min = max = n.
+    public static func exactly(_ count: Int) -> SiteCountLimit { SiteCountLimit(minimum: count, maximum: count) }
+    /// The exact count when min = max.
+    public var exactly: Int? { minimum != nil && minimum == maximum ? minimum : nil }
+}
+
+/// The constraints of a scenario; `nil` means "not constrained".
+public struct Constraints: Sendable, Hashable {
+    /// Total annual cost of kept sites <= budget, GBP/year.
+    public var budget: Double?
+    /// Total carbon of kept sites <= cap, tCO2e/year.
+    public var carbon: Double?
+    /// Bounds on the number of kept sites.
+    public var sites: SiteCountLimit?
+    /// At least this many kept sites in every district that has a site.
+    public var minPerDistrict: Int?
+    /// Share (0...1) of need-weighted demand covered, county-wide.
+    public var minCoverage: Double?
+    /// Share (0...1) of need-weighted demand covered within every district (equity).
+    public var minDistrictCoverage: Double?
+    /// Share (0...1) of the need weight of the most deprived areas (`deprivedShare` of the areas,
+    /// ranked by deprivation) that must be covered: the equality duty as a constraint.
+    public var minDeprivedCoverage: Double?
+    /// Which areas count as "most deprived" for `minDeprivedCoverage`: this share of all areas,
+    /// the most deprived first (default 0.2, the IMD's "most deprived 20%").
+    public var deprivedShare: Double
+    /// Every area has a kept site within this many minutes.
+    public var maxMinutes: Double?
+    /// Assignment of demand (visits/year) to kept sites respects site capacity.
+    public var capacity: Bool
+    /// Visits per year per child where an area has no usage figures (default 1.0).
+    public var visitsPerChild: Double
+
+    public init(budget: Double? = nil, carbon: Double? = nil, sites: SiteCountLimit? = nil, minPerDistrict: Int? = nil,
+                minCoverage: Double? = nil, minDistrictCoverage: Double? = nil, minDeprivedCoverage: Double? = nil,
+                deprivedShare: Double = 0.2, maxMinutes: Double? = nil, capacity: Bool = false,
+                visitsPerChild: Double = 1.0) {
+        self.budget = budget
+        self.carbon = carbon
+        self.sites = sites
+        self.minPerDistrict = minPerDistrict
+        self.minCoverage = minCoverage
+        self.minDistrictCoverage = minDistrictCoverage
+        self.minDeprivedCoverage = minDeprivedCoverage
+        self.deprivedShare = deprivedShare
+        self.maxMinutes = maxMinutes
+        self.capacity = capacity
+        self.visitsPerChild = visitsPerChild
+    }
+}
+
+/// Solver limits (`solver: {time_limit_s, mip_gap}`).
+public struct SolverSettings: Sendable, Hashable {
+    /// Wall-clock limit, seconds; `nil` for none. Default 60.
+    public var timeLimitSeconds: Double?
+    /// Relative MIP gap at which to stop; 0 proves optimality (the default).
+    public var mipGap: Double
+    /// Solver limits; defaults 60 s and a gap of 0 (prove optimality).
+    public init(timeLimitSeconds: Double? = 60, mipGap: Double = 0) {
+        self.timeLimitSeconds = timeLimitSeconds
+        self.mipGap = mipGap
+    }
+}
+
+/// One axis of a batch: a dotted key path and the values it takes (`batch:` block).
+public struct BatchAxis: Sendable, Hashable {
+    /// Dotted key path into the scenario, e.g. `constraints.budget`.
+    public var path: String
+    /// The values, as written.
+    public var values: [ScenarioNode]
+    /// One batch axis.
+    public init(path: String, values: [ScenarioNode]) {
+        self.path = path
+        self.values = values
+    }
+}
+
 /// A scenario: which dataset, how need is measured, what to optimise under which constraints.
 /// Every field of FORMAT.md's scenario file; defaults are those documented on each field.
 public struct Scenario: Sendable, Hashable {
