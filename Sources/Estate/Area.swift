@@ -11,6 +11,7 @@ public struct Area: Sendable, Hashable {
     /// Resident children and young people aged 0-19: the demand base (persons, >= 0).
     public var children: Double
 
+    /// Creates an area; `district` indexes `Dataset.districts`.
     public init(id: String, district: Int, latitude: Double, longitude: Double, children: Double) {
         self.id = id
         self.district = district

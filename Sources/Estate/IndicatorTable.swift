@@ -9,6 +9,7 @@ public struct IndicatorTable: Sendable, Hashable {
     /// One array per column, each with one value per area (in `Dataset.areas` order).
     public private(set) var columns: [[Double]]
 
+    /// An empty table (no indicator columns).
     public init() {
         names = []
         columns = []

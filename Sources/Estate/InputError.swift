@@ -20,6 +20,7 @@ public struct InputError: Error, Sendable, Hashable, CustomStringConvertible {
     /// What the reader expected instead, in plain words.
     public var expected: String
 
+    /// Creates an error; see the properties for what each part means.
     public init(file: String, line: Int? = nil, column: String? = nil, position: Int? = nil, value: String? = nil,
                 expected: String) {
         self.file = file
@@ -55,6 +56,7 @@ public struct InputErrors: Error, Sendable, CustomStringConvertible {
     /// Errors found beyond the per-file limit, counted but not kept.
     public var omitted: Int
 
+    /// Wraps the errors found, in file and line order.
     public init(_ errors: [InputError], omitted: Int = 0) {
         self.errors = errors
         self.omitted = omitted
@@ -77,6 +79,7 @@ public struct InputErrorCollector: Sendable {
     /// Errors beyond the limit, counted only.
     public private(set) var omitted = 0
 
+    /// A collector for errors in `file`.
     public init(file: String) { self.file = file }
 
     /// `true` once the limit is reached: callers may stop reading a hopeless file early.
@@ -92,12 +95,6 @@ public struct InputErrorCollector: Sendable {
     /// Records an error (of any file).
     public mutating func add(_ error: InputError) {
         if isFull { omitted += 1 } else { errors.append(error) }
-    }
-
-    /// Appends another collector's errors, respecting this one's limit for its own file.
-    public mutating func merge(_ other: InputErrorCollector) {
-        errors.append(contentsOf: other.errors)
-        omitted += other.omitted
     }
 
     /// Throws everything collected, if anything.

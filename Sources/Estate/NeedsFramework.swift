@@ -1,55 +1,3 @@
-/// Whether a larger indicator value means more need or less.
-public enum IndicatorDirection: String, Sendable, Hashable, CaseIterable {
-    /// e.g. `imd_score`, `cin_rate`: larger values mean more need.
-    case higherIsWorse = "higher_is_worse"
-    /// e.g. a school-readiness rate: larger values mean less need.
-    case higherIsBetter = "higher_is_better"
-}
-
-/// How an indicator's raw values are made comparable before weighting. Every transform is
-/// oriented so that a larger result means more need. Formulas (n areas with a value, x the
-/// value with its sign flipped for `higher_is_better`):
-/// - `rank`: `r / n`, with r the rank from 1 (least need) to n (most), ties sharing their mean rank;
-/// - `zscore`: `(x - mean) / sd`, population standard deviation (0 when sd = 0);
-/// - `minmax`: `(x - min) / (max - min)` (0 when max = min);
-/// - `expRank`: `-23 ln(1 - (r/n)(1 - e^(-100/23)))`, the English Indices of Deprivation's
-///   exponential transformation of the rank, from near 0 (least need) to 100 (most).
-public enum IndicatorTransform: String, Sendable, Hashable, CaseIterable {
-    case rank
-    case zscore
-    case minmax
-    case expRank = "exp_rank"
-}
-
-/// One indicator of the needs framework (`needs.indicators` in a scenario).
-public struct Indicator: Sendable, Hashable {
-    /// Column of `areas.csv` holding the raw values.
-    public var column: String
-    /// Relative weight (>= 0); weights are normalised to sum to 1 over the indicators.
-    public var weight: Double
-    /// Whether larger raw values mean more need.
-    public var direction: IndicatorDirection
-    /// How raw values are made comparable.
-    public var transform: IndicatorTransform
-
-    public init(column: String, weight: Double, direction: IndicatorDirection = .higherIsWorse,
-                transform: IndicatorTransform = .rank) {
-        self.column = column
-        self.weight = weight
-        self.direction = direction
-        self.transform = transform
-    }
-}
-
-/// What to do with a blank indicator cell.
-public enum MissingValueRule: String, Sendable, Hashable, CaseIterable {
-    /// A blank cell is an input error naming the file, line and column (the default).
-    case error
-    /// A blank cell takes the median of the same column over the other areas of its district
-    /// (or of the county when the whole district is blank).
-    case districtMedian = "district_median"
-}
-
 /// The needs framework of a scenario: how area need is measured and turned into the weight the
 /// optimiser gives each area.
 public struct NeedsFramework: Sendable, Hashable {
@@ -66,6 +14,7 @@ public struct NeedsFramework: Sendable, Hashable {
     /// The default multiplier range: the neediest area counts four times the least needy.
     public static let defaultMultiplierRange: ClosedRange<Double> = 0.5...2.0
 
+    /// A framework; defaults: no usage weight, blank cells are errors, multipliers 0.5...2.0.
     public init(indicators: [Indicator], usageWeight: Double = 0, missing: MissingValueRule = .error,
                 multiplierRange: ClosedRange<Double> = NeedsFramework.defaultMultiplierRange) {
         self.indicators = indicators

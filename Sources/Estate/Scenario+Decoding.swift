@@ -1,7 +1,8 @@
 extension Scenario {
-    /// The top-level keys a scenario may have.
+    /// The top-level keys a scenario may have. `variants:` (named override sets) belongs to the
+    /// batch engine, like `batch:`; a single run keeps it in `document` and otherwise ignores it.
     public static let topLevelKeys = ["dataset", "needs", "travel", "objective", "coverage_minutes", "constraints",
-                                      "solver", "batch"]
+                                      "solver", "batch", "variants"]
 
     /// Decodes a scenario from its parsed document, collecting every problem (wrong type, out of
     /// range, unknown key) with its file, line, character column and key path.
@@ -38,6 +39,8 @@ extension Scenario {
                 case "batch":
                     if case .null = node.kind { continue }
                     scenario.batch = Scenario.decodeBatch(node, &decoder)
+                case "variants":
+                    continue
                 default:
                     break
                 }
@@ -54,10 +57,10 @@ extension Scenario {
     }
 
     /// A copy with keys overridden (dotted paths, as in a `batch:` block) and decoded again.
-    /// The `batch:` block itself is dropped from the copy.
+    /// The `batch:` and `variants:` blocks themselves are dropped from the copy.
     public func applying(_ overrides: [(path: String, value: ScenarioNode)]) throws(InputErrors) -> Scenario {
         var tree = document
-        if case .map(let entries) = tree.kind { tree.kind = .map(entries.filter { $0.key != "batch" }) }
+        if case .map(let entries) = tree.kind { tree.kind = .map(entries.filter { $0.key != "batch" && $0.key != "variants" }) }
         for override in overrides { tree = tree.replacing(path: override.path, with: override.value) }
         return try Scenario(document: tree, file: file)
     }
@@ -249,8 +252,8 @@ extension Scenario {
                 continue
             }
             let root = entry.key.split(separator: ".").first.map(String.init) ?? ""
-            guard Scenario.topLevelKeys.contains(root), root != "batch" else {
-                decoder.fail(entry.value, path, "a key path starting with one of \(Scenario.topLevelKeys.dropLast().joined(separator: ", "))")
+            guard Scenario.topLevelKeys.contains(root), root != "batch", root != "variants" else {
+                decoder.fail(entry.value, path, "a key path starting with one of \(Scenario.topLevelKeys.dropLast(2).joined(separator: ", "))")
                 continue
             }
             axes.append(BatchAxis(path: entry.key, values: values))

@@ -24,6 +24,7 @@ public struct TravelSettings: Sendable, Hashable {
     /// Default `horizon_minutes`: an hour, beyond which no family is expected to travel.
     public static let defaultHorizonMinutes = 60.0
 
+    /// Travel settings; defaults 30 km/h, circuity 1.3, a 60-minute horizon.
     public init(model: TravelModel = TravelModel(), horizonMinutes: Double = TravelSettings.defaultHorizonMinutes) {
         self.model = model
         self.horizonMinutes = horizonMinutes
@@ -36,6 +37,7 @@ public struct SiteCountLimit: Sendable, Hashable {
     public var minimum: Int?
     /// At most this many sites kept.
     public var maximum: Int?
+    /// Bounds on the kept-site count; `nil` leaves a side open.
     public init(minimum: Int? = nil, maximum: Int? = nil) {
         self.minimum = minimum
         self.maximum = maximum
@@ -97,6 +99,7 @@ public struct SolverSettings: Sendable, Hashable {
     public var timeLimitSeconds: Double?
     /// Relative MIP gap at which to stop; 0 proves optimality (the default).
     public var mipGap: Double
+    /// Solver limits; defaults 60 s and a gap of 0 (prove optimality).
     public init(timeLimitSeconds: Double? = 60, mipGap: Double = 0) {
         self.timeLimitSeconds = timeLimitSeconds
         self.mipGap = mipGap
@@ -109,6 +112,7 @@ public struct BatchAxis: Sendable, Hashable {
     public var path: String
     /// The values, as written.
     public var values: [ScenarioNode]
+    /// One batch axis.
     public init(path: String, values: [ScenarioNode]) {
         self.path = path
         self.values = values
@@ -142,6 +146,7 @@ public struct Scenario: Sendable, Hashable {
     /// Default `coverage_minutes`.
     public static let defaultCoverageMinutes = 20.0
 
+    /// A scenario from its parts; every default is FORMAT.md's (see the properties).
     public init(file: String = "<defaults>", dataset: String = ".", needs: NeedsFramework? = nil,
                 travel: TravelSettings = TravelSettings(), objective: Objective = .maxCoverage,
                 coverageMinutes: Double = Scenario.defaultCoverageMinutes, constraints: Constraints = Constraints(),

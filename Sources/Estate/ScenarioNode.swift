@@ -6,8 +6,11 @@
 public struct ScenarioNode: Sendable, Hashable {
     /// One key of a mapping, in document order.
     public struct Entry: Sendable, Hashable {
+        /// The key as written.
         public var key: String
+        /// The value under the key.
         public var value: ScenarioNode
+        /// An entry of a mapping.
         public init(key: String, value: ScenarioNode) {
             self.key = key
             self.value = value
@@ -24,12 +27,14 @@ public struct ScenarioNode: Sendable, Hashable {
         case map([Entry])
     }
 
+    /// What the node holds.
     public var kind: Kind
     /// 1-based line in the source file, when known.
     public var line: Int?
     /// 1-based column in the source file, when known.
     public var column: Int?
 
+    /// A node, with its source position when it came from a file.
     public init(_ kind: Kind, line: Int? = nil, column: Int? = nil) {
         self.kind = kind
         self.line = line

@@ -33,6 +33,7 @@ public struct Site: Sendable, Hashable {
     /// Service codes the building can host (from the `;`-separated `services` cell), in file order.
     public var services: [String]
 
+    /// Creates a site; `district` indexes `Dataset.districts`; by default a candidate with unlimited capacity.
     public init(id: String, name: String, kind: String, district: Int, latitude: Double, longitude: Double,
                 annualCost: Double, carbon: Double, capacity: Double? = nil, status: SiteStatus = .candidate,
                 services: [String] = []) {

@@ -1,24 +1,3 @@
-/// How estimated travel times are computed where `travel.csv` is absent.
-public struct TravelModel: Sendable, Hashable {
-    /// Average door-to-door speed, km/h (> 0).
-    public var speedKmh: Double
-    /// Road distance over great-circle distance (>= 1 in practice; 1.3 is typical for English roads).
-    public var circuity: Double
-
-    public init(speedKmh: Double = 30, circuity: Double = 1.3) {
-        self.speedKmh = speedKmh
-        self.circuity = circuity
-    }
-
-    /// Minutes for a great-circle distance in km: `km x circuity / speed x 60`.
-    @inlinable
-    public func minutes(forKm km: Double) -> Double { km * circuity / speedKmh * 60 }
-
-    /// Great-circle km reachable within `minutes` (the inverse of `minutes(forKm:)`).
-    @inlinable
-    public func kilometres(forMinutes minutes: Double) -> Double { minutes / 60 * speedKmh / circuity }
-}
-
 extension TravelTimes {
     /// Estimates every area-site pair within `horizonMinutes`: haversine distance (R = 6371.0088 km)
     /// x circuity / speed. A `SpatialGrid` over the sites limits the distance evaluations to

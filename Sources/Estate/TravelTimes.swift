@@ -44,6 +44,26 @@ public struct TravelTimes: Sendable, Hashable {
                 horizonMinutes: Double? = nil) throws(DuplicatePair) {
         precondition(pairAreas.count == pairSites.count && pairSites.count == pairMinutes.count)
         let count = pairAreas.count
+        // Files are usually written by area then site: then the columns already are the by-area
+        // view and are adopted as they are (no sort, no copy).
+        var ordered = true
+        var row = 1
+        while row < count {
+            let previousArea = pairAreas[row - 1], area = pairAreas[row]
+            if area < previousArea || (area == previousArea && pairSites[row] <= pairSites[row - 1]) {
+                ordered = false
+                break
+            }
+            row += 1
+        }
+        if ordered {
+            var offsets = [Int](repeating: 0, count: areaCount + 1)
+            for area in pairAreas { offsets[Int(area) + 1] += 1 }
+            for index in 0..<areaCount { offsets[index + 1] += offsets[index] }
+            self.init(areaCount: areaCount, siteCount: siteCount, areaOffsets: offsets, areaSites: pairSites,
+                      areaMinutes: pairMinutes, horizonMinutes: horizonMinutes)
+            return
+        }
         // Counting sort by area, keeping input order within an area.
         var offsets = [Int](repeating: 0, count: areaCount + 1)
         for area in pairAreas { offsets[Int(area) + 1] += 1 }

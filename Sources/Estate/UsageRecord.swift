@@ -9,6 +9,7 @@ public struct UsageRecord: Sendable, Hashable {
     /// Visits per year by residents of the area to the site for the service (>= 0).
     public var visits: Double
 
+    /// Creates a usage record; `site` and `area` are dense indices.
     public init(site: Int, area: Int, service: String, visits: Double) {
         self.site = site
         self.area = area

@@ -10,6 +10,7 @@ public enum AtomicFolder {
         public var path: String
         /// What went wrong.
         public var reason: String
+        /// `path: could not write the output folder (reason)`.
         public var description: String { "\(path): could not write the output folder (\(reason))" }
     }
 

@@ -32,10 +32,27 @@ struct CSVTable {
         var rows: [[String]] = []
         var lines: [Int] = []
         var headerLine = 0
+        // Spreadsheets saved as "CSV" rather than "CSV UTF-8" use Windows-1252 ("£" is byte A3):
+        // refuse them rather than read mangled names and ids.
+        if String(validating: bytes, as: UTF8.self) == nil {
+            var line = 1, lineStart = 0
+            for (index, byte) in bytes.enumerated() where byte == 10 || index == bytes.count - 1 {
+                if String(validating: bytes[lineStart...index], as: UTF8.self) == nil {
+                    errors.add(line: line, column: nil, value: nil,
+                               expected: "UTF-8 text (this line is not; save the sheet as \"CSV UTF-8\")")
+                    break
+                }
+                line += 1
+                lineStart = index + 1
+            }
+            try errors.throwIfAny()
+        }
         do {
             try bytes.withUnsafeBufferPointer { (buffer) throws(CSVSyntaxError) in
                 try CSVScanner.scan(buffer) { line, fields in
-                    let cells = fields.map { CSVScanner.string(buffer, $0).trimmingCharacters(in: .whitespaces) }
+                    // Unquoted fields come trimmed from the scanner; quoted ones keep inner spaces
+                    // except around the value, which spreadsheets add by accident.
+                    let cells = fields.map { $0.quoted ? CSVScanner.string(buffer, $0).trimmingSpaces() : CSVScanner.string(buffer, $0) }
                     if cells.allSatisfy(\.isEmpty) { return true }
                     if header.isEmpty {
                         header = cells
@@ -119,5 +136,16 @@ struct CSVTable {
             }
         }
         return indices.count == names.count ? indices : nil
+    }
+}
+
+extension String {
+    /// The string without leading and trailing spaces and tabs (cheaper than Foundation's trimming).
+    func trimmingSpaces() -> String {
+        let utf8 = self.utf8
+        guard let first = utf8.firstIndex(where: { $0 != 32 && $0 != 9 }) else { return "" }
+        let last = utf8.lastIndex(where: { $0 != 32 && $0 != 9 })!
+        if first == utf8.startIndex && last == utf8.index(before: utf8.endIndex) { return self }
+        return String(self[first...last])
     }
 }

@@ -42,6 +42,10 @@ public enum DatasetReader {
         do { areaPart = try readAreas(CSVTable(contentsOf: areasURL, file: "areas.csv"), indicators: indicators,
                                       allowBlank: allowBlankIndicators) } catch { collect(error) }
         guard let areaPart else { throw InputErrors(all, omitted: omitted) }
+        // Cell errors in areas.csv do not stop sites.csv from being checked: every district
+        // named in areas.csv (even on a bad row) counts as known.
+        all.append(contentsOf: areaPart.errors.errors)
+        omitted += areaPart.errors.omitted
         let districts = Dataset.districtList(from: areaPart.districtNames)
         var districtIndex: [String: Int] = [:]
         for (index, name) in districts.enumerated() { districtIndex[name] = index }
@@ -53,19 +57,21 @@ public enum DatasetReader {
         for (index, area) in areas.enumerated() { areaIndex[area.id] = index }
 
         var sites: [Site] = []
-        do { sites = try readSites(CSVTable(contentsOf: sitesURL, file: "sites.csv"), districts: districtIndex) } catch { collect(error) }
+        var knownDistricts = districtIndex
+        for name in areaPart.namedDistricts where knownDistricts[name] == nil { knownDistricts[name] = -1 }
+        do { sites = try readSites(CSVTable(contentsOf: sitesURL, file: "sites.csv"), districts: knownDistricts) } catch { collect(error) }
 
         var siteIndex: [String: Int] = [:]
         for (index, site) in sites.enumerated() { siteIndex[site.id] = index }
         var usage: [UsageRecord] = []
         let usageURL = folder.appendingPathComponent("usage.csv")
-        if FileManager.default.fileExists(atPath: usageURL.path), !sites.isEmpty {
+        if FileManager.default.fileExists(atPath: usageURL.path), !sites.isEmpty, all.isEmpty {
             do { usage = try readUsage(CSVTable(contentsOf: usageURL, file: "usage.csv"), areas: areaIndex, sites: siteIndex) }
             catch { collect(error) }
         }
         var travel: TravelTimes?
         let travelURL = folder.appendingPathComponent("travel.csv")
-        if readTravel, FileManager.default.fileExists(atPath: travelURL.path), !sites.isEmpty {
+        if readTravel, FileManager.default.fileExists(atPath: travelURL.path), !sites.isEmpty, all.isEmpty {
             do { travel = try TravelReader.read(url: travelURL, areaIDs: areas.map(\.id), siteIDs: sites.map(\.id)) }
             catch { collect(error) }
         }
@@ -85,21 +91,26 @@ public enum DatasetReader {
         var rows: [AreaRow]
         var districtNames: [String]
         var indicators: IndicatorTable
+        /// Every district named, including on rows with errors.
+        var namedDistricts: Set<String>
+        /// Cell errors (the file's structure was sound).
+        var errors: InputErrorCollector
     }
 
     static func readAreas(_ table: CSVTable, indicators named: [String], allowBlank: Bool) throws(InputErrors) -> AreaPart {
         var cells = CellReader(table: table)
         guard let columns = table.requireColumns(areaColumns, errors: &cells.errors) else {
-            try cells.errors.throwIfAny()
-            fatalError("unreachable: missing columns were reported")
+            throw InputErrors(cells.errors.errors, omitted: cells.errors.omitted)
         }
         if table.rows.isEmpty {
             cells.errors.add(line: table.headerLine, column: nil, value: nil, expected: "at least one area row under the header")
         }
         var rows: [AreaRow] = []
         var districtNames: [String] = []
+        var namedDistricts = Set<String>()
         var firstLine: [String: Int] = [:]
         for row in table.rows.indices {
+            if !table.rows[row][columns[1]].isEmpty { namedDistricts.insert(table.rows[row][columns[1]]) }
             let id = cells.text(row, columns[0], "an area id")
             if let id {
                 if let line = firstLine[id] {
@@ -141,15 +152,14 @@ public enum DatasetReader {
                 if numeric && !table.rows.isEmpty { table_.append(name: name, values: values) }
             }
         }
-        try cells.errors.throwIfAny()
-        return AreaPart(rows: rows, districtNames: districtNames, indicators: table_)
+        return AreaPart(rows: rows, districtNames: districtNames, indicators: table_, namedDistricts: namedDistricts,
+                        errors: cells.errors)
     }
 
     static func readSites(_ table: CSVTable, districts: [String: Int]) throws(InputErrors) -> [Site] {
         var cells = CellReader(table: table)
         guard let columns = table.requireColumns(siteColumns, errors: &cells.errors) else {
-            try cells.errors.throwIfAny()
-            fatalError("unreachable: missing columns were reported")
+            throw InputErrors(cells.errors.errors, omitted: cells.errors.omitted)
         }
         if table.rows.isEmpty {
             cells.errors.add(line: table.headerLine, column: nil, value: nil, expected: "at least one site row under the header")
@@ -171,6 +181,7 @@ public enum DatasetReader {
             if let text = cells.text(row, columns[3], "a district name") {
                 district = districts[text]
                 if district == nil { cells.fail(row, columns[3], "a district of areas.csv (one of: \(districtList))") }
+                if district == -1 { district = nil }   // known, but only from rows with errors
             }
             let latitude = cells.number(row, columns[4], "a latitude in decimal degrees between -90 and 90", range: -90...90)
             let longitude = cells.number(row, columns[5], "a longitude in decimal degrees between -180 and 180", range: -180...180)
@@ -193,7 +204,7 @@ public enum DatasetReader {
                 }
             }
             let services = servicesColumn.map {
-                table.rows[row][$0].split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                table.rows[row][$0].split(separator: ";").map { String($0).trimmingSpaces() }.filter { !$0.isEmpty }
             } ?? []
             if let id, let district, let latitude, let longitude, let cost, let carbon, capacityValid, statusValid {
                 sites.append(Site(id: id, name: name.isEmpty ? id : name, kind: kind, district: district, latitude: latitude,
@@ -208,12 +219,14 @@ public enum DatasetReader {
     static func readUsage(_ table: CSVTable, areas: [String: Int], sites: [String: Int]) throws(InputErrors) -> [UsageRecord] {
         var cells = CellReader(table: table)
         guard let columns = table.requireColumns(["site_id", "area_id", "visits"], errors: &cells.errors) else {
-            try cells.errors.throwIfAny()
-            fatalError("unreachable: missing columns were reported")
+            throw InputErrors(cells.errors.errors, omitted: cells.errors.omitted)
         }
         let serviceColumn = table.column("service")
+        struct Key: Hashable {
+            var site: Int, area: Int, service: String
+        }
         var records: [UsageRecord] = []
-        var firstLine: [String: Int] = [:]
+        var firstLine: [Key: Int] = [:]
         for row in table.rows.indices {
             var site: Int?, area: Int?
             if let text = cells.text(row, columns[0], "a site_id of sites.csv") {
@@ -227,7 +240,7 @@ public enum DatasetReader {
             let visits = cells.number(row, columns[2], "visits per year, a number >= 0", range: 0...Double.greatestFiniteMagnitude)
             let service = serviceColumn.map { table.rows[row][$0] } ?? ""
             if let site, let area, let visits {
-                let key = "\(site)|\(area)|\(service)"
+                let key = Key(site: site, area: area, service: service)
                 if let line = firstLine[key] {
                     cells.fail(row, columns[0], "one row per site, area and service (also on line \(line))")
                     continue

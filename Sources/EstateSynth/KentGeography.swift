@@ -63,3 +63,44 @@ enum KentGeography {
                              ("Paddock Wood", 51.182, 0.389, 0.07), ("Cranbrook", 51.097, 0.535, 0.05)], meanDeprivation: 11.0),
     ]
 }
+
+extension KentGeography {
+    /// A coarse outline of the KCC area (latitude, longitude), clockwise from Dartford: the
+    /// Thames and the coast to Dungeness, then the borders with East Sussex, Surrey and London.
+    /// About 1 km accurate; only used to keep generated points on land.
+    static let outline: [(Double, Double)] = [
+        (51.470, 0.150), (51.468, 0.230), (51.462, 0.300), (51.455, 0.380), (51.460, 0.450), (51.470, 0.550),
+        (51.460, 0.700), (51.445, 0.740), (51.440, 0.800), (51.420, 0.900), (51.390, 0.950), (51.355, 0.980),
+        (51.365, 1.030), (51.378, 1.130), (51.380, 1.200), (51.392, 1.330), (51.392, 1.385), (51.378, 1.445),
+        (51.355, 1.450), (51.330, 1.425), (51.310, 1.380), (51.270, 1.370), (51.240, 1.405), (51.220, 1.410),
+        (51.180, 1.405), (51.140, 1.375), (51.120, 1.330), (51.078, 1.200), (51.070, 1.150), (51.068, 1.080),
+        (51.025, 1.000), (51.005, 0.980), (50.915, 0.975), (50.925, 0.900), (50.950, 0.780), (51.000, 0.720),
+        (51.030, 0.620), (51.060, 0.520), (51.090, 0.420), (51.120, 0.300), (51.130, 0.180), (51.140, 0.050),
+        (51.200, 0.030), (51.260, 0.050), (51.300, 0.060), (51.350, 0.100), (51.400, 0.130), (51.440, 0.150),
+    ]
+
+    /// Medway, a unitary authority inside the outline but outside the KCC area.
+    static let medway: [(Double, Double)] = [
+        (51.500, 0.440), (51.500, 0.750), (51.420, 0.720), (51.370, 0.670), (51.340, 0.600), (51.340, 0.500),
+        (51.370, 0.440),
+    ]
+
+    /// Whether a point lies in the KCC area (inside the outline, outside Medway).
+    static func isInKent(latitude: Double, longitude: Double) -> Bool {
+        contains(outline, latitude, longitude) && !contains(medway, latitude, longitude)
+    }
+
+    /// Even-odd ray casting.
+    static func contains(_ polygon: [(Double, Double)], _ latitude: Double, _ longitude: Double) -> Bool {
+        var inside = false
+        var j = polygon.count - 1
+        for i in polygon.indices {
+            let (yi, xi) = polygon[i], (yj, xj) = polygon[j]
+            if (yi > latitude) != (yj > latitude) && longitude < (xj - xi) * (latitude - yi) / (yj - yi) + xi {
+                inside.toggle()
+            }
+            j = i
+        }
+        return inside
+    }
+}

@@ -11,6 +11,7 @@ public enum SyntheticGenerator {
     /// The benchmark's site count at England scale.
     public static let englandSites = 3_000
 
+    /// Generates `areaCount` areas and `siteCount` sites from `seed` (no usage, no travel file).
     public static func generate(areas areaCount: Int, sites siteCount: Int, seed: UInt64) -> Dataset {
         precondition(areaCount > 0 && siteCount > 0)
         var random = SeededRandom(seed: seed)

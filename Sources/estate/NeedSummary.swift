@@ -17,7 +17,11 @@ enum NeedSummary {
         lines.append("Districts by need per child (1.00 = county average):")
         let nameWidth = max(8, dataset.districts.map(\.count).max() ?? 8)
         lines.append("  rank  " + "district".padding(toLength: nameWidth, withPad: " ", startingAt: 0) + "  need/child  share  sites")
-        for row in report.districts.sorted(by: { $0.rank < $1.rank }) {
+        // A short summary: every district of a county; the top 10 and bottom 3 of larger sets.
+        let ranked = report.districts.sorted(by: { $0.rank < $1.rank })
+        let shown = ranked.count > 15 ? Array(ranked.prefix(10)) + Array(ranked.suffix(3)) : ranked
+        for (position, row) in shown.enumerated() {
+            if ranked.count > 15 && position == 10 { lines.append("   ...  (\(ranked.count - 13) more in \(NeedTables.districtFile))") }
             let name = dataset.districts[row.district].padding(toLength: nameWidth, withPad: " ", startingAt: 0)
             lines.append("  " + String(row.rank).leftPadded(4) + "  " + name + "  "
                          + CSVWriter.format(row.needPerChild, decimals: 2).leftPadded(10) + "  "
@@ -25,11 +29,21 @@ enum NeedSummary {
                          + String(row.sites).leftPadded(5))
         }
         lines.append("")
-        lines.append("Sites reaching the most need within \(CSVWriter.format(report.coverageMinutes, decimals: 0)) minutes:")
+        let minutes = CSVWriter.format(report.coverageMinutes, decimals: 0)
+        lines.append("Sites reaching the most need within \(minutes) minutes:")
         for row in report.sites.sorted(by: { $0.rank < $1.rank }).prefix(5) {
             let site = dataset.sites[row.site]
-            lines.append("  \(site.id)  \(site.name) (\(dataset.districts[site.district])): need \(CSVWriter.format(row.need, decimals: 0)), "
-                         + "only it reaches \(CSVWriter.format(row.uniqueNeed, decimals: 0))")
+            lines.append("  \(site.id)  \(site.name) (\(dataset.districts[site.district])): need \(CSVWriter.format(row.need, decimals: 0))")
+        }
+        let unique = report.sites.filter { $0.uniqueNeed > 0 }
+            .sorted { $0.uniqueNeed != $1.uniqueNeed ? $0.uniqueNeed > $1.uniqueNeed : dataset.sites[$0.site].id < dataset.sites[$1.site].id }
+        if !unique.isEmpty {
+            lines.append("")
+            lines.append("Sites that alone reach some need within \(minutes) minutes (\(unique.count) of \(report.sites.count)):")
+            for row in unique.prefix(5) {
+                let site = dataset.sites[row.site]
+                lines.append("  \(site.id)  \(site.name) (\(dataset.districts[site.district])): need only it reaches \(CSVWriter.format(row.uniqueNeed, decimals: 0))")
+            }
         }
         lines.append("")
         lines.append("wrote \(outputFolder)/\(NeedTables.areaFile), \(NeedTables.districtFile), \(NeedTables.siteFile)")

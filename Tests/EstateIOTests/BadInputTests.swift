@@ -185,6 +185,13 @@ final class BadInputTests: XCTestCase {
                     file: "sites.csv", line: 5, column: "annual_cost", mentions: "'-1'")
     }
 
+    func testNonUTF8TextIsRefusedWithItsLine() throws {
+        let folder = try TestFolder.valid()
+        try folder.writeBytes("sites.csv", Array(TestFolder.sites.utf8) + [0x53, 0x33, 0x2C, 0xA3, 0x31, 0x0A])
+        let found = errors(folder)
+        XCTAssertTrue(found.contains { $0.description.hasPrefix("sites.csv:4:") && $0.description.contains("UTF-8") }, "\(found)")
+    }
+
     func testMissingDatasetFolder() {
         XCTAssertThrowsError(try DatasetReader.read(folder: URL(fileURLWithPath: "/nonexistent/estate"))) { error in
             XCTAssertTrue(String(describing: error).contains("a dataset folder"))

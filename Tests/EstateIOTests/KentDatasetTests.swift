@@ -1,6 +1,6 @@
 import Estate
 import EstateIO
-import EstateSynth
+@testable import EstateSynth
 import XCTest
 
 final class KentDatasetTests: XCTestCase {
@@ -47,5 +47,19 @@ final class KentDatasetTests: XCTestCase {
         let order = (0..<12).sorted { sums[$0] / counts[$0] > sums[$1] / counts[$1] }.map { dataset.districts[$0] }
         XCTAssertEqual(Array(order.prefix(5)), ["Thanet", "Swale", "Folkestone and Hythe", "Dover", "Gravesham"])
         XCTAssertEqual(Set(order.suffix(3)), ["Sevenoaks", "Tunbridge Wells", "Tonbridge and Malling"])
+    }
+
+    func testEveryAreaAndSiteLiesInTheKCCArea() throws {
+        let dataset = try DatasetReader.read(folder: packageRoot.appendingPathComponent("datasets/kent"))
+        for area in dataset.areas {
+            XCTAssertTrue(KentGeography.isInKent(latitude: area.latitude, longitude: area.longitude), area.id)
+        }
+        for site in dataset.sites {
+            XCTAssertTrue(KentGeography.isInKent(latitude: site.latitude, longitude: site.longitude), site.id)
+        }
+        // The outline test itself: Canterbury is in, the sea off Margate and Medway's Chatham are not.
+        XCTAssertTrue(KentGeography.isInKent(latitude: 51.280, longitude: 1.080))
+        XCTAssertFalse(KentGeography.isInKent(latitude: 51.420, longitude: 1.380))
+        XCTAssertFalse(KentGeography.isInKent(latitude: 51.380, longitude: 0.530))
     }
 }
