@@ -110,7 +110,11 @@ public enum Planner {
         }
         lp.sense = .minimise
         lp.objectiveConstant = 0
-        var second = try GLPKSolver.solve(lp, options: options)
+        // The primary optimum is feasible for the tie-break model: hand it to GLPK as the first
+        // incumbent so the second solve only has to improve on it, never to find a plan again.
+        var tieOptions = options
+        tieOptions.incumbent = primary.values
+        var second = try GLPKSolver.solve(lp, options: tieOptions)
         guard second.hasSolution else { return primary }
         if model.specification.constraints.capacity {
             // The tolerance above lets a fractional assignment give up a sliver of the primary
