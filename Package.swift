@@ -9,6 +9,8 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "estate", targets: ["estate"]),
+        // The solver layer and location models, for the nested benchmarks package.
+        .library(name: "LocationModels", targets: ["LocationModels", "Optimisation"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -27,6 +29,9 @@ let package = Package(
         .target(name: "CGLPKGuard", dependencies: ["CGLPK"]),
         // The MILP model and the safe GLPK layer; the only module that imports CGLPK.
         .target(name: "Optimisation", dependencies: ["CGLPK", "CGLPKGuard"]),
+        // p-median, maximal covering and set covering as library API over Optimisation.
+        .target(name: "LocationModels", dependencies: ["Optimisation"]),
         .testTarget(name: "OptimisationTests", dependencies: ["Optimisation", "CGLPKGuard"]),
+        .testTarget(name: "LocationModelsTests", dependencies: ["LocationModels", "Optimisation"]),
     ]
 )
