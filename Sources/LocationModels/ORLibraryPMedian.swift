@@ -75,6 +75,14 @@ public struct ORLibraryFormatError: Error, Sendable, Equatable, CustomStringConv
     public var value: String
     public var expected: String
 
+    public init(source: String, line: Int, column: Int, value: String, expected: String) {
+        self.source = source
+        self.line = line
+        self.column = column
+        self.value = value
+        self.expected = expected
+    }
+
     public var description: String {
         "\(source):\(line):\(column): found \(value); expected \(expected)"
     }

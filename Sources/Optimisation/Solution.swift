@@ -28,8 +28,9 @@ public struct Solution: Sendable {
         self.message = message
     }
 
-    /// Whether ``values`` holds a feasible point (status optimal or feasible).
-    public var hasSolution: Bool { !values.isEmpty }
+    /// Whether ``values`` holds a feasible point (status optimal or feasible; a model without
+    /// variables has an empty one).
+    public var hasSolution: Bool { status == .optimal || status == .feasible }
 
     /// The value of `variable` (0-based); 0 when there is no solution.
     public subscript(variable: Int) -> Double {
