@@ -25,6 +25,8 @@ public struct LocationSolution: Sendable {
     public var modelSize: ModelSize
     /// The solver's message for errors and limits.
     public var message: String?
+    /// How many MILPs were solved (the incremental radius formulation may widen and re-solve).
+    public var rounds: Int = 1
 
     /// The size of a MILP, for reports and for comparing formulations.
     public struct ModelSize: Sendable, Equatable {

@@ -11,9 +11,15 @@ public enum PMedianFormulation: String, Sendable, CaseIterable {
     /// (client, site) pair appears once, levels beyond the (m - p + 1)-th nearest site are
     /// dropped (some site among any m - p + 1 is open), and the LP bound equals Elloumi's.
     case radius
-    /// The one measured faster: ``radius`` (see the README's "Solver and benchmarks" table:
-    /// on OR-Library pmed1-10 and random 300 x 100 instances GLPK solves it many times faster
-    /// than ``assignment``, whose root LP dominates).
+    /// The radius formulation keeping, per client, only the levels up to a limit (the farther
+    /// of its ⌈2m/p⌉-th nearest site and its cost in our heuristic solution); the last z is
+    /// charged only to the next level, which makes a relaxation. A client the solution serves
+    /// beyond that was under-counted: its levels are widened and the MILP solved again, with
+    /// the best solution so far as incumbent. When none is, the solution is optimal for the
+    /// full problem. Far fewer rows when p is large or costs are many distinct values.
+    case incrementalRadius
+    /// The one measured fastest with GLPK: ``incrementalRadius`` (see the README's "Solver and
+    /// benchmarks" section for the measured ratios).
     case automatic
 }
 
@@ -25,6 +31,8 @@ struct PMedianModel {
     /// Radius: per group, the first z variable and the levels D_k its z's stand for.
     var zStart: [Int] = []
     var levels: [[Double]] = []
+    /// Radius: per group, the cost up to which its truncated last z is charged (nil: not truncated).
+    var tailNext: [Double?] = []
     /// Assignment: per group, its first x variable and allowed sites (x's in that order).
     var xStart: [Int] = []
     var xSites: [[Int]] = []
@@ -56,8 +64,9 @@ struct PMedianModel {
 }
 
 extension PMedianProblem {
-    /// Builds the MILP in `formulation` over merged client groups.
-    func buildModel(_ formulation: PMedianFormulation, groups: ClientGroups) -> PMedianModel {
+    /// Builds the MILP in `formulation` over merged client groups; the radius formulation
+    /// keeps, per group, only the cost levels up to `limits[g]` (nil: all that matter).
+    func buildModel(_ formulation: PMedianFormulation, groups: ClientGroups, limits: [Double]? = nil) -> PMedianModel {
         let m = costs.siteCount, p = medians
         var built = PMedianModel(siteCount: m)
         let y = built.model.addVariables(m, kind: .binary)
@@ -81,50 +90,61 @@ extension PMedianProblem {
                 built.xStart.append(x.lowerBound)
                 built.xSites.append(sites)
             } else {
-                addRadiusRows(&built, client: client, weight: weight, range: range)
+                addRadiusRows(&built, client: client, weight: weight, range: range, limit: limits?[g] ?? .infinity)
             }
         }
         return built
     }
 
-    private func addRadiusRows(_ built: inout PMedianModel, client: Int, weight: Double, range: Range<Int>) {
+    private func addRadiusRows(_ built: inout PMedianModel, client: Int, weight: Double, range: Range<Int>,
+                               limit: Double) {
         let m = costs.siteCount, p = medians
         let order = range.sorted { (costs.costs[$0], costs.sites[$0]) < (costs.costs[$1], costs.sites[$1]) }
         // Among any m - p + 1 sites one is open, so the client is served within the cost of its
         // (m - p + 1)-th nearest site; the levels beyond it never matter.
         let guaranteed = order.count >= m - p + 1
-        let cutoff = costs.costs[order[guaranteed ? m - p : order.count - 1]]
+        let fullCutoff = costs.costs[order[guaranteed ? m - p : order.count - 1]]
+        let cutoff = min(fullCutoff, limit)
         var levelSites: [[Int]] = []
         var levelCosts: [Double] = []
+        var next: Double?
         for k in order {
             let cost = costs.costs[k]
-            if cost > cutoff { break }
+            if cost > cutoff { next = cost; break }
             if levelCosts.last == cost { levelSites[levelSites.count - 1].append(costs.sites[k]) } else {
                 levelCosts.append(cost)
                 levelSites.append([costs.sites[k]])
             }
         }
+        // Truncated below fullCutoff: the last z stands for "beyond the last level" and is
+        // charged only up to the next level (a relaxation, checked after the solve).
+        let tail = cutoff < fullCutoff ? next : nil
+        built.tailNext.append(weight == 0 ? nil : tail)
         built.model.objectiveConstant += weight * levelCosts[0]
         let levels = levelCosts.count
-        if weight == 0 || levels == 1 {
+        let zCount = tail == nil ? levels - 1 : levels
+        if weight == 0 || zCount == 0 {
             built.zStart.append(built.model.variableCount)
             built.levels.append([])
             if !guaranteed {
-                let all = levelSites.flatMap { $0 }
+                let all = order.map { costs.sites[$0] }
                 built.model.addRow(columns: all, coefficients: Array(repeating: 1, count: all.count), lower: 1)
             }
             return
         }
-        // z_k for k = 0 ..< levels - 1: no open site within levelCosts[k].
-        let z = built.model.addVariables(levels - 1, kind: .continuous)
-        for k in 0 ..< levels - 1 { built.model.setObjectiveCoefficient(z.lowerBound + k, weight * (levelCosts[k + 1] - levelCosts[k])) }
+        // z_k for k = 0 ..< zCount: no open site within levelCosts[k].
+        let z = built.model.addVariables(zCount, kind: .continuous)
+        for k in 0 ..< zCount {
+            let upper = k + 1 < levels ? levelCosts[k + 1] : tail!
+            built.model.setObjectiveCoefficient(z.lowerBound + k, weight * (upper - levelCosts[k]))
+        }
         built.zStart.append(z.lowerBound)
-        built.levels.append(Array(levelCosts[0 ..< levels - 1]))
+        built.levels.append(Array(levelCosts[0 ..< zCount]))
         for k in 0 ..< levels {
-            if k == levels - 1 && guaranteed { break }
+            if k == levels - 1 && tail == nil && guaranteed { break }
             var columns = levelSites[k]
             var coefficients = [Double](repeating: 1, count: columns.count)
-            if k < levels - 1 { columns.append(z.lowerBound + k); coefficients.append(1) }
+            if k < zCount { columns.append(z.lowerBound + k); coefficients.append(1) }
             if k > 0 { columns.append(z.lowerBound + k - 1); coefficients.append(-1) }
             built.model.addRow(columns: columns, coefficients: coefficients, lower: k == 0 ? 1 : 0)
         }

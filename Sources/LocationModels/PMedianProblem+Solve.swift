@@ -6,6 +6,12 @@ extension PMedianProblem {
     /// solution to GLPK as the first incumbent, then solves `formulation` with GLPK.
     public func solve(options: SolveOptions = SolveOptions(), formulation: PMedianFormulation = .automatic,
                       heuristic: Bool = true) throws -> LocationSolution {
+        try solve(options: options, formulation: formulation, heuristic: heuristic, initialRank: nil)
+    }
+
+    /// `initialRank` overrides ⌈2m/p⌉ in ``initialLimits(groups:heuristicSites:rank:)`` (tests force widening with it).
+    func solve(options: SolveOptions, formulation: PMedianFormulation, heuristic: Bool,
+               initialRank: Int?) throws -> LocationSolution {
         try validate()
         let start = ContinuousClock.now
         let groups = ClientGroups(costs: costs, weights: weights)
@@ -20,23 +26,74 @@ extension PMedianProblem {
             heuristicSites = PMedianHeuristic(clientCount: groups.count, siteCount: costs.siteCount, dense: dense,
                                               weights: groups.weights, medians: medians, budget: budget).solve()
         }
-        let built = buildModel(formulation == .automatic ? .radius : formulation, groups: groups)
-        var solveOptions = options
-        if let heuristicSites {
-            solveOptions.incumbent = built.point(openSites: heuristicSites, costs: costs, groups: groups)
+        let chosen = formulation == .automatic ? PMedianFormulation.incrementalRadius : formulation
+        var limits: [Double]?
+        if chosen == .incrementalRadius { limits = initialLimits(groups: groups, heuristicSites: heuristicSites, rank: initialRank) }
+        var best = heuristicSites.flatMap { sites in evaluate(openSites: sites).map { (sites, $0.objective) } }
+        let heuristicObjective = best?.1
+        var rounds = 0
+        while true {
+            rounds += 1
+            let built = buildModel(chosen == .assignment ? .assignment : .radius, groups: groups, limits: limits)
+            var solveOptions = options
+            if let best { solveOptions.incumbent = built.point(openSites: best.0, costs: costs, groups: groups) }
+            if let limit = options.timeLimit { solveOptions.timeLimit = max(0, limit - start.secondsElapsed) }
+            let solution = try GLPKSolver.solve(built.model, options: solveOptions)
+            var result = LocationSolution(status: solution.status, solution: solution, modelSize: .init(built.model))
+            result.heuristicObjective = heuristicObjective
+            result.rounds = rounds
+            if solution.hasSolution, let evaluated = evaluate(openSites: built.openSites(solution.values)),
+               evaluated.objective < best?.1 ?? .infinity {
+                best = (built.openSites(solution.values), evaluated.objective)
+            }
+            // A truncated client served beyond the level its last z is charged to was
+            // under-counted: widen its levels and solve again (its true cost is then counted).
+            var widened = false
+            if solution.hasSolution, limits != nil {
+                let open = built.openSites(solution.values)
+                for g in 0 ..< groups.count {
+                    guard let next = built.tailNext[g] else { continue }
+                    let client = groups.representatives[g]
+                    let nearest = open.compactMap { costs.cost(client: client, site: $0) }.min() ?? .infinity
+                    if nearest > next {
+                        limits![g] = max(nearest, 2 * limits![g])
+                        widened = true
+                    }
+                }
+            }
+            if widened && solution.status == .optimal { continue }
+            if widened || solution.status == .limitWithoutSolution, let best {
+                // Stopped at a limit: the best true solution so far, with the relaxation's bound.
+                result.status = .feasible
+                result.bound = solution.bound.map { min($0, best.1) }
+            }
+            if solution.hasSolution || result.status == .feasible, let best {
+                let evaluated = evaluate(openSites: best.0)!
+                result.openSites = best.0
+                result.assignment = evaluated.assignment
+                result.objective = evaluated.objective
+                if result.status == .optimal && solution.gap == 0 { result.bound = evaluated.objective }
+                result.gap = result.bound.map { Solution.relativeGap(objective: evaluated.objective, bound: $0) }
+            }
+            result.seconds = start.secondsElapsed
+            return result
         }
-        let solution = try GLPKSolver.solve(built.model, options: solveOptions)
-        var result = LocationSolution(status: solution.status, solution: solution,
-                                      modelSize: LocationSolution.ModelSize(built.model))
-        result.heuristicObjective = heuristicSites.flatMap { evaluate(openSites: $0)?.objective }
-        if solution.hasSolution, let evaluated = evaluate(openSites: built.openSites(solution.values)) {
-            result.openSites = built.openSites(solution.values)
-            result.assignment = evaluated.assignment
-            result.objective = evaluated.objective
-            if solution.status == .optimal && solution.gap == 0 { result.bound = evaluated.objective }
+    }
+
+    /// Per group, the cost up to which the incremental radius formulation first keeps levels:
+    /// the farther of its heuristic cost and its ⌈2m/p⌉-th nearest site (with p medians a
+    /// client's own median is typically among its m/p nearest sites).
+    func initialLimits(groups: ClientGroups, heuristicSites: [Int]?, rank: Int? = nil) -> [Double] {
+        let rank = max(1, min(costs.siteCount, rank ?? (2 * costs.siteCount + medians - 1) / medians))
+        return groups.representatives.map { client in
+            let sorted = costs.entries(ofClient: client).map(\.1).sorted()
+            var limit = sorted[min(rank, sorted.count) - 1]
+            if let heuristicSites {
+                let served = heuristicSites.compactMap { costs.cost(client: client, site: $0) }.min() ?? .infinity
+                limit = max(limit, served)
+            }
+            return limit
         }
-        result.seconds = start.secondsElapsed
-        return result
     }
 }
 

@@ -1,4 +1,4 @@
-import LocationModels
+@testable import LocationModels
 import Optimisation
 import XCTest
 
@@ -13,7 +13,7 @@ final class BruteForceTests: XCTestCase {
             let expected = instance.pMedianOptimum(p: p, budget: budget)
             let problem = PMedianProblem(costs: instance.costs, weights: instance.weights, medians: p,
                                          budget: budget.map { SiteBudget(siteCosts: instance.siteCosts, budget: $0) })
-            for formulation in [PMedianFormulation.radius, .assignment] {
+            for formulation in PMedianFormulation.allCases {
                 for heuristic in [true, false] {
                     let solution = try problem.solve(formulation: formulation, heuristic: heuristic)
                     let context = "seed \(seed) p \(p) budget \(budget.map { "\($0)" } ?? "none") \(formulation) heuristic \(heuristic)"
@@ -32,6 +32,27 @@ final class BruteForceTests: XCTestCase {
         }
         XCTAssertGreaterThan(optimal, 30)
         XCTAssertGreaterThan(infeasible, 2)
+    }
+
+    /// The incremental radius formulation started from each client's nearest site only (and
+    /// also from the default limits), so it must widen levels and re-solve.
+    func testIncrementalRadiusWideningMatchesBruteForce() throws {
+        var widenedSomewhere = false
+        for seed in UInt64(500) ... 511 {
+            let instance = try RandomLocationInstance(seed: seed, clients: 30, sites: 14)
+            let p = 3 + Int(seed % 4)
+            let expected = try XCTUnwrap(instance.pMedianOptimum(p: p, budget: nil))
+            let problem = PMedianProblem(costs: instance.costs, weights: instance.weights, medians: p)
+            for (heuristic, rank) in [(true, nil), (false, 1), (true, 1)] as [(Bool, Int?)] {
+                let solution = try problem.solve(options: SolveOptions(), formulation: .incrementalRadius,
+                                                 heuristic: heuristic, initialRank: rank)
+                XCTAssertEqual(solution.status, .optimal, "seed \(seed)")
+                XCTAssertEqual(solution.objective, expected, "seed \(seed)")
+                XCTAssertEqual(solution.bound, expected, "seed \(seed)")
+                if solution.rounds > 1 { widenedSomewhere = true }
+            }
+        }
+        XCTAssertTrue(widenedSomewhere, "no instance exercised the widening")
     }
 
     func testMaximalCoveringMatchesBruteForceOnSmallInstances() throws {

@@ -10,11 +10,19 @@ struct RandomLocationInstance {
     var siteCosts: [Double]
     var costs: ServiceCosts
 
-    init(seed: UInt64, sparse: Bool = false) throws {
+    /// Random integer costs 0...20 (or planar distances when `clients` is given, so that
+    /// nearby sites serve nearby clients as in real instances).
+    init(seed: UInt64, sparse: Bool = false, clients fixedClients: Int? = nil, sites fixedSites: Int? = nil) throws {
         var rng = SeededGenerator(seed: seed)
-        clients = Int.random(in: 4 ... 9, using: &rng)
-        sites = Int.random(in: 3 ... 8, using: &rng)
-        dense = (0 ..< clients * sites).map { _ in Double(Int.random(in: 0 ... 20, using: &rng)) }
+        clients = fixedClients ?? Int.random(in: 4 ... 9, using: &rng)
+        sites = fixedSites ?? Int.random(in: 3 ... 8, using: &rng)
+        if fixedClients != nil {
+            let c = (0 ..< clients).map { _ in (Double.random(in: 0 ..< 100, using: &rng), Double.random(in: 0 ..< 100, using: &rng)) }
+            let s = (0 ..< sites).map { _ in (Double.random(in: 0 ..< 100, using: &rng), Double.random(in: 0 ..< 100, using: &rng)) }
+            dense = c.flatMap { a in s.map { b in (((a.0 - b.0) * (a.0 - b.0) + (a.1 - b.1) * (a.1 - b.1)).squareRoot()).rounded() } }
+        } else {
+            dense = (0 ..< clients * sites).map { _ in Double(Int.random(in: 0 ... 20, using: &rng)) }
+        }
         if sparse {
             for k in dense.indices where Int.random(in: 0 ..< 4, using: &rng) == 0 { dense[k] = .infinity }
         }

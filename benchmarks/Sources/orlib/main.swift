@@ -20,9 +20,9 @@ options.verbose = arguments.contains("--verbose")
 if let limit = value("--time-limit").flatMap(Double.init) { options.timeLimit = limit }
 
 let instances = try SharedBenchmarks.pmedInstances().filter { only?.contains($0.name) ?? true }
-if instances.isEmpty { print("no OR-Library pmed instances found (../shared/benchmarks/orlib-pmed)") }
+if instances.isEmpty { say("no OR-Library pmed instances found (../shared/benchmarks/orlib-pmed)") }
 let widths = [-8, 4, 4, 9, 9, 6, 9, 8, 8]
-print(row(["instance", "n", "p", "ours", "optimum", "match", "gap", "heur", "seconds"], widths: widths))
+say(row(["instance", "n", "p", "ours", "optimum", "match", "gap", "heur", "seconds"], widths: widths))
 var total = 0.0, matched = 0, slowest = ("", 0.0)
 for instance in instances {
     let started = ContinuousClock.now
@@ -34,8 +34,8 @@ for instance in instances {
     if match { matched += 1 }
     total += seconds
     if seconds > slowest.1 { slowest = (instance.name, seconds) }
-    print(row([instance.name, "\(parsed.vertexCount)", "\(parsed.medians)", format(solution.objective),
+    say(row([instance.name, "\(parsed.vertexCount)", "\(parsed.medians)", format(solution.objective),
                format(instance.optimum), match ? "yes" : "NO", format(solution.gap, 4),
                format(solution.heuristicObjective), format(seconds, 2)], widths: widths))
 }
-print("matched \(matched)/\(instances.count), total \(format(total, 1)) s, slowest \(slowest.0) \(format(slowest.1, 2)) s")
+say("matched \(matched)/\(instances.count), total \(format(total, 1)) s, slowest \(slowest.0) \(format(slowest.1, 2)) s")
