@@ -139,6 +139,11 @@ private struct Run {
         parm.msg_lev = options.verbose ? GLP_MSG_ON : GLP_MSG_OFF
         parm.presolve = GLP_OFF
         parm.mip_gap = options.relativeGap
+        switch options.branching {
+        case .driebeckTomlin: parm.br_tech = GLP_BR_DTH
+        case .pseudocost: parm.br_tech = GLP_BR_PCH
+        case .mostFractional: parm.br_tech = GLP_BR_MFV
+        }
         let cuts = options.cuts ? GLP_ON : GLP_OFF
         parm.gmi_cuts = cuts
         parm.mir_cuts = cuts

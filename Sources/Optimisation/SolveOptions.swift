@@ -22,6 +22,8 @@ public struct SolveOptions: Sendable {
     public var incumbent: [Double]?
     /// The simplex variant for LPs and the MIP's root relaxation.
     public var simplex: SimplexMethod = .dual
+    /// How branch and cut picks the variable to branch on.
+    public var branching: BranchingRule = .driebeckTomlin
 
     /// Options with defaults: no time limit, prove optimality, presolve and cuts on,
     /// heuristics and output off, no incumbent.
@@ -45,6 +47,16 @@ public struct SolveOptions: Sendable {
         /// it is dual feasible whenever all costs are nonnegative (every location model), and
         /// was measured many times faster on them than primal.
         case dual
+    }
+
+    /// GLPK's branching variable choice.
+    public enum BranchingRule: String, Sendable, CaseIterable {
+        /// Driebeck and Tomlin's heuristic: GLPK's default.
+        case driebeckTomlin
+        /// Hybrid pseudocost branching.
+        case pseudocost
+        /// The most fractional variable.
+        case mostFractional
     }
 
     func validate(variableCount: Int) throws {

@@ -3,7 +3,8 @@ import Foundation
 import LocationModels
 import Optimisation
 
-// Usage: orlib [--formulation radius|assignment] [--only pmed1,pmed2] [--no-heuristic] [--no-cuts] [--no-presolve]
+// Usage: orlib [--formulation incrementalRadius|radius|assignment] [--branching pseudocost] [--time-limit s]
+//              [--simplex primal|dual] [--only pmed1,pmed2] [--no-heuristic] [--no-cuts] [--no-presolve]
 let arguments = CommandLine.arguments.dropFirst()
 func value(_ flag: String) -> String? {
     guard let k = arguments.firstIndex(of: flag), arguments.index(after: k) < arguments.endIndex else { return nil }
@@ -16,6 +17,7 @@ var options = SolveOptions()
 options.cuts = !arguments.contains("--no-cuts")
 options.presolve = !arguments.contains("--no-presolve")
 options.simplex = value("--simplex").flatMap(SolveOptions.SimplexMethod.init(rawValue:)) ?? .dual
+options.branching = value("--branching").flatMap(SolveOptions.BranchingRule.init(rawValue:)) ?? .driebeckTomlin
 options.verbose = arguments.contains("--verbose")
 if let limit = value("--time-limit").flatMap(Double.init) { options.timeLimit = limit }
 
