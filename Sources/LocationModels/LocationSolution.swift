@@ -27,6 +27,8 @@ public struct LocationSolution: Sendable {
     public var message: String?
     /// How many MILPs were solved (the incremental radius formulation may widen and re-solve).
     public var rounds: Int = 1
+    /// Sites removed by reduced-cost fixing before the MILP (they cannot be in a better solution).
+    public var fixedSites: Int = 0
 
     /// The size of a MILP, for reports and for comparing formulations.
     public struct ModelSize: Sendable, Equatable {

@@ -14,12 +14,12 @@ extension PMedianProblem {
                initialRank: Int?) throws -> LocationSolution {
         try validate()
         let start = ContinuousClock.now
-        let groups = ClientGroups(costs: costs, weights: weights)
         for i in 0 ..< costs.clientCount where costs.start[i] == costs.start[i + 1] {
             var result = LocationSolution(status: .infeasible, message: "client \(i) has no allowed site")
             result.seconds = start.secondsElapsed
             return result
         }
+        let groups = ClientGroups(costs: costs, weights: weights)
         var heuristicSites: [Int]?
         if heuristic {
             let dense = ServiceCosts.groupMatrix(costs, groups)
@@ -27,6 +27,69 @@ extension PMedianProblem {
                                               weights: groups.weights, medians: medians, budget: budget).solve()
         }
         let chosen = formulation == .automatic ? PMedianFormulation.incrementalRadius : formulation
+        if chosen == .incrementalRadius, let incumbent = heuristicSites,
+           var result = try solveWithFixedSites(options: options, incumbent: incumbent, initialRank: initialRank, start: start) {
+            result.seconds = start.secondsElapsed
+            return result
+        }
+        var result = try solveRounds(options: options, formulation: chosen, groups: groups, heuristicSites: heuristicSites,
+                                     initialRank: initialRank, start: start)
+        result.seconds = start.secondsElapsed
+        return result
+    }
+
+    /// Reduced-cost fixing: solves the LP relaxation of the incremental radius model; a site
+    /// at 0 whose reduced cost is at least (incumbent - LP bound) can only open in solutions
+    /// no better than the incumbent, so it is removed and the smaller problem solved with the
+    /// incumbent. Returns nil when nothing could be removed.
+    func solveWithFixedSites(options: SolveOptions, incumbent: [Int], initialRank: Int?,
+                             start: ContinuousClock.Instant) throws -> LocationSolution? {
+        let groups = ClientGroups(costs: costs, weights: weights)
+        guard let upper = evaluate(openSites: incumbent)?.objective, costs.siteCount > medians else { return nil }
+        let limits = initialLimits(groups: groups, heuristicSites: incumbent, rank: initialRank)
+        let built = buildModel(.radius, groups: groups, limits: limits)
+        var lpOptions = options
+        lpOptions.incumbent = nil
+        if let limit = options.timeLimit { lpOptions.timeLimit = max(0, limit - start.secondsElapsed) }
+        let lp = try GLPKSolver.solve(built.model.relaxed(), options: lpOptions)
+        guard lp.status == .optimal, let lower = lp.objective, lp.reducedCosts.count == built.model.variableCount else {
+            return nil
+        }
+        let slack = upper - lower + 1e-9 * max(1, abs(upper))
+        let inIncumbent = Set(incumbent)
+        let kept = (0 ..< costs.siteCount).filter { j in
+            inIncumbent.contains(j) || lp.values[j] > 1e-9 || lp.reducedCosts[j] < slack
+        }
+        guard kept.count < costs.siteCount else { return nil }
+        // The same problem over the kept sites only.
+        var position = [Int](repeating: -1, count: costs.siteCount)
+        for (k, j) in kept.enumerated() { position[j] = k }
+        var entries: [(client: Int, site: Int, cost: Double)] = []
+        for i in 0 ..< costs.clientCount {
+            for (site, cost) in costs.entries(ofClient: i) where position[site] >= 0 { entries.append((i, position[site], cost)) }
+        }
+        let restricted = PMedianProblem(
+            costs: try ServiceCosts(clientCount: costs.clientCount, siteCount: kept.count, entries: entries),
+            weights: weights, medians: medians,
+            budget: budget.map { b in SiteBudget(siteCosts: kept.map { b.siteCosts[$0] }, budget: b.budget) })
+        let restrictedGroups = ClientGroups(costs: restricted.costs, weights: weights)
+        var result = try restricted.solveRounds(options: options, formulation: .incrementalRadius, groups: restrictedGroups,
+                                                heuristicSites: incumbent.map { position[$0] }.sorted(),
+                                                initialRank: initialRank, start: start)
+        // Back to the original site numbers; the LP bound of the full problem is also valid.
+        result.openSites = result.openSites.map { kept[$0] }
+        result.assignment = result.assignment.map { $0 >= 0 ? kept[$0] : -1 }
+        result.fixedSites = costs.siteCount - kept.count
+        if let objective = result.objective, result.status != .optimal, let bound = result.bound {
+            result.bound = max(bound, min(lower, objective))
+            result.gap = Solution.relativeGap(objective: objective, bound: result.bound!)
+        }
+        return result
+    }
+
+    /// Solves `formulation`; for the incremental radius, widens under-counted clients and re-solves.
+    func solveRounds(options: SolveOptions, formulation chosen: PMedianFormulation, groups: ClientGroups,
+                     heuristicSites: [Int]?, initialRank: Int?, start: ContinuousClock.Instant) throws -> LocationSolution {
         var limits: [Double]?
         if chosen == .incrementalRadius { limits = initialLimits(groups: groups, heuristicSites: heuristicSites, rank: initialRank) }
         var best = heuristicSites.flatMap { sites in evaluate(openSites: sites).map { (sites, $0.objective) } }
@@ -75,7 +138,6 @@ extension PMedianProblem {
                 if result.status == .optimal && solution.gap == 0 { result.bound = evaluated.objective }
                 result.gap = result.bound.map { Solution.relativeGap(objective: evaluated.objective, bound: $0) }
             }
-            result.seconds = start.secondsElapsed
             return result
         }
     }

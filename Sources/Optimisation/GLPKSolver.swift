@@ -120,8 +120,10 @@ private struct Run {
         switch status {
         case GLP_OPT:
             let objective = glp_get_obj_val(problem.pointer) + constant
-            return Solution(status: .optimal, objective: objective, bound: objective, gap: 0,
-                            values: problem.lpValues(count: model.variableCount))
+            var solution = Solution(status: .optimal, objective: objective, bound: objective, gap: 0,
+                                    values: problem.lpValues(count: model.variableCount))
+            solution.reducedCosts = problem.reducedCosts(count: model.variableCount)
+            return solution
         case GLP_NOFEAS: return Solution(status: .infeasible)
         case GLP_UNBND: return Solution(status: .unbounded)
         default: return failure("simplex (status \(status))", code: code)

@@ -37,7 +37,7 @@ final class BruteForceTests: XCTestCase {
     /// The incremental radius formulation started from each client's nearest site only (and
     /// also from the default limits), so it must widen levels and re-solve.
     func testIncrementalRadiusWideningMatchesBruteForce() throws {
-        var widenedSomewhere = false
+        var widenedSomewhere = false, fixedSomewhere = false
         for seed in UInt64(500) ... 511 {
             let instance = try RandomLocationInstance(seed: seed, clients: 30, sites: 14)
             let p = 3 + Int(seed % 4)
@@ -50,9 +50,12 @@ final class BruteForceTests: XCTestCase {
                 XCTAssertEqual(solution.objective, expected, "seed \(seed)")
                 XCTAssertEqual(solution.bound, expected, "seed \(seed)")
                 if solution.rounds > 1 { widenedSomewhere = true }
+                if solution.fixedSites > 0 { fixedSomewhere = true }
+                if let sites = solution.openSites.first { XCTAssertEqual(solution.assignment.count, 30, "site \(sites)") }
             }
         }
         XCTAssertTrue(widenedSomewhere, "no instance exercised the widening")
+        XCTAssertTrue(fixedSomewhere, "no instance exercised reduced-cost fixing of sites")
     }
 
     func testMaximalCoveringMatchesBruteForceOnSmallInstances() throws {

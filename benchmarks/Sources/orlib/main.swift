@@ -23,8 +23,8 @@ if let limit = value("--time-limit").flatMap(Double.init) { options.timeLimit = 
 
 let instances = try SharedBenchmarks.pmedInstances().filter { only?.contains($0.name) ?? true }
 if instances.isEmpty { say("no OR-Library pmed instances found (../shared/benchmarks/orlib-pmed)") }
-let widths = [-8, 4, 4, 9, 9, 6, 9, 8, 8, 7, 6]
-say(row(["instance", "n", "p", "ours", "optimum", "match", "gap", "heur", "seconds", "rows", "rounds"], widths: widths))
+let widths = [-8, 4, 4, 9, 9, 6, 9, 8, 8, 7, 6, 5]
+say(row(["instance", "n", "p", "ours", "optimum", "match", "gap", "heur", "seconds", "rows", "rounds", "fixed"], widths: widths))
 var total = 0.0, matched = 0, slowest = ("", 0.0)
 for instance in instances {
     let started = ContinuousClock.now
@@ -39,6 +39,6 @@ for instance in instances {
     say(row([instance.name, "\(parsed.vertexCount)", "\(parsed.medians)", format(solution.objective),
                format(instance.optimum), match ? "yes" : "NO", format(solution.gap, 4),
                format(solution.heuristicObjective), format(seconds, 2),
-               "\(solution.modelSize.rows)", "\(solution.rounds)"], widths: widths))
+               "\(solution.modelSize.rows)", "\(solution.rounds)", "\(solution.fixedSites)"], widths: widths))
 }
 say("matched \(matched)/\(instances.count), total \(format(total, 1)) s, slowest \(slowest.0) \(format(slowest.1, 2)) s")
