@@ -14,6 +14,8 @@ let package = Package(
         .library(name: "EstateSynth", targets: ["EstateSynth"]),
         // The estate map and equality tables over plain data (used by benchmarks/Map too).
         .library(name: "EstateMap", targets: ["EstateMap"]),
+        // The solver layer and location models, for the nested benchmarks package.
+        .library(name: "LocationModels", targets: ["LocationModels", "Optimisation"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -34,6 +36,8 @@ let package = Package(
         .target(name: "CGLPKGuard", dependencies: ["CGLPK"]),
         // The MILP model and the safe GLPK layer; the only module that imports CGLPK.
         .target(name: "Optimisation", dependencies: ["CGLPK", "CGLPKGuard"]),
+        // p-median, maximal covering and set covering as library API over Optimisation.
+        .target(name: "LocationModels", dependencies: ["Optimisation"]),
         .testTarget(name: "OptimisationTests", dependencies: ["Optimisation", "CGLPKGuard"]),
         // The domain: datasets, travel times, scenarios, the needs framework. No file I/O.
         .target(name: "Estate"),
@@ -83,5 +87,6 @@ let package = Package(
         // The estate map (SVG/HTML) and equality-impact tables: Foundation only, plain data in.
         .target(name: "EstateMap"),
         .testTarget(name: "EstateMapTests", dependencies: ["EstateMap"]),
+        .testTarget(name: "LocationModelsTests", dependencies: ["LocationModels", "Optimisation"]),
     ]
 )

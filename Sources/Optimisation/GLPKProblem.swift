@@ -64,6 +64,12 @@ final class GLPKProblem {
         return (0 ..< count).map { glp_get_col_prim(pointer, Int32($0 + 1)) }
     }
 
+    /// Reduced costs of the basic (LP) solution, one per column.
+    func reducedCosts(count: Int) -> [Double] {
+        guard let pointer else { return [] }
+        return (0 ..< count).map { glp_get_col_dual(pointer, Int32($0 + 1)) }
+    }
+
     /// Values of the MIP solution, integer columns rounded.
     func mipValues(_ model: LinearModel) -> [Double] {
         guard let pointer else { return [] }

@@ -102,6 +102,13 @@ public struct LinearModel: Sendable {
         return index
     }
 
+    /// The LP relaxation: the same model with every variable continuous (binary bounds stay [0, 1]).
+    public func relaxed() -> LinearModel {
+        var copy = self
+        copy.kinds = Array(repeating: .continuous, count: kinds.count)
+        return copy
+    }
+
     // MARK: Reading the model back
 
     /// The kind of `variable`.

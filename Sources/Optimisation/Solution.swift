@@ -15,6 +15,10 @@ public struct Solution: Sendable {
     public var values: [Double]
     /// GLPK's explanation for ``TerminationStatus/error`` and limits, if any.
     public var message: String?
+    /// For an optimal LP (no integer variables): each variable's reduced cost, the rate at which
+    /// the objective changes as the variable moves off its bound (nonnegative at a lower bound
+    /// when minimising). Empty otherwise. Used for reduced-cost fixing.
+    public var reducedCosts: [Double] = []
 
     /// Creates a solution record (the solver fills it; tests and heuristics may too).
     public init(status: TerminationStatus, objective: Double? = nil, bound: Double? = nil, gap: Double? = nil,
@@ -28,8 +32,9 @@ public struct Solution: Sendable {
         self.message = message
     }
 
-    /// Whether ``values`` holds a feasible point (status optimal or feasible).
-    public var hasSolution: Bool { !values.isEmpty }
+    /// Whether ``values`` holds a feasible point (status optimal or feasible; a model without
+    /// variables has an empty one).
+    public var hasSolution: Bool { status == .optimal || status == .feasible }
 
     /// The value of `variable` (0-based); 0 when there is no solution.
     public subscript(variable: Int) -> Double {

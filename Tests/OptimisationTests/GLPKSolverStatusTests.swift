@@ -36,6 +36,31 @@ final class GLPKSolverStatusTests: XCTestCase {
         }
     }
 
+    /// min 2x + 3y, x + y >= 1: x = 1, and raising y costs 3 - 2 = 1 per unit (by hand).
+    func testOptimalLPReportsReducedCosts() throws {
+        var model = LinearModel()
+        model.addVariable(.continuous, objective: 2)
+        model.addVariable(.continuous, objective: 3)
+        model.addRow(columns: [0, 1], coefficients: [1, 1], lower: 1)
+        let solution = try GLPKSolver.solve(model)
+        XCTAssertEqual(solution.values, [1, 0])
+        XCTAssertEqual(solution.reducedCosts.count, 2)
+        XCTAssertEqual(solution.reducedCosts[0], 0, accuracy: 1e-12)
+        XCTAssertEqual(solution.reducedCosts[1], 1, accuracy: 1e-12)
+    }
+
+    /// The knapsack's LP relaxation by hand: c and a whole (weight 3), then 2/3 of b: 5 + 3 + 8/3.
+    func testRelaxedModelIsTheLPRelaxation() throws {
+        var model = LinearModel(sense: .maximise)
+        let items = model.addVariables(3, kind: .binary)
+        for (j, value) in zip(items, [5.0, 4, 3]) { model.setObjectiveCoefficient(j, value) }
+        model.addRow(columns: Array(items), coefficients: [2, 3, 1], upper: 5)
+        let solution = try GLPKSolver.solve(model.relaxed())
+        XCTAssertEqual(solution.objective ?? .nan, 8 + 8.0 / 3, accuracy: 1e-9)
+        XCTAssertEqual(model.relaxed().kind(of: 0), .continuous)
+        XCTAssertEqual(model.relaxed().bounds(of: 0).upper, 1)
+    }
+
     func testRandomIntegerProgramsMatchEnumeration() throws {
         var solved = 0, infeasible = 0
         for seed in UInt64(1) ... 120 {

@@ -1,0 +1,69 @@
+import Optimisation
+
+/// The result of solving a location problem: which sites open, who they serve, and how
+/// sure the solver is.
+public struct LocationSolution: Sendable {
+    /// How the MILP solve ended (``TerminationStatus/optimal`` means proven within the gap).
+    public var status: TerminationStatus
+    /// Open sites in ascending order; empty without a solution.
+    public var openSites: [Int]
+    /// Per client, the open site serving it (p-median: its cheapest open site; covering
+    /// models: its cheapest covering open site), or -1 when none; empty without a solution.
+    public var assignment: [Int]
+    /// The objective recomputed from ``openSites``: total weighted cost (p-median), covered
+    /// weight (MCLP) or number of open sites (LSCP); nil without a solution.
+    public var objective: Double?
+    /// The best proven bound on the optimum in the same units; equals ``objective`` when optimal.
+    public var bound: Double?
+    /// Relative gap |objective - bound| / max(1e-9, |objective|).
+    public var gap: Double?
+    /// Wall-clock seconds: reductions, heuristic, model building and the MILP solve.
+    public var seconds: Double
+    /// The objective of our own heuristic's solution (offered to GLPK), if it ran and found one.
+    public var heuristicObjective: Double?
+    /// The size of the MILP actually solved after reductions.
+    public var modelSize: ModelSize
+    /// The solver's message for errors and limits.
+    public var message: String?
+    /// How many MILPs were solved (the incremental radius formulation may widen and re-solve).
+    public var rounds: Int = 1
+    /// Sites removed by reduced-cost fixing before the MILP (they cannot be in a better solution).
+    public var fixedSites: Int = 0
+
+    /// The size of a MILP, for reports and for comparing formulations.
+    public struct ModelSize: Sendable, Equatable {
+        public var variables: Int
+        public var rows: Int
+        public var coefficients: Int
+        public init(variables: Int = 0, rows: Int = 0, coefficients: Int = 0) {
+            self.variables = variables
+            self.rows = rows
+            self.coefficients = coefficients
+        }
+        init(_ model: LinearModel) {
+            self.init(variables: model.variableCount, rows: model.rowCount, coefficients: model.coefficientCount)
+        }
+    }
+
+    init(status: TerminationStatus, solution: Solution? = nil, modelSize: ModelSize = ModelSize(),
+         message: String? = nil) {
+        self.status = status
+        openSites = []
+        assignment = []
+        objective = nil
+        bound = solution?.bound
+        gap = solution?.gap
+        seconds = 0
+        heuristicObjective = nil
+        self.modelSize = modelSize
+        self.message = message ?? solution?.message
+    }
+}
+
+extension ContinuousClock.Instant {
+    /// Seconds elapsed since this instant.
+    var secondsElapsed: Double {
+        let elapsed = ContinuousClock.now - self
+        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+    }
+}

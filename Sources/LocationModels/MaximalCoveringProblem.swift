@@ -1,0 +1,108 @@
+import Optimisation
+
+/// The maximal covering location problem (Church and ReVelle 1974): open at most
+/// `facilities` sites to maximise the weight of clients within `radius` of an open site.
+/// An optional ``SiteBudget`` also caps the summed cost of the open sites.
+public struct MaximalCoveringProblem: Sendable {
+    /// Costs (distances, travel times) from each client to each allowed site.
+    public var costs: ServiceCosts
+    /// Demand weight of each client (people, visits); 1 each by default.
+    public var weights: [Double]
+    /// A client is covered by a site when their cost is at most this (same unit as `costs`).
+    public var radius: Double
+    /// The most sites that may open (p).
+    public var facilities: Int
+    /// An optional cap on the summed cost of the open sites.
+    public var budget: SiteBudget?
+
+    public init(costs: ServiceCosts, weights: [Double]? = nil, radius: Double, facilities: Int, budget: SiteBudget? = nil) {
+        self.costs = costs
+        self.weights = weights ?? Array(repeating: 1, count: costs.clientCount)
+        self.radius = radius
+        self.facilities = facilities
+        self.budget = budget
+    }
+
+    /// Throws a ``LocationModelError`` for mismatched counts, bad weights, radius, p or budget.
+    public func validate() throws {
+        try validateWeights(weights, clientCount: costs.clientCount)
+        guard radius >= 0, radius.isFinite else { throw LocationModelError.invalidParameter(name: "radius", value: radius) }
+        guard facilities >= 1, facilities <= costs.siteCount else {
+            throw LocationModelError.invalidFacilityCount(value: facilities, siteCount: costs.siteCount)
+        }
+        try budget?.validate(siteCount: costs.siteCount)
+    }
+
+    /// The weight covered by `openSites` and each client's cheapest covering open site (-1 if none).
+    public func evaluate(openSites: [Int]) -> (coveredWeight: Double, assignment: [Int]) {
+        let result = coverage(costs: costs, radius: radius, weights: weights, openSites: openSites)
+        return (result.weight, result.assignment)
+    }
+
+    /// Solves to proven optimality (or to `options`' limits) after the coverage reductions,
+    /// offering a greedy solution (when `heuristic`) to GLPK as the first incumbent.
+    public func solve(options: SolveOptions = SolveOptions(), heuristic: Bool = true) throws -> LocationSolution {
+        try validate()
+        let start = ContinuousClock.now
+        let reduced = CoverageReduction(costs: costs, radius: radius, weights: weights, siteCosts: budget?.siteCosts,
+                                        dropZeroWeight: true, dropDominatedRows: false)
+        let n = reduced.sites.count
+        var model = LinearModel(sense: .maximise)
+        let y = model.addVariables(n, kind: .binary)
+        model.addRow(columns: Array(y), coefficients: Array(repeating: 1, count: n), upper: Double(facilities),
+                     name: "at most p open")
+        if let budget {
+            model.addRow(columns: Array(y), coefficients: reduced.sites.map { budget.siteCosts[$0] }, upper: budget.budget,
+                         name: "budget")
+        }
+        let u = model.addVariables(reduced.rows.count, kind: .continuous, upper: 1)
+        for (g, row) in reduced.rows.enumerated() {
+            model.setObjectiveCoefficient(u.lowerBound + g, reduced.rowWeights[g])
+            model.addRow(columns: row + [u.lowerBound + g], coefficients: Array(repeating: -1, count: row.count) + [1], upper: 0)
+        }
+        var solveOptions = options
+        var heuristicObjective: Double?
+        if heuristic, let chosen = greedy(reduced) {
+            var point = [Double](repeating: 0, count: model.variableCount)
+            for p in chosen { point[p] = 1 }
+            for (g, row) in reduced.rows.enumerated() where row.contains(where: { point[$0] == 1 }) { point[u.lowerBound + g] = 1 }
+            solveOptions.incumbent = point
+            heuristicObjective = evaluate(openSites: chosen.map { reduced.sites[$0] }).coveredWeight
+        }
+        let solution = try GLPKSolver.solve(model, options: solveOptions)
+        var result = LocationSolution(status: solution.status, solution: solution, modelSize: .init(model))
+        result.heuristicObjective = heuristicObjective
+        if solution.hasSolution {
+            result.openSites = (0 ..< n).filter { solution[$0] > 0.5 }.map { reduced.sites[$0] }
+            let evaluated = evaluate(openSites: result.openSites)
+            result.objective = evaluated.coveredWeight
+            result.assignment = evaluated.assignment
+            if solution.status == .optimal && solution.gap == 0 { result.bound = evaluated.coveredWeight }
+        }
+        result.seconds = start.secondsElapsed
+        return result
+    }
+
+    /// Adds the site covering the most uncovered weight (within the budget) until p are open
+    /// or nothing more is gained. Positions in `reduced.sites`.
+    private func greedy(_ reduced: CoverageReduction) -> [Int]? {
+        var covering = [[Int]](repeating: [], count: reduced.sites.count)
+        for (g, row) in reduced.rows.enumerated() { for p in row { covering[p].append(g) } }
+        var covered = [Bool](repeating: false, count: reduced.rows.count)
+        var chosen: [Int] = []
+        var spent = 0.0
+        while chosen.count < facilities {
+            var best = -1, bestGain = 0.0
+            for p in covering.indices where !chosen.contains(p) {
+                if let budget, spent + budget.siteCosts[reduced.sites[p]] > budget.budget * (1 + 1e-12) + 1e-9 { continue }
+                let gain = covering[p].reduce(0.0) { covered[$1] ? $0 : $0 + reduced.rowWeights[$1] }
+                if gain > bestGain { bestGain = gain; best = p }
+            }
+            guard best >= 0 else { break }
+            chosen.append(best)
+            spent += budget?.siteCosts[reduced.sites[best]] ?? 0
+            for g in covering[best] { covered[g] = true }
+        }
+        return chosen
+    }
+}
