@@ -139,7 +139,7 @@ private struct Run {
         var parm = glp_iocp()
         glp_init_iocp(&parm)
         parm.msg_lev = options.verbose ? GLP_MSG_ON : GLP_MSG_OFF
-        parm.presolve = GLP_OFF
+        parm.presolve = incumbent == nil && options.mipPresolve ? GLP_ON : GLP_OFF
         parm.mip_gap = options.relativeGap
         switch options.branching {
         case .driebeckTomlin: parm.br_tech = GLP_BR_DTH

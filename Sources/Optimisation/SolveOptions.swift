@@ -20,6 +20,12 @@ public struct SolveOptions: Sendable {
     /// GLPK's branch-and-cut as its first incumbent. It is checked first (GLPK does not
     /// check rows); an infeasible one is a ``ModelError/incumbentInfeasible(reason:)``.
     public var incumbent: [Double]?
+    /// GLPK's MIP preprocessing inside branch and cut (`glp_iocp.presolve`). Off by default: it
+    /// cannot take an ``incumbent`` (ignored when one is given) and GLPK 5.0 was seen to fail in
+    /// it on some small covering models (reported as ``TerminationStatus/error``), so a caller
+    /// that turns it on should retry without it on error. It pays on large planning models
+    /// (a 5,000 x 500 maximal covering model: 52 s without it, 4 s with it, both proven optimal).
+    public var mipPresolve = false
     /// The simplex variant for LPs and the MIP's root relaxation.
     public var simplex: SimplexMethod = .dual
     /// How branch and cut picks the variable to branch on.

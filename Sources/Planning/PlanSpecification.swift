@@ -53,6 +53,9 @@ public struct PlanSpecification: Sendable, Equatable {
     public var timeLimit: Double?
     /// Relative MIP gap at which a solve may stop (0 proves optimality).
     public var relativeGap: Double
+    /// Let GLPK print its progress log (to standard output), for analysts who want to see why a
+    /// solve is slow; off by default, as GLPK must never print unasked.
+    public var solverLog = false
 
     public init(
         objective: Objective, coverageMinutes: Double, constraints: PlanConstraints = PlanConstraints(),

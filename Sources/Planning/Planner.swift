@@ -11,7 +11,7 @@ public enum Planner {
         try instance.checkInvariants()
         try validate(spec, instance: instance)
         let model = PlanningModel(instance: instance, specification: spec, areaIDs: areaIDs)
-        let options = SolveOptions(timeLimit: spec.timeLimit, relativeGap: spec.relativeGap)
+        let options = SolveOptions(timeLimit: spec.timeLimit, relativeGap: spec.relativeGap, verbose: spec.solverLog)
 
         if !model.dataConflicts.isEmpty || model.formulation.hasViolatedEmptyRow() {
             var plan = Plan.empty(status: .infeasible, seconds: 0, reductions: model.report,
@@ -20,7 +20,7 @@ public enum Planner {
             plan.seconds = seconds(since: clock)
             return plan
         }
-        let primary = try GLPKSolver.solve(model.formulation.linearModel(), options: options)
+        let primary = try solve(model.formulation.linearModel(), options: options)
         let solution = try breakTies(primary, model: model, options: options)
         switch solution.status {
         case .optimal, .feasible:
@@ -75,6 +75,15 @@ public enum Planner {
         }
     }
 
+    /// Solves with GLPK's MIP preprocessing, which shrinks planning models several times over,
+    /// and falls back to the plain branch and cut when GLPK fails in it.
+    static func solve(_ model: LinearModel, options: SolveOptions) throws -> Solution {
+        var presolved = options
+        presolved.mipPresolve = true
+        let first = try GLPKSolver.solve(model, options: presolved)
+        return first.status == .error ? try GLPKSolver.solve(model, options: options) : first
+    }
+
     // MARK: - Ties
 
     /// The criterion that chooses among plans with the same optimal objective, so that the plan
@@ -124,7 +133,7 @@ public enum Planner {
                 let value = second[column].rounded()
                 fixed.setBounds(column, lower: value, upper: value)
             }
-            let assignment = try GLPKSolver.solve(fixed, options: options)
+            let assignment = try solve(fixed, options: options)
             guard assignment.hasSolution else { return primary }
             second = assignment
         }
@@ -195,8 +204,8 @@ public enum Planner {
             let current = variant(dropping: dropped)
             if current.dataConflicts.keys.contains(where: { !dropped.contains($0) }) { return true }
             if current.formulation.hasViolatedEmptyRow(dropping: dropped) { return true }
-            let solution = try GLPKSolver.solve(current.formulation.linearModel(dropping: dropped, feasibilityOnly: true),
-                                                options: options)
+            let solution = try solve(current.formulation.linearModel(dropping: dropped, feasibilityOnly: true),
+                                     options: options)
             // A limit without an answer is treated as "feasible", so the group stays in the
             // reported set: we never drop a group we have not proven irrelevant.
             return solution.status == .infeasible
@@ -213,7 +222,7 @@ public enum Planner {
             var conflict = Conflict(constraint: group, details: model.dataConflicts[group] ?? [])
             if group != .siteStatus, model.dataConflicts[group] == nil {
                 let (elastic, slacks) = variant(dropping: dropped).formulation.elasticModel(elastic: group, dropping: dropped, scale: 1)
-                let solution = try GLPKSolver.solve(elastic, options: options)
+                let solution = try solve(elastic, options: options)
                 if solution.status == .optimal {
                     conflict.minimumViolation = slacks.reduce(0) { $0 + solution[$1] }
                 }

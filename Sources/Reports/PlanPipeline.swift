@@ -7,14 +7,16 @@ import Planning
 public enum PlanPipeline {
     /// Plans `scenario` on `dataset`. Throws `InputErrors` for inputs the readers could not catch
     /// (e.g. a blank indicator under `missing: error`) and `PlanningError` for contradictory settings.
-    public static func run(scenario: Scenario, dataset: Dataset) throws -> PlanContext {
+    /// `solverLog` lets GLPK print its progress (to standard output).
+    public static func run(scenario: Scenario, dataset: Dataset, solverLog: Bool = false) throws -> PlanContext {
         let scores = try NeedScores(dataset: dataset, needs: scenario.needs)
         let travel = scenario.travelTimes(for: dataset)
         let instance = PlanningInstance(dataset: dataset, scores: scores, travel: travel,
                                         visitsPerChild: scenario.constraints.visitsPerChild)
         let deprived = scenario.constraints.minDeprivedCoverage == nil ? []
             : PlanEquality.mostDeprived(dataset: dataset, needScore: scores.score, share: scenario.constraints.deprivedShare)
-        let specification = PlanSpecification(scenario: scenario, deprivedAreas: deprived)
+        var specification = PlanSpecification(scenario: scenario, deprivedAreas: deprived)
+        specification.solverLog = solverLog
         let plan = try Planner.plan(instance, specification, areaIDs: dataset.areas.map(\.id))
         return PlanContext(dataset: dataset, scenario: scenario, instance: instance, specification: specification,
                            needScore: scores.score, plan: plan)

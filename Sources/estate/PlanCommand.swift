@@ -30,6 +30,9 @@ struct PlanCommand: ParsableCommand {
     @Option(name: .long, help: "Relative MIP gap at which to stop, e.g. 0.01 (overrides solver.mip_gap).")
     var gap: Double?
 
+    @Flag(name: .customLong("solver-log"), help: "Show GLPK's own progress log while it solves.")
+    var solverLog = false
+
     @Flag(name: .long, help: "Print nothing unless something goes wrong.")
     var quiet = false
 
@@ -51,7 +54,7 @@ struct PlanCommand: ParsableCommand {
 
         let context: PlanContext
         do {
-            context = try PlanPipeline.run(scenario: scenario, dataset: inputs.dataset)
+            context = try PlanPipeline.run(scenario: scenario, dataset: inputs.dataset, solverLog: solverLog)
         } catch let errors as InputErrors {
             throw failOnInput(errors)
         } catch let error as PlanningError {
