@@ -82,5 +82,7 @@ let package = Package(
         // The estate map (SVG/HTML) and equality-impact tables: Foundation only, plain data in.
         .target(name: "EstateMap"),
         .testTarget(name: "EstateMapTests", dependencies: ["EstateMap"]),
+        // `estate compare`'s tables, read-back validation and difference maps, on hand-made plans.
+        .testTarget(name: "ComparisonTests", dependencies: ["Reports", "EstateMap"]),
     ]
 )

@@ -42,7 +42,7 @@ extension Comparison {
 
     /// `districts.csv`: one row per district and a county total row; each measure has one column
     /// per option, side by side.
-    func districtsCSV() -> [UInt8] {
+    public func districtsCSV() -> [UInt8] {
         let measures = ["sites_kept", "sites_closed", "cost", "carbon", "coverage", "median_minutes", "worst_minutes"]
         var csv = CSVWriter(header: ["district"] + measures.flatMap(columns))
         for row in districtRows {
@@ -57,7 +57,7 @@ extension Comparison {
     }
 
     /// `sites.csv`: the sites whose decision is not the same under every option, by id.
-    func sitesCSV() -> [UInt8] {
+    public func sitesCSV() -> [UInt8] {
         var csv = CSVWriter(header: ["site_id", "name", "kind", "district", "annual_cost", "carbon"] + columns("decision"))
         for s in differingSites {
             let site = sites[0][s]
@@ -71,7 +71,7 @@ extension Comparison {
     /// `areas.csv`: the areas whose coverage is not the same under every option, by id, with
     /// coverage and minutes per option and, for each option after the first, the change from A
     /// (`gained`, `lost` or `same`).
-    func areasCSV() -> [UInt8] {
+    public func areasCSV() -> [UInt8] {
         var csv = CSVWriter(header: ["area_id", "district", "children"] + columns("covered") + columns("minutes")
             + options.dropFirst().map { "change:\($0.name)" })
         for a in changedAreas {
@@ -87,7 +87,7 @@ extension Comparison {
     /// `equality.csv`: every option's equality tables side by side, row by row (all areas,
     /// deprivation deciles, the most deprived 10% and 20%, districts), cells quoted as each plan
     /// wrote them; a blank cell where an option's table lacks the row.
-    func equalityCSV() -> [UInt8] {
+    public func equalityCSV() -> [UInt8] {
         struct Key: Hashable { var group: String, label: String }
         var order: [Key] = []
         var tables: [[Key: [String: String]]] = []

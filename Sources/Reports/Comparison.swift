@@ -163,6 +163,14 @@ public struct PairDifference: Sendable, Equatable, Encodable {
     /// Areas covered under A and not under this option.
     public var areasLost: Int
 
+    public init(option: String, sitesClosed: Int, sitesOpened: Int, areasGained: Int, areasLost: Int) {
+        self.option = option
+        self.sitesClosed = sitesClosed
+        self.sitesOpened = sitesOpened
+        self.areasGained = areasGained
+        self.areasLost = areasLost
+    }
+
     /// Sites whose decision differs from A's.
     public var sitesChanged: Int { sitesClosed + sitesOpened }
     /// Areas whose coverage differs from A's.

@@ -22,9 +22,10 @@ public enum ComparisonOption {
     public static func load(_ path: String, engineVersion: String) throws -> PlanRecord {
         let name = name(for: path)
         var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-            return try PlanFolderReader.read(folder: path, name: name)
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw InputErrors([InputError(file: path, expected: "a plan folder written by `estate plan`, or a scenario file, that exists")])
         }
+        if isDirectory.boolValue { return try PlanFolderReader.read(folder: path, name: name) }
         let inputs = try InputLoader.load(path: path)
         let context = try PlanPipeline.run(scenario: inputs.scenario, dataset: inputs.dataset)
         return try PlanRecord(context: context, name: name, source: path, engineVersion: engineVersion)
