@@ -6,7 +6,7 @@ extension Comparison {
         var rows: [[String]] = [[""] + options.map(\.name)]
         func line(_ label: String, _ value: (PlanRecord) -> String) { rows.append([label] + options.map(value)) }
         let total = districtRows.last!.figures
-        line("status") { o in o.summary.status.rawValue + (o.summary.gap.map { $0 > 0 ? ", gap " + NumberFormat.percent($0) : "" } ?? "") }
+        line("status") { o in o.summary.status.rawValue + (o.summary.gap.map(Self.gapText) ?? "") }
         line("objective") { o in o.summary.objectiveName }
         line("sites kept") { o in "\(o.summary.totals.sitesKept) of \(o.summary.totals.sitesKept + o.summary.totals.sitesClosed)" }
         line("annual cost") { o in NumberFormat.pounds(o.summary.totals.cost) }
@@ -32,5 +32,11 @@ extension Comparison {
         }
         lines.append("  \(differingSites.count) site(s) differ and \(changedAreas.count) area(s) change coverage between the options")
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// ", gap 1.25%" for a positive relative gap (", gap < 0.01%" below that), "" for none.
+    static func gapText(_ gap: Double) -> String {
+        guard gap > 0 else { return "" }
+        return ", gap " + (gap >= 0.0001 ? NumberFormat.decimal(gap * 100, 2) + "%" : "< 0.01%")
     }
 }

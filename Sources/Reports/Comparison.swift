@@ -16,6 +16,9 @@ public struct Comparison: Sendable {
     public let areas: [[PlanRecord.Area]]
     /// District names, sorted.
     public let districts: [String]
+    /// One row per district (sorted), then the county total row (`totalLabel`), with each
+    /// option's figures computed from its sites and areas as `districts.csv` computes them.
+    public let districtRows: [ComparisonDistrictRow]
 
     /// Label of the county total row in the district table.
     public static let totalLabel = "all districts"
@@ -32,15 +35,18 @@ public struct Comparison: Sendable {
             }
             named[k].name = name
         }
-        self.options = named
-        sites = named.map { $0.sites.sorted { $0.id < $1.id } }
-        areas = named.map { $0.areas.sorted { $0.id < $1.id } }
-        districts = Array(Set(sites[0].map(\.district) + areas[0].map(\.district))).sorted()
+        let sites = named.map { $0.sites.sorted { $0.id < $1.id } }
+        let areas = named.map { $0.areas.sorted { $0.id < $1.id } }
         for k in 1 ..< named.count {
             if let difference = Self.datasetDifference(sites[0], areas[0], sites[k], areas[k], named[0].name, named[k].name) {
                 throw .differentDatasets(first: named[0].name, other: named[k].name, difference: difference)
             }
         }
+        self.options = named
+        self.sites = sites
+        self.areas = areas
+        districts = Array(Set(sites[0].map(\.district) + areas[0].map(\.district))).sorted()
+        districtRows = Self.districtRows(sites: sites, areas: areas, districts: districts)
     }
 
     /// The first difference between two options' data, in words, or nil when they match.
@@ -49,17 +55,21 @@ public struct Comparison: Sendable {
                                   _ a: String, _ b: String) -> String? {
         if let d = idDifference(sitesA.map(\.id), sitesB.map(\.id), "site", a, b) { return d }
         if let d = idDifference(areasA.map(\.id), areasB.map(\.id), "area", a, b) { return d }
+        let place = { (lat: Double, lon: Double) in "\(fmt(lat)),\(fmt(lon))" }
         for (x, y) in zip(sitesA, sitesB) {
-            for (field, u, v) in [("district", x.district, y.district), ("annual_cost", fmt(x.annualCost), fmt(y.annualCost)),
-                                  ("carbon", fmt(x.carbon), fmt(y.carbon)), ("position", "\(fmt(x.lat)),\(fmt(x.lon))",
-                                                                            "\(fmt(y.lat)),\(fmt(y.lon))")] where u != v {
-                return "site \(x.id)'s \(field) is \(u) in \(a) but \(v) in \(b)"
+            if x.district != y.district { return "site \(x.id)'s district is \(x.district) in \(a) but \(y.district) in \(b)" }
+            for (field, u, v) in [("annual_cost", x.annualCost, y.annualCost), ("carbon", x.carbon, y.carbon)] where u != v {
+                return "site \(x.id)'s \(field) is \(fmt(u)) in \(a) but \(fmt(v)) in \(b)"
+            }
+            if x.lat != y.lat || x.lon != y.lon {
+                return "site \(x.id)'s position is \(place(x.lat, x.lon)) in \(a) but \(place(y.lat, y.lon)) in \(b)"
             }
         }
         for (x, y) in zip(areasA, areasB) {
-            for (field, u, v) in [("district", x.district, y.district), ("children", fmt(x.children), fmt(y.children)),
-                                  ("position", "\(fmt(x.lat)),\(fmt(x.lon))", "\(fmt(y.lat)),\(fmt(y.lon))")] where u != v {
-                return "area \(x.id)'s \(field) is \(u) in \(a) but \(v) in \(b)"
+            if x.district != y.district { return "area \(x.id)'s district is \(x.district) in \(a) but \(y.district) in \(b)" }
+            if x.children != y.children { return "area \(x.id)'s children is \(fmt(x.children)) in \(a) but \(fmt(y.children)) in \(b)" }
+            if x.lat != y.lat || x.lon != y.lon {
+                return "area \(x.id)'s position is \(place(x.lat, x.lon)) in \(a) but \(place(y.lat, y.lon)) in \(b)"
             }
         }
         return nil
@@ -110,23 +120,27 @@ public struct Comparison: Sendable {
 
     // MARK: district table
 
-    /// One row per district (sorted), then the county total row, with each option's figures.
-    public var districtRows: [ComparisonDistrictRow] {
-        let rows = districts.map { district in
-            ComparisonDistrictRow(district: district, figures: options.indices.map { k in
-                figures(k, sites: { $0.district == district }, areas: { $0.district == district })
+    static func districtRows(sites: [[PlanRecord.Site]], areas: [[PlanRecord.Area]], districts: [String]) -> [ComparisonDistrictRow] {
+        let index = Dictionary(uniqueKeysWithValues: districts.enumerated().map { ($1, $0) })
+        // Group once (all options share the ids and districts, checked after): rows cost
+        // O(sites + areas) per option, not per district.
+        var siteGroups = Array(repeating: [Int](), count: districts.count)
+        for (s, site) in sites[0].enumerated() { siteGroups[index[site.district]!].append(s) }
+        var areaGroups = Array(repeating: [Int](), count: districts.count)
+        for (a, area) in areas[0].enumerated() { areaGroups[index[area.district]!].append(a) }
+        var rows = districts.indices.map { d in
+            ComparisonDistrictRow(district: districts[d], figures: sites.indices.map { k in
+                figures(siteGroups[d].map { sites[k][$0] }, areaGroups[d].map { areas[k][$0] })
             })
         }
-        let total = ComparisonDistrictRow(district: Self.totalLabel,
-                                          figures: options.indices.map { figures($0, sites: { _ in true }, areas: { _ in true }) })
-        return rows + [total]
+        rows.append(ComparisonDistrictRow(district: totalLabel, figures: sites.indices.map { figures(sites[$0], areas[$0]) }))
+        return rows
     }
 
-    /// An option's figures over the sites and areas that pass the filters, computed from the
-    /// plan's sites and areas as `districts.csv` computes them.
-    func figures(_ k: Int, sites siteFilter: (PlanRecord.Site) -> Bool, areas areaFilter: (PlanRecord.Area) -> Bool) -> DistrictFigures {
+    /// Figures over a group of sites and areas, as `districts.csv` defines them.
+    static func figures(_ sites: [PlanRecord.Site], _ areas: [PlanRecord.Area]) -> DistrictFigures {
         var f = DistrictFigures(sitesKept: 0, sitesClosed: 0, cost: 0, carbon: 0, need: 0, coverage: 1, medianMinutes: nil, worstMinutes: nil)
-        for site in sites[k] where siteFilter(site) {
+        for site in sites {
             if site.decision.isOpen {
                 f.sitesKept += 1
                 f.cost += site.annualCost
@@ -137,7 +151,7 @@ public struct Comparison: Sendable {
         }
         var covered = 0.0
         var minutes: [Double] = []
-        for area in areas[k] where areaFilter(area) {
+        for area in areas {
             f.need += area.weight
             covered += area.weight * area.coveredShare
             if let m = area.minutes { minutes.append(m) }

@@ -137,40 +137,52 @@ public enum PlanFolderReader {
     // MARK: estate.geojson
 
     /// Site and area positions (lat, lon) from the plan's GeoJSON Points, by id.
+    private struct FeatureCollection: Decodable {
+        struct Feature: Decodable {
+            struct Geometry: Decodable { var coordinates: [Double]? }
+            struct Properties: Decodable {
+                var feature: String?
+                var siteID: String?
+                var areaID: String?
+                enum CodingKeys: String, CodingKey { case feature, siteID = "site_id", areaID = "area_id" }
+            }
+            var geometry: Geometry?
+            var properties: Properties?
+        }
+        var features: [Feature]
+    }
+
     static func readPositions(_ bytes: [UInt8], file: String) throws(InputErrors)
         -> (sites: [String: (lat: Double, lon: Double)], areas: [String: (lat: Double, lon: Double)]) {
-        let root: Any
+        // Decodable rather than JSONSerialization: a 35,000-area file reads several times faster.
+        let collection: FeatureCollection
         do {
-            root = try JSONSerialization.jsonObject(with: Data(bytes))
+            collection = try JSONDecoder().decode(FeatureCollection.self, from: Data(bytes))
+        } catch let error as DecodingError {
+            throw InputErrors([jsonError(error, file: file)])
         } catch {
-            throw InputErrors([InputError(file: file, expected: "valid GeoJSON (\(error.localizedDescription))")])
-        }
-        guard let features = (root as? [String: Any])?["features"] as? [Any] else {
-            throw InputErrors([InputError(file: file, column: "features", expected: "a FeatureCollection with a features array")])
+            throw InputErrors([InputError(file: file, expected: "valid GeoJSON (\(error))")])
         }
         var errors = InputErrorCollector(file: file)
         var sites: [String: (lat: Double, lon: Double)] = [:], areas: [String: (lat: Double, lon: Double)] = [:]
-        for (index, item) in features.enumerated() {
-            let properties = (item as? [String: Any])?["properties"] as? [String: Any]
-            let kind = properties?["feature"] as? String
+        for (index, item) in collection.features.enumerated() {
+            let kind = item.properties?.feature
             guard let kind, kind == "site" || kind == "area" else {
-                errors.add(line: nil, column: "features[\(index)].properties.feature", value: kind,
-                           expected: "\"site\" or \"area\"")
+                errors.add(line: nil, column: "features[\(index)].properties.feature", value: kind, expected: "\"site\" or \"area\"")
                 continue
             }
             let key = kind == "site" ? "site_id" : "area_id"
-            guard let id = properties?[key] as? String, !id.isEmpty else {
+            guard let id = kind == "site" ? item.properties?.siteID : item.properties?.areaID, !id.isEmpty else {
                 errors.add(line: nil, column: "features[\(index)].properties.\(key)", value: nil, expected: "the \(kind)'s id")
                 continue
             }
-            let coordinates = ((item as? [String: Any])?["geometry"] as? [String: Any])?["coordinates"] as? [Any]
-            guard let coordinates, coordinates.count == 2, let lon = (coordinates[0] as? NSNumber)?.doubleValue,
-                  let lat = (coordinates[1] as? NSNumber)?.doubleValue, (-90...90).contains(lat), (-180...180).contains(lon) else {
-                errors.add(line: nil, column: "features[\(index)].geometry.coordinates", value: coordinates.map { "\($0)" },
+            let coordinates = item.geometry?.coordinates ?? []
+            guard coordinates.count == 2, (-180...180).contains(coordinates[0]), (-90...90).contains(coordinates[1]) else {
+                errors.add(line: nil, column: "features[\(index)].geometry.coordinates", value: "\(coordinates)",
                            expected: "a Point [longitude, latitude] in degrees for \(kind) \(id)")
                 continue
             }
-            if kind == "site" { sites[id] = (lat, lon) } else { areas[id] = (lat, lon) }
+            if kind == "site" { sites[id] = (coordinates[1], coordinates[0]) } else { areas[id] = (coordinates[1], coordinates[0]) }
         }
         try errors.throwIfAny()
         return (sites, areas)

@@ -191,4 +191,14 @@ final class ComparisonTests: XCTestCase {
         XCTAssertEqual(lines.first { $0.contains("sites closed / opened vs A") }?.split(separator: " ").suffix(7),
                        ["-", "1", "/", "1", "0", "/", "1"])
     }
+
+    func testConsoleShowsAGapOnlyWhereTheSolveStoppedShortOfProof() throws {
+        let a = try HandMade.record("A", HandMade.files(HandMade.optionA))
+        let b = try HandMade.record("B", HandMade.edited(HandMade.files(HandMade.optionB), "summary.json") {
+            $0.replacingOccurrences(of: "\"status\": \"optimal\"", with: "\"status\": \"feasible\"")
+                .replacingOccurrences(of: "\"gap\": 0,", with: "\"gap\": 0.0125,")
+        })
+        let status = try Comparison([a, b]).consoleText().split(separator: "\n").first { $0.contains("status") }
+        XCTAssertEqual(status.map { $0.split(separator: " ").map(String.init) }, ["status", "optimal", "feasible,", "gap", "1.25%"])
+    }
 }
