@@ -166,4 +166,21 @@ final class CompareCommandTests: XCTestCase {
         XCTAssertEqual(one.status, 1)
         XCTAssertTrue(one.stderr.contains("at least two options"), one.stderr)
     }
+
+    func testAnInfeasibleOptionExitsThreeAndWritesNothing() throws {
+        let scratch = try Scratch()
+        XCTAssertEqual(try EstateRun.run(["plan", "--out", scratch.path("a"), "--quiet"]).status, 0)
+        _ = try scratch.copyKent()
+        // Five hubs cannot give each of Kent's twelve districts one (quick to prove, unlike a tiny budget).
+        try scratch.write("kent/broke.yaml", """
+            dataset: .
+            objective: max_coverage
+            constraints: {sites: {max: 5}, min_per_district: 1}
+            """)
+        let infeasible = scratch.path("kent/broke.yaml")
+        let run = try EstateRun.run(["compare", scratch.path("a"), infeasible, "--out", scratch.path("c")])
+        XCTAssertEqual(run.status, 3, run.stderr)
+        XCTAssertTrue(run.stderr.contains("cannot compare option 'broke': its plan has status infeasible"), run.stderr)
+        XCTAssertFalse(scratch.exists("c"))
+    }
 }
