@@ -69,16 +69,17 @@ extension Comparison {
     }
 
     /// `areas.csv`: the areas whose coverage is not the same under every option, by id, with
-    /// coverage and minutes per option and, for each option after the first, the change from A
-    /// (`gained`, `lost` or `same`).
+    /// coverage, minutes and serving site per option and, for each option after the first, the
+    /// change from A (`gained`, `lost` or `same`).
     public func areasCSV() -> [UInt8] {
-        var csv = CSVWriter(header: ["area_id", "district", "children"] + columns("covered") + columns("minutes")
+        var csv = CSVWriter(header: ["area_id", "district", "children"] + columns("covered") + columns("minutes") + columns("site")
             + options.dropFirst().map { "change:\($0.name)" })
         for a in changedAreas {
             let area = areas[0][a]
             csv.row([area.id, area.district, NumberFormat.decimal(area.children, 2)]
                 + areas.map { $0[a].covered ? "true" : "false" }
                 + areas.map { NumberFormat.decimal($0[a].minutes, 2) }
+                + areas.map { $0[a].siteID ?? "" }
                 + areas.dropFirst().map { $0[a].covered == area.covered ? "same" : ($0[a].covered ? "gained" : "lost") })
         }
         return csv.bytes
@@ -135,10 +136,11 @@ extension Comparison {
         var objective: Double?
         var bound: Double?
         var gap: Double?
+        var seconds: Double
         var coverageMinutes: Double
         var totals: PlanTotals
         enum CodingKeys: String, CodingKey {
-            case name, source, scenario, dataset, status, objectiveName = "objective_name", objective, bound, gap
+            case name, source, scenario, dataset, status, objectiveName = "objective_name", objective, bound, gap, seconds
             case coverageMinutes = "coverage_minutes", totals
         }
 
@@ -153,13 +155,14 @@ extension Comparison {
             try c.encode(objective, forKey: .objective)
             try c.encode(bound, forKey: .bound)
             try c.encode(gap, forKey: .gap)
+            try c.encode(seconds, forKey: .seconds)
             try c.encode(coverageMinutes, forKey: .coverageMinutes)
             try c.encode(totals, forKey: .totals)
         }
     }
 
-    /// `summary.json`: per option its status, objective, bound, gap and totals (as its plan
-    /// reported them); how many sites and areas differ overall and against the first option.
+    /// `summary.json`: per option its status, objective, bound, gap, solve seconds and totals (as
+    /// its plan reported them); how many sites and areas differ overall and against the first option.
     func summaryJSON(engineVersion: String, files: [String]) throws -> [UInt8] {
         let summary = SummaryFile(
             engine: engineVersion,
@@ -167,7 +170,7 @@ extension Comparison {
                 let s = o.summary
                 return Option(name: o.name, source: o.source, scenario: s.scenarioFile, dataset: s.dataset, status: s.status.rawValue,
                               objectiveName: s.objectiveName, objective: s.objective, bound: s.bound, gap: s.gap,
-                              coverageMinutes: s.coverageMinutes, totals: s.totals)
+                              seconds: s.seconds, coverageMinutes: s.coverageMinutes, totals: s.totals)
             },
             sitesDiffering: differingSites.count, areasChanging: changedAreas.count,
             againstFirst: (1 ..< options.count).map(difference), files: files.sorted())

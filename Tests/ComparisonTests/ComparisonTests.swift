@@ -59,9 +59,9 @@ final class ComparisonTests: XCTestCase {
     func testAreasTableListsAreasThatGainOrLoseCoverageAgainstTheFirstOption() throws {
         let c = try threeOptions()
         XCTAssertEqual(String(decoding: c.areasCSV(), as: UTF8.self), """
-            area_id,district,children,covered:A,covered:B,covered:C,minutes:A,minutes:B,minutes:C,change:B,change:C
-            N1,North,10,true,false,true,5,22,5,lost,same
-            N2,North,20,false,true,true,25,8,8,gained,gained
+            area_id,district,children,covered:A,covered:B,covered:C,minutes:A,minutes:B,minutes:C,site:A,site:B,site:C,change:B,change:C
+            N1,North,10,true,false,true,5,22,5,S1,S2,S1,lost,same
+            N2,North,20,false,true,true,25,8,8,S1,S2,S2,gained,gained
 
             """)
     }
