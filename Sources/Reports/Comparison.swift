@@ -211,12 +211,15 @@ public struct PairDifference: Sendable, Equatable, Encodable {
 public struct ComparisonDistrictRow: Sendable, Equatable {
     /// District name, or `Comparison.totalLabel` for the county.
     public var district: String
+    /// Figures under each option, in option order.
     public var figures: [DistrictFigures]
 }
 
 /// One option's figures for a district, as in the plan's `districts.csv`.
 public struct DistrictFigures: Sendable, Equatable {
+    /// Sites kept (must-keep included).
     public var sitesKept: Int
+    /// Sites closed.
     public var sitesClosed: Int
     /// GBP per year of kept sites.
     public var cost: Double
@@ -228,6 +231,7 @@ public struct DistrictFigures: Sendable, Equatable {
     public var coverage: Double
     /// Median and largest minutes to the serving hub over areas that have one.
     public var medianMinutes: Double?
+    /// Largest minutes to the serving hub over areas that have one.
     public var worstMinutes: Double?
 
     public init(sitesKept: Int, sitesClosed: Int, cost: Double, carbon: Double, need: Double, coverage: Double,

@@ -33,11 +33,13 @@ public struct PlanRecord: Sendable, Equatable {
         public var scenarioFile: String
         /// The dataset folder the plan was made on (informational: datasets are compared by content).
         public var dataset: String
+        /// How the solve ended; only `optimal` and `feasible` plans have decisions to compare.
         public var status: PlanStatus
         /// `max_coverage`, `min_cost`, ...
         public var objectiveName: String
         /// Objective value in the objective's units; nil when the solver found none.
         public var objective: Double?
+        /// The solver's proven bound on the objective, in the objective's units.
         public var bound: Double?
         /// Relative gap (0...1).
         public var gap: Double?
@@ -45,6 +47,7 @@ public struct PlanRecord: Sendable, Equatable {
         public var seconds: Double
         /// The coverage standard, minutes.
         public var coverageMinutes: Double
+        /// County totals as the plan reported them (GBP/year, tCO2e/year, shares).
         public var totals: PlanTotals
 
         public init(scenarioFile: String, dataset: String, status: PlanStatus, objectiveName: String, objective: Double?,
@@ -64,9 +67,13 @@ public struct PlanRecord: Sendable, Equatable {
 
     /// One row of `sites.csv` with its position from `estate.geojson`.
     public struct Site: Sendable, Equatable {
+        /// Site id, unique in the dataset.
         public var id: String
+        /// Building name, for people.
         public var name: String
+        /// `childrens_centre`, `youth_hub`, `family_hub`, ...
         public var kind: String
+        /// District the building is in.
         public var district: String
         /// Kept, closed, or kept because the dataset says `status: keep`.
         public var decision: SiteDecision
@@ -74,8 +81,9 @@ public struct PlanRecord: Sendable, Equatable {
         public var annualCost: Double
         /// tCO2e per year if kept.
         public var carbon: Double
-        /// Decimal degrees (WGS84).
+        /// Decimal degrees north (WGS84).
         public var lat: Double
+        /// Decimal degrees east (WGS84).
         public var lon: Double
 
         public init(id: String, name: String, kind: String, district: String, decision: SiteDecision, annualCost: Double,
@@ -94,7 +102,9 @@ public struct PlanRecord: Sendable, Equatable {
 
     /// One row of `areas.csv` with its position from `estate.geojson`.
     public struct Area: Sendable, Equatable {
+        /// Area code, unique in the dataset.
         public var id: String
+        /// District the area belongs to.
         public var district: String
         /// Resident children aged 0-19.
         public var children: Double
@@ -108,8 +118,9 @@ public struct PlanRecord: Sendable, Equatable {
         public var covered: Bool
         /// Share of the area's demand covered (below 1 only where capacity splits it).
         public var coveredShare: Double
-        /// Decimal degrees (WGS84).
+        /// Decimal degrees north (WGS84).
         public var lat: Double
+        /// Decimal degrees east (WGS84).
         public var lon: Double
 
         public init(id: String, district: String, children: Double, weight: Double, siteID: String?, minutes: Double?,
@@ -130,6 +141,7 @@ public struct PlanRecord: Sendable, Equatable {
     /// `equality.csv` as text: compared cell by cell, so the comparison quotes each option's
     /// equality tables exactly as its plan wrote them.
     public struct EqualityText: Sendable, Equatable {
+        /// Column names, as in the file.
         public var header: [String]
         /// Rows in file order, each as wide as `header`.
         public var rows: [[String]]
