@@ -88,5 +88,7 @@ let package = Package(
         .target(name: "EstateMap"),
         .testTarget(name: "EstateMapTests", dependencies: ["EstateMap"]),
         .testTarget(name: "LocationModelsTests", dependencies: ["LocationModels", "Optimisation"]),
+        // `estate compare`'s tables, read-back validation and difference maps, on hand-made plans.
+        .testTarget(name: "ComparisonTests", dependencies: ["Reports", "EstateMap"]),
     ]
 )

@@ -1,0 +1,42 @@
+extension Comparison {
+    /// The short terminal table: one column per option, one line per headline figure, then how
+    /// each option differs from the first.
+    public func consoleText() -> String {
+        let first = options[0].name
+        var rows: [[String]] = [[""] + options.map(\.name)]
+        func line(_ label: String, _ value: (PlanRecord) -> String) { rows.append([label] + options.map(value)) }
+        let total = districtRows.last!.figures
+        line("status") { o in o.summary.status.rawValue + (o.summary.gap.map(Self.gapText) ?? "") }
+        line("objective") { o in o.summary.objectiveName }
+        line("sites kept") { o in "\(o.summary.totals.sitesKept) of \(o.summary.totals.sitesKept + o.summary.totals.sitesClosed)" }
+        line("annual cost") { o in NumberFormat.pounds(o.summary.totals.cost) }
+        line("saving") { o in NumberFormat.pounds(o.summary.totals.saving) }
+        line("carbon (tCO2e)") { o in NumberFormat.decimal(o.summary.totals.carbon, 1) }
+        line("need covered") { o in NumberFormat.percent(o.summary.totals.coverage) + " in " + NumberFormat.decimal(o.summary.coverageMinutes) + " min" }
+        rows.append(["median / worst min"] + total.map { f in
+            (f.medianMinutes.map { NumberFormat.decimal($0, 1) } ?? "-") + " / " + (f.worstMinutes.map { NumberFormat.decimal($0, 1) } ?? "-")
+        })
+        line("visits displaced") { o in NumberFormat.grouped(o.summary.totals.visitsDisplaced) }
+        let differences = (1 ..< options.count).map(difference)
+        rows.append(["sites closed / opened vs \(first)", "-"] + differences.map { "\($0.sitesClosed) / \($0.sitesOpened)" })
+        rows.append(["areas losing / gaining vs \(first)", "-"] + differences.map { "\($0.areasLost) / \($0.areasGained)" })
+
+        let widths = rows[0].indices.map { c in rows.map { $0[c].count }.max() ?? 0 }
+        var lines = ["Estate comparison: \(options.count) options, \(sites[0].count) sites, \(areas[0].count) areas"]
+        for row in rows {
+            let cells = row.indices.map { c in
+                c == 0 ? row[c].padding(toLength: widths[c], withPad: " ", startingAt: 0)
+                    : String(repeating: " ", count: widths[c] - row[c].count) + row[c]
+            }
+            lines.append("  " + cells.joined(separator: "  "))
+        }
+        lines.append("  \(differingSites.count) site(s) differ and \(changedAreas.count) area(s) change coverage between the options")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// ", gap 1.25%" for a positive relative gap (", gap < 0.01%" below that), "" for none.
+    static func gapText(_ gap: Double) -> String {
+        guard gap > 0 else { return "" }
+        return ", gap " + (gap >= 0.0001 ? NumberFormat.decimal(gap * 100, 2) + "%" : "< 0.01%")
+    }
+}

@@ -1,0 +1,39 @@
+import EstateMap
+
+extension Comparison {
+    /// The difference map of the first option (A) against option `k` (B): areas by coverage
+    /// change, sites by decision change, headline totals A → B and the two options' district table.
+    public func mapData(_ k: Int) -> DifferenceMapData {
+        let a = options[0], b = options[k]
+        let ta = a.summary.totals, tb = b.summary.totals
+        let d = difference(k)
+        let arrow = { (x: String, y: String) in "\(x) → \(y)" }
+        let totals = [
+            MapTotal("Sites kept", arrow(String(ta.sitesKept), String(tb.sitesKept))),
+            MapTotal("Annual cost", arrow(NumberFormat.pounds(ta.cost), NumberFormat.pounds(tb.cost))),
+            MapTotal("Carbon (tCO2e)", arrow(NumberFormat.decimal(ta.carbon, 1), NumberFormat.decimal(tb.carbon, 1))),
+            MapTotal("Need covered", arrow(NumberFormat.percent(ta.coverage), NumberFormat.percent(tb.coverage))),
+            MapTotal("Sites closed / opened", "\(d.sitesClosed) / \(d.sitesOpened)"),
+            MapTotal("Areas losing / gaining", "\(d.areasLost) / \(d.areasGained)"),
+        ]
+        let diffAreas = areas[0].indices.map { i in
+            let x = areas[0][i], y = areas[k][i]
+            return DifferenceArea(id: x.id, district: x.district, lat: x.lat, lon: x.lon, children: x.children,
+                                  minutesA: x.minutes, minutesB: y.minutes, coveredA: x.covered, coveredB: y.covered)
+        }
+        let diffSites = sites[0].indices.map { s in
+            let x = sites[0][s]
+            return DifferenceSite(id: x.id, name: x.name, kind: x.kind, district: x.district, lat: x.lat, lon: x.lon,
+                                  decisionA: x.decision, decisionB: sites[k][s].decision)
+        }
+        let minutes = { (m: Double?) in m.map { NumberFormat.decimal($0, 1) } ?? "-" }
+        let header = ["District", "Kept A", "Kept B", "Cost A", "Cost B", "Covered A", "Covered B", "Worst min A", "Worst min B"]
+        let rows = districtRows.map { row in
+            let fa = row.figures[0], fb = row.figures[k]
+            return [row.district, String(fa.sitesKept), String(fb.sitesKept), NumberFormat.pounds(fa.cost), NumberFormat.pounds(fb.cost),
+                    NumberFormat.percent(fa.coverage), NumberFormat.percent(fb.coverage), minutes(fa.worstMinutes), minutes(fb.worstMinutes)]
+        }
+        return DifferenceMapData(title: "Family Hub estate options", optionA: a.name, optionB: b.name, totals: totals,
+                                 areas: diffAreas, sites: diffSites, districtTable: MapTable(header: header, rows: rows))
+    }
+}

@@ -1,0 +1,154 @@
+import EstateMap
+import Planning
+
+/// One estate option as `estate compare` sees it: a plan read back from the files of its folder
+/// (or from the same files made in memory for a scenario solved on the spot), so that a folder
+/// and a scenario are compared through one code path and give the same tables.
+public struct PlanRecord: Sendable, Equatable {
+    /// The option's name in tables and file names (folder or scenario name).
+    public var name: String
+    /// The folder or scenario path as the user gave it.
+    public var source: String
+    /// What `summary.json` says of the solve.
+    public var summary: Summary
+    /// Every site, in `sites.csv` order.
+    public var sites: [Site]
+    /// Every area, in `areas.csv` order.
+    public var areas: [Area]
+    /// `equality.csv` as written: its header and text rows.
+    public var equality: EqualityText
+
+    public init(name: String, source: String, summary: Summary, sites: [Site], areas: [Area], equality: EqualityText) {
+        self.name = name
+        self.source = source
+        self.summary = summary
+        self.sites = sites
+        self.areas = areas
+        self.equality = equality
+    }
+
+    /// The solve as `summary.json` reports it.
+    public struct Summary: Sendable, Equatable {
+        /// The scenario file the plan was made from.
+        public var scenarioFile: String
+        /// The dataset folder the plan was made on (informational: datasets are compared by content).
+        public var dataset: String
+        /// How the solve ended; only `optimal` and `feasible` plans have decisions to compare.
+        public var status: PlanStatus
+        /// `max_coverage`, `min_cost`, ...
+        public var objectiveName: String
+        /// Objective value in the objective's units; nil when the solver found none.
+        public var objective: Double?
+        /// The solver's proven bound on the objective, in the objective's units.
+        public var bound: Double?
+        /// Relative gap (0...1).
+        public var gap: Double?
+        /// Solve time, seconds.
+        public var seconds: Double
+        /// The coverage standard, minutes.
+        public var coverageMinutes: Double
+        /// County totals as the plan reported them (GBP/year, tCO2e/year, shares).
+        public var totals: PlanTotals
+
+        public init(scenarioFile: String, dataset: String, status: PlanStatus, objectiveName: String, objective: Double?,
+                    bound: Double?, gap: Double?, seconds: Double, coverageMinutes: Double, totals: PlanTotals) {
+            self.scenarioFile = scenarioFile
+            self.dataset = dataset
+            self.status = status
+            self.objectiveName = objectiveName
+            self.objective = objective
+            self.bound = bound
+            self.gap = gap
+            self.seconds = seconds
+            self.coverageMinutes = coverageMinutes
+            self.totals = totals
+        }
+    }
+
+    /// One row of `sites.csv` with its position from `estate.geojson`.
+    public struct Site: Sendable, Equatable {
+        /// Site id, unique in the dataset.
+        public var id: String
+        /// Building name, for people.
+        public var name: String
+        /// `childrens_centre`, `youth_hub`, `family_hub`, ...
+        public var kind: String
+        /// District the building is in.
+        public var district: String
+        /// Kept, closed, or kept because the dataset says `status: keep`.
+        public var decision: SiteDecision
+        /// GBP per year if kept.
+        public var annualCost: Double
+        /// tCO2e per year if kept.
+        public var carbon: Double
+        /// Decimal degrees north (WGS84).
+        public var lat: Double
+        /// Decimal degrees east (WGS84).
+        public var lon: Double
+
+        public init(id: String, name: String, kind: String, district: String, decision: SiteDecision, annualCost: Double,
+                    carbon: Double, lat: Double, lon: Double) {
+            self.id = id
+            self.name = name
+            self.kind = kind
+            self.district = district
+            self.decision = decision
+            self.annualCost = annualCost
+            self.carbon = carbon
+            self.lat = lat
+            self.lon = lon
+        }
+    }
+
+    /// One row of `areas.csv` with its position from `estate.geojson`.
+    public struct Area: Sendable, Equatable {
+        /// Area code, unique in the dataset.
+        public var id: String
+        /// District the area belongs to.
+        public var district: String
+        /// Resident children aged 0-19.
+        public var children: Double
+        /// The optimiser's need weight for the area under this option's needs framework.
+        public var weight: Double
+        /// The kept site serving the area; nil when none is reachable.
+        public var siteID: String?
+        /// Minutes to that site; nil when none is reachable.
+        public var minutes: Double?
+        /// Whether a kept hub lies within the option's coverage time (the whole area).
+        public var covered: Bool
+        /// Share of the area's demand covered (below 1 only where capacity splits it).
+        public var coveredShare: Double
+        /// Decimal degrees north (WGS84).
+        public var lat: Double
+        /// Decimal degrees east (WGS84).
+        public var lon: Double
+
+        public init(id: String, district: String, children: Double, weight: Double, siteID: String?, minutes: Double?,
+                    covered: Bool, coveredShare: Double, lat: Double, lon: Double) {
+            self.id = id
+            self.district = district
+            self.children = children
+            self.weight = weight
+            self.siteID = siteID
+            self.minutes = minutes
+            self.covered = covered
+            self.coveredShare = coveredShare
+            self.lat = lat
+            self.lon = lon
+        }
+    }
+
+    /// `equality.csv` as text: compared cell by cell, so the comparison quotes each option's
+    /// equality tables exactly as its plan wrote them.
+    public struct EqualityText: Sendable, Equatable {
+        /// Column names, as in the file.
+        public var header: [String]
+        /// Rows in file order, each as wide as `header`.
+        public var rows: [[String]]
+
+        public init(header: [String], rows: [[String]]) {
+            self.header = header
+            self.rows = rows
+        }
+    }
+}

@@ -1,0 +1,73 @@
+import ArgumentParser
+import Estate
+import EstateIO
+import Foundation
+import Planning
+import Reports
+
+/// `estate compare`: estate options of one dataset side by side.
+struct CompareCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compare",
+        abstract: "Compare estate options (plan folders or scenarios) of one dataset side by side.",
+        discussion: """
+            Each option is a plan folder written by `estate plan`, or a scenario file that is planned \
+            first (nothing is written for it outside the comparison). Writes districts.csv, sites.csv \
+            (sites whose decision differs), areas.csv (areas that gain or lose coverage), equality.csv, \
+            summary.json and the difference map (compare.svg/.html for two options; \
+            compare-A-vs-X.svg/.html for each further option X against the first) into the output \
+            folder, whole or not at all. Exit codes: 0 written; 1 bad input or options of different \
+            datasets; 2 an option's solve failed or stopped with no plan; 3 an option is infeasible.
+            """
+    )
+
+    @Argument(help: "Two or more options: plan folders or scenario files (YAML or JSON). The first is the baseline (A).")
+    var options: [String]
+
+    @Option(name: .long, help: "Folder to write the comparison into (replaced whole).")
+    var out: String = "compare"
+
+    @Flag(name: .long, help: "Print nothing unless something goes wrong.")
+    var quiet = false
+
+    func validate() throws {
+        if options.count < 2 { throw ValidationError("give at least two options to compare (plan folders or scenario files)") }
+    }
+
+    func run() throws {
+        var records: [PlanRecord] = []
+        for option in options {
+            do {
+                records.append(try ComparisonOption.load(option, engineVersion: EstateCommand.configuration.version))
+            } catch let errors as InputErrors {
+                throw failOnInput(errors)
+            } catch let error as PlanningError {
+                FileHandle.standardError.write(Data("estate: \(option): \(error)\n".utf8))
+                if case .solverFailed = error { throw ExitCode(2) }
+                throw ExitCode(1)
+            } catch let error as ComparisonError {
+                FileHandle.standardError.write(Data("estate: \(error)\n".utf8))
+                if case .noPlan(_, let status) = error { throw ExitCode(status == .infeasible ? 3 : 2) }
+                throw ExitCode(1)
+            }
+        }
+        let comparison: Comparison
+        do {
+            comparison = try Comparison(records)
+        } catch {
+            FileHandle.standardError.write(Data("estate: \(error)\n".utf8))
+            throw ExitCode(1)
+        }
+        let files = try comparison.files(engineVersion: EstateCommand.configuration.version)
+        do {
+            try AtomicFolder.write(files, to: URL(fileURLWithPath: out))
+        } catch {
+            FileHandle.standardError.write(Data("estate: \(error)\n".utf8))
+            throw ExitCode(1)
+        }
+        if !quiet {
+            print(comparison.consoleText(), terminator: "")
+            print("  written to \(out)/")
+        }
+    }
+}
