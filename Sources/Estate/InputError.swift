@@ -97,6 +97,12 @@ public struct InputErrorCollector: Sendable {
         if isFull { omitted += 1 } else { errors.append(error) }
     }
 
+    /// Takes over another collector's errors (e.g. a second pass over the same file).
+    public mutating func merge(_ other: InputErrorCollector) {
+        errors.append(contentsOf: other.errors)
+        omitted += other.omitted
+    }
+
     /// Throws everything collected, if anything.
     public func throwIfAny() throws(InputErrors) {
         if !isEmpty { throw InputErrors(errors, omitted: omitted) }
