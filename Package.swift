@@ -26,6 +26,7 @@ let package = Package(
             dependencies: [
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 "Estate", "EstateIO", "EstateSynth", "Planning", "Reports",
+                "Batch", "BatchPlanning",
             ]
         ),
         // A setjmp backstop around GLPK's fatal errors and its branch-and-cut callback (C only).
@@ -77,5 +78,8 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
+        // The planner as a batch's scenario solver (shared inputs, result rows, plan
+        // folders) and Pareto frontiers traced with the planner.
+        .target(name: "BatchPlanning", dependencies: ["Batch", "Estate", "EstateIO", "Planning", "Reports"]),
     ]
 )
