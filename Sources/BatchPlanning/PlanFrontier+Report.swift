@@ -18,11 +18,11 @@ extension PlanFrontier {
     }
 
     /// `frontier.csv`: one row per non-dominated point (x ascending), then the scenario's
-    /// own plan (`kind` = `scenario`). Columns: `kind,epsilon,<x>,<y>,status,objective,
+    /// own plan (`kind` = `scenario`). Columns: `kind,epsilon,x_<x>,y_<y>,status,objective,
     /// bound,gap,sites_kept,cost,saving,carbon,coverage,mean_minutes,kept_sites,label`;
     /// numbers in shortest round-trip form, kept sites `;`-separated.
     public func csv() -> String {
-        var header = ["kind", "epsilon", x.rawValue, y.rawValue]
+        var header = ["kind", "epsilon", "x_" + x.rawValue, "y_" + y.rawValue]
         header += ["status", "objective", "bound", "gap", "sites_kept", "cost", "saving", "carbon", "coverage",
                    "mean_minutes", "kept_sites", "label"]
         var lines = [header.joined(separator: ",")]
