@@ -80,6 +80,6 @@ let package = Package(
         ),
         // The planner as a batch's scenario solver (shared inputs, result rows, plan
         // folders) and Pareto frontiers traced with the planner.
-        .target(name: "BatchPlanning", dependencies: ["Batch", "Estate", "EstateIO", "Planning", "Reports"]),
+        .target(name: "BatchPlanning", dependencies: ["Batch", "Estate", "EstateIO", "Optimisation", "Planning", "Reports"]),
     ]
 )

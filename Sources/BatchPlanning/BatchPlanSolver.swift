@@ -2,6 +2,7 @@ import Batch
 import Estate
 import EstateIO
 import Foundation
+import Optimisation
 import Planning
 import Reports
 
@@ -37,7 +38,8 @@ public struct BatchPlanSolver: Sendable {
     public func solve(_ expanded: ExpandedScenario) throws -> BatchResult {
         let scenario = try inputs.scenario(yaml: expanded.yaml)
         let prepared = try inputs.prepare(scenario)
-        let specification = PlanSpecification(scenario: scenario)
+        var specification = PlanSpecification(scenario: scenario)
+        specification.cutFamilies = Self.cutFamilies
         let plan = try Planner.plan(prepared.instance, specification, areaIDs: prepared.areaIDs)
         let context = PlanContext(dataset: prepared.dataset, scenario: scenario, instance: prepared.instance,
                                   specification: specification, needScore: prepared.scores.score, plan: plan)
@@ -47,6 +49,11 @@ public struct BatchPlanSolver: Sendable {
         }
         return Self.result(context, inputHashes: prepared.inputHashes)
     }
+
+    /// MIR cuts only: on the 1,000-scenario Kent benchmark (budgets and carbon caps that
+    /// bind) they proved every optimum in about 30% less CPU time than GLPK's four
+    /// families, with the same objectives and kept sites (README, "Scenario batches").
+    public static let cutFamilies: CutFamilies = [.mixedIntegerRounding]
 
     /// The result row of a planned scenario: status, objective, bound, gap, totals and kept sites.
     static func result(_ context: PlanContext, inputHashes: [String: String]) -> BatchResult {

@@ -131,11 +131,13 @@ private struct Run {
         parm.msg_lev = options.verbose ? GLP_MSG_ON : GLP_MSG_OFF
         parm.presolve = presolve ? GLP_ON : GLP_OFF
         parm.mip_gap = options.relativeGap
-        let cuts = options.cuts ? GLP_ON : GLP_OFF
-        parm.gmi_cuts = cuts
-        parm.mir_cuts = cuts
-        parm.cov_cuts = cuts
-        parm.clq_cuts = cuts
+        func cuts(_ family: CutFamilies) -> Int32 {
+            options.cuts && options.cutFamilies.contains(family) ? GLP_ON : GLP_OFF
+        }
+        parm.gmi_cuts = cuts(.gomory)
+        parm.mir_cuts = cuts(.mixedIntegerRounding)
+        parm.cov_cuts = cuts(.cover)
+        parm.clq_cuts = cuts(.clique)
         parm.fp_heur = options.heuristics ? GLP_ON : GLP_OFF
         parm.ps_heur = options.heuristics ? GLP_ON : GLP_OFF
         parm.tm_lim = remaining

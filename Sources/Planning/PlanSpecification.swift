@@ -1,4 +1,5 @@
 import Estate
+import Optimisation
 
 /// The constraints a scenario may impose; `nil` means "not imposed". Any combination is allowed.
 public struct PlanConstraints: Sendable, Equatable {
@@ -53,6 +54,9 @@ public struct PlanSpecification: Sendable, Equatable {
     public var timeLimit: Double?
     /// Relative MIP gap at which a solve may stop (0 proves optimality).
     public var relativeGap: Double
+    /// GLPK cut families for the solves (every family by default). A solver setting, not
+    /// part of the question: it changes how fast the optimum is proven, not the optimum.
+    public var cutFamilies: CutFamilies = .all
 
     public init(
         objective: Objective, coverageMinutes: Double, constraints: PlanConstraints = PlanConstraints(),
