@@ -19,6 +19,8 @@ public struct BatchPlanSolver: Sendable {
     public let engineVersion: String
     /// When set, each scenario's full plan folder is written to `plansFolder/<id>/`.
     public let plansFolder: URL?
+    /// Plans with the upper limits lifted, reused by scenarios they satisfy.
+    private let relaxed = RelaxedPlans()
 
     /// A solver for the scenarios of `scenarioFile`.
     public init(scenarioFile: URL, engineVersion: String, plansFolder: URL? = nil) {
@@ -40,7 +42,10 @@ public struct BatchPlanSolver: Sendable {
         let prepared = try inputs.prepare(scenario)
         var specification = PlanSpecification(scenario: scenario)
         specification.cutFamilies = Self.cutFamilies
-        let plan = try Planner.plan(prepared.instance, specification, areaIDs: prepared.areaIDs)
+        let lifted = try relaxed.plan(for: specification, varied: Self.variedLimits(expanded),
+                                      instanceKey: prepared.instanceKey, instance: prepared.instance,
+                                      areaIDs: prepared.areaIDs)
+        let plan = try lifted ?? Planner.plan(prepared.instance, specification, areaIDs: prepared.areaIDs)
         let context = PlanContext(dataset: prepared.dataset, scenario: scenario, instance: prepared.instance,
                                   specification: specification, needScore: prepared.scores.score, plan: plan)
         if let plansFolder {
@@ -48,6 +53,13 @@ public struct BatchPlanSolver: Sendable {
             try AtomicFolder.write(files, to: plansFolder.appendingPathComponent(expanded.id))
         }
         return Self.result(context, inputHashes: prepared.inputHashes)
+    }
+
+    /// The upper limits the batch varies (from the scenario's batch parameters): only
+    /// those are worth lifting, since a lifted problem is shared by the scenarios that
+    /// differ in them; lifting anything else would cost an extra solve per scenario.
+    static func variedLimits(_ scenario: ExpandedScenario) -> [UpperLimit] {
+        UpperLimit.allCases.filter { limit in scenario.parameters.contains { $0.key.hasPrefix(limit.key) } }
     }
 
     /// MIR cuts only: on the 1,000-scenario Kent benchmark (budgets and carbon caps that

@@ -15,6 +15,9 @@ public struct PreparedScenario: Sendable {
     public var scores: NeedScores
     /// The dense planning instance (weights, demand, travel pairs).
     public var instance: PlanningInstance
+    /// Identifies the instance (dataset, needs, travel, visits per child) among the
+    /// batch's instances, for caches keyed by instance.
+    public var instanceKey: String
     /// SHA-256 (hex) of every input file, keyed by path as the scenario names it
     /// (`scenario.yaml`, `datasets/kent/areas.csv`).
     public var inputHashes: [String: String]
@@ -96,7 +99,8 @@ public final class SharedInputs: Sendable {
             try hashInputs(folder: folder, datasetPath: scenario.dataset, needsFile: needsFile)
         }
         return PreparedScenario(dataset: dataset, areaIDs: shared.areaIDs, scores: shared.scores,
-                                instance: shared.instance, inputHashes: inputHashes)
+                                instance: shared.instance, instanceKey: String(describing: instanceKey),
+                                inputHashes: inputHashes)
     }
 
     /// Reads a dataset as `InputLoader` does, pointing at `dataset:` when the folder is missing.
