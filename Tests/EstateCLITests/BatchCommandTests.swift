@@ -4,7 +4,8 @@ import XCTest
 /// `estate batch`, `estate merge` and `estate frontier` as a user runs them, on small
 /// batches of the committed Kent dataset.
 final class BatchCommandTests: XCTestCase {
-    /// A 2 x 2 batch (budgets x coverage minutes) whose budgets bind, so the plans differ.
+    /// A 3 x 2 batch (budgets x coverage minutes): two budgets bind; 9M does not, so those
+    /// scenarios take the plan of the problem without a budget (shared, not re-solved).
     static let batchYAML = """
         dataset: kent
         needs:
@@ -15,7 +16,7 @@ final class BatchCommandTests: XCTestCase {
         coverage_minutes: 20
         constraints: {budget: 2_000_000, min_per_district: 1}
         batch:
-          constraints.budget: [1_500_000, 2_500_000]
+          constraints.budget: [1_500_000, 2_500_000, 9_000_000]
           coverage_minutes: [15, 20]
         """
 
@@ -44,32 +45,38 @@ final class BatchCommandTests: XCTestCase {
             let run = try EstateRun.run(["batch", "batch.yaml", "--out", "jobs\(jobs)", "--jobs", jobs, "--quiet"],
                                         in: scratch.url)
             XCTAssertEqual(run.status, 0, run.stderr)
-            XCTAssertTrue(run.stdout.contains("ran 4, skipped 0"), run.stdout)
+            XCTAssertTrue(run.stdout.contains("ran 6, skipped 0"), run.stdout)
         }
         let one = reproducibleRows(try scratch.read("jobs1/results.csv"))
         let two = reproducibleRows(try scratch.read("jobs2/results.csv"))
-        XCTAssertEqual(one.count, 4)
+        XCTAssertEqual(one.count, 6)
         XCTAssertEqual(one, two, "same rows, kept sites and objectives with 1 and 2 worker threads")
         XCTAssertEqual(Set(one.values.map { $0["status"]! }), ["optimal"])
-        XCTAssertEqual(Set(one.values.map { $0["kept_sites"]! }).count, 4, "the budgets bind: four different plans")
+        XCTAssertEqual(Set(one.values.map { $0["kept_sites"]! }).count, 6, "six different plans")
 
-        // Each row equals `estate plan` of the same scenario written out by hand.
-        let row = try XCTUnwrap(one.values.first { $0["constraints.budget"] == "1500000" && $0["coverage_minutes"] == "15" })
-        let single = Self.batchYAML.components(separatedBy: "batch:")[0]
-            .replacingOccurrences(of: "coverage_minutes: 20", with: "coverage_minutes: 15")
-            .replacingOccurrences(of: "budget: 2_000_000", with: "budget: 1_500_000")
-        try scratch.write("single.yaml", single)
-        let plan = try EstateRun.run(["plan", "single.yaml", "--out", "single", "--quiet"], in: scratch.url)
-        XCTAssertEqual(plan.status, 0, plan.stderr)
-        let summary = try JSONSerialization.jsonObject(with: Data(scratch.read("single/summary.json").utf8)) as! [String: Any]
-        XCTAssertEqual(Double(row["objective"]!)!, summary["objective"] as! Double, accuracy: 1e-5)
-        let kept = parseCSV(try scratch.read("single/sites.csv")).rows.filter { $0["decision"] == "kept" }
-        XCTAssertEqual(row["kept_sites"], kept.map { $0["site_id"]! }.sorted().joined(separator: ";"))
-        let keptCost = kept.reduce(0) { $0 + Double($1["annual_cost"]!)! }
-        XCTAssertEqual(Double(row["cost"]!)!, keptCost, accuracy: 0.01)
-        XCTAssertLessThanOrEqual(keptCost, 1_500_000)
-        XCTAssertEqual(row["engine_version"], "estate 0.1.0")
-        XCTAssertEqual(row["inputs_sha256"]?.count, 64)
+        // Rows equal `estate plan` of the same scenario written out by hand: one whose
+        // budget binds (solved) and one whose budget does not (the shared unbudgeted plan).
+        for (budget, minutes) in [(1_500_000, 15), (9_000_000, 20)] {
+            let row = try XCTUnwrap(one.values.first {
+                $0["constraints.budget"] == String(budget) && $0["coverage_minutes"] == String(minutes)
+            })
+            let single = Self.batchYAML.components(separatedBy: "batch:")[0]
+                .replacingOccurrences(of: "coverage_minutes: 20", with: "coverage_minutes: \(minutes)")
+                .replacingOccurrences(of: "budget: 2_000_000", with: "budget: \(budget)")
+            try scratch.write("single.yaml", single)
+            let plan = try EstateRun.run(["plan", "single.yaml", "--out", "single", "--quiet"], in: scratch.url)
+            XCTAssertEqual(plan.status, 0, plan.stderr)
+            let summary = try JSONSerialization.jsonObject(with: Data(scratch.read("single/summary.json").utf8)) as! [String: Any]
+            XCTAssertEqual(Double(row["objective"]!)!, summary["objective"] as! Double, accuracy: 1e-5)
+            XCTAssertEqual(row["status"], "optimal")
+            let kept = parseCSV(try scratch.read("single/sites.csv")).rows.filter { $0["decision"] == "kept" }
+            XCTAssertEqual(row["kept_sites"], kept.map { $0["site_id"]! }.sorted().joined(separator: ";"))
+            let keptCost = kept.reduce(0) { $0 + Double($1["annual_cost"]!)! }
+            XCTAssertEqual(Double(row["cost"]!)!, keptCost, accuracy: 0.01)
+            XCTAssertLessThanOrEqual(keptCost, Double(budget))
+            XCTAssertEqual(row["engine_version"], "estate 0.1.0")
+            XCTAssertEqual(row["inputs_sha256"]?.count, 64)
+        }
     }
 
     func testShardsRunAsSeparateProcessesMergeIntoTheSingleRun() throws {
@@ -85,16 +92,16 @@ final class BatchCommandTests: XCTestCase {
             XCTAssertEqual(Set(rows.map { $0["shard"]! }), ["\(k)/3"])
             sizes.append(rows.count)
         }
-        XCTAssertEqual(sizes, [2, 1, 1], "scenario i goes to shard i mod 3")
+        XCTAssertEqual(sizes, [2, 2, 2], "scenario i goes to shard i mod 3")
         let sources = (1 ... 3).map { "shard\($0)/results.sqlite" }
         let merge = try EstateRun.run(["merge", "all.sqlite"] + sources, in: scratch.url)
         XCTAssertEqual(merge.status, 0, merge.stderr)
-        XCTAssertTrue(merge.stdout.contains("4 rows added, 0 already present"), merge.stdout)
+        XCTAssertTrue(merge.stdout.contains("6 rows added, 0 already present"), merge.stdout)
         XCTAssertEqual(reproducibleRows(try scratch.read("all.csv")), reproducibleRows(try scratch.read("whole/results.csv")))
 
         let again = try EstateRun.run(["merge", "all.sqlite"] + sources, in: scratch.url)
         XCTAssertEqual(again.status, 0, again.stderr)
-        XCTAssertTrue(again.stdout.contains("0 rows added, 4 already present"), again.stdout)
+        XCTAssertTrue(again.stdout.contains("0 rows added, 6 already present"), again.stdout)
     }
 
     func testResumeAfterACompleteRunRepeatsNothing() throws {
@@ -105,7 +112,7 @@ final class BatchCommandTests: XCTestCase {
 
         let resumed = try EstateRun.run(["batch", "batch.yaml", "--out", "run", "--resume"], in: scratch.url)
         XCTAssertEqual(resumed.status, 0, resumed.stderr)
-        XCTAssertTrue(resumed.stdout.contains("ran 0, skipped 4"), resumed.stdout)
+        XCTAssertTrue(resumed.stdout.contains("ran 0, skipped 6"), resumed.stdout)
         XCTAssertEqual(try scratch.read("run/results.csv"), before, "no row was recomputed (timestamps unchanged)")
 
         let again = try EstateRun.run(["batch", "batch.yaml", "--out", "run"], in: scratch.url)
@@ -153,9 +160,9 @@ final class BatchCommandTests: XCTestCase {
         let run = try EstateRun.run(["batch", "broken.yaml", "--out", "run", "--quiet"], in: scratch.url)
         XCTAssertEqual(run.status, 0, run.stderr)
         let rows = parseCSV(try scratch.read("run/results.csv")).rows
-        XCTAssertEqual(rows.filter { $0["variant"] == "good" }.map { $0["status"]! }, Array(repeating: "optimal", count: 4))
+        XCTAssertEqual(rows.filter { $0["variant"] == "good" }.map { $0["status"]! }, Array(repeating: "optimal", count: 6))
         let bad = rows.filter { $0["variant"] == "bad" }
-        XCTAssertEqual(bad.map { $0["status"]! }, Array(repeating: "error", count: 4))
+        XCTAssertEqual(bad.map { $0["status"]! }, Array(repeating: "error", count: 6))
         XCTAssertTrue(bad.allSatisfy { $0["message"]!.contains("no_such_column") }, "\(bad.map { $0["message"]! })")
     }
 }
