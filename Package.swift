@@ -81,5 +81,7 @@ let package = Package(
         // The planner as a batch's scenario solver (shared inputs, result rows, plan
         // folders) and Pareto frontiers traced with the planner.
         .target(name: "BatchPlanning", dependencies: ["Batch", "Estate", "EstateIO", "Optimisation", "Planning", "Reports"]),
+        .testTarget(name: "BatchPlanningTests",
+                    dependencies: ["BatchPlanning", "Batch", "Estate", "EstateIO", "Planning", "Reports"]),
     ]
 )
