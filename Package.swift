@@ -30,6 +30,7 @@ let package = Package(
             dependencies: [
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 "Estate", "EstateIO", "EstateSynth", "Planning", "Reports",
+                "Batch", "BatchPlanning",
             ]
         ),
         // A setjmp backstop around GLPK's fatal errors and its branch-and-cut callback (C only).
@@ -90,5 +91,10 @@ let package = Package(
         .testTarget(name: "LocationModelsTests", dependencies: ["LocationModels", "Optimisation"]),
         // `estate compare`'s tables, read-back validation and difference maps, on hand-made plans.
         .testTarget(name: "ComparisonTests", dependencies: ["Reports", "EstateMap"]),
+        // The planner as a batch's scenario solver (shared inputs, result rows, plan
+        // folders) and Pareto frontiers traced with the planner.
+        .target(name: "BatchPlanning", dependencies: ["Batch", "Estate", "EstateIO", "Optimisation", "Planning", "Reports"]),
+        .testTarget(name: "BatchPlanningTests",
+                    dependencies: ["BatchPlanning", "Batch", "Estate", "EstateIO", "Planning", "Reports"]),
     ]
 )

@@ -146,11 +146,13 @@ private struct Run {
         case .pseudocost: parm.br_tech = GLP_BR_PCH
         case .mostFractional: parm.br_tech = GLP_BR_MFV
         }
-        let cuts = options.cuts ? GLP_ON : GLP_OFF
-        parm.gmi_cuts = cuts
-        parm.mir_cuts = cuts
-        parm.cov_cuts = cuts
-        parm.clq_cuts = cuts
+        func cuts(_ family: CutFamilies) -> Int32 {
+            options.cuts && options.cutFamilies.contains(family) ? GLP_ON : GLP_OFF
+        }
+        parm.gmi_cuts = cuts(.gomory)
+        parm.mir_cuts = cuts(.mixedIntegerRounding)
+        parm.cov_cuts = cuts(.cover)
+        parm.clq_cuts = cuts(.clique)
         parm.fp_heur = options.heuristics ? GLP_ON : GLP_OFF
         parm.ps_heur = options.heuristics ? GLP_ON : GLP_OFF
         parm.tm_lim = remaining

@@ -11,6 +11,8 @@ public struct SolveOptions: Sendable {
     public var presolve: Bool
     /// GLPK's cutting planes (Gomory mixed-integer, MIR, cover and clique cuts).
     public var cuts: Bool
+    /// Which cut families `cuts` turns on; every family by default.
+    public var cutFamilies: CutFamilies = .all
     /// GLPK's primal heuristics beyond simple rounding (feasibility pump and proximity search).
     /// Off by default: on the location models they cost more time than they save.
     public var heuristics: Bool

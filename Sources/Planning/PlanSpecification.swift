@@ -1,4 +1,5 @@
 import Estate
+import Optimisation
 
 /// The constraints a scenario may impose; `nil` means "not imposed". Any combination is allowed.
 public struct PlanConstraints: Sendable, Equatable {
@@ -56,6 +57,9 @@ public struct PlanSpecification: Sendable, Equatable {
     /// Let GLPK print its progress log (to standard output), for analysts who want to see why a
     /// solve is slow; off by default, as GLPK must never print unasked.
     public var solverLog = false
+    /// GLPK cut families for the solves (every family by default). A solver setting, not
+    /// part of the question: it changes how fast the optimum is proven, not the optimum.
+    public var cutFamilies: CutFamilies = .all
 
     public init(
         objective: Objective, coverageMinutes: Double, constraints: PlanConstraints = PlanConstraints(),

@@ -11,7 +11,8 @@ public enum Planner {
         try instance.checkInvariants()
         try validate(spec, instance: instance)
         let model = PlanningModel(instance: instance, specification: spec, areaIDs: areaIDs)
-        let options = SolveOptions(timeLimit: spec.timeLimit, relativeGap: spec.relativeGap, verbose: spec.solverLog)
+        var options = SolveOptions(timeLimit: spec.timeLimit, relativeGap: spec.relativeGap, verbose: spec.solverLog)
+        options.cutFamilies = spec.cutFamilies
 
         if !model.dataConflicts.isEmpty || model.formulation.hasViolatedEmptyRow() {
             var plan = Plan.empty(status: .infeasible, seconds: 0, reductions: model.report,

@@ -8,7 +8,8 @@ struct EstateCommand: ParsableCommand {
         commandName: "estate",
         abstract: "Needs-framework estate optimisation: choose which buildings to keep as Family Hubs.",
         version: "0.1.0",
-        subcommands: [PlanCommand.self, Score.self, Validate.self, Generate.self, CompareCommand.self]
+        subcommands: [PlanCommand.self, Score.self, Validate.self, Generate.self, CompareCommand.self, BatchCommand.self,
+                      MergeCommand.self, FrontierCommand.self]
     )
 
     /// Runs the command, mapping usage errors to exit code 1 as FORMAT.md asks (ArgumentParser's

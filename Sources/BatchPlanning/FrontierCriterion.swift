@@ -1,0 +1,98 @@
+import Batch
+import Estate
+import Planning
+import Reports
+
+/// A criterion a Pareto frontier trades off, read from a plan's totals. Each has a
+/// direction, an objective that optimises it, and (except travel) a scenario
+/// constraint that bounds it, which is how the epsilon-constraint method holds it.
+public enum FrontierCriterion: String, CaseIterable, Sendable {
+    /// Total annual cost of kept sites (GBP per year); bounded by `constraints.budget`.
+    case cost
+    /// Total carbon of kept sites (tCO2e per year); bounded by `constraints.carbon`.
+    case carbon
+    /// Number of kept sites; bounded by `constraints.sites.max`.
+    case sites
+    /// Share (0...1) of need-weighted demand covered; bounded below by `constraints.min_coverage`.
+    case coverage
+    /// Need-weighted mean minutes from an area to its hub (`min_travel`'s objective over
+    /// the total weight); it cannot be bounded, so it is only ever optimised (y).
+    case travel
+
+    /// Whether smaller or larger is better.
+    public var sense: OptimizationSense {
+        self == .coverage ? .maximize : .minimize
+    }
+
+    /// The planner objective that optimises this criterion.
+    public var objective: Objective {
+        switch self {
+        case .cost: .minCost
+        case .carbon: .minCarbon
+        case .sites: .minSites
+        case .coverage: .maxCoverage
+        case .travel: .minTravel
+        }
+    }
+
+    /// Whether a scenario constraint bounds it, so it can be the constrained axis (x).
+    public var canConstrain: Bool { self != .travel }
+
+    /// Axis title with units.
+    public var title: String {
+        switch self {
+        case .cost: "annual cost (GBP/year)"
+        case .carbon: "carbon (tCO2e/year)"
+        case .sites: "sites kept"
+        case .coverage: "coverage (share of need-weighted demand)"
+        case .travel: "need-weighted mean travel (minutes)"
+        }
+    }
+
+    /// Smallest epsilon step worth separating: sites are whole, costs whole pounds.
+    var resolution: Double? {
+        switch self {
+        case .sites, .cost: 1
+        case .carbon: 0.001
+        case .coverage: 1e-6
+        case .travel: nil
+        }
+    }
+
+    /// The criterion's value for a plan with these totals, in the units of `title`.
+    public func value(_ totals: PlanTotals) -> Double {
+        switch self {
+        case .cost: totals.cost
+        case .carbon: totals.carbon
+        case .sites: Double(totals.sitesKept)
+        case .coverage: totals.coverage
+        case .travel: totals.totalWeight > 0 ? totals.weightedMinutes / totals.totalWeight : 0
+        }
+    }
+
+    /// Bounds the criterion by `epsilon` (at most, or at least for coverage). A relative
+    /// slack of 1e-9 keeps a plan whose total equals epsilon feasible despite rounding
+    /// in the sums; site counts are whole, so the bound is rounded down.
+    func constrain(_ constraints: inout PlanConstraints, to epsilon: Double) {
+        let slack = 1e-9 * max(1, abs(epsilon))
+        switch self {
+        case .cost: constraints.budget = epsilon + slack
+        case .carbon: constraints.carbon = epsilon + slack
+        case .sites: constraints.maxSites = Int((epsilon + 1e-9).rounded(.down))
+        case .coverage: constraints.minCoverage = min(1, max(0, epsilon - slack))
+        case .travel: break
+        }
+    }
+
+    /// Removes the scenario's own bound on the criterion: on a frontier, a criterion
+    /// is either swept (x) or optimised (y), never held at the scenario's value.
+    func release(_ constraints: inout PlanConstraints) {
+        switch self {
+        case .cost: constraints.budget = nil
+        case .carbon: constraints.carbon = nil
+        case .sites: constraints.maxSites = nil
+        case .coverage: constraints.minCoverage = nil
+        case .travel: break
+        }
+    }
+}

@@ -1,0 +1,171 @@
+import Batch
+import Estate
+import EstateIO
+import Foundation
+import Planning
+
+/// What one scenario of a batch plans on: the dataset, its need scores and the dense
+/// instance, all shared with every other scenario that reads the same inputs.
+public struct PreparedScenario: Sendable {
+    /// The dataset, read once per batch.
+    public var dataset: Dataset
+    /// The dataset's area ids in instance order (names areas in infeasibility explanations).
+    public var areaIDs: [String]
+    /// Need scores under the scenario's needs framework.
+    public var scores: NeedScores
+    /// The dense planning instance (weights, demand, travel pairs).
+    public var instance: PlanningInstance
+    /// Identifies the instance (dataset, needs, travel, visits per child) among the
+    /// batch's instances, for caches keyed by instance.
+    public var instanceKey: String
+    /// SHA-256 (hex) of every input file, keyed by path as the scenario names it
+    /// (`scenario.yaml`, `datasets/kent/areas.csv`).
+    public var inputHashes: [String: String]
+}
+
+/// The inputs of one batch, read and derived once and shared by all its scenarios.
+///
+/// Why: a 1,000-scenario batch varies budgets and coverage times far more often than
+/// data. Reading and validating the CSVs, scoring need and estimating travel times
+/// cost more than a small solve, so each is done once per distinct key: the dataset
+/// per (folder, named indicator columns), the scores per needs framework, travel per
+/// (speed, circuity, horizon), the dense instance per (scores, travel, visits per
+/// child). Safe to use from many threads at once; the first thread to need a value
+/// computes it while others asking for the same value wait.
+public final class SharedInputs: Sendable {
+    /// The batch's scenario file; relative paths in expanded scenarios (`dataset:`,
+    /// `needs:`) are resolved against its folder.
+    public let scenarioFile: URL
+    private let digests = InputDigests()
+    private let needsFiles = OnceCache<String, ScenarioNode>()
+    private let datasets = OnceCache<DatasetKey, Dataset>()
+    private let scores = OnceCache<ScoresKey, NeedScores>()
+    private let travel = OnceCache<TravelKey, TravelTimes>()
+    private let instances = OnceCache<InstanceKey, Instance>()
+    private let hashes = OnceCache<HashKey, [String: String]>()
+
+    /// Inputs for the scenarios expanded from `scenarioFile`.
+    public init(scenarioFile: URL) {
+        self.scenarioFile = scenarioFile.standardizedFileURL
+    }
+
+    /// Decodes an expanded scenario's YAML with the ordinary scenario decoder, so a
+    /// batch scenario means exactly what the same text means to `estate plan`.
+    /// `needs: file.yaml` is read (once) relative to the scenario file.
+    public func scenario(yaml: String) throws -> Scenario {
+        let file = scenarioFile.lastPathComponent
+        var tree = try ScenarioReader.parse(text: yaml, file: file)
+        if let needs = tree["needs"], let name = needs.text, !name.isEmpty {
+            let needsTree = try needsFiles.value(for: name) {
+                let url = URL(fileURLWithPath: name, relativeTo: scenarioFile.deletingLastPathComponent())
+                guard let data = FileManager.default.contents(atPath: url.path) else {
+                    throw InputErrors([InputError(file: file, line: needs.line, column: "needs", position: needs.column,
+                                                  value: name, expected: "a readable needs file at \(url.path)")])
+                }
+                return try ScenarioReader.parse(text: String(decoding: data, as: UTF8.self), file: name)
+            }
+            tree = tree.replacing(path: "needs", with: needsTree)
+        }
+        return try Scenario(document: tree, file: file)
+    }
+
+    /// The shared dataset, scores and instance for `scenario`, computing each at most
+    /// once per batch.
+    public func prepare(_ scenario: Scenario) throws -> PreparedScenario {
+        let folder = ScenarioReader.datasetURL(for: scenario, scenarioURL: scenarioFile)
+        let datasetKey = DatasetKey(
+            folder: folder.path, indicators: (scenario.needs?.indicators.map(\.column) ?? []).sorted(),
+            allowBlank: scenario.needs?.missing == .districtMedian)
+        let dataset = try datasets.value(for: datasetKey) { try readDataset(datasetKey, scenario: scenario) }
+        let missing = scenario.missingColumnErrors(available: dataset.indicators.names)
+        if !missing.isEmpty { throw InputErrors(missing) }
+
+        let scoresKey = ScoresKey(dataset: datasetKey, needs: scenario.needs)
+        let travelKey = dataset.travel != nil
+            ? TravelKey(dataset: datasetKey, model: nil, horizon: nil)
+            : TravelKey(dataset: datasetKey, model: scenario.travel.model, horizon: scenario.effectiveHorizonMinutes)
+        let instanceKey = InstanceKey(scores: scoresKey, travel: travelKey,
+                                      visitsPerChild: scenario.constraints.visitsPerChild)
+        let shared = try instances.value(for: instanceKey) {
+            let areaScores = try scores.value(for: scoresKey) { try NeedScores(dataset: dataset, needs: scenario.needs) }
+            let times = try travel.value(for: travelKey) { scenario.travelTimes(for: dataset) }
+            return Instance(scores: areaScores, instance: PlanningInstance(
+                dataset: dataset, scores: areaScores, travel: times, visitsPerChild: scenario.constraints.visitsPerChild),
+                areaIDs: dataset.areas.map(\.id))
+        }
+        let needsFile = scenario.document["needs"]?.text
+        let inputHashes = try hashes.value(for: HashKey(dataset: datasetKey, datasetPath: scenario.dataset,
+                                                        needsFile: needsFile)) {
+            try hashInputs(folder: folder, datasetPath: scenario.dataset, needsFile: needsFile)
+        }
+        return PreparedScenario(dataset: dataset, areaIDs: shared.areaIDs, scores: shared.scores,
+                                instance: shared.instance, instanceKey: String(describing: instanceKey),
+                                inputHashes: inputHashes)
+    }
+
+    /// Reads a dataset as `InputLoader` does, pointing at `dataset:` when the folder is missing.
+    private func readDataset(_ key: DatasetKey, scenario: Scenario) throws -> Dataset {
+        let folder = URL(fileURLWithPath: key.folder)
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
+            let node = scenario.document["dataset"]
+            throw InputErrors([InputError(
+                file: scenario.file, line: node?.line, column: "dataset", position: node?.column, value: scenario.dataset,
+                expected: "a dataset folder, relative to the scenario file (\(folder.path) does not exist)")])
+        }
+        var dataset = try DatasetReader.read(folder: folder, indicators: key.indicators, allowBlankIndicators: key.allowBlank)
+        dataset.source = folder.path
+        return dataset
+    }
+
+    /// Hashes the scenario file, its needs file and every dataset file that exists.
+    private func hashInputs(folder: URL, datasetPath: String, needsFile: String?) throws -> [String: String] {
+        var files = [scenarioFile.lastPathComponent: scenarioFile]
+        if let needsFile {
+            files[needsFile] = URL(fileURLWithPath: needsFile, relativeTo: scenarioFile.deletingLastPathComponent())
+        }
+        let prefix = datasetPath == "." || datasetPath.isEmpty ? "" : datasetPath.hasSuffix("/") ? datasetPath : datasetPath + "/"
+        for name in ["areas.csv", "sites.csv", "usage.csv", "travel.csv"] {
+            let url = folder.appendingPathComponent(name)
+            if FileManager.default.fileExists(atPath: url.path) { files[prefix + name] = url }
+        }
+        return try digests.hashes(of: files)
+    }
+}
+
+/// The values cached per instance key: scores, the dense instance, and the area ids
+/// (kept here so a scenario does not rebuild the list).
+private struct Instance: Sendable {
+    var scores: NeedScores
+    var instance: PlanningInstance
+    var areaIDs: [String]
+}
+
+private struct DatasetKey: Hashable, Sendable {
+    var folder: String
+    var indicators: [String]
+    var allowBlank: Bool
+}
+
+private struct ScoresKey: Hashable, Sendable {
+    var dataset: DatasetKey
+    var needs: NeedsFramework?
+}
+
+private struct TravelKey: Hashable, Sendable {
+    var dataset: DatasetKey
+    var model: TravelModel?
+    var horizon: Double?
+}
+
+private struct InstanceKey: Hashable, Sendable {
+    var scores: ScoresKey
+    var travel: TravelKey
+    var visitsPerChild: Double
+}
+
+private struct HashKey: Hashable, Sendable {
+    var dataset: DatasetKey
+    var datasetPath: String
+    var needsFile: String?
+}

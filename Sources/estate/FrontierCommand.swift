@@ -1,0 +1,82 @@
+import ArgumentParser
+import BatchPlanning
+import Estate
+import EstateIO
+import Foundation
+
+extension FrontierCriterion: ExpressibleByArgument {}
+
+/// `estate frontier`: the Pareto frontier between two criteria of a scenario.
+struct FrontierCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "frontier",
+        abstract: "Trace the Pareto frontier between two criteria (epsilon-constraint, each point solved to optimality).",
+        discussion: """
+            Optimises --y with --x bounded (cost: budget, carbon: carbon cap, sites: sites.max, coverage: \
+            min_coverage), sweeping the bound adaptively between x's best value and its value at y's optimum; \
+            the scenario's other constraints stay. Writes frontier.csv and frontier.svg (knee and the \
+            scenario's own plan labelled) into the output folder, whole or not at all.
+            """
+    )
+
+    @Argument(help: "A scenario file (YAML or JSON).")
+    var scenario: String
+
+    @Option(name: .long, help: "The bounded criterion: cost, carbon, sites or coverage.")
+    var x: FrontierCriterion
+
+    @Option(name: .long, help: "The optimised criterion: coverage, travel, cost, carbon or sites.")
+    var y: FrontierCriterion
+
+    @Option(name: .long, help: "Most solves along the sweep (the frontier has at most this many points).")
+    var points: Int = 25
+
+    @Option(name: .long, help: "Folder to write frontier.csv and frontier.svg into (replaced whole).")
+    var out: String = "frontier"
+
+    func validate() throws {
+        guard points >= 2 else { throw ValidationError("--points must be at least 2 (the two ends)") }
+        guard x != y else { throw ValidationError("--x and --y must be different criteria") }
+        guard x.canConstrain else {
+            throw ValidationError("--x \(x.rawValue) cannot be bounded; choose cost, carbon, sites or coverage")
+        }
+    }
+
+    func run() throws {
+        let inputs: LoadedInputs
+        do { inputs = try InputLoader.load(path: scenario) } catch { throw failOnInput(error) }
+        let result: PlanFrontier
+        do {
+            result = try PlanFrontier.trace(scenario: inputs.scenario, dataset: inputs.dataset, x: x, y: y, budget: points)
+        } catch let errors as InputErrors {
+            throw failOnInput(errors)
+        } catch {
+            FileHandle.standardError.write(Data("estate: \(error)\n".utf8))
+            throw ExitCode(2)
+        }
+        let title = "\(y.rawValue) against \(x.rawValue): \(URL(fileURLWithPath: scenario).lastPathComponent)"
+        do {
+            try AtomicFolder.write([("frontier.csv", Array(result.csv().utf8)),
+                                    ("frontier.svg", Array(result.svg(title: title).utf8))],
+                                   to: URL(fileURLWithPath: out))
+        } catch {
+            FileHandle.standardError.write(Data("estate: \(error)\n".utf8))
+            throw ExitCode(1)
+        }
+        print("frontier: \(result.points.count) non-dominated points from \(result.solves) solves "
+            + "(\(result.infeasibleEpsilons.count) bounds infeasible); \(x.rawValue) from "
+            + "\(format(result.range.lowerBound)) to \(format(result.range.upperBound))")
+        if let knee = result.knee {
+            print("  knee: \(x.rawValue) \(format(knee.x)), \(y.rawValue) \(format(knee.y)), \(knee.payload.totals.sitesKept) sites")
+        }
+        if let own = result.scenarioPoint {
+            print("  scenario: \(x.rawValue) \(format(own.x)), \(y.rawValue) \(format(own.y))"
+                + (result.scenarioIsNondominated ? "" : " (dominated by a frontier point)"))
+        }
+        print("  written to \(out)/frontier.csv and \(out)/frontier.svg")
+    }
+
+    private func format(_ value: Double) -> String {
+        abs(value) >= 1000 ? String(format: "%.0f", value) : String(format: "%.4g", value)
+    }
+}

@@ -1,0 +1,46 @@
+import Batch
+import BatchPlanning
+import Estate
+import EstateIO
+import Foundation
+import Planning
+import Reports
+import XCTest
+
+/// The batch solver against the planner run directly, scenario by scenario: sharing
+/// inputs and lifted plans must not change any result.
+final class BatchPlanSolverTests: XCTestCase {
+    private let kent = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("datasets/kent/scenario.yaml")
+
+    func testSweptLimitsGiveTheSamePlansAsSolvingEachScenarioAlone() throws {
+        let base = try String(contentsOf: kent, encoding: .utf8)
+        // Budgets and carbon caps that bind, that bind one another, and that do not bind.
+        let yaml = base + """
+
+            batch:
+              constraints.budget: [1_200_000, 2_000_000, 9_000_000]
+              constraints.carbon: [300, 2_000]
+            """
+        let scenarios = try BatchExpansion.expand(yaml: yaml, file: kent.path)
+        XCTAssertEqual(scenarios.count, 6)
+        let solver = BatchPlanSolver(scenarioFile: kent, engineVersion: "test")
+        let dataset = try InputLoader.load(path: kent.path).dataset
+        var distinct = Set<[String]>()
+        for expanded in scenarios {
+            let row = try solver.solve(expanded)
+            let scenario = try solver.inputs.scenario(yaml: expanded.yaml)
+            let alone = try PlanPipeline.run(scenario: scenario, dataset: dataset).plan
+            XCTAssertEqual(row.status, .optimal, expanded.name)
+            XCTAssertEqual(alone.status, .optimal, expanded.name)
+            XCTAssertEqual(row.objective!, alone.objective!, accuracy: 1e-6, expanded.name)
+            let kept = alone.keep.indices.filter { alone.keep[$0] }.map { dataset.sites[$0].id }.sorted()
+            XCTAssertEqual(row.keptSites, kept, expanded.name)
+            XCTAssertLessThanOrEqual(row.totals!.cost, scenario.constraints.budget!)
+            XCTAssertLessThanOrEqual(row.totals!.carbon, scenario.constraints.carbon!)
+            XCTAssertEqual(Set(row.inputHashes.keys), ["scenario.yaml", "areas.csv", "sites.csv", "usage.csv"])
+            distinct.insert(row.keptSites)
+        }
+        XCTAssertGreaterThanOrEqual(distinct.count, 3, "the limits bind in some scenarios, not in others")
+    }
+}
