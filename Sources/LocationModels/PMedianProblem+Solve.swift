@@ -101,6 +101,13 @@ extension PMedianProblem {
             var solveOptions = options
             if let best { solveOptions.incumbent = built.point(openSites: best.0, costs: costs, groups: groups) }
             if let limit = options.timeLimit { solveOptions.timeLimit = max(0, limit - start.secondsElapsed) }
+            let integral = IntegralObjective.isIntegral(costs.costs) && IntegralObjective.isIntegral(weights)
+            if integral && options.relativeGap == 0 {
+                let largest = best?.1 ?? zip(0 ..< costs.clientCount, weights).reduce(0.0) { total, pair in
+                    total + pair.1 * (costs.entries(ofClient: pair.0).map(\.1).max() ?? 0)
+                }
+                solveOptions = IntegralObjective.options(solveOptions, largest: largest)
+            }
             let solution = try GLPKSolver.solve(built.model, options: solveOptions)
             var result = LocationSolution(status: solution.status, solution: solution, modelSize: .init(built.model))
             result.heuristicObjective = heuristicObjective
@@ -135,7 +142,10 @@ extension PMedianProblem {
                 result.openSites = best.0
                 result.assignment = evaluated.assignment
                 result.objective = evaluated.objective
-                if result.status == .optimal && solution.gap == 0 { result.bound = evaluated.objective }
+                if result.status == .optimal
+                    && (solution.gap == 0 || integral && IntegralObjective.proves(objective: evaluated.objective, bound: result.bound)) {
+                    result.bound = evaluated.objective
+                }
                 result.gap = result.bound.map { Solution.relativeGap(objective: evaluated.objective, bound: $0) }
             }
             return result
