@@ -42,10 +42,11 @@ extension PMedianProblem {
     /// at 0 whose reduced cost is at least (incumbent - LP bound) can only open in solutions
     /// no better than the incumbent, so it is removed and the smaller problem solved with the
     /// incumbent. Returns nil when nothing could be removed.
-    func solveWithFixedSites(options: SolveOptions, incumbent: [Int], initialRank: Int?,
+    func solveWithFixedSites(options: SolveOptions, incumbent heuristicSites: [Int], initialRank: Int?,
                              start: ContinuousClock.Instant) throws -> LocationSolution? {
         let groups = ClientGroups(costs: costs, weights: weights)
-        guard let upper = evaluate(openSites: incumbent)?.objective, costs.siteCount > medians else { return nil }
+        guard var upper = evaluate(openSites: heuristicSites)?.objective, costs.siteCount > medians else { return nil }
+        var incumbent = heuristicSites
         let limits = initialLimits(groups: groups, heuristicSites: incumbent, rank: initialRank)
         let built = buildModel(.radius, groups: groups, limits: limits)
         var lpOptions = options
@@ -54,6 +55,17 @@ extension PMedianProblem {
         let lp = try GLPKSolver.solve(built.model.relaxed(), options: lpOptions)
         guard lp.status == .optimal, let lower = lp.objective, lp.reducedCosts.count == built.model.variableCount else {
             return nil
+        }
+        // A second start for the interchange, from the p sites the LP opens most: a better
+        // incumbent fixes more sites.
+        var seed = Array((0 ..< costs.siteCount).sorted { (lp.values[$0], -$0) > (lp.values[$1], -$1) }.prefix(medians))
+        if budget?.allows(seed) ?? true, evaluate(openSites: seed) != nil {
+            PMedianHeuristic(clientCount: groups.count, siteCount: costs.siteCount, dense: ServiceCosts.groupMatrix(costs, groups),
+                             weights: groups.weights, medians: medians, budget: budget).interchange(&seed)
+            if let value = evaluate(openSites: seed)?.objective, value < upper {
+                incumbent = seed.sorted()
+                upper = value
+            }
         }
         let slack = upper - lower + 1e-9 * max(1, abs(upper))
         let inIncumbent = Set(incumbent)
