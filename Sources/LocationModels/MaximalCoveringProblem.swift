@@ -69,6 +69,10 @@ public struct MaximalCoveringProblem: Sendable {
             solveOptions.incumbent = point
             heuristicObjective = evaluate(openSites: chosen.map { reduced.sites[$0] }).coveredWeight
         }
+        let integral = IntegralObjective.isIntegral(weights)
+        if integral && options.relativeGap == 0 {
+            solveOptions = IntegralObjective.options(solveOptions, largest: weights.reduce(0, +))
+        }
         let solution = try GLPKSolver.solve(model, options: solveOptions)
         var result = LocationSolution(status: solution.status, solution: solution, modelSize: .init(model))
         result.heuristicObjective = heuristicObjective
@@ -77,7 +81,11 @@ public struct MaximalCoveringProblem: Sendable {
             let evaluated = evaluate(openSites: result.openSites)
             result.objective = evaluated.coveredWeight
             result.assignment = evaluated.assignment
-            if solution.status == .optimal && solution.gap == 0 { result.bound = evaluated.coveredWeight }
+            if solution.status == .optimal
+                && (solution.gap == 0 || integral && IntegralObjective.proves(objective: evaluated.coveredWeight, bound: solution.bound)) {
+                result.bound = evaluated.coveredWeight
+                result.gap = 0
+            }
         }
         result.seconds = start.secondsElapsed
         return result

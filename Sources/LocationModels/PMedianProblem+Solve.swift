@@ -42,10 +42,11 @@ extension PMedianProblem {
     /// at 0 whose reduced cost is at least (incumbent - LP bound) can only open in solutions
     /// no better than the incumbent, so it is removed and the smaller problem solved with the
     /// incumbent. Returns nil when nothing could be removed.
-    func solveWithFixedSites(options: SolveOptions, incumbent: [Int], initialRank: Int?,
+    func solveWithFixedSites(options: SolveOptions, incumbent heuristicSites: [Int], initialRank: Int?,
                              start: ContinuousClock.Instant) throws -> LocationSolution? {
         let groups = ClientGroups(costs: costs, weights: weights)
-        guard let upper = evaluate(openSites: incumbent)?.objective, costs.siteCount > medians else { return nil }
+        guard var upper = evaluate(openSites: heuristicSites)?.objective, costs.siteCount > medians else { return nil }
+        var incumbent = heuristicSites
         let limits = initialLimits(groups: groups, heuristicSites: incumbent, rank: initialRank)
         let built = buildModel(.radius, groups: groups, limits: limits)
         var lpOptions = options
@@ -54,6 +55,17 @@ extension PMedianProblem {
         let lp = try GLPKSolver.solve(built.model.relaxed(), options: lpOptions)
         guard lp.status == .optimal, let lower = lp.objective, lp.reducedCosts.count == built.model.variableCount else {
             return nil
+        }
+        // A second start for the interchange, from the p sites the LP opens most: a better
+        // incumbent fixes more sites.
+        var seed = Array((0 ..< costs.siteCount).sorted { (lp.values[$0], -$0) > (lp.values[$1], -$1) }.prefix(medians))
+        if budget?.allows(seed) ?? true, evaluate(openSites: seed) != nil {
+            PMedianHeuristic(clientCount: groups.count, siteCount: costs.siteCount, dense: ServiceCosts.groupMatrix(costs, groups),
+                             weights: groups.weights, medians: medians, budget: budget).interchange(&seed)
+            if let value = evaluate(openSites: seed)?.objective, value < upper {
+                incumbent = seed.sorted()
+                upper = value
+            }
         }
         let slack = upper - lower + 1e-9 * max(1, abs(upper))
         let inIncumbent = Set(incumbent)
@@ -101,6 +113,13 @@ extension PMedianProblem {
             var solveOptions = options
             if let best { solveOptions.incumbent = built.point(openSites: best.0, costs: costs, groups: groups) }
             if let limit = options.timeLimit { solveOptions.timeLimit = max(0, limit - start.secondsElapsed) }
+            let integral = IntegralObjective.isIntegral(costs.costs) && IntegralObjective.isIntegral(weights)
+            if integral && options.relativeGap == 0 {
+                let largest = best?.1 ?? zip(0 ..< costs.clientCount, weights).reduce(0.0) { total, pair in
+                    total + pair.1 * (costs.entries(ofClient: pair.0).map(\.1).max() ?? 0)
+                }
+                solveOptions = IntegralObjective.options(solveOptions, largest: largest)
+            }
             let solution = try GLPKSolver.solve(built.model, options: solveOptions)
             var result = LocationSolution(status: solution.status, solution: solution, modelSize: .init(built.model))
             result.heuristicObjective = heuristicObjective
@@ -135,7 +154,10 @@ extension PMedianProblem {
                 result.openSites = best.0
                 result.assignment = evaluated.assignment
                 result.objective = evaluated.objective
-                if result.status == .optimal && solution.gap == 0 { result.bound = evaluated.objective }
+                if result.status == .optimal
+                    && (solution.gap == 0 || integral && IntegralObjective.proves(objective: evaluated.objective, bound: result.bound)) {
+                    result.bound = evaluated.objective
+                }
                 result.gap = result.bound.map { Solution.relativeGap(objective: evaluated.objective, bound: $0) }
             }
             return result

@@ -52,13 +52,19 @@ public struct SetCoveringProblem: Sendable {
         for row in reduced.rows {
             model.addRow(columns: row, coefficients: Array(repeating: 1, count: row.count), lower: 1)
         }
-        let solution = try GLPKSolver.solve(model, options: options)
+        // The objective counts sites: integral, so an absolute gap below 1 proves optimality.
+        let solveOptions = options.relativeGap == 0 ? IntegralObjective.options(options, largest: Double(n)) : options
+        let solution = try GLPKSolver.solve(model, options: solveOptions)
         var result = LocationSolution(status: solution.status, solution: solution, modelSize: .init(model))
         if solution.hasSolution {
             result.openSites = (0 ..< n).filter { solution[$0] > 0.5 }.map { reduced.sites[$0] }
             result.objective = Double(result.openSites.count)
             result.assignment = evaluate(openSites: result.openSites).assignment
-            if solution.status == .optimal && solution.gap == 0 { result.bound = result.objective }
+            if solution.status == .optimal
+                && (solution.gap == 0 || IntegralObjective.proves(objective: result.objective!, bound: solution.bound)) {
+                result.bound = result.objective
+                result.gap = 0
+            }
         }
         result.seconds = start.secondsElapsed
         return result

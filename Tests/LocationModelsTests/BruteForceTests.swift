@@ -74,6 +74,8 @@ final class BruteForceTests: XCTestCase {
                 let context = "seed \(seed) p \(p) radius \(radius) budget \(budget.map { "\($0)" } ?? "none")"
                 XCTAssertEqual(solution.status, .optimal, context)
                 XCTAssertEqual(solution.objective, expected, context)
+                XCTAssertEqual(solution.bound, expected, context)
+                XCTAssertEqual(solution.gap, 0, context)
                 XCTAssertLessThanOrEqual(solution.openSites.count, p, context)
                 XCTAssertEqual(instance.coveredWeight(solution.openSites, radius: radius), expected, context)
                 if let budget {
@@ -98,6 +100,7 @@ final class BruteForceTests: XCTestCase {
             if let expected {
                 XCTAssertEqual(solution.status, .optimal, context)
                 XCTAssertEqual(solution.objective, Double(expected), context)
+                XCTAssertEqual(solution.bound, Double(expected), context)
                 XCTAssertTrue(problem.evaluate(openSites: solution.openSites).coversAll, context)
                 optimal += 1
             } else {

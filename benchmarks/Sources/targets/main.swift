@@ -42,6 +42,9 @@ for seed in UInt64(1) ... 3 {
     }
 }
 
+/// Per-instance limit for the reference tables, seconds (`--table-limit`, default 60).
+let tableLimit = CommandLine.arguments.firstIndex(of: "--table-limit")
+    .flatMap { Double(CommandLine.arguments[$0 + 1]) } ?? 60
 if let directory = SharedBenchmarks.directory {
     say("\nMCLP reference tables (computed with HiGHS, ../shared/benchmarks/*/mclp_computed.csv)")
     var matched = 0, count = 0, seconds = 0.0, slowest = 0.0
@@ -85,8 +88,10 @@ if let directory = SharedBenchmarks.directory {
         }
         let (p, c) = cache[f[0]]!
         let (solution, s) = try timed {
-            try MaximalCoveringProblem(costs: c, weights: p.map(\.w), radius: Double(f[2])!, facilities: Int(f[3])!).solve()
+            try MaximalCoveringProblem(costs: c, weights: p.map(\.w), radius: Double(f[2])!, facilities: Int(f[3])!)
+                .solve(options: SolveOptions(timeLimit: tableLimit))
         }
+        if s > 1 { say("  \(f[0]) S=\(f[2]) p=\(f[3]): \(format(s, 2)) s, \(solution.status.rawValue), gap \(format(solution.gap, 4))") }
         sjcCount += 1
         sjcSeconds += s
         sjcSlowest = max(sjcSlowest, s)
