@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Estate against PySAL spopt on one maximal covering problem, side by side in one run.
 
-Generates a seeded MCLP instance (default 5,000 areas x 500 sites, p = 50), writes it as an
+Generates a seeded MCLP instance (default 5,000 areas x 500 sites, p = 80, 15 minutes), writes it as an
 Estate dataset (areas.csv, sites.csv, travel.csv) plus a scenario, and solves it
 - with spopt's MCLP (`MCLP.from_cost_matrix`, solved by CBC through PuLP), timing model build
   and solve from the in-memory cost matrix (reading nothing from disk, spopt's best case), and
@@ -10,7 +10,7 @@ Estate dataset (areas.csv, sites.csv, travel.csv) plus a scenario, and solves it
 Both read the same minutes (rounded to 3 decimals) and the same rule (covered when
 minutes <= radius). The script asserts that both objective values agree and prints the ratio.
 
-Usage: python3 benchmarks/planning/compare_spopt.py [--areas 5000 --sites 500 --p 50 --radius 12]
+Usage: python3 benchmarks/planning/compare_spopt.py [--areas 5000 --sites 500 --p 80 --radius 15]
 Needs: pip install spopt (pulls PuLP with its CBC); the estate binary built with
 `swift build -c release` (or pass --estate PATH).
 """
@@ -105,8 +105,8 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--areas", type=int, default=5000)
     parser.add_argument("--sites", type=int, default=500)
-    parser.add_argument("--p", type=int, default=50)
-    parser.add_argument("--radius", type=float, default=12.0, help="coverage minutes")
+    parser.add_argument("--p", type=int, default=80)
+    parser.add_argument("--radius", type=float, default=15.0, help="coverage minutes")
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--estate", default=os.path.join(os.path.dirname(__file__), "..", "..", ".build", "release", "estate"))
     args = parser.parse_args()
