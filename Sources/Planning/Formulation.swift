@@ -71,9 +71,9 @@ struct Formulation {
     }
 
     /// The model in which the rows of `elastic` may be violated: each gets a slack column, and the
-    /// objective is the total violation, each slack scaled by `scale` so that groups of different
-    /// units (GBP, shares, sites) stay comparable. Rows of `dropped` are left out.
-    func elasticModel(elastic: ConstraintGroup, dropping dropped: Set<ConstraintGroup>, scale: Double)
+    /// objective is the group's total violation, in the group's own unit (one group is elastic at a
+    /// time, so units never mix). Rows of `dropped` are left out.
+    func elasticModel(elastic: ConstraintGroup, dropping dropped: Set<ConstraintGroup>)
         -> (model: LinearModel, slacks: [Int]) {
         var result = model
         for j in 0 ..< result.variableCount { result.setObjectiveCoefficient(j, 0) }
@@ -92,11 +92,11 @@ struct Formulation {
             }
             var columns = row.columns, coefficients = row.coefficients
             if row.upper.isFinite {
-                let s = result.addVariable(.continuous, objective: 1 / scale)
+                let s = result.addVariable(.continuous, objective: 1)
                 columns.append(s); coefficients.append(-1); slacks.append(s)
             }
             if row.lower.isFinite {
-                let s = result.addVariable(.continuous, objective: 1 / scale)
+                let s = result.addVariable(.continuous, objective: 1)
                 columns.append(s); coefficients.append(1); slacks.append(s)
             }
             result.addRow(columns: columns, coefficients: coefficients, lower: row.lower, upper: row.upper)

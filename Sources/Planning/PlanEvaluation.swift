@@ -32,11 +32,6 @@ public struct PlanEvaluation: Sendable, Equatable {
         }
     }
 
-    /// Evaluates `keep` without capacity: every area goes to its nearest kept site.
-    public init(instance: PlanningInstance, keep: [Bool], coverageMinutes: Double) {
-        self.init(instance: instance, keep: keep, coverageMinutes: coverageMinutes, assignment: nil)
-    }
-
     /// Evaluates `keep` with an explicit fractional assignment per area (capacity), or nearest kept
     /// site when `assignment` is nil.
     public init(instance: PlanningInstance, keep: [Bool], coverageMinutes: Double,

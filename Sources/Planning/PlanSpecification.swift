@@ -103,14 +103,11 @@ public enum PlanningError: Error, CustomStringConvertible, Equatable {
     case invalidInstance(String)
     /// The specification contradicts itself before any solve (e.g. a share above 1).
     case invalidSpecification(String)
-    /// The solver failed.
-    case solverFailed(String)
 
     public var description: String {
         switch self {
         case .invalidInstance(let s): "invalid planning instance: \(s)"
         case .invalidSpecification(let s): "invalid scenario: \(s)"
-        case .solverFailed(let s): "solver failed: \(s)"
         }
     }
 }

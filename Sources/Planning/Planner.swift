@@ -14,13 +14,16 @@ public enum Planner {
         var options = SolveOptions(timeLimit: spec.timeLimit, relativeGap: spec.relativeGap, verbose: spec.solverLog)
         options.cutFamilies = spec.cutFamilies
 
-        if !model.dataConflicts.isEmpty || model.formulation.hasViolatedEmptyRow() {
+        /// The infeasible plan, with the constraints in conflict explained.
+        func infeasible() throws -> Plan {
             var plan = Plan.empty(status: .infeasible, seconds: 0, reductions: model.report,
                                   message: "no plan satisfies every constraint")
             plan.conflicts = try explainInfeasibility(model, options: options, areaIDs: areaIDs)
             plan.seconds = seconds(since: clock)
             return plan
         }
+
+        if !model.dataConflicts.isEmpty || model.formulation.hasViolatedEmptyRow() { return try infeasible() }
         let primary = try solve(model.formulation.linearModel(), options: options)
         let solution = try breakTies(primary, model: model, options: options)
         switch solution.status {
@@ -31,11 +34,7 @@ public enum Planner {
             plan.seconds = seconds(since: clock)
             return plan
         case .infeasible:
-            var plan = Plan.empty(status: .infeasible, seconds: 0, reductions: model.report,
-                                  message: "no plan satisfies every constraint")
-            plan.conflicts = try explainInfeasibility(model, options: options, areaIDs: areaIDs)
-            plan.seconds = seconds(since: clock)
-            return plan
+            return try infeasible()
         case .unbounded:
             return .empty(status: .unbounded, seconds: seconds(since: clock), reductions: model.report, message: solution.message)
         case .limitWithoutSolution:
@@ -227,7 +226,7 @@ public enum Planner {
         return try conflicting.map { group in
             var conflict = Conflict(constraint: group, details: model.dataConflicts[group] ?? [])
             if group != .siteStatus, model.dataConflicts[group] == nil {
-                let (elastic, slacks) = variant(dropping: dropped).formulation.elasticModel(elastic: group, dropping: dropped, scale: 1)
+                let (elastic, slacks) = variant(dropping: dropped).formulation.elasticModel(elastic: group, dropping: dropped)
                 let solution = try solve(elastic, options: options)
                 if solution.status == .optimal {
                     conflict.minimumViolation = slacks.reduce(0) { $0 + solution[$1] }

@@ -43,7 +43,6 @@ struct CompareCommand: ParsableCommand {
                 throw failOnInput(errors)
             } catch let error as PlanningError {
                 FileHandle.standardError.write(Data("estate: \(option): \(error)\n".utf8))
-                if case .solverFailed = error { throw ExitCode(2) }
                 throw ExitCode(1)
             } catch let error as ComparisonError {
                 FileHandle.standardError.write(Data("estate: \(error)\n".utf8))

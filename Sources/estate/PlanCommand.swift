@@ -59,7 +59,6 @@ struct PlanCommand: ParsableCommand {
             throw failOnInput(errors)
         } catch let error as PlanningError {
             FileHandle.standardError.write(Data("estate: \(error)\n".utf8))
-            if case .solverFailed = error { throw ExitCode(2) }
             throw ExitCode(1)
         }
         let files = try PlanFiles.make(context, engineVersion: EstateCommand.configuration.version)
