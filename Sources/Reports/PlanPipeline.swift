@@ -7,10 +7,12 @@ import Planning
 public enum PlanPipeline {
     /// Plans `scenario` on `dataset`. Throws `InputErrors` for inputs the readers could not catch
     /// (e.g. a blank indicator under `missing: error`) and `PlanningError` for contradictory settings.
-    /// `solverLog` lets GLPK print its progress (to standard output).
-    public static func run(scenario: Scenario, dataset: Dataset, solverLog: Bool = false) throws -> PlanContext {
+    /// `solverLog` lets GLPK print its progress (to standard output). `travel` is the scenario's
+    /// travel times when the caller already has them (`estate plan` checks them for warnings first).
+    public static func run(scenario: Scenario, dataset: Dataset, travel: TravelTimes? = nil,
+                           solverLog: Bool = false) throws -> PlanContext {
         let scores = try NeedScores(dataset: dataset, needs: scenario.needs)
-        let travel = scenario.travelTimes(for: dataset)
+        let travel = travel ?? scenario.travelTimes(for: dataset)
         let instance = PlanningInstance(dataset: dataset, scores: scores, travel: travel,
                                         visitsPerChild: scenario.constraints.visitsPerChild)
         let deprived = scenario.constraints.minDeprivedCoverage == nil ? []

@@ -52,9 +52,11 @@ struct PlanCommand: ParsableCommand {
         if let timeLimit { scenario.solver.timeLimitSeconds = timeLimit }
         if let gap { scenario.solver.mipGap = gap }
 
+        let travel = scenario.travelTimes(for: inputs.dataset)
+        printWarnings(InputWarnings.check(dataset: inputs.dataset, scenario: scenario, travel: travel))
         let context: PlanContext
         do {
-            context = try PlanPipeline.run(scenario: scenario, dataset: inputs.dataset, solverLog: solverLog)
+            context = try PlanPipeline.run(scenario: scenario, dataset: inputs.dataset, travel: travel, solverLog: solverLog)
         } catch let errors as InputErrors {
             throw failOnInput(errors)
         } catch let error as PlanningError {
