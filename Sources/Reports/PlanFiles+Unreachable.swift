@@ -1,5 +1,6 @@
 import Estate
 import EstateIO
+import Planning
 
 extension PlanFiles {
     /// The areas no site could cover within the coverage standard, whatever the plan

@@ -56,7 +56,8 @@ struct PlanCommand: ParsableCommand {
         printWarnings(InputWarnings.check(dataset: inputs.dataset, scenario: scenario, travel: travel))
         let context: PlanContext
         do {
-            context = try PlanPipeline.run(scenario: scenario, dataset: inputs.dataset, travel: travel, solverLog: solverLog)
+            let derived = try PlanningInputs(scenario: scenario, dataset: inputs.dataset, travel: travel)
+            context = try PlanPipeline.run(scenario: scenario, dataset: inputs.dataset, inputs: derived, solverLog: solverLog)
         } catch let errors as InputErrors {
             throw failOnInput(errors)
         } catch let error as PlanningError {
