@@ -21,6 +21,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        // Zip container of the .xlsx workbooks (the sheets themselves are written as XML text).
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // GLPK's C API, linked from Debian's libglpk-dev (no pkg-config file there).
@@ -42,6 +44,8 @@ let package = Package(
         .testTarget(name: "OptimisationTests", dependencies: ["Optimisation", "CGLPKGuard"]),
         // The precision of every figure written to a table (money, shares, minutes, ...): one rule.
         .target(name: "Quantities"),
+        // .xlsx workbooks: sheets of numbers with formats and frozen headers, zipped by ZIPFoundation.
+        .target(name: "Workbook", dependencies: ["Quantities", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // The domain: datasets, travel times, scenarios, the needs framework. No file I/O.
         .target(name: "Estate"),
         // Reading and writing datasets and scenarios (CSV, YAML/JSON) with validation.
@@ -57,7 +61,7 @@ let package = Package(
         .target(name: "Planning", dependencies: ["Estate", "Optimisation"]),
         .testTarget(name: "PlanningTests", dependencies: ["Planning", "Estate", "Optimisation"]),
         // A plan's tables, summary, GeoJSON and output folder.
-        .target(name: "Reports", dependencies: ["Estate", "EstateIO", "EstateMap", "Planning", "Quantities"]),
+        .target(name: "Reports", dependencies: ["Estate", "EstateIO", "EstateMap", "Planning", "Quantities", "Workbook"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Planning", "Estate", "Quantities"]),
         // End-to-end tests that run the built `estate` binary as a user would.
         // Also the cluster recipes in deploy/: Slurm on real daemons, the Kubernetes manifest read with Yams.
@@ -69,6 +73,7 @@ let package = Package(
             name: "Batch",
             dependencies: [
                 "Quantities",
+                "Workbook",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]

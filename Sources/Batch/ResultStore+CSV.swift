@@ -1,9 +1,10 @@
 import Quantities
+import Workbook
 import Foundation
 
 extension ResultStore {
-    /// The results as CSV (RFC 4180, `\n` line ends), one row per scenario sorted by
-    /// id, so the same database always exports byte-identical text.
+    /// The results as CSV (RFC 4180, `\n` line ends), one row per scenario ordered by the
+    /// swept values (see `table`), so the same database always exports byte-identical text.
     ///
     /// Columns: `id,name`, then one column per varied parameter (`variant` first,
     /// then dot paths in byte order; empty where a row lacks it), then `status,
@@ -17,17 +18,35 @@ extension ResultStore {
         Self.csv(try records())
     }
 
-    /// Writes `exportCSV()` to `url` atomically (a temporary file then a rename).
+    /// Writes `exportCSV()` to `url` and the same table as a workbook beside it (`results.xlsx`
+    /// for `results.csv`), each atomically (a temporary file then a rename).
     public func writeCSV(to url: URL) throws(BatchError) {
         let text = try exportCSV()
-        do {
-            try Data(text.utf8).write(to: url, options: .atomic)
-        } catch {
-            throw .unreadableFile(path: url.path, reason: "cannot write: \(error.localizedDescription)")
+        let workbook: [UInt8]
+        do { workbook = try exportWorkbook().xlsx() } catch {
+            throw .unreadableFile(path: url.path, reason: "cannot build the workbook: \(error)")
+        }
+        let workbookURL = url.deletingPathExtension().appendingPathExtension("xlsx")
+        for (target, bytes) in [(url, Data(text.utf8)), (workbookURL, Data(workbook))] {
+            do {
+                try bytes.write(to: target, options: .atomic)
+            } catch {
+                throw .unreadableFile(path: target.path, reason: "cannot write: \(error.localizedDescription)")
+            }
         }
     }
 
     static func csv(_ records: [BatchRecord]) -> String {
+        let table = table(records)
+        var lines = [table.header.map(cell).joined(separator: ",")]
+        for row in table.rows { lines.append(row.map { cell($0.text) }.joined(separator: ",")) }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The results as typed cells (what both `results.csv` and `results.xlsx` write), one row
+    /// per scenario ordered by the swept values: column by column from the first parameter,
+    /// numbers by value and text by bytes, then by id. A budget sweep thus reads in budget order.
+    static func table(_ records: [BatchRecord]) -> (header: [String], rows: [[Workbook.Cell]]) {
         let parameterRows = records.map { ParameterJSON.members(of: $0.parameters) }
         var keys = Set(parameterRows.flatMap { $0.map(\.key) })
         let hasVariant = keys.remove("variant") != nil
@@ -37,24 +56,40 @@ extension ResultStore {
         header += ["status", "objective", "bound", "gap", "seconds", "sites_kept", "cost", "saving", "carbon",
                    "coverage", "kept_sites", "inputs_sha256", "engine_version", "shard", "started_at",
                    "finished_at", "message"]
-        var lines = [header.map(cell).joined(separator: ",")]
+        var rows: [(values: [String], cells: [Workbook.Cell], id: String)] = []
         for (record, parameters) in zip(records, parameterRows) {
             let values = Dictionary(parameters.map { ($0.key, $0.text) }, uniquingKeysWith: { first, _ in first })
             let result = record.result
-            var row = [record.id, record.name] + parameterKeys.map { values[$0] ?? "" }
+            let swept = parameterKeys.map { values[$0] ?? "" }
+            var row: [Workbook.Cell] = [.text(record.id), .text(record.name)]
+            // Whole swept values are numbers in the workbook; others keep their text exactly as written.
+            row += swept.map { text in Int(text).map { String($0) == text ? .integer($0) : .text(text) } ?? .text(text) }
             row += [
-                result.status.rawValue, Quantity.objective.text(result.objective), Quantity.objective.text(result.bound),
-                Quantity.gap.text(result.gap), Quantity.seconds.text(record.seconds),
-                result.totals.map { String($0.sitesKept) } ?? "",
-                Quantity.money.text(result.totals?.cost), Quantity.money.text(result.totals?.saving),
-                Quantity.carbon.text(result.totals?.carbon), Quantity.share.text(result.totals?.coverage),
-                result.keptSites.joined(separator: ";"),
-                SHA256.hex(record.inputHashesJSON), record.engineVersion, record.shard, record.startedAt,
-                record.finishedAt, result.message ?? "",
+                .text(result.status.rawValue), .number(result.objective, .objective), .number(result.bound, .objective),
+                .number(result.gap, .gap), .number(record.seconds, .seconds),
+                result.totals.map { .integer($0.sitesKept) } ?? .empty,
+                .number(result.totals?.cost, .money), .number(result.totals?.saving, .money),
+                .number(result.totals?.carbon, .carbon), .number(result.totals?.coverage, .share),
+                .text(result.keptSites.joined(separator: ";")), .text(SHA256.hex(record.inputHashesJSON)),
+                .text(record.engineVersion), .text(record.shard), .text(record.startedAt), .text(record.finishedAt),
+                result.message.map { .text($0) } ?? .empty,
             ]
-            lines.append(row.map(cell).joined(separator: ","))
+            rows.append((swept, row, record.id))
         }
-        return lines.joined(separator: "\n") + "\n"
+        rows.sort { a, b in
+            for (x, y) in zip(a.values, b.values) where x != y {
+                if let u = Double(x), let v = Double(y), u != v { return u < v }
+                return x.utf8.lexicographicallyPrecedes(y.utf8)
+            }
+            return a.id.utf8.lexicographicallyPrecedes(b.id.utf8)
+        }
+        return (header, rows.map(\.cells))
+    }
+
+    /// The results as a workbook: the same columns and rows as `results.csv`, numbers as numbers.
+    public func exportWorkbook() throws(BatchError) -> Workbook {
+        let table = Self.table(try records())
+        return Workbook(sheets: [Workbook.Sheet(name: "Results", header: table.header, rows: table.rows)])
     }
 
     /// One RFC 4180 cell: quoted when it holds a comma, quote or line break.

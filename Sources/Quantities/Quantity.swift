@@ -40,6 +40,21 @@ public enum Quantity: Sendable, CaseIterable {
         }
     }
 
+    /// The spreadsheet number format (Excel's format codes) that shows this quantity at its
+    /// precision: pounds with separators, shares as percentages to a tenth, and so on.
+    public var spreadsheetFormat: String {
+        switch self {
+        case .money: return "\"£\"#,##0"
+        case .share: return "0.0%"
+        case .minutes, .carbon, .people: return "#,##0.0"
+        case .visits, .count: return "#,##0"
+        case .weight, .objective: return "#,##0.000"
+        case .score: return "0.0000"
+        case .gap: return "0.000000"
+        case .seconds: return "0.000"
+        }
+    }
+
     /// `value` rounded half away from zero to this quantity's precision.
     public func rounded(_ value: Double) -> Double {
         var scale = 1.0

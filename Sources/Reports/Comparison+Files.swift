@@ -2,6 +2,7 @@ import Quantities
 import EstateIO
 import EstateMap
 import Foundation
+import Workbook
 
 extension Comparison {
     /// The output folder of `estate compare`, as named file contents sorted by name: the side-by-side
@@ -14,6 +15,7 @@ extension Comparison {
             ("sites.csv", sitesCSV()),
             ("areas.csv", areasCSV()),
             ("equality.csv", equalityCSV()),
+            ("compare.xlsx", try workbook().xlsx()),
         ]
         for k in 1 ..< options.count {
             let data = mapData(k)
@@ -43,53 +45,83 @@ extension Comparison {
 
     /// `districts.csv`: one row per district and a county total row; each measure has one column
     /// per option, side by side.
-    public func districtsCSV() -> [UInt8] {
+    public func districtsCSV() -> [UInt8] { districtsTable().csv }
+
+    func districtsTable() -> ReportTable {
         let measures = ["sites_kept", "sites_closed", "cost", "carbon", "coverage", "median_minutes", "worst_minutes"]
-        var csv = CSVWriter(header: ["district"] + measures.flatMap(columns))
+        var table = ReportTable(name: "Districts", header: ["district"] + measures.flatMap(columns))
         for row in districtRows {
             let f = row.figures
-            csv.row([row.district]
-                + f.map { String($0.sitesKept) } + f.map { String($0.sitesClosed) }
-                + f.map { Quantity.money.text($0.cost) } + f.map { Quantity.carbon.text($0.carbon) }
-                + f.map { Quantity.share.text($0.coverage) } + f.map { Quantity.minutes.text($0.medianMinutes) }
-                + f.map { Quantity.minutes.text($0.worstMinutes) })
+            table.rows.append([.text(row.district)]
+                + f.map { .integer($0.sitesKept) } + f.map { .integer($0.sitesClosed) }
+                + f.map { .number($0.cost, .money) } + f.map { .number($0.carbon, .carbon) }
+                + f.map { .number($0.coverage, .share) } + f.map { .number($0.medianMinutes, .minutes) }
+                + f.map { .number($0.worstMinutes, .minutes) })
         }
-        return csv.bytes
+        return table
     }
 
     /// `sites.csv`: the sites whose decision is not the same under every option, by id.
-    public func sitesCSV() -> [UInt8] {
-        var csv = CSVWriter(header: ["site_id", "name", "kind", "district", "annual_cost", "carbon"] + columns("decision"))
+    public func sitesCSV() -> [UInt8] { sitesTable().csv }
+
+    func sitesTable() -> ReportTable {
+        var table = ReportTable(name: "Sites", header: ["site_id", "name", "kind", "district", "annual_cost", "carbon"] + columns("decision"))
         for s in differingSites {
             let site = sites[0][s]
-            csv.row([site.id, site.name, site.kind, site.district, Quantity.money.text(site.annualCost),
-                     Quantity.carbon.text(site.carbon)]
-                + sites.map { $0[s].decision.isOpen ? "kept" : "closed" })
+            table.rows.append([.text(site.id), .text(site.name), .text(site.kind), .text(site.district),
+                               .number(site.annualCost, .money), .number(site.carbon, .carbon)]
+                + sites.map { .text($0[s].decision.isOpen ? "kept" : "closed") })
         }
-        return csv.bytes
+        return table
     }
 
     /// `areas.csv`: the areas whose coverage is not the same under every option, by id, with
     /// coverage, minutes and serving site per option and, for each option after the first, the
     /// change from A (`gained`, `lost` or `same`).
-    public func areasCSV() -> [UInt8] {
-        var csv = CSVWriter(header: ["area_id", "district", "children"] + columns("covered") + columns("minutes") + columns("site")
-            + options.dropFirst().map { "change:\($0.name)" })
+    public func areasCSV() -> [UInt8] { areasTable().csv }
+
+    func areasTable() -> ReportTable {
+        var table = ReportTable(name: "Areas", header: ["area_id", "district", "children"] + columns("covered") + columns("minutes")
+            + columns("site") + options.dropFirst().map { "change:\($0.name)" })
         for a in changedAreas {
             let area = areas[0][a]
-            csv.row([area.id, area.district, Quantity.people.text(area.children)]
-                + areas.map { $0[a].covered ? "true" : "false" }
-                + areas.map { Quantity.minutes.text($0[a].minutes) }
-                + areas.map { $0[a].siteID ?? "" }
-                + areas.dropFirst().map { $0[a].covered == area.covered ? "same" : ($0[a].covered ? "gained" : "lost") })
+            let cells: [Workbook.Cell] = [.text(area.id), .text(area.district), .number(area.children, .people)]
+            table.rows.append(cells
+                + areas.map { .text($0[a].covered ? "true" : "false") }
+                + areas.map { .number($0[a].minutes, .minutes) }
+                + areas.map { $0[a].siteID.map { .text($0) } ?? .empty }
+                + areas.dropFirst().map { .text($0[a].covered == area.covered ? "same" : ($0[a].covered ? "gained" : "lost")) })
         }
-        return csv.bytes
+        return table
     }
 
     /// `equality.csv`: every option's equality tables side by side, row by row (all areas,
     /// deprivation deciles, the most deprived 10% and 20%, districts), cells quoted as each plan
     /// wrote them; a blank cell where an option's table lacks the row.
-    public func equalityCSV() -> [UInt8] {
+    public func equalityCSV() -> [UInt8] { equalityTable().csv }
+
+    /// The comparison as a workbook (`compare.xlsx`): each option's headline figures side by
+    /// side, then the same districts, sites, areas and equality tables as the CSV files.
+    func workbook() -> Workbook {
+        let header = ["measure"] + options.map(\.name)
+        func row(_ label: String, _ value: (PlanRecord) -> Workbook.Cell) -> [Workbook.Cell] { [.text(label)] + options.map(value) }
+        let summary = Workbook.Sheet(name: "Summary", header: header, rows: [
+            row("option") { .text($0.summary.optionName ?? $0.name) },
+            row("status") { .text($0.summary.status.rawValue) },
+            row("objective") { .text($0.summary.objectiveName) },
+            row("coverage minutes") { .number($0.summary.coverageMinutes, .minutes) },
+            row("sites kept") { .integer($0.summary.totals.sitesKept) },
+            row("sites closed") { .integer($0.summary.totals.sitesClosed) },
+            row("annual cost (GBP)") { .number($0.summary.totals.cost, .money) },
+            row("saving (GBP a year)") { .number($0.summary.totals.saving, .money) },
+            row("carbon (tCO2e a year)") { .number($0.summary.totals.carbon, .carbon) },
+            row("need covered") { .number($0.summary.totals.coverage, .share) },
+            row("visits displaced a year") { .number($0.summary.totals.visitsDisplaced, .visits) },
+        ] + notices.map { [.text("note"), .text($0)] })
+        return Workbook(sheets: [summary, districtsTable().sheet, sitesTable().sheet, areasTable().sheet, equalityTable().sheet])
+    }
+
+    func equalityTable() -> ReportTable {
         struct Key: Hashable { var group: String, label: String }
         var order: [Key] = []
         var tables: [[Key: [String: String]]] = []
@@ -105,11 +137,16 @@ extension Comparison {
             tables.append(table)
         }
         let measures = PlanFolderReader.equalityColumns
-        var csv = CSVWriter(header: ["group", "label"] + measures.flatMap(columns))
-        for key in order {
-            csv.row([key.group, key.label] + measures.flatMap { m in tables.map { $0[key]?[m] ?? "" } })
+        let header = ["group", "label"] + measures.flatMap(columns)
+        var quantities: [String: Quantity] = [:], counts = Set<String>()
+        for measure in measures {
+            for column in columns(measure) {
+                if PlanWorkbook.equalityCounts.contains(measure) { counts.insert(column) }
+                quantities[column] = PlanWorkbook.equalityQuantities[measure]
+            }
         }
-        return csv.bytes
+        let rows = order.map { key in [key.group, key.label] + measures.flatMap { m in tables.map { $0[key]?[m] ?? "" } } }
+        return ReportTable.parsing(rows, name: "Equality", header: header, quantities: quantities, integers: counts)
     }
 
     // MARK: summary.json

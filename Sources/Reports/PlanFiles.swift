@@ -26,56 +26,61 @@ public enum PlanFiles {
         let map = try EstateMap.files(PlanMap.data(context, tables: tables))
         files.append(("estate.svg", Array(map.svg.utf8)))
         files.append(("estate.html", Array(map.html.utf8)))
+        files.append(("estate.xlsx", try PlanWorkbook.workbook(context, tables).xlsx()))
         files.sort { $0.name < $1.name }
         return files
     }
 
-    static func sitesCSV(_ context: PlanContext, _ tables: PlanTables) -> [UInt8] {
+    static func sitesCSV(_ context: PlanContext, _ tables: PlanTables) -> [UInt8] { sitesTable(context, tables).csv }
+    static func areasCSV(_ context: PlanContext) -> [UInt8] { areasTable(context).csv }
+    static func districtsCSV(_ context: PlanContext, _ tables: PlanTables) -> [UInt8] { districtsTable(context, tables).csv }
+
+    static func sitesTable(_ context: PlanContext, _ tables: PlanTables) -> ReportTable {
         let dataset = context.dataset
-        var csv = CSVWriter(header: ["site_id", "name", "kind", "district", "decision", "status", "annual_cost", "carbon",
-                                    "capacity", "need_served", "unique_need", "visits", "visits_displaced",
-                                    "nearest_kept_site", "extra_minutes"])
+        var table = ReportTable(name: "Sites", header: ["site_id", "name", "kind", "district", "decision", "status", "annual_cost", "carbon",
+                                                         "capacity", "need_served", "unique_need", "visits", "visits_displaced",
+                                                         "nearest_kept_site", "extra_minutes"])
         for row in tables.sites {
             let site = dataset.sites[row.site]
-            csv.row([
-                site.id, site.name, site.kind, dataset.districts[site.district], row.kept ? "kept" : "closed",
-                site.status.rawValue, Quantity.money.text(site.annualCost), Quantity.carbon.text(site.carbon),
-                Quantity.visits.text(site.capacity), Quantity.weight.text(row.needServed),
-                Quantity.weight.text(row.uniqueNeed), Quantity.visits.text(row.visits),
-                Quantity.visits.text(row.visitsDisplaced), row.nearestKeptSite.map { dataset.sites[$0].id } ?? "",
-                Quantity.minutes.text(row.extraMinutes),
+            table.rows.append([
+                .text(site.id), .text(site.name), .text(site.kind), .text(dataset.districts[site.district]),
+                .text(row.kept ? "kept" : "closed"), .text(site.status.rawValue), .number(site.annualCost, .money),
+                .number(site.carbon, .carbon), .number(site.capacity, .visits), .number(row.needServed, .weight),
+                .number(row.uniqueNeed, .weight), .number(row.visits, .visits), .number(row.visitsDisplaced, .visits),
+                row.nearestKeptSite.map { .text(dataset.sites[$0].id) } ?? .empty, .number(row.extraMinutes, .minutes),
             ])
         }
-        return csv.bytes
+        return table
     }
 
-    static func areasCSV(_ context: PlanContext) -> [UInt8] {
+    static func areasTable(_ context: PlanContext) -> ReportTable {
         let dataset = context.dataset, plan = context.plan, instance = context.instance
-        var csv = CSVWriter(header: ["area_id", "district", "children", "need_score", "weight", "site_id", "minutes",
-                                    "covered", "covered_share"])
+        var table = ReportTable(name: "Areas", header: ["area_id", "district", "children", "need_score", "weight", "site_id", "minutes",
+                                                         "covered", "covered_share"])
+        table.rows.reserveCapacity(dataset.areas.count)
         for (i, area) in dataset.areas.enumerated() {
-            csv.row([
-                area.id, dataset.districts[area.district], Quantity.people.text(area.children),
-                Quantity.score.text(context.needScore[i]), Quantity.weight.text(instance.areaWeight[i]),
-                plan.areaSite[i].map { dataset.sites[$0].id } ?? "", Quantity.minutes.text(plan.areaMinutes[i]),
-                plan.areaCoveredShare[i] >= 1 - 1e-9 ? "true" : "false", Quantity.share.text(plan.areaCoveredShare[i]),
+            table.rows.append([
+                .text(area.id), .text(dataset.districts[area.district]), .number(area.children, .people),
+                .number(context.needScore[i], .score), .number(instance.areaWeight[i], .weight),
+                plan.areaSite[i].map { .text(dataset.sites[$0].id) } ?? .empty, .number(plan.areaMinutes[i], .minutes),
+                .text(plan.areaCoveredShare[i] >= 1 - 1e-9 ? "true" : "false"), .number(plan.areaCoveredShare[i], .share),
             ])
         }
-        return csv.bytes
+        return table
     }
 
-    static func districtsCSV(_ context: PlanContext, _ tables: PlanTables) -> [UInt8] {
-        var csv = CSVWriter(header: ["district", "sites_kept", "sites_closed", "cost", "carbon", "need", "coverage",
-                                    "median_minutes", "worst_minutes", "areas_without_hub"])
+    static func districtsTable(_ context: PlanContext, _ tables: PlanTables) -> ReportTable {
+        var table = ReportTable(name: "Districts", header: ["district", "sites_kept", "sites_closed", "cost", "carbon", "need", "coverage",
+                                                             "median_minutes", "worst_minutes", "areas_without_hub"])
         for row in tables.districts {
-            csv.row([
-                context.dataset.districts[row.district], String(row.sitesKept), String(row.sitesClosed),
-                Quantity.money.text(row.cost), Quantity.carbon.text(row.carbon), Quantity.weight.text(row.need),
-                Quantity.share.text(row.coverage), Quantity.minutes.text(row.medianMinutes),
-                Quantity.minutes.text(row.worstMinutes), String(row.areasWithoutHub),
+            table.rows.append([
+                .text(context.dataset.districts[row.district]), .integer(row.sitesKept), .integer(row.sitesClosed),
+                .number(row.cost, .money), .number(row.carbon, .carbon), .number(row.need, .weight),
+                .number(row.coverage, .share), .number(row.medianMinutes, .minutes),
+                .number(row.worstMinutes, .minutes), .integer(row.areasWithoutHub),
             ])
         }
-        return csv.bytes
+        return table
     }
 
     /// Sites and areas as GeoJSON Points (RFC 7946: [longitude, latitude]); sites first, in file order.
