@@ -98,7 +98,12 @@ extension Comparison {
     /// `equality.csv`: every option's equality tables side by side, row by row (all areas,
     /// deprivation deciles, the most deprived 10% and 20%, districts), cells quoted as each plan
     /// wrote them; a blank cell where an option's table lacks the row.
-    public func equalityCSV() -> [UInt8] { equalityTable().csv }
+    public func equalityCSV() -> [UInt8] {
+        let (header, rows) = equalityRows()
+        var csv = CSVWriter(header: header)
+        for row in rows { csv.row(row) }
+        return csv.bytes
+    }
 
     /// The comparison as a workbook (`compare.xlsx`): each option's headline figures side by
     /// side, then the same districts, sites, areas and equality tables as the CSV files.
@@ -121,7 +126,22 @@ extension Comparison {
         return Workbook(sheets: [summary, districtsTable().sheet, sitesTable().sheet, areasTable().sheet, equalityTable().sheet])
     }
 
+    /// The side-by-side equality table as the workbook's typed cells.
     func equalityTable() -> ReportTable {
+        let (header, rows) = equalityRows()
+        let measures = PlanFolderReader.equalityColumns
+        var quantities: [String: Quantity] = [:], counts = Set<String>()
+        for measure in measures {
+            for column in columns(measure) {
+                if PlanWorkbook.equalityCounts.contains(measure) { counts.insert(column) }
+                quantities[column] = PlanWorkbook.equalityQuantities[measure]
+            }
+        }
+        return ReportTable.parsing(rows, name: "Equality", header: header, quantities: quantities, integers: counts)
+    }
+
+    /// The header and text rows of the side-by-side equality table.
+    private func equalityRows() -> (header: [String], rows: [[String]]) {
         struct Key: Hashable { var group: String, label: String }
         var order: [Key] = []
         var tables: [[Key: [String: String]]] = []
@@ -138,15 +158,7 @@ extension Comparison {
         }
         let measures = PlanFolderReader.equalityColumns
         let header = ["group", "label"] + measures.flatMap(columns)
-        var quantities: [String: Quantity] = [:], counts = Set<String>()
-        for measure in measures {
-            for column in columns(measure) {
-                if PlanWorkbook.equalityCounts.contains(measure) { counts.insert(column) }
-                quantities[column] = PlanWorkbook.equalityQuantities[measure]
-            }
-        }
-        let rows = order.map { key in [key.group, key.label] + measures.flatMap { m in tables.map { $0[key]?[m] ?? "" } } }
-        return ReportTable.parsing(rows, name: "Equality", header: header, quantities: quantities, integers: counts)
+        return (header, order.map { key in [key.group, key.label] + measures.flatMap { m in tables.map { $0[key]?[m] ?? "" } } })
     }
 
     // MARK: summary.json

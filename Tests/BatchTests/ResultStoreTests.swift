@@ -101,7 +101,7 @@ final class ResultStoreTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: path("missing.sqlite")))
     }
 
-    func testCSVExportIsSortedQuotedAndHasOneColumnPerParameter() throws {
+    func testCSVExportIsOrderedBySweptValuesQuotedAndHasOneColumnPerParameter() throws {
         let scenarios = try BatchExpansion.expand(
             yaml: "objective: min_cost\nvariants: {'a,b': {}, plain: {z: 1}}\nbatch: {coverage_minutes: [15, 20]}\n",
             file: "s.yaml")
@@ -125,7 +125,10 @@ final class ResultStoreTests: XCTestCase {
         XCTAssertEqual(lines[5], "")
         let hash = SHA256.hex(#"{"a.csv":"00"}"#)
         let byID = Dictionary(uniqueKeysWithValues: scenarios.map { ($0.id, $0) })
-        let sortedIDs = scenarios.map(\.id).sorted()
+        // Rows follow the swept values column by column (variant, then coverage_minutes by value).
+        let sortedIDs = scenarios.sorted {
+            ($0.variant ?? "", Double($0.parameters[1].text)!) < ($1.variant ?? "", Double($1.parameters[1].text)!)
+        }.map(\.id)
         for (line, id) in zip(lines[1...4], sortedIDs) {
             let scenario = byID[id]!
             let variant = scenario.variant == "a,b" ? "\"a,b\"" : "plain"

@@ -92,11 +92,11 @@ final class ComparisonTests: XCTestCase {
         let a = try HandMade.record("A", HandMade.files(HandMade.optionA))
         let b = try HandMade.record("option B", HandMade.files(HandMade.optionB))
         let two = try Comparison([a, b]).files(engineVersion: "test").map(\.name)
-        XCTAssertEqual(two, ["areas.csv", "compare.html", "compare.svg", "districts.csv", "equality.csv", "sites.csv", "summary.json"])
+        XCTAssertEqual(two, ["areas.csv", "compare.html", "compare.svg", "compare.xlsx", "districts.csv", "equality.csv", "sites.csv", "summary.json"])
         let c = try HandMade.record("C", HandMade.files(HandMade.optionC))
         let three = try Comparison([a, b, c]).files(engineVersion: "test").map(\.name)
         XCTAssertEqual(three, ["areas.csv", "compare-A-vs-C.html", "compare-A-vs-C.svg", "compare-A-vs-option_B.html",
-                               "compare-A-vs-option_B.svg", "districts.csv", "equality.csv", "sites.csv", "summary.json"])
+                               "compare-A-vs-option_B.svg", "compare.xlsx", "districts.csv", "equality.csv", "sites.csv", "summary.json"])
     }
 
     func testDifferenceMapDataCarriesEachSitesAndAreasChange() throws {
