@@ -1,8 +1,8 @@
 extension Scenario {
     /// The top-level keys a scenario may have. `batch:` and `variants:` belong to the batch engine,
     /// which expands them into scenarios without them; a single run ignores both.
-    public static let topLevelKeys = ["dataset", "needs", "travel", "objective", "coverage_minutes", "constraints",
-                                      "solver", "batch", "variants"]
+    public static let topLevelKeys = ["name", "description", "dataset", "needs", "travel", "objective", "coverage_minutes",
+                                      "constraints", "solver", "batch", "variants"]
 
     /// Decodes a scenario from its parsed document, collecting every problem (wrong type, out of
     /// range, unknown key) with its file, line, character column and key path.
@@ -16,6 +16,12 @@ extension Scenario {
             for entry in entries {
                 let node = entry.value
                 switch entry.key {
+                case "name":
+                    if let text = decoder.string(node, "name", "the option's name as text") { scenario.name = text }
+                case "description":
+                    if let text = decoder.string(node, "description", "a description of the option as text") {
+                        scenario.description = text
+                    }
                 case "dataset":
                     if let text = decoder.string(node, "dataset", "a dataset folder path") { scenario.dataset = text }
                 case "needs":
