@@ -11,7 +11,7 @@ struct PlanSummary: Encodable {
 
     enum Keys: String, CodingKey {
         case engine, scenario, status, objective, objectiveName = "objective_name", bound, gap, seconds, message
-        case totals, reductions, conflicts, unreachableAreas = "unreachable_areas"
+        case totals, reductions, formulation, conflicts, unreachableAreas = "unreachable_areas"
     }
 
     enum ScenarioKeys: String, CodingKey {
@@ -54,7 +54,12 @@ struct PlanSummary: Encodable {
             try k.encode(context.scenario.constraints.deprivedShare, forKey: .deprivedShare)
         }
         try k.encodeIfPresent(cs.maxMinutes, forKey: .maxMinutes)
-        try k.encode(cs.capacity, forKey: .capacity)
+        // `false`, `true` (split, as plans before single sourcing wrote it) or "single".
+        switch cs.capacity {
+        case nil: try k.encode(false, forKey: .capacity)
+        case .split: try k.encode(true, forKey: .capacity)
+        case .single: try k.encode(CapacityAssignment.single.rawValue, forKey: .capacity)
+        }
         try c.encode(plan.status.rawValue, forKey: .status)
         try c.encode(plan.objective.map { roundedTo($0, 6) }, forKey: .objective)
         try c.encode(spec.objective.rawValue, forKey: .objectiveName)
@@ -64,6 +69,7 @@ struct PlanSummary: Encodable {
         try c.encode(plan.message, forKey: .message)
         try c.encode(totals.map(Self.cleaned), forKey: .totals)
         try c.encode(plan.reductions, forKey: .reductions)
+        try c.encodeIfPresent(plan.singleSource.map(Self.cleaned), forKey: .formulation)
         var list = c.nestedUnkeyedContainer(forKey: .conflicts)
         for conflict in plan.conflicts {
             var e = list.nestedContainer(keyedBy: ConflictKeys.self)
@@ -87,6 +93,16 @@ struct PlanSummary: Encodable {
         r.totalWeight = roundedTo(t.totalWeight, 3); r.weightedMinutes = roundedTo(t.weightedMinutes, 3)
         r.visitsDisplaced = roundedTo(t.visitsDisplaced, 2)
         return r
+    }
+
+    /// The single-sourcing report with seconds to the millisecond and bounds to 1e-6.
+    static func cleaned(_ r: SingleSourceReport) -> SingleSourceReport {
+        var c = r
+        c.lpBound = r.lpBound.map { roundedTo($0, 6) }
+        c.heuristicObjective = r.heuristicObjective.map { roundedTo($0, 6) }
+        c.lpSeconds = roundedTo(r.lpSeconds, 3)
+        c.heuristicSeconds = roundedTo(r.heuristicSeconds, 3)
+        return c
     }
 
     func json() throws -> [UInt8] {
