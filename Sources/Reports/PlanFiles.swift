@@ -23,10 +23,17 @@ public enum PlanFiles {
             ("equality.csv", try PlanEquality.csv(context)),
             ("unreachable_areas.csv", unreachableAreasCSV(context)),
         ]
+        var extraSheets: [ReportTable] = []
+        if context.specification.constraints.capacity != nil {
+            let capacity = CapacityTables(context)
+            extraSheets = [hubsTable(context, capacity), displacedTable(context, capacity)]
+            files.append(("hubs.csv", extraSheets[0].csv))
+            files.append(("displaced.csv", extraSheets[1].csv))
+        }
         let map = try EstateMap.files(PlanMap.data(context, tables: tables))
         files.append(("estate.svg", Array(map.svg.utf8)))
         files.append(("estate.html", Array(map.html.utf8)))
-        files.append(("estate.xlsx", try PlanWorkbook.workbook(context, tables).xlsx()))
+        files.append(("estate.xlsx", try PlanWorkbook.workbook(context, tables, extra: extraSheets).xlsx()))
         files.sort { $0.name < $1.name }
         return files
     }
@@ -65,6 +72,32 @@ public enum PlanFiles {
                 plan.areaSite[i].map { .text(dataset.sites[$0].id) } ?? .empty, .number(plan.areaMinutes[i], .minutes),
                 .text(plan.areaCoveredShare[i] >= 1 - 1e-9 ? "true" : "false"), .number(plan.areaCoveredShare[i], .share),
             ])
+        }
+        return table
+    }
+
+    /// Each kept hub's assigned load against its capacity (capacitated plans only).
+    static func hubsTable(_ context: PlanContext, _ tables: CapacityTables) -> ReportTable {
+        let dataset = context.dataset
+        var table = ReportTable(name: "Hubs", header: ["site_id", "name", "district", "capacity", "load", "utilisation", "areas"])
+        for hub in tables.hubs {
+            let site = dataset.sites[hub.site]
+            table.rows.append([
+                .text(site.id), .text(site.name), .text(dataset.districts[site.district]), .number(hub.capacity, .visits),
+                .number(hub.load, .visits), .number(hub.capacity.flatMap { $0 > 0 ? hub.load / $0 : nil }, .share),
+                .integer(hub.areas),
+            ])
+        }
+        return table
+    }
+
+    /// Visits of each closing site's users by the hub their area is assigned to (capacitated plans only).
+    static func displacedTable(_ context: PlanContext, _ tables: CapacityTables) -> ReportTable {
+        let sites = context.dataset.sites
+        var table = ReportTable(name: "Displaced", header: ["closed_site_id", "receiving_site_id", "visits"])
+        for row in tables.displaced {
+            table.rows.append([.text(sites[row.closedSite].id), row.receivingSite.map { .text(sites[$0].id) } ?? .empty,
+                               .number(row.visits, .visits)])
         }
         return table
     }

@@ -15,7 +15,8 @@ public enum PlanWorkbook {
     ]
     static let equalityCounts: Set<String> = ["areas", "unreachable_areas"]
 
-    static func workbook(_ context: PlanContext, _ tables: PlanTables) throws -> Workbook {
+    /// `extra`: further tables of the plan (the capacity tables), as sheets after the others.
+    static func workbook(_ context: PlanContext, _ tables: PlanTables, extra: [ReportTable] = []) throws -> Workbook {
         let equality = try EqualityImpact.table(PlanEquality.areas(context)).map(\.csvFields)
         return Workbook(sheets: [
             summarySheet(context, tables.totals),
@@ -24,7 +25,7 @@ public enum PlanWorkbook {
             PlanFiles.areasTable(context).sheet,
             ReportTable.parsing(equality, name: "Equality", header: EqualityRow.csvHeader, quantities: equalityQuantities,
                                 integers: equalityCounts).sheet,
-        ])
+        ] + extra.map(\.sheet))
     }
 
     /// The headline figures of `summary.json`, one per row, each in its unit.
