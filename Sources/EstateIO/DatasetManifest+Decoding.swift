@@ -2,11 +2,16 @@ import Estate
 import Foundation
 
 extension DatasetManifest {
+    /// The keys of `dataset.yaml` the manifest owns (the provenance owns `illustrative`, `caveats`).
+    public static let keys = ["areas", "sites", "usage", "travel"]
+
     /// Reads and checks `dataset.yaml`: every problem is reported with its line and key path,
-    /// unknown keys included (a typo never passes silently).
-    public static func read(url: URL) throws(InputErrors) -> DatasetManifest {
+    /// unknown keys included (a typo never passes silently). `nil` when the file only describes
+    /// the dataset (`illustrative`, `caveats`) and names no files: the folder is then plain.
+    public static func read(url: URL) throws(InputErrors) -> DatasetManifest? {
         let file = url.lastPathComponent
         let tree = try ScenarioReader.parse(text: ScenarioReader.readText(url, file: file), file: file)
+        guard keys.contains(where: { tree[$0] != nil }) else { return nil }
         var errors = InputErrorCollector(file: file)
         let manifest = decode(tree, errors: &errors)
         try errors.throwIfAny()
@@ -21,8 +26,9 @@ extension DatasetManifest {
             fail(tree, "", "a map with `areas:` and `sites:`")
             return nil
         }
-        for entry in entries where !["areas", "sites", "usage", "travel"].contains(entry.key) {
-            fail(entry.value, entry.key, "one of the keys areas, sites, usage, travel")
+        let allowed = keys + DatasetProvenance.keys
+        for entry in entries where !allowed.contains(entry.key) {
+            fail(entry.value, entry.key, "one of the keys \(allowed.joined(separator: ", "))")
         }
         var areas: [File] = []
         switch tree["areas"]?.kind {

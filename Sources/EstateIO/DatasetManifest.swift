@@ -1,7 +1,8 @@
 import Estate
 import Foundation
 
-/// `dataset.yaml`: how the files a council actually has (as ONS, the deprivation release and
+/// The file part of `dataset.yaml` (which may also hold the dataset's provenance,
+/// `illustrative` and `caveats`): how the files a council actually has (as ONS, the deprivation release and
 /// its own property list publish them) make an Estate dataset. Without it, a dataset folder is
 /// FORMAT.md's `areas.csv` and `sites.csv`; with it, the manifest names the files, the column
 /// that plays each role, the coordinate reference system and derived columns, and the reader
@@ -26,9 +27,6 @@ import Foundation
 ///   columns: {site_id: ref, kind: type, annual_cost: cost}
 /// ```
 public struct DatasetManifest: Sendable, Hashable {
-    /// The manifest's file name in a dataset folder.
-    public static let fileName = "dataset.yaml"
-
     /// How one target column is made from a source file.
     public enum ColumnSource: Sendable, Hashable {
         /// A source column, its numbers multiplied by `scale` (1: copied as it is).

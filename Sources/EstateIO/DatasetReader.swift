@@ -32,11 +32,10 @@ public enum DatasetReader {
             throw InputErrors([InputError(file: folder.path, expected: "a dataset folder holding areas.csv and sites.csv")])
         }
         // With a manifest, the published files it names are assembled into the same plain tables.
-        let manifestURL = folder.appendingPathComponent(DatasetManifest.fileName)
+        let manifestURL = folder.appendingPathComponent(DatasetReader.provenanceFile)
         let areasTable: () throws(InputErrors) -> CSVTable, sitesTable: () throws(InputErrors) -> CSVTable
         var usageURL: URL? = folder.appendingPathComponent("usage.csv"), travelURL: URL? = folder.appendingPathComponent("travel.csv")
-        if FileManager.default.fileExists(atPath: manifestURL.path) {
-            let manifest = try DatasetManifest.read(url: manifestURL)
+        if FileManager.default.fileExists(atPath: manifestURL.path), let manifest = try DatasetManifest.read(url: manifestURL) {
             let assembler = ManifestAssembler(manifest: manifest, folder: folder)
             areasTable = { () throws(InputErrors) in try assembler.areas() }
             sitesTable = { () throws(InputErrors) in try assembler.sites() }
@@ -45,7 +44,7 @@ public enum DatasetReader {
             travelURL = manifest.travel.map { folder.appendingPathComponent($0) }
             for name in [manifest.usage, manifest.travel].compactMap({ $0 })
             where !FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path) {
-                all.append(InputError(file: DatasetManifest.fileName, value: name, expected: "a file \(name) in \(folder.path)"))
+                all.append(InputError(file: DatasetReader.provenanceFile, value: name, expected: "a file \(name) in \(folder.path)"))
             }
             if !all.isEmpty { throw InputErrors(all) }
         } else {
@@ -125,7 +124,8 @@ public enum DatasetReader {
         let url = folder.appendingPathComponent(provenanceFile)
         guard FileManager.default.fileExists(atPath: url.path) else { return DatasetProvenance() }
         let text = try ScenarioReader.readText(url, file: provenanceFile)
-        return try DatasetProvenance(document: ScenarioReader.parse(text: text, file: provenanceFile), file: provenanceFile)
+        return try DatasetProvenance(document: ScenarioReader.parse(text: text, file: provenanceFile), file: provenanceFile,
+                                     otherKeys: DatasetManifest.keys)
     }
 
     /// What a coordinate cell should hold, with the likely fix when it holds metres: a value in

@@ -9,7 +9,7 @@ import Foundation
 struct ManifestAssembler {
     let manifest: DatasetManifest
     let folder: URL
-    let manifestFile = DatasetManifest.fileName
+    let manifestFile = DatasetReader.provenanceFile
 
     /// FORMAT.md columns of `areas.csv` a manifest must provide, besides the area code.
     static let areaRoles = ["district", "lat", "lon", "children"]
