@@ -20,8 +20,10 @@ enum BatchValidation {
         let mine = Set(shard.select(all).map(\.id))
         var datasets = Set<String>()
         for expanded in all {
-            let scenario: Scenario
-            do { scenario = try inputs.scenario(yaml: expanded.yaml) } catch let errors as InputErrors {
+            do {
+                let scenario = try inputs.scenario(yaml: expanded.yaml)
+                if mine.contains(expanded.id) { datasets.insert(try inputs.prepare(scenario).dataset.source) }
+            } catch let errors as InputErrors {
                 // Lines in the scenario file itself refer to the expanded text, not the file
                 // the user wrote: name the batch scenario instead.
                 throw InputErrors(errors.errors.map { error in
@@ -30,9 +32,6 @@ enum BatchValidation {
                     error.expected += " (in batch scenario \(expanded.name))"
                     return error
                 }, omitted: errors.omitted)
-            }
-            if mine.contains(expanded.id) {
-                datasets.insert(try inputs.prepare(scenario).dataset.source)
             }
         }
         return datasets.sorted().map { URL(fileURLWithPath: $0) }
