@@ -85,8 +85,9 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
-        // The estate map (SVG/HTML) and equality-impact tables: Foundation only, plain data in.
-        .target(name: "EstateMap"),
+        // The estate map (SVG/HTML) and equality-impact tables over plain data; the domain only
+        // for the deprivation ranking, which the planner's equality constraint shares.
+        .target(name: "EstateMap", dependencies: ["Estate"]),
         .testTarget(name: "EstateMapTests", dependencies: ["EstateMap"]),
         .testTarget(name: "LocationModelsTests", dependencies: ["LocationModels", "Optimisation"]),
         // `estate compare`'s tables, read-back validation and difference maps, on hand-made plans.

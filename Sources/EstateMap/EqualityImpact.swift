@@ -1,3 +1,5 @@
+import Estate
+
 /// One area's outcome under a plan, as the equality-impact tables need it.
 public struct EqualityArea: Sendable, Equatable {
     /// Area code; breaks ties in the deprivation ranking.
@@ -120,10 +122,7 @@ public enum EqualityImpact {
     /// Each area's deprivation decile (1 = most deprived), in the input order.
     public static func deciles(_ areas: [EqualityArea]) throws(MapDataError) -> [Int] {
         try validate(areas)
-        let ranked = areas.indices.sorted {
-            let a = areas[$0], b = areas[$1]
-            return a.deprivationScore != b.deprivationScore ? a.deprivationScore > b.deprivationScore : a.id < b.id
-        }
+        let ranked = Deprivation.ranking(scores: areas.map(\.deprivationScore), ids: areas.map(\.id))
         var decile = [Int](repeating: 0, count: areas.count)
         for (rank, i) in ranked.enumerated() { decile[i] = rank * 10 / areas.count + 1 }
         return decile

@@ -13,7 +13,7 @@ final class FrontierCommandTests: XCTestCase {
 
     func testCostCoverageFrontierIsNondominatedOptimalAndMatchesEstatePlan() throws {
         let scratch = try Scratch()
-        let rows = try frontierRows(scratch, ["--x", "cost", "--y", "coverage", "--points", "6"])
+        let rows = try frontierRows(scratch, ["--x", "cost", "--y", "coverage", "--max-solves", "6"])
         let points = rows.filter { $0["kind"] == "frontier" }
         XCTAssertGreaterThanOrEqual(points.count, 4)
         for point in points {
@@ -47,7 +47,7 @@ final class FrontierCommandTests: XCTestCase {
 
     func testCoverageCostFrontierMinimisesCostForEachCoverageFloor() throws {
         let scratch = try Scratch()
-        let points = try frontierRows(scratch, ["--x", "coverage", "--y", "cost", "--points", "4"])
+        let points = try frontierRows(scratch, ["--x", "coverage", "--y", "cost", "--max-solves", "4"])
             .filter { $0["kind"] == "frontier" }
         XCTAssertGreaterThanOrEqual(points.count, 3)
         for point in points {
