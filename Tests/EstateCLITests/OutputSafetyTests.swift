@@ -38,7 +38,7 @@ final class OutputSafetyTests: XCTestCase {
                           mentions: "contains the input")
         try assertRefused(["score", "scenario.yaml", "--out", "."], in: kent, watching: scratch.url,
                           mentions: "is one of the command's inputs")
-        try assertRefused(["frontier", "scenario.yaml", "--x", "cost", "--y", "coverage", "--points", "2", "--out", "."],
+        try assertRefused(["frontier", "scenario.yaml", "--x", "cost", "--y", "coverage", "--max-solves", "2", "--out", "."],
                           in: kent, watching: scratch.url, mentions: "is one of the command's inputs")
         try assertRefused(["compare", "scenario.yaml", "scenario.yaml", "--out", "."], in: kent, watching: scratch.url,
                           mentions: "contains the input")
@@ -54,7 +54,7 @@ final class OutputSafetyTests: XCTestCase {
         let commands: [[String]] = [
             ["plan", "kent/scenario.yaml"], ["score", "kent/scenario.yaml"],
             ["compare", "kent/scenario.yaml", "kent/scenario.yaml"],
-            ["frontier", "kent/scenario.yaml", "--x", "cost", "--y", "coverage", "--points", "2"],
+            ["frontier", "kent/scenario.yaml", "--x", "cost", "--y", "coverage", "--max-solves", "2"],
             ["batch", "batch.yaml", "--quiet"], ["generate", "kent"],
         ]
         for command in commands {
