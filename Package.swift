@@ -96,6 +96,6 @@ let package = Package(
         // folders) and Pareto frontiers traced with the planner.
         .target(name: "BatchPlanning", dependencies: ["Batch", "Estate", "EstateIO", "Optimisation", "Planning", "Reports"]),
         .testTarget(name: "BatchPlanningTests",
-                    dependencies: ["BatchPlanning", "Batch", "Estate", "EstateIO", "Planning", "Reports"]),
+                    dependencies: ["BatchPlanning", "Batch", "Estate", "EstateIO", "EstateSynth", "Planning", "Reports"]),
     ]
 )

@@ -20,6 +20,7 @@ public enum PlanFiles {
             ("districts.csv", districtsCSV(context, tables)),
             ("estate.geojson", Array(geoJSON(context, tables).utf8)),
             ("equality.csv", try PlanEquality.csv(context)),
+            ("unreachable_areas.csv", unreachableAreasCSV(context)),
         ]
         let map = try EstateMap.files(PlanMap.data(context, tables: tables))
         files.append(("estate.svg", Array(map.svg.utf8)))
