@@ -1,3 +1,4 @@
+import Quantities
 import Batch
 import Estate
 import Reports
@@ -45,6 +46,17 @@ public enum FrontierCriterion: String, CaseIterable, Sendable {
         case .sites: "sites kept"
         case .coverage: "coverage (share of need-weighted demand)"
         case .travel: "need-weighted mean travel (minutes)"
+        }
+    }
+
+    /// The precision at which tables write this criterion.
+    public var quantity: Quantity {
+        switch self {
+        case .cost: .money
+        case .carbon: .carbon
+        case .sites: .count
+        case .coverage: .share
+        case .travel: .minutes
         }
     }
 

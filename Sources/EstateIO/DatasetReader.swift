@@ -90,9 +90,24 @@ public enum DatasetReader {
             do { travel = try TravelReader.read(url: travelURL, areaIDs: areas.map(\.id), siteIDs: sites.map(\.id)) }
             catch { collect(error) }
         }
+        var provenance = DatasetProvenance()
+        do { provenance = try readProvenance(folder: folder) } catch { collect(error) }
         if !all.isEmpty { throw InputErrors(all, omitted: omitted) }
-        return Dataset(source: folder.path, districts: districts, areas: areas, sites: sites, usage: usage,
-                       indicators: areaPart.indicators, travel: travel)
+        var dataset = Dataset(source: folder.path, districts: districts, areas: areas, sites: sites, usage: usage,
+                              indicators: areaPart.indicators, travel: travel)
+        dataset.provenance = provenance
+        return dataset
+    }
+
+    /// The name of the optional file in which a dataset describes itself.
+    public static let provenanceFile = "dataset.yaml"
+
+    /// Reads `dataset.yaml` when the folder has one; without it, the dataset declares nothing.
+    static func readProvenance(folder: URL) throws(InputErrors) -> DatasetProvenance {
+        let url = folder.appendingPathComponent(provenanceFile)
+        guard FileManager.default.fileExists(atPath: url.path) else { return DatasetProvenance() }
+        let text = try ScenarioReader.readText(url, file: provenanceFile)
+        return try DatasetProvenance(document: ScenarioReader.parse(text: text, file: provenanceFile), file: provenanceFile)
     }
 
     struct AreaRow {

@@ -1,4 +1,5 @@
 import Estate
+import Quantities
 
 /// One area's outcome under a plan, as the equality-impact tables need it.
 public struct EqualityArea: Sendable, Equatable {
@@ -101,12 +102,12 @@ public struct EqualityRow: Sendable, Equatable {
     /// The row as CSV fields with fixed decimals (shares 4, minutes 1, counts of people and visits 1,
     /// weights 3); a blank field where the value is undefined.
     public var csvFields: [String] {
-        let blank = { (v: Double?, d: Int) in v.map { Fixed.places($0, d) } ?? "" }
+        let blank = { (v: Double?, q: Quantity) in q.text(v) }
         return group.csvFields + [
-            String(areas), Fixed.places(children, 1), Fixed.places(childrenCovered, 1), blank(coverage, 4),
-            Fixed.places(weight, 3), Fixed.places(weightCovered, 3), blank(weightCoverage, 4),
-            blank(medianMinutes, 1), blank(meanMinutes, 1), blank(worstMinutes, 1), String(unreachableAreas),
-            Fixed.places(visits, 1), Fixed.places(visitsDisplaced, 1), blank(displacedShare, 4),
+            String(areas), Quantity.people.text(children), Quantity.people.text(childrenCovered), blank(coverage, .share),
+            Quantity.weight.text(weight), Quantity.weight.text(weightCovered), blank(weightCoverage, .share),
+            blank(medianMinutes, .minutes), blank(meanMinutes, .minutes), blank(worstMinutes, .minutes), String(unreachableAreas),
+            Quantity.visits.text(visits), Quantity.visits.text(visitsDisplaced), blank(displacedShare, .share),
         ]
     }
 }
