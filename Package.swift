@@ -60,7 +60,8 @@ let package = Package(
         .target(name: "Reports", dependencies: ["Estate", "EstateIO", "EstateMap", "Planning", "Quantities"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Planning", "Estate", "Quantities"]),
         // End-to-end tests that run the built `estate` binary as a user would.
-        .testTarget(name: "EstateCLITests", dependencies: ["estate"]),
+        // Also the cluster recipes in deploy/: Slurm on real daemons, the Kubernetes manifest read with Yams.
+        .testTarget(name: "EstateCLITests", dependencies: ["estate", .product(name: "Yams", package: "Yams")]),
         // Scenario batches: expansion, sharding, the results database, the parallel
         // runner and Pareto frontiers. Depends on no other Estate module but the
         // formatting rule: the CLI hands it the planner as a closure.

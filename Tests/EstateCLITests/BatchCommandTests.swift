@@ -28,17 +28,6 @@ final class BatchCommandTests: XCTestCase {
         return scratch
     }
 
-    /// The rows of a results CSV by id, without the cells that legitimately differ
-    /// between two runs of the same scenario (seconds, timestamps, shard).
-    private func reproducibleRows(_ csv: String) -> [String: [String: String]] {
-        var rows: [String: [String: String]] = [:]
-        for var row in parseCSV(csv).rows {
-            for key in ["seconds", "started_at", "finished_at", "shard"] { row[key] = nil }
-            rows[row["id"]!] = row
-        }
-        return rows
-    }
-
     func testBatchRowsAreIdenticalWhateverJobsAndMatchEstatePlan() throws {
         let scratch = try batchFolder()
         for jobs in ["1", "2"] {
