@@ -55,25 +55,19 @@ struct BatchCommand: ParsableCommand {
 
     func run() throws {
         let folder = URL(fileURLWithPath: out)
-        let report: BatchJobReport
-        do {
-            let shard = try Shard.resolve(option: shard, environment: ProcessInfo.processInfo.environment,
-                                          kubernetesCount: shards)
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            let version = "estate \(EstateCommand.configuration.version)"
-            let solver = BatchPlanSolver(scenarioFile: URL(fileURLWithPath: scenario), engineVersion: version,
-                                         plansFolder: plans ? folder.appendingPathComponent("plans") : nil)
-            let job = BatchJob(
-                scenarioFile: URL(fileURLWithPath: scenario),
-                database: folder.appendingPathComponent("results.sqlite").path,
-                csv: folder.appendingPathComponent("results.csv"), jobs: jobs, shard: shard, resume: resume,
-                retrying: Set(retry.compactMap(BatchStatus.init(rawValue:))), engineVersion: version,
-                progress: quiet ? .silent : .automatic)
-            report = try job.run(solve: solver.closure)
-        } catch {
-            FileHandle.standardError.write(Data("estate: \(error)\n".utf8))
-            throw ExitCode(1)
-        }
+        let shard = try Shard.resolve(option: shard, environment: ProcessInfo.processInfo.environment,
+                                      kubernetesCount: shards)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let version = "estate \(EstateCommand.configuration.version)"
+        let solver = BatchPlanSolver(scenarioFile: URL(fileURLWithPath: scenario), engineVersion: version,
+                                     plansFolder: plans ? folder.appendingPathComponent("plans") : nil)
+        let job = BatchJob(
+            scenarioFile: URL(fileURLWithPath: scenario),
+            database: folder.appendingPathComponent("results.sqlite").path,
+            csv: folder.appendingPathComponent("results.csv"), jobs: jobs, shard: shard, resume: resume,
+            retrying: Set(retry.compactMap(BatchStatus.init(rawValue:))), engineVersion: version,
+            progress: quiet ? .silent : .automatic)
+        let report = try job.run(solve: solver.closure)
         print(BatchSummary.text(report, folder: out))
     }
 }

@@ -43,26 +43,13 @@ struct FrontierCommand: ParsableCommand {
     }
 
     func run() throws {
-        let inputs: LoadedInputs
-        do { inputs = try InputLoader.load(path: scenario) } catch { throw failOnInput(error) }
-        let result: PlanFrontier
-        do {
-            result = try PlanFrontier.trace(scenario: inputs.scenario, dataset: inputs.dataset, x: x, y: y, maxSolves: maxSolves)
-        } catch let errors as InputErrors {
-            throw failOnInput(errors)
-        } catch {
-            FileHandle.standardError.write(Data("estate: \(error)\n".utf8))
-            throw ExitCode(2)
-        }
+        let inputs = try InputLoader.load(path: scenario)
+        let result = try PlanFrontier.trace(scenario: inputs.scenario, dataset: inputs.dataset, x: x, y: y,
+                                            maxSolves: maxSolves)
         let title = "\(y.rawValue) against \(x.rawValue): \(URL(fileURLWithPath: scenario).lastPathComponent)"
-        do {
-            try AtomicFolder.write([("frontier.csv", Array(result.csv().utf8)),
-                                    ("frontier.svg", Array(result.svg(title: title).utf8))],
-                                   to: URL(fileURLWithPath: out))
-        } catch {
-            FileHandle.standardError.write(Data("estate: \(error)\n".utf8))
-            throw ExitCode(1)
-        }
+        try AtomicFolder.write([("frontier.csv", Array(result.csv().utf8)),
+                                ("frontier.svg", Array(result.svg(title: title).utf8))],
+                               to: URL(fileURLWithPath: out))
         print("frontier: \(result.points.count) non-dominated points from \(result.solves) solves "
             + "(\(result.infeasibleEpsilons.count) bounds infeasible); \(x.rawValue) from "
             + "\(format(result.range.lowerBound)) to \(format(result.range.upperBound))")

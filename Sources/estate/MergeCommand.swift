@@ -26,16 +26,11 @@ struct MergeCommand: ParsableCommand {
     }
 
     func run() throws {
-        do {
-            let store = try ResultStore(path: target)
-            let report = try store.merge(from: sources)
-            let csv = URL(fileURLWithPath: target).deletingPathExtension().appendingPathExtension("csv")
-            try store.writeCSV(to: csv)
-            print("merged \(sources.count) databases into \(target): \(report.inserted) rows added, "
-                + "\(report.alreadyPresent) already present; \(try store.count()) rows in all (export: \(csv.path))")
-        } catch {
-            FileHandle.standardError.write(Data("estate: \(error)\n".utf8))
-            throw ExitCode(1)
-        }
+        let store = try ResultStore(path: target)
+        let report = try store.merge(from: sources)
+        let csv = URL(fileURLWithPath: target).deletingPathExtension().appendingPathExtension("csv")
+        try store.writeCSV(to: csv)
+        print("merged \(sources.count) databases into \(target): \(report.inserted) rows added, "
+            + "\(report.alreadyPresent) already present; \(try store.count()) rows in all (export: \(csv.path))")
     }
 }
