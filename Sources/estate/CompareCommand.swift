@@ -34,6 +34,9 @@ struct CompareCommand: ParsableCommand {
     }
 
     func run() throws {
+        // The options and, once read, the dataset folders they were planned on are inputs.
+        let optionURLs = options.map { URL(fileURLWithPath: $0) }
+        _ = try checkedOutput(out, kind: .compare, inputs: optionURLs)
         var records: [PlanRecord] = []
         for option in options {
             do {
@@ -44,7 +47,8 @@ struct CompareCommand: ParsableCommand {
         }
         let comparison = try Comparison(records)
         let files = try comparison.files(engineVersion: EstateCommand.configuration.version)
-        try AtomicFolder.write(files, to: URL(fileURLWithPath: out))
+        let datasets = records.map { URL(fileURLWithPath: $0.summary.dataset) }
+        try writeOutput(files, to: checkedOutput(out, kind: .compare, inputs: optionURLs + datasets))
         if !quiet.quiet {
             print(comparison.consoleText(), terminator: "")
             print("  written to \(out)/")

@@ -8,13 +8,14 @@ struct EstateCommand: ParsableCommand {
         commandName: "estate",
         abstract: "Needs-framework estate optimisation: choose which buildings to keep as Family Hubs.",
         version: "0.1.0",
-        subcommands: [PlanCommand.self, ScoreCommand.self, ValidateCommand.self, GenerateCommand.self, CompareCommand.self, BatchCommand.self,
+        subcommands: [InitCommand.self, PlanCommand.self, ScoreCommand.self, ValidateCommand.self, GenerateCommand.self,
+                      CompareCommand.self, BatchCommand.self,
                       MergeCommand.self, FrontierCommand.self, ReportCommand.self]
     )
 
     /// Parses and runs the command. Usage errors exit 1 as FORMAT.md asks (ArgumentParser's
-    /// default is 64, EX_USAGE); help and version still exit 0. Every other error goes through
-    /// `CommandFailure.report`, the one place that prints an error and chooses the exit code.
+    /// default is 64, EX_USAGE); help and version exit 0. Every other error goes through
+    /// `CommandFailure.report`, the one place that words an error and chooses the exit code.
     static func main() {
         do {
             var command = try parseAsRoot()

@@ -44,12 +44,12 @@ struct FrontierCommand: ParsableCommand {
 
     func run() throws {
         let inputs = try InputLoader.load(path: scenario)
+        let output = try checkedOutput(out, kind: .frontier, inputs: inputs.inputURLs)
         let result = try PlanFrontier.trace(scenario: inputs.scenario, dataset: inputs.dataset, x: x, y: y,
                                             maxSolves: maxSolves)
         let title = "\(y.rawValue) against \(x.rawValue): \(URL(fileURLWithPath: scenario).lastPathComponent)"
-        try AtomicFolder.write([("frontier.csv", Array(result.csv().utf8)),
-                                ("frontier.svg", Array(result.svg(title: title).utf8))],
-                               to: URL(fileURLWithPath: out))
+        try writeOutput([("frontier.csv", Array(result.csv().utf8)), ("frontier.svg", Array(result.svg(title: title).utf8))],
+                        to: output)
         print("frontier: \(result.points.count) non-dominated points from \(result.solves) solves "
             + "(\(result.infeasibleEpsilons.count) bounds infeasible); \(x.rawValue) from "
             + "\(format(result.range.lowerBound)) to \(format(result.range.upperBound))")

@@ -16,7 +16,7 @@ struct GenerateCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Write the illustrative Kent dataset (areas, sites, usage, scenario.yaml) into a folder."
         )
-        @Option(name: .long, help: "Output folder (created; other files in it are left alone).")
+        @Option(name: .long, help: "Output folder: new, empty, or written by estate generate before (its other files are left alone).")
         var out: String
         @Option(name: .long, help: "Random seed (the committed datasets/kent uses the default).")
         var seed: UInt64 = KentGenerator.defaultSeed
@@ -24,7 +24,7 @@ struct GenerateCommand: ParsableCommand {
         func run() throws {
             let output = KentGenerator.generate(seed: seed)
             let scenario = Array(KentGenerator.scenarioText(budget: output.budget).utf8)
-            try DatasetWriter.write(output.dataset, to: URL(fileURLWithPath: out), extra: [("scenario.yaml", scenario)])
+            try writeDataset(output.dataset, to: out, extra: [("scenario.yaml", scenario)])
             print("wrote \(out): \(output.dataset.areas.count) areas, \(output.dataset.sites.count) sites, "
                   + "\(output.dataset.usage.count) usage rows, scenario.yaml (budget \(Int(output.budget)))")
         }
@@ -42,7 +42,7 @@ struct GenerateCommand: ParsableCommand {
         var seed: UInt64 = 1
         @Option(name: .long, help: "Also write travel.csv with estimated minutes (30 km/h, circuity 1.3) up to this many minutes.")
         var travelMinutes: Double?
-        @Option(name: .long, help: "Output folder (created; other files in it are left alone).")
+        @Option(name: .long, help: "Output folder: new, empty, or written by estate generate before (its other files are left alone).")
         var out: String
 
         func validate() throws {
@@ -52,9 +52,19 @@ struct GenerateCommand: ParsableCommand {
         func run() throws {
             let dataset = SyntheticGenerator.generate(areas: areas, sites: sites, seed: seed)
             let travel = travelMinutes.map { TravelTimes.estimated(for: dataset, model: TravelModel(), horizonMinutes: $0) }
-            try DatasetWriter.write(dataset, to: URL(fileURLWithPath: out), travel: travel)
+            try writeDataset(dataset, to: out, travel: travel)
             print("wrote \(out): \(dataset.areas.count) areas, \(dataset.sites.count) sites, \(dataset.districts.count) districts"
                   + (travel.map { ", \($0.pairCount) travel pairs" } ?? ""))
         }
     }
+}
+
+/// Writes a generated dataset into `path` under `OutputFolder`'s rule: a new or empty folder,
+/// or one `estate generate` wrote before (its other files, a README or scenario, are left alone).
+private func writeDataset(_ dataset: Dataset, to path: String, travel: TravelTimes? = nil,
+                          extra: [(name: String, contents: [UInt8])] = []) throws {
+    let folder = OutputFolder(path: path, kind: .dataset, version: EstateCommand.configuration.version)
+    let files = DatasetWriter.files(dataset, travel: travel, extra: extra)
+    try folder.prepare(files: files.map(\.name))
+    try DatasetWriter.write(files, to: URL(fileURLWithPath: path))
 }

@@ -44,6 +44,7 @@ struct PlanCommand: ParsableCommand {
 
     func run() throws {
         let inputs = try InputLoader.load(path: input.path())
+        let output = try checkedOutput(out, kind: .plan, inputs: inputs.inputURLs)
         var scenario = inputs.scenario
         if let timeLimit { scenario.solver.timeLimitSeconds = timeLimit }
         if let gap { scenario.solver.mipGap = gap }
@@ -53,7 +54,7 @@ struct PlanCommand: ParsableCommand {
         let derived = try PlanningInputs(scenario: scenario, dataset: inputs.dataset, travel: travel)
         let context = try PlanPipeline.run(scenario: scenario, dataset: inputs.dataset, inputs: derived, solverLog: solverLog)
         let files = try PlanFiles.make(context, engineVersion: EstateCommand.configuration.version)
-        try AtomicFolder.write(files, to: URL(fileURLWithPath: out))
+        try writeOutput(files, to: output)
         if json {
             print(String(decoding: files.first { $0.name == "summary.json" }!.contents, as: UTF8.self), terminator: "")
         } else if !quiet.quiet || !context.plan.status.hasPlan {

@@ -23,7 +23,8 @@ struct ScoreCommand: ParsableCommand {
         let inputs = try InputLoader.load(path: input.path())
         let report = try inputs.scenario.needReport(for: inputs.dataset)
         let dataset = inputs.dataset
-        try AtomicFolder.write(NeedTables.all(report, dataset: dataset), to: URL(fileURLWithPath: out))
+        let output = try checkedOutput(out, kind: .score, inputs: inputs.inputURLs)
+        try writeOutput(NeedTables.all(report, dataset: dataset), to: output)
         print(NeedSummary.text(report, dataset: dataset, scenario: inputs.scenario, outputFolder: out))
     }
 }
