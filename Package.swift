@@ -40,6 +40,8 @@ let package = Package(
         // p-median, maximal covering and set covering as library API over Optimisation.
         .target(name: "LocationModels", dependencies: ["Optimisation"]),
         .testTarget(name: "OptimisationTests", dependencies: ["Optimisation", "CGLPKGuard"]),
+        // The precision of every figure written to a table (money, shares, minutes, ...): one rule.
+        .target(name: "Quantities"),
         // The domain: datasets, travel times, scenarios, the needs framework. No file I/O.
         .target(name: "Estate"),
         // Reading and writing datasets and scenarios (CSV, YAML/JSON) with validation.
@@ -55,16 +57,18 @@ let package = Package(
         .target(name: "Planning", dependencies: ["Estate", "Optimisation"]),
         .testTarget(name: "PlanningTests", dependencies: ["Planning", "Estate", "Optimisation"]),
         // A plan's tables, summary, GeoJSON and output folder.
-        .target(name: "Reports", dependencies: ["Estate", "EstateIO", "EstateMap", "Planning"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Planning", "Estate"]),
+        .target(name: "Reports", dependencies: ["Estate", "EstateIO", "EstateMap", "Planning", "Quantities"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Planning", "Estate", "Quantities"]),
         // End-to-end tests that run the built `estate` binary as a user would.
-        .testTarget(name: "EstateCLITests", dependencies: ["estate"]),
+        // Also the cluster recipes in deploy/: Slurm on real daemons, the Kubernetes manifest read with Yams.
+        .testTarget(name: "EstateCLITests", dependencies: ["estate", .product(name: "Yams", package: "Yams")]),
         // Scenario batches: expansion, sharding, the results database, the parallel
-        // runner and Pareto frontiers. Depends on no other Estate module: the CLI
-        // hands it the planner as a closure.
+        // runner and Pareto frontiers. Depends on no other Estate module but the
+        // formatting rule: the CLI hands it the planner as a closure.
         .target(
             name: "Batch",
             dependencies: [
+                "Quantities",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
@@ -85,16 +89,17 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
-        // The estate map (SVG/HTML) and equality-impact tables: Foundation only, plain data in.
-        .target(name: "EstateMap"),
+        // The estate map (SVG/HTML) and equality-impact tables over plain data; the domain only
+        // for the deprivation ranking, which the planner's equality constraint shares.
+        .target(name: "EstateMap", dependencies: ["Estate", "Quantities"]),
         .testTarget(name: "EstateMapTests", dependencies: ["EstateMap"]),
         .testTarget(name: "LocationModelsTests", dependencies: ["LocationModels", "Optimisation"]),
         // `estate compare`'s tables, read-back validation and difference maps, on hand-made plans.
         .testTarget(name: "ComparisonTests", dependencies: ["Reports", "EstateMap"]),
         // The planner as a batch's scenario solver (shared inputs, result rows, plan
         // folders) and Pareto frontiers traced with the planner.
-        .target(name: "BatchPlanning", dependencies: ["Batch", "Estate", "EstateIO", "Optimisation", "Planning", "Reports"]),
+        .target(name: "BatchPlanning", dependencies: ["Batch", "Estate", "EstateIO", "Optimisation", "Planning", "Quantities", "Reports"]),
         .testTarget(name: "BatchPlanningTests",
-                    dependencies: ["BatchPlanning", "Batch", "Estate", "EstateIO", "Planning", "Reports"]),
+                    dependencies: ["BatchPlanning", "Batch", "Estate", "EstateIO", "EstateSynth", "Planning", "Reports"]),
     ]
 )

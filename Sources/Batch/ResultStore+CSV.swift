@@ -1,3 +1,4 @@
+import Quantities
 import Foundation
 
 extension ResultStore {
@@ -9,8 +10,9 @@ extension ResultStore {
     /// objective,bound,gap,seconds,sites_kept,cost,saving,carbon,coverage,
     /// kept_sites` (`;`-separated), `inputs_sha256` (SHA-256 of the row's canonical
     /// input-hash JSON: rows with equal values used identical files),
-    /// `engine_version,shard,started_at,finished_at,message`. Numbers use Swift's
-    /// shortest round-trip form; empty cells mean "none".
+    /// `engine_version,shard,started_at,finished_at,message`. Numbers are rounded to
+    /// their `Quantity`'s precision (pounds, 0.1% shares, ...); empty cells mean "none".
+    /// The database itself keeps full precision.
     public func exportCSV() throws(BatchError) -> String {
         Self.csv(try records())
     }
@@ -41,21 +43,18 @@ extension ResultStore {
             let result = record.result
             var row = [record.id, record.name] + parameterKeys.map { values[$0] ?? "" }
             row += [
-                result.status.rawValue, number(result.objective), number(result.bound), number(result.gap),
-                number(record.seconds), result.totals.map { String($0.sitesKept) } ?? "",
-                number(result.totals?.cost), number(result.totals?.saving), number(result.totals?.carbon),
-                number(result.totals?.coverage), result.keptSites.joined(separator: ";"),
+                result.status.rawValue, Quantity.objective.text(result.objective), Quantity.objective.text(result.bound),
+                Quantity.gap.text(result.gap), Quantity.seconds.text(record.seconds),
+                result.totals.map { String($0.sitesKept) } ?? "",
+                Quantity.money.text(result.totals?.cost), Quantity.money.text(result.totals?.saving),
+                Quantity.carbon.text(result.totals?.carbon), Quantity.share.text(result.totals?.coverage),
+                result.keptSites.joined(separator: ";"),
                 SHA256.hex(record.inputHashesJSON), record.engineVersion, record.shard, record.startedAt,
                 record.finishedAt, result.message ?? "",
             ]
             lines.append(row.map(cell).joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"
-    }
-
-    private static func number(_ value: Double?) -> String {
-        guard let value else { return "" }
-        return String(value)
     }
 
     /// One RFC 4180 cell: quoted when it holds a comma, quote or line break.

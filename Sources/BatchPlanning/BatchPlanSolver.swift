@@ -2,7 +2,6 @@ import Batch
 import Estate
 import EstateIO
 import Foundation
-import Optimisation
 import Planning
 import Reports
 
@@ -40,14 +39,9 @@ public struct BatchPlanSolver: Sendable {
     public func solve(_ expanded: ExpandedScenario) throws -> BatchResult {
         let scenario = try inputs.scenario(yaml: expanded.yaml)
         let prepared = try inputs.prepare(scenario)
-        var specification = PlanSpecification(scenario: scenario)
-        specification.cutFamilies = Self.cutFamilies
-        let lifted = try relaxed.plan(for: specification, varied: Self.variedLimits(expanded),
-                                      instanceKey: prepared.instanceKey, instance: prepared.instance,
-                                      areaIDs: prepared.areaIDs)
-        let plan = try lifted ?? Planner.plan(prepared.instance, specification, areaIDs: prepared.areaIDs)
-        let context = PlanContext(dataset: prepared.dataset, scenario: scenario, instance: prepared.instance,
-                                  specification: specification, needScore: prepared.scores.score, plan: plan)
+        let context = try PlanPipeline.run(
+            scenario: scenario, dataset: prepared.dataset, inputs: prepared.inputs,
+            solve: relaxed.solve(varying: Self.variedLimits(expanded), instanceKey: prepared.instanceKey))
         if let plansFolder {
             let files = try PlanFiles.make(context, engineVersion: engineVersion)
             try AtomicFolder.write(files, to: plansFolder.appendingPathComponent(expanded.id))
@@ -61,11 +55,6 @@ public struct BatchPlanSolver: Sendable {
     static func variedLimits(_ scenario: ExpandedScenario) -> [UpperLimit] {
         UpperLimit.allCases.filter { limit in scenario.parameters.contains { $0.key.hasPrefix(limit.key) } }
     }
-
-    /// MIR cuts only: on the 1,000-scenario Kent benchmark (budgets and carbon caps that
-    /// bind) they proved every optimum in about 30% less CPU time than GLPK's four
-    /// families, with the same objectives and kept sites (README, "Scenario batches").
-    public static let cutFamilies: CutFamilies = [.mixedIntegerRounding]
 
     /// The result row of a planned scenario: status, objective, bound, gap, totals and kept sites.
     static func result(_ context: PlanContext, inputHashes: [String: String]) -> BatchResult {

@@ -1,6 +1,6 @@
+import Quantities
 import Batch
 import Estate
-import Planning
 import Reports
 
 /// A criterion a Pareto frontier trades off, read from a plan's totals. Each has a
@@ -49,6 +49,17 @@ public enum FrontierCriterion: String, CaseIterable, Sendable {
         }
     }
 
+    /// The precision at which tables write this criterion.
+    public var quantity: Quantity {
+        switch self {
+        case .cost: .money
+        case .carbon: .carbon
+        case .sites: .count
+        case .coverage: .share
+        case .travel: .minutes
+        }
+    }
+
     /// Smallest epsilon step worth separating: sites are whole, costs whole pounds.
     var resolution: Double? {
         switch self {
@@ -73,12 +84,14 @@ public enum FrontierCriterion: String, CaseIterable, Sendable {
     /// Bounds the criterion by `epsilon` (at most, or at least for coverage). A relative
     /// slack of 1e-9 keeps a plan whose total equals epsilon feasible despite rounding
     /// in the sums; site counts are whole, so the bound is rounded down.
-    func constrain(_ constraints: inout PlanConstraints, to epsilon: Double) {
+    func constrain(_ constraints: inout Constraints, to epsilon: Double) {
         let slack = 1e-9 * max(1, abs(epsilon))
         switch self {
         case .cost: constraints.budget = epsilon + slack
         case .carbon: constraints.carbon = epsilon + slack
-        case .sites: constraints.maxSites = Int((epsilon + 1e-9).rounded(.down))
+        case .sites:
+            constraints.sites = SiteCountLimit(minimum: constraints.sites?.minimum,
+                                               maximum: Int((epsilon + 1e-9).rounded(.down)))
         case .coverage: constraints.minCoverage = min(1, max(0, epsilon - slack))
         case .travel: break
         }
@@ -86,11 +99,11 @@ public enum FrontierCriterion: String, CaseIterable, Sendable {
 
     /// Removes the scenario's own bound on the criterion: on a frontier, a criterion
     /// is either swept (x) or optimised (y), never held at the scenario's value.
-    func release(_ constraints: inout PlanConstraints) {
+    func release(_ constraints: inout Constraints) {
         switch self {
         case .cost: constraints.budget = nil
         case .carbon: constraints.carbon = nil
-        case .sites: constraints.maxSites = nil
+        case .sites: constraints.sites?.maximum = nil
         case .coverage: constraints.minCoverage = nil
         case .travel: break
         }

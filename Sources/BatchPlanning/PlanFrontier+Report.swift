@@ -1,3 +1,4 @@
+import Quantities
 import Batch
 import Foundation
 import Reports
@@ -20,7 +21,7 @@ extension PlanFrontier {
     /// `frontier.csv`: one row per non-dominated point (x ascending), then the scenario's
     /// own plan (`kind` = `scenario`). Columns: `kind,epsilon,x_<x>,y_<y>,status,objective,
     /// bound,gap,sites_kept,cost,saving,carbon,coverage,mean_minutes,kept_sites,label`;
-    /// numbers in shortest round-trip form, kept sites `;`-separated.
+    /// numbers rounded to their `Quantity`'s precision, kept sites `;`-separated.
     public func csv() -> String {
         var header = ["kind", "epsilon", "x_" + x.rawValue, "y_" + y.rawValue]
         header += ["status", "objective", "bound", "gap", "sites_kept", "cost", "saving", "carbon", "coverage",
@@ -29,10 +30,11 @@ extension PlanFrontier {
         func row(_ kind: String, _ point: FrontierPoint<FrontierPlan>, _ label: String) -> String {
             let plan = point.payload, totals = plan.totals
             let cells = [
-                kind, point.epsilon.isNaN ? "" : number(point.epsilon), number(point.x), number(point.y),
-                plan.status.rawValue, number(plan.objective), number(plan.bound), number(plan.gap),
-                String(totals.sitesKept), number(totals.cost), number(totals.saving), number(totals.carbon),
-                number(totals.coverage), number(FrontierCriterion.travel.value(totals)),
+                kind, x.quantity.text(point.epsilon), x.quantity.text(point.x), y.quantity.text(point.y),
+                plan.status.rawValue, Quantity.objective.text(plan.objective), Quantity.objective.text(plan.bound),
+                Quantity.gap.text(plan.gap), String(totals.sitesKept), Quantity.money.text(totals.cost),
+                Quantity.money.text(totals.saving), Quantity.carbon.text(totals.carbon),
+                Quantity.share.text(totals.coverage), Quantity.minutes.text(FrontierCriterion.travel.value(totals)),
                 plan.keptSites.joined(separator: ";"), label,
             ]
             return cells.map(cell).joined(separator: ",")
@@ -62,8 +64,4 @@ extension PlanFrontier {
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
-    private func number(_ value: Double?) -> String {
-        guard let value, value.isFinite else { return "" }
-        return String(value)
-    }
 }

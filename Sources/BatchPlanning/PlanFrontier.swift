@@ -68,33 +68,14 @@ public struct PlanFrontier: Sendable {
     /// when it has no plan.
     public var scenarioPoint: FrontierPoint<FrontierPlan>?
 
-    /// Traces the frontier of `scenario` on `dataset` in at most `budget` solves along
+    /// Traces the frontier of `scenario` on `dataset` in at most `maxSolves` solves along
     /// the sweep (plus two to find its ends and one for the scenario's own point).
     public static func trace(scenario: Scenario, dataset: Dataset, x: FrontierCriterion, y: FrontierCriterion,
-                             budget: Int) throws -> PlanFrontier {
+                             maxSolves: Int) throws -> PlanFrontier {
         guard x.canConstrain, x != y else { throw FrontierError.unsupported(x: x, y: y) }
-        let scores = try NeedScores(dataset: dataset, needs: scenario.needs)
-        let instance = PlanningInstance(dataset: dataset, scores: scores, travel: scenario.travelTimes(for: dataset),
-                                        visitsPerChild: scenario.constraints.visitsPerChild)
-        let areaIDs = dataset.areas.map(\.id)
-        var base = PlanSpecification(scenario: scenario)
-        base.relativeGap = 0
-        x.release(&base.constraints)
-        y.release(&base.constraints)
-
-        func solve(_ specification: PlanSpecification) throws -> (plan: Plan, point: FrontierPlan?) {
-            let plan = try Planner.plan(instance, specification, areaIDs: areaIDs)
-            guard plan.status.hasPlan else { return (plan, nil) }
-            let context = PlanContext(dataset: dataset, scenario: scenario, instance: instance,
-                                      specification: specification, needScore: scores.score, plan: plan)
-            let kept = plan.keep.indices.filter { plan.keep[$0] }.map { dataset.sites[$0].id }.sorted()
-            return (plan, FrontierPlan(status: plan.status, objective: plan.objective, bound: plan.bound, gap: plan.gap,
-                                       totals: PlanTables(context).totals, keptSites: kept))
-        }
+        let points = try FrontierPoints(scenario: scenario, dataset: dataset, x: x, y: y)
         func end(_ objective: Objective) throws -> FrontierPlan {
-            var specification = base
-            specification.objective = objective
-            let (plan, point) = try solve(specification)
+            let (plan, point) = try points.solve(objective: objective, epsilon: nil)
             guard let point else { throw FrontierError.noPlan(objective: objective, status: plan.status, message: plan.message) }
             return point
         }
@@ -106,26 +87,23 @@ public struct PlanFrontier: Sendable {
         let yBest = try end(y.objective)
         let xLoose = x.value(yBest.totals)
         let range = min(xBest, xLoose) ... max(xBest, xLoose)
-        var points = [point(xLoose, yBest)], solves = 0, infeasible: [Double] = []
+        var frontier = [point(xLoose, yBest)], solves = 0, infeasible: [Double] = []
         // Without a range there is no trade-off: y's optimum already achieves x's best.
         if range.upperBound - range.lowerBound > (x.resolution ?? 0) {
-            let tracer = ParetoTracer(x: x.sense, y: y.sense, range: range, budget: budget, resolution: x.resolution)
-            let frontier = try tracer.trace { epsilon -> (x: Double, y: Double, payload: FrontierPlan)? in
-                var specification = base
-                specification.objective = y.objective
-                x.constrain(&specification.constraints, to: epsilon)
-                let (plan, found) = try solve(specification)
+            let tracer = ParetoTracer(x: x.sense, y: y.sense, range: range, maxSolves: maxSolves, resolution: x.resolution)
+            let traced = try tracer.trace { epsilon -> (x: Double, y: Double, payload: FrontierPlan)? in
+                let (plan, found) = try points.solve(objective: y.objective, epsilon: epsilon)
                 if plan.status == .infeasible { return nil }
                 guard let found else {
                     throw FrontierError.noPlan(objective: y.objective, status: plan.status, message: plan.message)
                 }
                 return (x.value(found.totals), y.value(found.totals), found)
             }
-            (points, solves, infeasible) = (frontier.points, frontier.solves, frontier.infeasibleEpsilons)
+            (frontier, solves, infeasible) = (traced.points, traced.solves, traced.infeasibleEpsilons)
         }
-        let own = try solve(PlanSpecification(scenario: scenario)).point
-        return PlanFrontier(x: x, y: y, range: range, points: points, solves: solves, infeasibleEpsilons: infeasible,
-                            knee: ParetoFilter.knee(points), scenarioPoint: own.map { point(.nan, $0) })
+        let own = try points.solve(points.scenario).point
+        return PlanFrontier(x: x, y: y, range: range, points: frontier, solves: solves, infeasibleEpsilons: infeasible,
+                            knee: ParetoFilter.knee(frontier), scenarioPoint: own.map { point(.nan, $0) })
     }
 
     /// Whether the scenario's own point is on or beyond the frontier (no frontier point
@@ -136,5 +114,47 @@ public struct PlanFrontier: Sendable {
         return !points.contains { p in
             u * p.x <= u * own.x && v * p.y >= v * own.y && (u * p.x < u * own.x || v * p.y > v * own.y)
         }
+    }
+}
+
+/// The plans of one frontier: each is the scenario with y as objective, x bounded by an
+/// epsilon, the scenario's own bounds on x and y lifted and a zero MIP gap, planned through
+/// `PlanPipeline` on inputs derived once, exactly as `estate plan` would plan that scenario.
+struct FrontierPoints {
+    let scenario: Scenario
+    let dataset: Dataset
+    let x: FrontierCriterion
+    let y: FrontierCriterion
+    let inputs: PlanningInputs
+
+    init(scenario: Scenario, dataset: Dataset, x: FrontierCriterion, y: FrontierCriterion) throws {
+        (self.scenario, self.dataset, self.x, self.y) = (scenario, dataset, x, y)
+        inputs = try PlanningInputs(scenario: scenario, dataset: dataset)
+    }
+
+    /// The scenario solved for `objective` with x bounded by `epsilon` (unbounded when nil).
+    func scenario(objective: Objective, epsilon: Double?) -> Scenario {
+        var point = scenario
+        point.objective = objective
+        point.solver.mipGap = 0
+        x.release(&point.constraints)
+        y.release(&point.constraints)
+        if let epsilon { x.constrain(&point.constraints, to: epsilon) }
+        return point
+    }
+
+    /// Plans the frontier scenario for `objective` at `epsilon`.
+    func solve(objective: Objective, epsilon: Double?) throws -> (plan: Plan, point: FrontierPlan?) {
+        try solve(scenario(objective: objective, epsilon: epsilon))
+    }
+
+    /// Plans `scenario` (one of this frontier's) and summarises it as a frontier plan.
+    func solve(_ scenario: Scenario) throws -> (plan: Plan, point: FrontierPlan?) {
+        let context = try PlanPipeline.run(scenario: scenario, dataset: dataset, inputs: inputs)
+        let plan = context.plan
+        guard plan.status.hasPlan else { return (plan, nil) }
+        let kept = plan.keep.indices.filter { plan.keep[$0] }.map { dataset.sites[$0].id }.sorted()
+        return (plan, FrontierPlan(status: plan.status, objective: plan.objective, bound: plan.bound, gap: plan.gap,
+                                   totals: PlanTables(context).totals, keptSites: kept))
     }
 }

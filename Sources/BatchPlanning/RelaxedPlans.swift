@@ -48,10 +48,19 @@ enum UpperLimit: CaseIterable, Sendable {
 final class RelaxedPlans: Sendable {
     private let plans = OnceCache<String, Plan>()
 
+    /// The pipeline's solve step for one scenario of the batch: its plan taken from a lifted
+    /// problem when one proves it, else its own solve. `varied` are the limits the batch sweeps.
+    func solve(varying varied: [UpperLimit], instanceKey: String) -> PlanPipeline.Solve {
+        { instance, specification, areaIDs in
+            try self.lifted(specification, varying: varied, instanceKey: instanceKey, instance: instance, areaIDs: areaIDs)
+                ?? Planner.plan(instance, specification, areaIDs: areaIDs)
+        }
+    }
+
     /// The scenario's plan taken from a lifted problem, or nil when the scenario must be
-    /// solved itself. `varied` are the limits the batch sweeps.
-    func plan(for specification: PlanSpecification, varied: [UpperLimit], instanceKey: String,
-              instance: PlanningInstance, areaIDs: [String]) throws -> Plan? {
+    /// solved itself.
+    private func lifted(_ specification: PlanSpecification, varying varied: [UpperLimit], instanceKey: String,
+                        instance: PlanningInstance, areaIDs: [String]) throws -> Plan? {
         let present = varied.filter { limit in
             switch limit {
             case .budget: specification.constraints.budget != nil

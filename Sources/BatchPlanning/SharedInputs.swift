@@ -4,17 +4,14 @@ import EstateIO
 import Foundation
 import Planning
 
-/// What one scenario of a batch plans on: the dataset, its need scores and the dense
-/// instance, all shared with every other scenario that reads the same inputs.
+/// What one scenario of a batch plans on: the dataset and its derived planning inputs
+/// (need scores, dense instance, deprivation), all shared with every other scenario that
+/// reads the same inputs.
 public struct PreparedScenario: Sendable {
     /// The dataset, read once per batch.
     public var dataset: Dataset
-    /// The dataset's area ids in instance order (names areas in infeasibility explanations).
-    public var areaIDs: [String]
-    /// Need scores under the scenario's needs framework.
-    public var scores: NeedScores
-    /// The dense planning instance (weights, demand, travel pairs).
-    public var instance: PlanningInstance
+    /// Need scores, the dense instance and deprivation scores, derived once per instance key.
+    public var inputs: PlanningInputs
     /// Identifies the instance (dataset, needs, travel, visits per child) among the
     /// batch's instances, for caches keyed by instance.
     public var instanceKey: String
@@ -41,7 +38,7 @@ public final class SharedInputs: Sendable {
     private let datasets = OnceCache<DatasetKey, Dataset>()
     private let scores = OnceCache<ScoresKey, NeedScores>()
     private let travel = OnceCache<TravelKey, TravelTimes>()
-    private let instances = OnceCache<InstanceKey, Instance>()
+    private let instances = OnceCache<InstanceKey, PlanningInputs>()
     private let hashes = OnceCache<HashKey, [String: String]>()
 
     /// Inputs for the scenarios expanded from `scenarioFile`.
@@ -89,17 +86,14 @@ public final class SharedInputs: Sendable {
         let shared = try instances.value(for: instanceKey) {
             let areaScores = try scores.value(for: scoresKey) { try NeedScores(dataset: dataset, needs: scenario.needs) }
             let times = try travel.value(for: travelKey) { scenario.travelTimes(for: dataset) }
-            return Instance(scores: areaScores, instance: PlanningInstance(
-                dataset: dataset, scores: areaScores, travel: times, visitsPerChild: scenario.constraints.visitsPerChild),
-                areaIDs: dataset.areas.map(\.id))
+            return try PlanningInputs(scenario: scenario, dataset: dataset, scores: areaScores, travel: times)
         }
         let needsFile = scenario.document["needs"]?.text
         let inputHashes = try hashes.value(for: HashKey(dataset: datasetKey, datasetPath: scenario.dataset,
                                                         needsFile: needsFile)) {
             try hashInputs(folder: folder, datasetPath: scenario.dataset, needsFile: needsFile)
         }
-        return PreparedScenario(dataset: dataset, areaIDs: shared.areaIDs, scores: shared.scores,
-                                instance: shared.instance, instanceKey: String(describing: instanceKey),
+        return PreparedScenario(dataset: dataset, inputs: shared, instanceKey: String(describing: instanceKey),
                                 inputHashes: inputHashes)
     }
 
@@ -131,14 +125,6 @@ public final class SharedInputs: Sendable {
         }
         return try digests.hashes(of: files)
     }
-}
-
-/// The values cached per instance key: scores, the dense instance, and the area ids
-/// (kept here so a scenario does not rebuild the list).
-private struct Instance: Sendable {
-    var scores: NeedScores
-    var instance: PlanningInstance
-    var areaIDs: [String]
 }
 
 private struct DatasetKey: Hashable, Sendable {

@@ -6,6 +6,8 @@
 public struct Dataset: Sendable {
     /// Where the dataset came from (a folder path or a generator's name), for messages only.
     public var source: String
+    /// What the dataset declares about itself (`dataset.yaml`): illustrative or real, caveats.
+    public var provenance = DatasetProvenance()
     /// District names, sorted ascending (byte order), unique.
     public let districts: [String]
     /// The small areas, in file order.

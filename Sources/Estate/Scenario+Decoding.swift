@@ -1,7 +1,7 @@
 extension Scenario {
     /// The top-level keys a scenario may have. `variants:` (named override sets) belongs to the
     /// batch engine, like `batch:`; a single run keeps it in `document` and otherwise ignores it.
-    public static let topLevelKeys = ["dataset", "needs", "travel", "objective", "coverage_minutes", "constraints",
+    public static let topLevelKeys = ["name", "description", "dataset", "needs", "travel", "objective", "coverage_minutes", "constraints",
                                       "solver", "batch", "variants"]
 
     /// Decodes a scenario from its parsed document, collecting every problem (wrong type, out of
@@ -16,6 +16,12 @@ extension Scenario {
             for entry in entries {
                 let node = entry.value
                 switch entry.key {
+                case "name":
+                    if let text = decoder.string(node, "name", "the option's name as text") { scenario.name = text }
+                case "description":
+                    if let text = decoder.string(node, "description", "a description of the option as text") {
+                        scenario.description = text
+                    }
                 case "dataset":
                     if let text = decoder.string(node, "dataset", "a dataset folder path") { scenario.dataset = text }
                 case "needs":

@@ -124,6 +124,11 @@ public struct BatchAxis: Sendable, Hashable {
 public struct Scenario: Sendable, Hashable {
     /// The file the scenario came from (for messages), or a description such as `<defaults>`.
     public var file: String
+    /// The option's name as a cabinet paper gives it (`name:`, e.g. "Option 4: Family Hub
+    /// Network"); `nil` when the file has none, and then `title` falls back to the file name.
+    public var name: String?
+    /// A sentence or two on what the option is and why (`description:`), shown under the title.
+    public var description: String?
     /// The dataset folder as written in the file (relative to the scenario file).
     public var dataset: String
     /// The needs framework; `nil` means an area's weight is its `children`.
@@ -162,6 +167,15 @@ public struct Scenario: Sendable, Hashable {
         self.solver = solver
         self.batch = batch
         self.document = document
+    }
+
+    /// What every map, report and workbook calls this option: its `name:`, or else the scenario
+    /// file's name without folder and extension (`tight` for `plans/tight.yaml`).
+    public var title: String {
+        if let name { return name }
+        let last = file.split(separator: "/").last.map(String.init) ?? file
+        guard let dot = last.lastIndex(of: "."), dot != last.startIndex else { return last }
+        return String(last[..<dot])
     }
 
     /// The horizon actually used for estimated travel: `max(horizon_minutes, coverage_minutes,

@@ -41,7 +41,11 @@ public enum DatasetReader {
         var areaPart: AreaPart?
         do { areaPart = try readAreas(CSVTable(contentsOf: areasURL, file: "areas.csv"), indicators: indicators,
                                       allowBlank: allowBlankIndicators) } catch { collect(error) }
-        guard let areaPart else { throw InputErrors(all, omitted: omitted) }
+        guard let areaPart else {
+            // areas.csv is unusable (e.g. a missing column): sites.csv is still checked, all but its districts.
+            do { _ = try readSites(CSVTable(contentsOf: sitesURL, file: "sites.csv"), districts: nil) } catch { collect(error) }
+            throw InputErrors(all, omitted: omitted)
+        }
         // Cell errors in areas.csv do not stop sites.csv from being checked: every district
         // named in areas.csv (even on a bad row) counts as known.
         all.append(contentsOf: areaPart.errors.errors)
@@ -59,15 +63,26 @@ public enum DatasetReader {
         var sites: [Site] = []
         var knownDistricts = districtIndex
         for name in areaPart.namedDistricts where knownDistricts[name] == nil { knownDistricts[name] = -1 }
-        do { sites = try readSites(CSVTable(contentsOf: sitesURL, file: "sites.csv"), districts: knownDistricts) } catch { collect(error) }
+        var siteTable: CSVTable?
+        do { siteTable = try CSVTable(contentsOf: sitesURL, file: "sites.csv") } catch { collect(error) }
+        if let siteTable {
+            do { sites = try readSites(siteTable, districts: knownDistricts) } catch { collect(error) }
+        }
 
         var siteIndex: [String: Int] = [:]
         for (index, site) in sites.enumerated() { siteIndex[site.id] = index }
         var usage: [UsageRecord] = []
         let usageURL = folder.appendingPathComponent("usage.csv")
-        if FileManager.default.fileExists(atPath: usageURL.path), !sites.isEmpty, all.isEmpty {
-            do { usage = try readUsage(CSVTable(contentsOf: usageURL, file: "usage.csv"), areas: areaIndex, sites: siteIndex) }
-            catch { collect(error) }
+        // usage.csv is checked even when the other files have errors, so that one run shows every
+        // file's problems; rows naming an id whose own row was bad are skipped, not reported twice.
+        if FileManager.default.fileExists(atPath: usageURL.path), let siteTable, let siteIDColumn = siteTable.column("site_id") {
+            var namedSites = Set<String>()
+            for row in siteTable.rows { namedSites.insert(row[siteIDColumn]) }
+            do {
+                usage = try readUsage(CSVTable(contentsOf: usageURL, file: "usage.csv"), areas: areaIndex, sites: siteIndex,
+                                      badAreas: areaPart.namedIDs.subtracting(areaIndex.keys),
+                                      badSites: namedSites.subtracting(siteIndex.keys))
+            } catch { collect(error) }
         }
         var travel: TravelTimes?
         let travelURL = folder.appendingPathComponent("travel.csv")
@@ -75,9 +90,24 @@ public enum DatasetReader {
             do { travel = try TravelReader.read(url: travelURL, areaIDs: areas.map(\.id), siteIDs: sites.map(\.id)) }
             catch { collect(error) }
         }
+        var provenance = DatasetProvenance()
+        do { provenance = try readProvenance(folder: folder) } catch { collect(error) }
         if !all.isEmpty { throw InputErrors(all, omitted: omitted) }
-        return Dataset(source: folder.path, districts: districts, areas: areas, sites: sites, usage: usage,
-                       indicators: areaPart.indicators, travel: travel)
+        var dataset = Dataset(source: folder.path, districts: districts, areas: areas, sites: sites, usage: usage,
+                              indicators: areaPart.indicators, travel: travel)
+        dataset.provenance = provenance
+        return dataset
+    }
+
+    /// The name of the optional file in which a dataset describes itself.
+    public static let provenanceFile = "dataset.yaml"
+
+    /// Reads `dataset.yaml` when the folder has one; without it, the dataset declares nothing.
+    static func readProvenance(folder: URL) throws(InputErrors) -> DatasetProvenance {
+        let url = folder.appendingPathComponent(provenanceFile)
+        guard FileManager.default.fileExists(atPath: url.path) else { return DatasetProvenance() }
+        let text = try ScenarioReader.readText(url, file: provenanceFile)
+        return try DatasetProvenance(document: ScenarioReader.parse(text: text, file: provenanceFile), file: provenanceFile)
     }
 
     struct AreaRow {
@@ -93,6 +123,8 @@ public enum DatasetReader {
         var indicators: IndicatorTable
         /// Every district named, including on rows with errors.
         var namedDistricts: Set<String>
+        /// Every area id named, including on rows with errors.
+        var namedIDs: Set<String>
         /// Cell errors (the file's structure was sound).
         var errors: InputErrorCollector
     }
@@ -108,9 +140,11 @@ public enum DatasetReader {
         var rows: [AreaRow] = []
         var districtNames: [String] = []
         var namedDistricts = Set<String>()
+        var namedIDs = Set<String>()
         var firstLine: [String: Int] = [:]
         for row in table.rows.indices {
             if !table.rows[row][columns[1]].isEmpty { namedDistricts.insert(table.rows[row][columns[1]]) }
+            namedIDs.insert(table.rows[row][columns[0]])
             let id = cells.text(row, columns[0], "an area id")
             if let id {
                 if let line = firstLine[id] {
@@ -152,11 +186,13 @@ public enum DatasetReader {
                 if numeric && !table.rows.isEmpty { table_.append(name: name, values: values) }
             }
         }
-        return AreaPart(rows: rows, districtNames: districtNames, indicators: table_, namedDistricts: namedDistricts,
+        return AreaPart(rows: rows, districtNames: districtNames, indicators: table_, namedDistricts: namedDistricts, namedIDs: namedIDs,
                         errors: cells.errors)
     }
 
-    static func readSites(_ table: CSVTable, districts: [String: Int]) throws(InputErrors) -> [Site] {
+    /// Reads sites.csv; `districts` maps the names of areas.csv to indices (-1: named only on a bad
+    /// row), or is `nil` when areas.csv could not be read, and then districts are not checked.
+    static func readSites(_ table: CSVTable, districts: [String: Int]?) throws(InputErrors) -> [Site] {
         var cells = CellReader(table: table)
         guard let columns = table.requireColumns(siteColumns, errors: &cells.errors) else {
             throw InputErrors(cells.errors.errors, omitted: cells.errors.omitted)
@@ -166,7 +202,7 @@ public enum DatasetReader {
         }
         let capacityColumn = table.column("capacity"), statusColumn = table.column("status")
         let servicesColumn = table.column("services")
-        let districtList = districts.keys.sorted().joined(separator: ", ")
+        let districtList = (districts ?? [:]).keys.sorted().joined(separator: ", ")
         var sites: [Site] = []
         var firstLine: [String: Int] = [:]
         for row in table.rows.indices {
@@ -178,7 +214,7 @@ public enum DatasetReader {
             let name = table.rows[row][columns[1]]
             let kind = table.rows[row][columns[2]]
             var district: Int?
-            if let text = cells.text(row, columns[3], "a district name") {
+            if let text = cells.text(row, columns[3], "a district name"), let districts {
                 district = districts[text]
                 if district == nil { cells.fail(row, columns[3], "a district of areas.csv (one of: \(districtList))") }
                 if district == -1 { district = nil }   // known, but only from rows with errors
@@ -216,7 +252,10 @@ public enum DatasetReader {
         return sites
     }
 
-    static func readUsage(_ table: CSVTable, areas: [String: Int], sites: [String: Int]) throws(InputErrors) -> [UsageRecord] {
+    /// Reads usage.csv; a row naming an id in `badAreas`/`badSites` (whose own row had an error,
+    /// already reported) is skipped.
+    static func readUsage(_ table: CSVTable, areas: [String: Int], sites: [String: Int],
+                          badAreas: Set<String> = [], badSites: Set<String> = []) throws(InputErrors) -> [UsageRecord] {
         var cells = CellReader(table: table)
         guard let columns = table.requireColumns(["site_id", "area_id", "visits"], errors: &cells.errors) else {
             throw InputErrors(cells.errors.errors, omitted: cells.errors.omitted)
@@ -231,11 +270,11 @@ public enum DatasetReader {
             var site: Int?, area: Int?
             if let text = cells.text(row, columns[0], "a site_id of sites.csv") {
                 site = sites[text]
-                if site == nil { cells.fail(row, columns[0], "a site_id of sites.csv") }
+                if site == nil && !badSites.contains(text) { cells.fail(row, columns[0], "a site_id of sites.csv") }
             }
             if let text = cells.text(row, columns[1], "an area_id of areas.csv") {
                 area = areas[text]
-                if area == nil { cells.fail(row, columns[1], "an area_id of areas.csv") }
+                if area == nil && !badAreas.contains(text) { cells.fail(row, columns[1], "an area_id of areas.csv") }
             }
             let visits = cells.number(row, columns[2], "visits per year, a number >= 0", range: 0...Double.greatestFiniteMagnitude)
             let service = serviceColumn.map { table.rows[row][$0] } ?? ""

@@ -52,15 +52,33 @@ public enum DatasetWriter {
         return writer.bytes
     }
 
-    /// Writes `areas.csv`, `sites.csv`, `usage.csv` (when there is usage) and `travel.csv` (when
-    /// given) plus `extra` files into `folder` (created if needed). Each file is written to a
-    /// temporary name and renamed, so a reader never sees half a file; other files in the
-    /// folder (a README, a scenario) are left alone.
+    /// `dataset.yaml` for a dataset that declares something about itself (illustrative, caveats),
+    /// or `nil` when it declares nothing (no file is written).
+    public static func provenance(_ dataset: Dataset) -> [UInt8]? {
+        let provenance = dataset.provenance
+        guard provenance != DatasetProvenance() else { return nil }
+        var text = "# What this dataset says about itself: every map, report and workbook made from it shows this.\n"
+        text += "illustrative: \(provenance.illustrative)\n"
+        if !provenance.caveats.isEmpty {
+            text += "caveats:\n"
+            for caveat in provenance.caveats {
+                text += "  - \"" + caveat.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\"\n"
+            }
+        }
+        return Array(text.utf8)
+    }
+
+    /// Writes `areas.csv`, `sites.csv`, `usage.csv` (when there is usage), `travel.csv` (when
+    /// given), `dataset.yaml` (when the dataset declares something about itself) plus `extra`
+    /// files into `folder` (created if needed). Each file is written to a temporary name and
+    /// renamed, so a reader never sees half a file; other files in the folder (a README, a
+    /// scenario) are left alone.
     public static func write(_ dataset: Dataset, to folder: URL, travel: TravelTimes? = nil,
                              extra: [(name: String, contents: [UInt8])] = []) throws(AtomicFolder.WriteError) {
         var files: [(name: String, contents: [UInt8])] = [("areas.csv", areas(dataset)), ("sites.csv", sites(dataset))]
         if dataset.hasUsage { files.append(("usage.csv", usage(dataset))) }
         if let travel { files.append(("travel.csv", DatasetWriter.travel(travel, dataset: dataset))) }
+        if let about = provenance(dataset) { files.append((DatasetReader.provenanceFile, about)) }
         files.append(contentsOf: extra)
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

@@ -48,7 +48,10 @@ public enum InputLoader {
             let dataset = try DatasetReader.read(folder: url)
             return LoadedInputs(scenario: scenario, scenarioURL: nil, datasetURL: url, dataset: dataset)
         }
-        let scenario = try ScenarioReader.read(url: url)
+        let scenario: Scenario
+        do { scenario = try ScenarioReader.read(url: url) } catch {
+            throw error.adding(datasetErrorsBehind(scenarioURL: url))
+        }
         let datasetURL = ScenarioReader.datasetURL(for: scenario, scenarioURL: url)
         let named = scenario.needs?.indicators.map(\.column) ?? []
         var dataset: Dataset
@@ -70,5 +73,26 @@ public enum InputLoader {
         if !missing.isEmpty { throw InputErrors(missing) }
         dataset.source = datasetURL.path
         return LoadedInputs(scenario: scenario, scenarioURL: url, datasetURL: datasetURL, dataset: dataset)
+    }
+
+    /// When the scenario itself is bad, the dataset it names is still checked, so that one run
+    /// reports the problems of every file: the `dataset:` entry is read from the raw document.
+    static func datasetErrorsBehind(scenarioURL: URL) -> InputErrors? {
+        guard let text = try? String(contentsOf: scenarioURL, encoding: .utf8),
+              let tree = try? ScenarioReader.parse(text: text, file: scenarioURL.lastPathComponent),
+              let path = tree["dataset"]?.text, !path.isEmpty else { return nil }
+        let folder = URL(fileURLWithPath: path, relativeTo: scenarioURL.deletingLastPathComponent()).standardizedFileURL
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else { return nil }
+        do { _ = try DatasetReader.read(folder: folder, allowBlankIndicators: true) } catch { return error }
+        return nil
+    }
+}
+
+extension InputErrors {
+    /// These errors followed by `other`'s (when there are any).
+    func adding(_ other: InputErrors?) -> InputErrors {
+        guard let other else { return self }
+        return InputErrors(errors + other.errors, omitted: omitted + other.omitted)
     }
 }

@@ -65,7 +65,7 @@ struct DifferenceMapRenderer {
             entries.append(.symbol(SiteSymbol(change), label: Self.label(change) + " (\(n))"))
         }
         entries.append(.note("A: " + data.optionA + ". B: " + data.optionB + "."))
-        let panel = Panel(title: data.title, subtitle: data.optionA + " vs " + data.optionB,
+        let panel = Panel(title: data.title, subtitle: data.optionA + " vs " + data.optionB, notices: data.notices,
                           status: "Difference map: what changes from A to B", totals: data.totals, entries: entries)
         return canvas.document(standalone: standalone, layers: areaMarkup + districts.outlines + siteMarkup + districts.labels, panel: panel)
     }

@@ -1,3 +1,6 @@
+import Estate
+import Quantities
+
 /// One area's outcome under a plan, as the equality-impact tables need it.
 public struct EqualityArea: Sendable, Equatable {
     /// Area code; breaks ties in the deprivation ranking.
@@ -99,12 +102,12 @@ public struct EqualityRow: Sendable, Equatable {
     /// The row as CSV fields with fixed decimals (shares 4, minutes 1, counts of people and visits 1,
     /// weights 3); a blank field where the value is undefined.
     public var csvFields: [String] {
-        let blank = { (v: Double?, d: Int) in v.map { Fixed.places($0, d) } ?? "" }
+        let blank = { (v: Double?, q: Quantity) in q.text(v) }
         return group.csvFields + [
-            String(areas), Fixed.places(children, 1), Fixed.places(childrenCovered, 1), blank(coverage, 4),
-            Fixed.places(weight, 3), Fixed.places(weightCovered, 3), blank(weightCoverage, 4),
-            blank(medianMinutes, 1), blank(meanMinutes, 1), blank(worstMinutes, 1), String(unreachableAreas),
-            Fixed.places(visits, 1), Fixed.places(visitsDisplaced, 1), blank(displacedShare, 4),
+            String(areas), Quantity.people.text(children), Quantity.people.text(childrenCovered), blank(coverage, .share),
+            Quantity.weight.text(weight), Quantity.weight.text(weightCovered), blank(weightCoverage, .share),
+            blank(medianMinutes, .minutes), blank(meanMinutes, .minutes), blank(worstMinutes, .minutes), String(unreachableAreas),
+            Quantity.visits.text(visits), Quantity.visits.text(visitsDisplaced), blank(displacedShare, .share),
         ]
     }
 }
@@ -120,10 +123,7 @@ public enum EqualityImpact {
     /// Each area's deprivation decile (1 = most deprived), in the input order.
     public static func deciles(_ areas: [EqualityArea]) throws(MapDataError) -> [Int] {
         try validate(areas)
-        let ranked = areas.indices.sorted {
-            let a = areas[$0], b = areas[$1]
-            return a.deprivationScore != b.deprivationScore ? a.deprivationScore > b.deprivationScore : a.id < b.id
-        }
+        let ranked = Deprivation.ranking(scores: areas.map(\.deprivationScore), ids: areas.map(\.id))
         var decile = [Int](repeating: 0, count: areas.count)
         for (rank, i) in ranked.enumerated() { decile[i] = rank * 10 / areas.count + 1 }
         return decile

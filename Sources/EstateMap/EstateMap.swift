@@ -38,7 +38,8 @@ public enum EstateMap {
 
     private static func page(_ renderer: PlanMapRenderer) -> String {
         HTMLPage(title: renderer.data.title + " — " + renderer.data.subtitle, svg: renderer.document(standalone: false),
-                 toggles: renderer.toggles, hover: renderer.hover, table: renderer.data.districtTable).text
+                 toggles: renderer.toggles, hover: renderer.hover, table: renderer.data.districtTable,
+                 notices: renderer.data.notices).text
     }
 
     /// Two options compared: areas by coverage change, sites by decision change, as standalone SVG.
@@ -56,7 +57,8 @@ public enum EstateMap {
             svg: renderer.document(standalone: false),
             toggles: renderer.toggles,
             hover: renderer.hover,
-            table: data.districtTable
+            table: data.districtTable,
+            notices: data.notices
         ).text
     }
 }

@@ -9,6 +9,8 @@ struct HTMLPage {
     let toggles: [(String, String)]
     let hover: HoverData
     let table: MapTable
+    /// Warnings shown as a banner above the map (an illustrative dataset, caveats).
+    let notices: [String]
 
     var text: String {
         var page = ""
@@ -25,6 +27,10 @@ struct HTMLPage {
                 + SVGWriter.escape(label) + "</label>"
         }
         page += "<span class=\"hint\">Hover over a site or area for details.</span></nav>\n"
+        if !notices.isEmpty {
+            page += "<div id=\"notices\" role=\"note\">"
+                + notices.map { "<p>" + SVGWriter.escape($0) + "</p>" }.joined() + "</div>\n"
+        }
         page += "<main id=\"map-wrap\">\n" + svg + "</main>\n"
         page += "<div id=\"tooltip\" role=\"tooltip\" hidden></div>\n"
         page += "<section id=\"districts\"><h2>Districts</h2>\n" + tableMarkup() + "</section>\n"
@@ -70,6 +76,8 @@ struct HTMLPage {
     #controls{position:sticky;top:0;z-index:2;display:flex;flex-wrap:wrap;gap:14px;align-items:center;padding:8px 14px;\
     background:#fff;border-bottom:1px solid #ddd;font-size:14px}#controls label{cursor:pointer}\
     #controls .hint{color:#666;margin-left:auto}\
+    #notices{margin:8px 14px;padding:6px 12px;border:2px solid #b30000;background:#fff4f4;color:#b30000;font-weight:600}\
+    #notices p{margin:4px 0}\
     #map-wrap{padding:8px}#map-wrap svg{display:block;width:100%;max-width:1240px;height:auto;margin:0 auto;\
     border:1px solid #ddd;background:#fff}\
     [data-h]{cursor:pointer}[data-h]:hover{stroke:#000;stroke-width:1.5}\

@@ -18,12 +18,16 @@ public struct EstateMapData: Sendable, Equatable {
     public var districtTable: MapTable
     /// District outlines when a boundary file exists; empty means "derive from the areas".
     public var boundaries: [DistrictBoundary]
+    /// Warnings every view of the map must show in full, e.g. that the dataset is illustrative
+    /// (drawn in red under the title, and as a banner on the HTML page).
+    public var notices: [String]
 
     public init(
         title: String, subtitle: String, status: String, totals: [MapTotal],
         areas: [MapArea], sites: [MapSite], districtTable: MapTable,
-        boundaries: [DistrictBoundary] = []
+        boundaries: [DistrictBoundary] = [], notices: [String] = []
     ) {
+        self.notices = notices
         self.title = title
         self.subtitle = subtitle
         self.status = status

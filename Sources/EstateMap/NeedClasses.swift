@@ -42,7 +42,19 @@ struct NeedClasses {
         return Self.palette[(i * (Self.palette.count - 1) + (count - 1) / 2) / (count - 1)]
     }
 
-    /// Legend text of class `i`, e.g. "≤ 12.5", "12.5 – 20.1", "> 31.0".
+    /// Legend text of class `i` for people: in words with the range after it when there are five
+    /// classes ("highest-need fifth (> 31.0)"), since a bare score range means nothing to a
+    /// reader of a cabinet paper; the range alone, marked at the ends, when ties merged classes.
+    func words(_ i: Int) -> String {
+        guard count == 5 else {
+            let end = count > 1 && i == count - 1 ? "  most need" : count > 1 && i == 0 ? "  least need" : ""
+            return label(i) + end
+        }
+        let names = ["lowest-need fifth", "fourth fifth", "middle fifth", "second fifth", "highest-need fifth"]
+        return names[i] + " (" + label(i) + ")"
+    }
+
+    /// Legend range of class `i`, e.g. "≤ 12.5", "12.5 – 20.1", "> 31.0".
     func label(_ i: Int) -> String {
         if count == 1 { return "all areas" }
         if i == 0 { return "≤ " + Fixed.places(breaks[0], decimals) }

@@ -16,6 +16,8 @@ struct Panel {
 
     var title: String
     var subtitle: String
+    /// Warnings shown in red under the title (an illustrative dataset, caveats).
+    var notices: [String]
     var status: String
     var totals: [MapTotal]
     var entries: [Entry]
@@ -37,6 +39,13 @@ struct Panel {
         for line in Self.wrap(subtitle, chars: 38) {
             svg.element("text", ["x": Fixed.trimmed(left), "y": Fixed.trimmed(y), "font-size": "15", "fill": "#444444"], text: line)
             y += 20
+        }
+        for notice in notices {
+            for line in Self.wrap(notice, chars: 38) {
+                svg.element("text", ["x": Fixed.trimmed(left), "y": Fixed.trimmed(y), "font-size": "13", "font-weight": "700",
+                                     "fill": "#b30000", "class": "notice"], text: line)
+                y += 18
+            }
         }
         for line in Self.wrap(status, chars: 44) {
             svg.element("text", ["x": Fixed.trimmed(left), "y": Fixed.trimmed(y), "font-size": "13", "fill": "#444444", "class": "status"], text: line)

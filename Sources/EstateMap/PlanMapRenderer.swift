@@ -44,7 +44,7 @@ struct PlanMapRenderer {
     }
 
     func document(standalone: Bool) -> String {
-        let panel = Panel(title: data.title, subtitle: data.subtitle, status: data.status, totals: data.totals, entries: legend())
+        let panel = Panel(title: data.title, subtitle: data.subtitle, notices: data.notices, status: data.status, totals: data.totals, entries: legend())
         return canvas.document(standalone: standalone,
                                layers: areaMarkup + districts.outlines + linkMarkup + siteMarkup + districts.labels, panel: panel)
     }
@@ -221,10 +221,9 @@ struct PlanMapRenderer {
     }
 
     private func legend() -> [Panel.Entry] {
-        var entries: [Panel.Entry] = [.heading(aggregated ? "Need (cell mean, quintiles of cells)" : "Need score (quintiles of areas)")]
+        var entries: [Panel.Entry] = [.heading(aggregated ? "Need (cell mean, fifths of cells by need)" : "Need (fifths of areas by need score)")]
         for k in (0..<classes.count).reversed() {
-            let suffix = k == classes.count - 1 && classes.count > 1 ? "  most need" : k == 0 && classes.count > 1 ? "  least need" : ""
-            entries.append(.swatch(colour: classes.colour(k), label: classes.label(k) + suffix))
+            entries.append(.swatch(colour: classes.colour(k), label: classes.words(k)))
         }
         entries.append(.swatch(colour: "url(#uncovered-hatch)", label: aggregated ? "most children not covered" : "not covered by a kept hub"))
         let count = { (d: SiteDecision) in data.sites.filter { $0.decision == d }.count }

@@ -191,8 +191,9 @@ public enum KentGenerator {
             }
         }
 
-        let dataset = Dataset(source: "kent (generated, seed \(seed))", districts: names, areas: areas, sites: sites,
+        var dataset = Dataset(source: "kent (generated, seed \(seed))", districts: names, areas: areas, sites: sites,
                               usage: usage, indicators: indicators)
+        dataset.provenance = provenance
         let totalCost = sites.filter { $0.status != .close }.reduce(0) { $0 + $1.annualCost }
         return Output(dataset: dataset, budget: (totalCost * 0.5 / 100_000).rounded() * 100_000)
     }
@@ -216,13 +217,23 @@ public enum KentGenerator {
                 district.longitude + u * district.radiusEastKm / (kmPerDegree * cosLatitude))
     }
 
+    /// What the generated Kent dataset declares about itself, so that no map or report of it can
+    /// pass for Kent County Council's real estate.
+    public static let provenance = DatasetProvenance(illustrative: true, caveats: [
+        "Generated from public figures (see the dataset's README): not Kent County Council's site list; areas are not real LSOAs.",
+    ])
+
     /// The default scenario text for a generated Kent dataset (written as `scenario.yaml` beside it).
     public static func scenarioText(budget: Double) -> String {
         """
         # Default Kent scenario: keep the Family Hubs that reach the most need-weighted children
         # within 20 minutes (door to door at 20 km/h, roughly bus or car-and-walk in Kent), on half of
         # today's running costs, with at least one hub in every district.
-        # The dataset is illustrative (see README.md), not KCC's real site list.
+        # The dataset is illustrative (see README.md and dataset.yaml), not KCC's real site list.
+        name: "Kent Family Hubs: half today's running cost"
+        description: >-
+          Keep the buildings that reach the most need-weighted children within 20 minutes, on a
+          budget of half today's running costs, with at least one hub in every district.
         dataset: .
         needs:
           indicators:

@@ -24,21 +24,3 @@ extension PlanningInstance {
             pairs: pairs)
     }
 }
-
-extension PlanSpecification {
-    /// The planning question a scenario asks; `deprivedAreas` are the areas counted by
-    /// `min_deprived_coverage` (see `PlanEquality.mostDeprived`).
-    public init(scenario: Scenario, deprivedAreas: [Int] = []) {
-        let c = scenario.constraints
-        self.init(
-            objective: scenario.objective,
-            coverageMinutes: scenario.coverageMinutes,
-            constraints: PlanConstraints(
-                budget: c.budget, carbon: c.carbon, maxSites: c.sites?.maximum, minSites: c.sites?.minimum,
-                minPerDistrict: c.minPerDistrict, minCoverage: c.minCoverage, minDistrictCoverage: c.minDistrictCoverage,
-                minDeprivedCoverage: c.minDeprivedCoverage, maxMinutes: c.maxMinutes, capacity: c.capacity),
-            deprivedAreas: deprivedAreas,
-            timeLimit: scenario.solver.timeLimitSeconds,
-            relativeGap: scenario.solver.mipGap)
-    }
-}

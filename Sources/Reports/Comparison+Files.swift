@@ -1,3 +1,4 @@
+import Quantities
 import EstateIO
 import EstateMap
 import Foundation
@@ -49,9 +50,9 @@ extension Comparison {
             let f = row.figures
             csv.row([row.district]
                 + f.map { String($0.sitesKept) } + f.map { String($0.sitesClosed) }
-                + f.map { NumberFormat.decimal($0.cost, 2) } + f.map { NumberFormat.decimal($0.carbon, 3) }
-                + f.map { NumberFormat.decimal($0.coverage, 4) } + f.map { NumberFormat.decimal($0.medianMinutes, 2) }
-                + f.map { NumberFormat.decimal($0.worstMinutes, 2) })
+                + f.map { Quantity.money.text($0.cost) } + f.map { Quantity.carbon.text($0.carbon) }
+                + f.map { Quantity.share.text($0.coverage) } + f.map { Quantity.minutes.text($0.medianMinutes) }
+                + f.map { Quantity.minutes.text($0.worstMinutes) })
         }
         return csv.bytes
     }
@@ -61,8 +62,8 @@ extension Comparison {
         var csv = CSVWriter(header: ["site_id", "name", "kind", "district", "annual_cost", "carbon"] + columns("decision"))
         for s in differingSites {
             let site = sites[0][s]
-            csv.row([site.id, site.name, site.kind, site.district, NumberFormat.decimal(site.annualCost, 2),
-                     NumberFormat.decimal(site.carbon, 3)]
+            csv.row([site.id, site.name, site.kind, site.district, Quantity.money.text(site.annualCost),
+                     Quantity.carbon.text(site.carbon)]
                 + sites.map { $0[s].decision.isOpen ? "kept" : "closed" })
         }
         return csv.bytes
@@ -76,9 +77,9 @@ extension Comparison {
             + options.dropFirst().map { "change:\($0.name)" })
         for a in changedAreas {
             let area = areas[0][a]
-            csv.row([area.id, area.district, NumberFormat.decimal(area.children, 2)]
+            csv.row([area.id, area.district, Quantity.people.text(area.children)]
                 + areas.map { $0[a].covered ? "true" : "false" }
-                + areas.map { NumberFormat.decimal($0[a].minutes, 2) }
+                + areas.map { Quantity.minutes.text($0[a].minutes) }
                 + areas.map { $0[a].siteID ?? "" }
                 + areas.dropFirst().map { $0[a].covered == area.covered ? "same" : ($0[a].covered ? "gained" : "lost") })
         }

@@ -34,6 +34,13 @@ extension Comparison {
                     NumberFormat.percent(fa.coverage), NumberFormat.percent(fb.coverage), minutes(fa.worstMinutes), minutes(fb.worstMinutes)]
         }
         return DifferenceMapData(title: "Family Hub estate options", optionA: a.name, optionB: b.name, totals: totals,
-                                 areas: diffAreas, sites: diffSites, districtTable: MapTable(header: header, rows: rows))
+                                 areas: diffAreas, sites: diffSites, districtTable: MapTable(header: header, rows: rows),
+                                 notices: notices)
+    }
+
+    /// Every notice any option's dataset declared (options share one dataset, so usually one set).
+    public var notices: [String] {
+        var seen = Set<String>()
+        return options.flatMap(\.summary.provenance.notices).filter { seen.insert($0).inserted }
     }
 }

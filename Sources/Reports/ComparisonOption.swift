@@ -1,6 +1,7 @@
 import Estate
 import EstateIO
 import Foundation
+import Planning
 
 /// Turns a command-line argument into a comparison option: a plan folder is read back as it
 /// is; a scenario file (YAML or JSON) is loaded and planned first, and nothing is written for it.

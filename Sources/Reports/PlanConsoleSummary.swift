@@ -9,7 +9,8 @@ public enum PlanConsoleSummary {
         let plan = context.plan
         let spec = context.specification
         var lines: [String] = []
-        lines.append("Estate plan: \(context.scenario.file)")
+        lines.append("Estate plan: \(context.scenario.title)" + (context.scenario.name == nil ? "" : " (\(context.scenario.file))"))
+        for notice in context.dataset.provenance.notices { lines.append("  NOTE: \(notice)") }
         lines.append("  objective \(spec.objective.rawValue), coverage within \(NumberFormat.decimal(spec.coverageMinutes)) minutes")
         var status = "  status \(plan.status.rawValue)"
         if let objective = plan.objective { status += ", objective \(NumberFormat.decimal(objective, 3))" }

@@ -1,3 +1,4 @@
+import Quantities
 import Foundation
 import Estate
 import EstateIO
@@ -20,6 +21,7 @@ public enum PlanFiles {
             ("districts.csv", districtsCSV(context, tables)),
             ("estate.geojson", Array(geoJSON(context, tables).utf8)),
             ("equality.csv", try PlanEquality.csv(context)),
+            ("unreachable_areas.csv", unreachableAreasCSV(context)),
         ]
         let map = try EstateMap.files(PlanMap.data(context, tables: tables))
         files.append(("estate.svg", Array(map.svg.utf8)))
@@ -37,11 +39,11 @@ public enum PlanFiles {
             let site = dataset.sites[row.site]
             csv.row([
                 site.id, site.name, site.kind, dataset.districts[site.district], row.kept ? "kept" : "closed",
-                site.status.rawValue, NumberFormat.decimal(site.annualCost, 2), NumberFormat.decimal(site.carbon, 3),
-                NumberFormat.decimal(site.capacity, 2), NumberFormat.decimal(row.needServed, 3),
-                NumberFormat.decimal(row.uniqueNeed, 3), NumberFormat.decimal(row.visits, 2),
-                NumberFormat.decimal(row.visitsDisplaced, 2), row.nearestKeptSite.map { dataset.sites[$0].id } ?? "",
-                NumberFormat.decimal(row.extraMinutes, 2),
+                site.status.rawValue, Quantity.money.text(site.annualCost), Quantity.carbon.text(site.carbon),
+                Quantity.visits.text(site.capacity), Quantity.weight.text(row.needServed),
+                Quantity.weight.text(row.uniqueNeed), Quantity.visits.text(row.visits),
+                Quantity.visits.text(row.visitsDisplaced), row.nearestKeptSite.map { dataset.sites[$0].id } ?? "",
+                Quantity.minutes.text(row.extraMinutes),
             ])
         }
         return csv.bytes
@@ -53,10 +55,10 @@ public enum PlanFiles {
                                     "covered", "covered_share"])
         for (i, area) in dataset.areas.enumerated() {
             csv.row([
-                area.id, dataset.districts[area.district], NumberFormat.decimal(area.children, 2),
-                NumberFormat.decimal(context.needScore[i], 6), NumberFormat.decimal(instance.areaWeight[i], 6),
-                plan.areaSite[i].map { dataset.sites[$0].id } ?? "", NumberFormat.decimal(plan.areaMinutes[i], 2),
-                plan.areaCoveredShare[i] >= 1 - 1e-9 ? "true" : "false", NumberFormat.decimal(plan.areaCoveredShare[i], 4),
+                area.id, dataset.districts[area.district], Quantity.people.text(area.children),
+                Quantity.score.text(context.needScore[i]), Quantity.weight.text(instance.areaWeight[i]),
+                plan.areaSite[i].map { dataset.sites[$0].id } ?? "", Quantity.minutes.text(plan.areaMinutes[i]),
+                plan.areaCoveredShare[i] >= 1 - 1e-9 ? "true" : "false", Quantity.share.text(plan.areaCoveredShare[i]),
             ])
         }
         return csv.bytes
@@ -68,9 +70,9 @@ public enum PlanFiles {
         for row in tables.districts {
             csv.row([
                 context.dataset.districts[row.district], String(row.sitesKept), String(row.sitesClosed),
-                NumberFormat.decimal(row.cost, 2), NumberFormat.decimal(row.carbon, 3), NumberFormat.decimal(row.need, 3),
-                NumberFormat.decimal(row.coverage, 4), NumberFormat.decimal(row.medianMinutes, 2),
-                NumberFormat.decimal(row.worstMinutes, 2), String(row.areasWithoutHub),
+                Quantity.money.text(row.cost), Quantity.carbon.text(row.carbon), Quantity.weight.text(row.need),
+                Quantity.share.text(row.coverage), Quantity.minutes.text(row.medianMinutes),
+                Quantity.minutes.text(row.worstMinutes), String(row.areasWithoutHub),
             ])
         }
         return csv.bytes

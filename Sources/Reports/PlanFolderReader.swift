@@ -68,9 +68,11 @@ public enum PlanFolderReader {
     private struct SummaryFile: Decodable {
         struct Scenario: Decodable {
             var file: String
+            var name: String?
+            var description: String?
             var dataset: String
             var coverageMinutes: Double
-            enum CodingKeys: String, CodingKey { case file, dataset, coverageMinutes = "coverage_minutes" }
+            enum CodingKeys: String, CodingKey { case file, name, description, dataset, coverageMinutes = "coverage_minutes" }
         }
         var status: String
         var objectiveName: String
@@ -80,8 +82,10 @@ public enum PlanFolderReader {
         var seconds: Double
         var scenario: Scenario
         var totals: PlanTotals?
+        var datasetProvenance: DatasetProvenance?
         enum CodingKeys: String, CodingKey {
             case status, objectiveName = "objective_name", objective, bound, gap, seconds, scenario, totals
+            case datasetProvenance = "dataset_provenance"
         }
     }
 
@@ -110,7 +114,9 @@ public enum PlanFolderReader {
         return PlanRecord.Summary(
             scenarioFile: decoded.scenario.file, dataset: decoded.scenario.dataset, status: status,
             objectiveName: decoded.objectiveName, objective: decoded.objective, bound: decoded.bound, gap: decoded.gap,
-            seconds: decoded.seconds, coverageMinutes: decoded.scenario.coverageMinutes, totals: totals)
+            seconds: decoded.seconds, coverageMinutes: decoded.scenario.coverageMinutes, totals: totals,
+            optionName: decoded.scenario.name, optionDescription: decoded.scenario.description,
+            provenance: decoded.datasetProvenance ?? DatasetProvenance())
     }
 
     /// A decoding failure as an input error whose column is the JSON key path (e.g. `totals.cost`).

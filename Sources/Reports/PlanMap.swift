@@ -42,7 +42,15 @@ public enum PlanMap {
              row.medianMinutes.map { NumberFormat.decimal($0, 1) } ?? "-", row.worstMinutes.map { NumberFormat.decimal($0, 1) } ?? "-"]
         }
         return EstateMapData(
-            title: "Family Hub estate", subtitle: "\(context.scenario.file): \(spec.objective.rawValue)", status: status,
-            totals: totals, areas: areas, sites: sites, districtTable: MapTable(header: header, rows: rows))
+            title: context.scenario.title, subtitle: subtitle(context), status: status,
+            totals: totals, areas: areas, sites: sites, districtTable: MapTable(header: header, rows: rows),
+            notices: dataset.provenance.notices)
+    }
+
+    /// The option's description, or else what it optimises, in words.
+    static func subtitle(_ context: PlanContext) -> String {
+        if let description = context.scenario.description { return description }
+        return "\(context.specification.objective.rawValue) within \(NumberFormat.decimal(context.specification.coverageMinutes)) minutes"
+            + " (\(context.scenario.file))"
     }
 }

@@ -1,3 +1,4 @@
+import Estate
 import EstateMap
 import Planning
 
@@ -49,9 +50,19 @@ public struct PlanRecord: Sendable, Equatable {
         public var coverageMinutes: Double
         /// County totals as the plan reported them (GBP/year, tCO2e/year, shares).
         public var totals: PlanTotals
+        /// The scenario's `name:` (or its file's name); nil in folders written before names existed.
+        public var optionName: String?
+        /// The scenario's `description:`, when it has one.
+        public var optionDescription: String?
+        /// What the dataset declared about itself (illustrative, caveats).
+        public var provenance: DatasetProvenance
 
         public init(scenarioFile: String, dataset: String, status: PlanStatus, objectiveName: String, objective: Double?,
-                    bound: Double?, gap: Double?, seconds: Double, coverageMinutes: Double, totals: PlanTotals) {
+                    bound: Double?, gap: Double?, seconds: Double, coverageMinutes: Double, totals: PlanTotals,
+                    optionName: String? = nil, optionDescription: String? = nil, provenance: DatasetProvenance = DatasetProvenance()) {
+            self.optionName = optionName
+            self.optionDescription = optionDescription
+            self.provenance = provenance
             self.scenarioFile = scenarioFile
             self.dataset = dataset
             self.status = status

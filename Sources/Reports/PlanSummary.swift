@@ -12,10 +12,11 @@ struct PlanSummary: Encodable {
     enum Keys: String, CodingKey {
         case engine, scenario, status, objective, objectiveName = "objective_name", bound, gap, seconds, message
         case totals, reductions, conflicts, unreachableAreas = "unreachable_areas"
+        case datasetProvenance = "dataset_provenance"
     }
 
     enum ScenarioKeys: String, CodingKey {
-        case file, dataset, objective, coverageMinutes = "coverage_minutes", constraints, timeLimit = "time_limit_s"
+        case file, name, description, dataset, objective, coverageMinutes = "coverage_minutes", constraints, timeLimit = "time_limit_s"
         case mipGap = "mip_gap"
     }
 
@@ -35,6 +36,8 @@ struct PlanSummary: Encodable {
         try c.encode(engineVersion, forKey: .engine)
         var s = c.nestedContainer(keyedBy: ScenarioKeys.self, forKey: .scenario)
         try s.encode(context.scenario.file, forKey: .file)
+        try s.encode(context.scenario.title, forKey: .name)
+        try s.encodeIfPresent(context.scenario.description, forKey: .description)
         try s.encode(context.dataset.source, forKey: .dataset)
         try s.encode(spec.objective.rawValue, forKey: .objective)
         try s.encode(spec.coverageMinutes, forKey: .coverageMinutes)
@@ -55,6 +58,7 @@ struct PlanSummary: Encodable {
         }
         try k.encodeIfPresent(cs.maxMinutes, forKey: .maxMinutes)
         try k.encode(cs.capacity, forKey: .capacity)
+        try c.encode(context.dataset.provenance, forKey: .datasetProvenance)
         try c.encode(plan.status.rawValue, forKey: .status)
         try c.encode(plan.objective.map { roundedTo($0, 6) }, forKey: .objective)
         try c.encode(spec.objective.rawValue, forKey: .objectiveName)

@@ -28,14 +28,14 @@ struct FrontierCommand: ParsableCommand {
     @Option(name: .long, help: "The optimised criterion: coverage, travel, cost, carbon or sites.")
     var y: FrontierCriterion
 
-    @Option(name: .long, help: "Most solves along the sweep (the frontier has at most this many points).")
-    var points: Int = 25
+    @Option(name: .customLong("max-solves"), help: "Most solves along the sweep (the frontier has at most this many points).")
+    var maxSolves: Int = 25
 
     @Option(name: .long, help: "Folder to write frontier.csv and frontier.svg into (replaced whole).")
     var out: String = "frontier"
 
     func validate() throws {
-        guard points >= 2 else { throw ValidationError("--points must be at least 2 (the two ends)") }
+        guard maxSolves >= 2 else { throw ValidationError("--max-solves must be at least 2 (the two ends)") }
         guard x != y else { throw ValidationError("--x and --y must be different criteria") }
         guard x.canConstrain else {
             throw ValidationError("--x \(x.rawValue) cannot be bounded; choose cost, carbon, sites or coverage")
@@ -47,7 +47,7 @@ struct FrontierCommand: ParsableCommand {
         do { inputs = try InputLoader.load(path: scenario) } catch { throw failOnInput(error) }
         let result: PlanFrontier
         do {
-            result = try PlanFrontier.trace(scenario: inputs.scenario, dataset: inputs.dataset, x: x, y: y, budget: points)
+            result = try PlanFrontier.trace(scenario: inputs.scenario, dataset: inputs.dataset, x: x, y: y, maxSolves: maxSolves)
         } catch let errors as InputErrors {
             throw failOnInput(errors)
         } catch {

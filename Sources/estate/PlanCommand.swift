@@ -52,9 +52,12 @@ struct PlanCommand: ParsableCommand {
         if let timeLimit { scenario.solver.timeLimitSeconds = timeLimit }
         if let gap { scenario.solver.mipGap = gap }
 
+        let travel = scenario.travelTimes(for: inputs.dataset)
+        printWarnings(InputWarnings.check(dataset: inputs.dataset, scenario: scenario, travel: travel))
         let context: PlanContext
         do {
-            context = try PlanPipeline.run(scenario: scenario, dataset: inputs.dataset, solverLog: solverLog)
+            let derived = try PlanningInputs(scenario: scenario, dataset: inputs.dataset, travel: travel)
+            context = try PlanPipeline.run(scenario: scenario, dataset: inputs.dataset, inputs: derived, solverLog: solverLog)
         } catch let errors as InputErrors {
             throw failOnInput(errors)
         } catch let error as PlanningError {

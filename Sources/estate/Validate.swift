@@ -6,7 +6,13 @@ import Foundation
 /// `estate validate`: checks inputs only, reporting every problem found.
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Check a scenario or dataset: exit 0 when valid, 1 with every problem on stderr."
+        abstract: "Check a scenario or dataset: exit 0 when valid, 1 with every problem on stderr.",
+        discussion: """
+            A valid input can still be probably wrong: sites or areas far from everything else (swapped \
+            or projected coordinates), areas no site reaches within the coverage standard, districts \
+            without a candidate site, columns in the wrong unit. These are printed as warnings on \
+            stderr, with the likely fix; they do not change the exit code.
+            """
     )
 
     @Argument(help: "A scenario file (YAML or JSON) or a dataset folder. Default: datasets/kent/scenario.yaml.")
@@ -23,6 +29,9 @@ struct Validate: ParsableCommand {
             print("valid: \(dataset.areas.count) areas, \(dataset.sites.count) sites, \(dataset.districts.count) districts, "
                   + "\(dataset.usage.count) usage rows, \(travel)"
                   + (scores.imputedCells > 0 ? ", \(scores.imputedCells) blank indicator cells imputed" : ""))
+            let warnings = InputWarnings.check(dataset: dataset, scenario: inputs.scenario,
+                                               travel: inputs.scenario.travelTimes(for: dataset))
+            printWarnings(warnings)
         } catch {
             throw failOnInput(error)
         }

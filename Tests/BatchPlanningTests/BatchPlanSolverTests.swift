@@ -43,4 +43,24 @@ final class BatchPlanSolverTests: XCTestCase {
         }
         XCTAssertGreaterThanOrEqual(distinct.count, 3, "the limits bind in some scenarios, not in others")
     }
+
+    /// The reported bug: a batch row once dropped `min_deprived_coverage` (it ranked no areas as
+    /// most deprived) and came back optimal where `estate plan` proves the scenario infeasible.
+    func testBatchRowsKeepTheEqualityDutyAsThePlanDoes() throws {
+        let base = try String(contentsOf: kent, encoding: .utf8)
+            .replacingOccurrences(of: "  budget: 4700000\n",
+                                  with: "  budget: 2500000\n  min_deprived_coverage: 1.0\n  deprived_share: 0.3\n")
+        XCTAssertTrue(base.contains("min_deprived_coverage"))
+        let scenarios = try BatchExpansion.expand(yaml: base + "\nbatch:\n  coverage_minutes: [20, 45]\n", file: kent.path)
+        let solver = BatchPlanSolver(scenarioFile: kent, engineVersion: "test")
+        let dataset = try InputLoader.load(path: kent.path).dataset
+        var statuses: [BatchStatus] = []
+        for expanded in scenarios {
+            let row = try solver.solve(expanded)
+            let alone = try PlanPipeline.run(scenario: try solver.inputs.scenario(yaml: expanded.yaml), dataset: dataset).plan
+            XCTAssertEqual(row.status, BatchStatus(rawValue: alone.status.rawValue), expanded.name)
+            statuses.append(row.status)
+        }
+        XCTAssertEqual(statuses.first, .infeasible, "20 minutes cannot reach every one of the most deprived areas")
+    }
 }

@@ -29,7 +29,7 @@ final class FrontierTests: XCTestCase {
     func testKnapsackFrontierTracedExactlyWithFewerSolvesThanWeights() throws {
         let solves = Counter()
         // Max value with weight <= epsilon; ties go to the lighter subset (lexicographic).
-        let frontier = try ParetoTracer(x: .minimize, y: .maximize, range: 0...45, budget: 100, resolution: 1)
+        let frontier = try ParetoTracer(x: .minimize, y: .maximize, range: 0...45, maxSolves: 100, resolution: 1)
             .trace { epsilon -> (x: Double, y: Double, payload: Int)? in
                 solves.count += 1
                 let best = Self.subsets.filter { Double($0.weight) <= epsilon }
@@ -46,7 +46,7 @@ final class FrontierTests: XCTestCase {
 
     func testMaximisedConstrainedCriterionTracesTheSameFrontier() throws {
         // x = value (maximise, value >= epsilon), y = weight (minimise); infeasible above 60.
-        let frontier = try ParetoTracer(x: .maximize, y: .minimize, range: 0...70, budget: 100, resolution: 1)
+        let frontier = try ParetoTracer(x: .maximize, y: .minimize, range: 0...70, maxSolves: 100, resolution: 1)
             .trace { epsilon -> (x: Double, y: Double, payload: Void)? in
                 let best = Self.subsets.filter { Double($0.value) >= epsilon }
                     .min { ($0.weight, -$0.value) < ($1.weight, -$1.value) }
@@ -57,7 +57,7 @@ final class FrontierTests: XCTestCase {
     }
 
     func testBudgetCapsTheSolvesAndTheTwoEndsComeFirst() throws {
-        let frontier = try ParetoTracer(x: .minimize, y: .maximize, range: 0...45, budget: 4, resolution: 1)
+        let frontier = try ParetoTracer(x: .minimize, y: .maximize, range: 0...45, maxSolves: 4, resolution: 1)
             .trace { epsilon -> (x: Double, y: Double, payload: Void)? in
                 let best = Self.subsets.filter { Double($0.weight) <= epsilon }
                     .max { ($0.value, -$0.weight) < ($1.value, -$1.weight) }
@@ -65,21 +65,21 @@ final class FrontierTests: XCTestCase {
             }
         XCTAssertEqual(frontier.solves, 4)
         XCTAssertEqual(frontier.samples.prefix(2).map(\.epsilon), [45, 0])
-        XCTAssertThrowsError(try ParetoTracer(x: .minimize, y: .maximize, range: 0...1, budget: 1)
+        XCTAssertThrowsError(try ParetoTracer(x: .minimize, y: .maximize, range: 0...1, maxSolves: 1)
             .trace { _ -> (x: Double, y: Double, payload: Void)? in nil })
     }
 
     func testAdaptiveSpacingBeatsUniformSpacingOnACurvedFrontier() throws {
         // y = sqrt(x) on [0, 1]: steep near 0, flat near 1.
-        let budget = 9
-        let frontier = try ParetoTracer(x: .minimize, y: .maximize, range: 0...1, budget: budget)
+        let maxSolves = 9
+        let frontier = try ParetoTracer(x: .minimize, y: .maximize, range: 0...1, maxSolves: maxSolves)
             .trace { epsilon -> (x: Double, y: Double)? in (epsilon, epsilon.squareRoot()) }
         func largestGap(_ points: [(Double, Double)]) -> Double {
             zip(points, points.dropFirst()).map { hypot($1.0 - $0.0, $1.1 - $0.1) }.max()!
         }
         let adaptive = largestGap(frontier.points.map { ($0.x, $0.y) })
-        let uniform = largestGap((0..<budget).map { Double($0) / Double(budget - 1) }.map { ($0, $0.squareRoot()) })
-        XCTAssertEqual(frontier.points.count, budget)
+        let uniform = largestGap((0..<maxSolves).map { Double($0) / Double(maxSolves - 1) }.map { ($0, $0.squareRoot()) })
+        XCTAssertEqual(frontier.points.count, maxSolves)
         XCTAssertLessThan(adaptive, uniform * 0.8, "adaptive \(adaptive), uniform \(uniform)")
         XCTAssertTrue(frontier.points.allSatisfy { $0.y == $0.x.squareRoot() })
     }

@@ -132,7 +132,7 @@ final class ResultStoreTests: XCTestCase {
             let name = scenario.variant == "a,b" ? "\"\(scenario.name)\"" : scenario.name
             let minutes = scenario.parameters[1].text
             let expected = scenario.index % 2 == 0
-                ? "\(id),\(name),\(variant),\(minutes),optimal,1.5,1.5,0.0,0.25,2,3000000.0,1000000.0,12.5,0.95,S1;S2,\(hash),e1,1/1,T0,T1,"
+                ? "\(id),\(name),\(variant),\(minutes),optimal,1.5,1.5,0,0.25,2,3000000,1000000,12.5,0.95,S1;S2,\(hash),e1,1/1,T0,T1,"
                 : "\(id),\(name),\(variant),\(minutes),infeasible,,,,0.25,,,,,,,\(hash),e1,1/1,T0,T1,\"budget, \"\"carbon\"\"\""
             XCTAssertEqual(String(line), expected)
         }

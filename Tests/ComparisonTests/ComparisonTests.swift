@@ -39,8 +39,8 @@ final class ComparisonTests: XCTestCase {
             district,sites_kept:A,sites_kept:B,sites_kept:C,sites_closed:A,sites_closed:B,sites_closed:C,cost:A,cost:B,cost:C,\
             carbon:A,carbon:B,carbon:C,coverage:A,coverage:B,coverage:C,median_minutes:A,median_minutes:B,median_minutes:C,\
             worst_minutes:A,worst_minutes:B,worst_minutes:C
-            North,1,1,2,1,1,0,100,200,300,1,2,3,0.3333,0.6667,1,15,15,6.5,25,22,8
-            South,1,1,1,0,0,0,300,300,300,3,3,3,0.4286,0.4286,0.4286,20,20,20,30,30,30
+            North,1,1,2,1,1,0,100,200,300,1,2,3,0.333,0.667,1,15,15,6.5,25,22,8
+            South,1,1,1,0,0,0,300,300,300,3,3,3,0.429,0.429,0.429,20,20,20,30,30,30
             all districts,2,2,3,1,1,0,400,500,600,4,5,6,0.4,0.5,0.6,17.5,16,9,30,30,30
 
             """)

@@ -69,6 +69,17 @@ func parseCSV(_ text: String) -> (header: [String], rows: [[String: String]]) {
     })
 }
 
+/// The rows of a results CSV by id, without the cells that legitimately differ
+/// between two runs of the same scenario (seconds, timestamps, shard).
+func reproducibleRows(_ csv: String) -> [String: [String: String]] {
+    var rows: [String: [String: String]] = [:]
+    for var row in parseCSV(csv).rows {
+        for key in ["seconds", "started_at", "finished_at", "shard"] { row[key] = nil }
+        rows[row["id"]!] = row
+    }
+    return rows
+}
+
 func splitCSVLine(_ line: String) -> [String] {
     var fields: [String] = [], field = "", quoted = false
     var iterator = Array(line).makeIterator()

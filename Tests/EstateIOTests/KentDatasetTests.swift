@@ -30,6 +30,7 @@ final class KentDatasetTests: XCTestCase {
         let folder = packageRoot.appendingPathComponent("datasets/kent")
         for (name, bytes) in [("areas.csv", DatasetWriter.areas(output.dataset)), ("sites.csv", DatasetWriter.sites(output.dataset)),
                               ("usage.csv", DatasetWriter.usage(output.dataset)),
+                              ("dataset.yaml", try XCTUnwrap(DatasetWriter.provenance(output.dataset))),
                               ("scenario.yaml", Array(KentGenerator.scenarioText(budget: output.budget).utf8))] {
             let committed = try [UInt8](Data(contentsOf: folder.appendingPathComponent(name)))
             XCTAssertTrue(committed == bytes, "\(name) differs from the generator's output: regenerate with `estate generate kent --out datasets/kent`")

@@ -37,20 +37,21 @@ final class EqualityImpactTests: XCTestCase {
         let csv = Dictionary(uniqueKeysWithValues: rows.map { ($0.group.csvFields.joined(separator: ":"), $0.csvFields) })
         // group, label, areas, children, children_covered, coverage, weight, weight_covered, weight_coverage,
         // median, mean, worst minutes, unreachable, visits, displaced, displaced share
-        XCTAssertEqual(csv["all:all areas"], ["all", "all areas", "10", "1700.0", "800.0", "0.4706", "1970.000", "970.000", "0.4924",
-                                              "15.0", "17.3", "30.0", "1", "400.0", "115.0", "0.2875"])
-        XCTAssertEqual(csv["most_deprived:10%"], ["most_deprived", "10%", "1", "100.0", "100.0", "1.0000", "200.000", "200.000", "1.0000",
-                                                  "10.0", "10.0", "10.0", "0", "40.0", "0.0", "0.0000"])
-        XCTAssertEqual(csv["most_deprived:20%"], ["most_deprived", "20%", "2", "300.0", "100.0", "0.3333", "500.000", "200.000", "0.4000",
-                                                  "17.5", "20.0", "25.0", "0", "100.0", "30.0", "0.3000"])
-        XCTAssertEqual(csv["decile:3"], ["decile", "3", "1", "100.0", "0.0", "0.0000", "100.000", "0.000", "0.0000",
-                                         "", "", "", "1", "10.0", "10.0", "1.0000"])
-        XCTAssertEqual(csv["decile:8"], ["decile", "8", "1", "100.0", "100.0", "1.0000", "120.000", "120.000", "1.0000",
-                                         "8.0", "8.0", "8.0", "0", "0.0", "0.0", ""])
-        XCTAssertEqual(csv["district:North"], ["district", "North", "5", "800.0", "500.0", "0.6250", "1050.000", "650.000", "0.6190",
-                                               "14.0", "13.3", "25.0", "1", "230.0", "45.0", "0.1957"])
-        XCTAssertEqual(csv["district:South"], ["district", "South", "5", "900.0", "300.0", "0.3333", "920.000", "320.000", "0.3478",
-                                               "15.0", "20.3", "30.0", "0", "170.0", "70.0", "0.4118"])
+        // Quantity's precisions: children 0.1, shares 0.001, weights 0.001, minutes 0.1, visits whole, trailing zeros dropped.
+        XCTAssertEqual(csv["all:all areas"], ["all", "all areas", "10", "1700", "800", "0.471", "1970", "970", "0.492",
+                                              "15", "17.3", "30", "1", "400", "115", "0.288"])
+        XCTAssertEqual(csv["most_deprived:10%"], ["most_deprived", "10%", "1", "100", "100", "1", "200", "200", "1",
+                                                  "10", "10", "10", "0", "40", "0", "0"])
+        XCTAssertEqual(csv["most_deprived:20%"], ["most_deprived", "20%", "2", "300", "100", "0.333", "500", "200", "0.4",
+                                                  "17.5", "20", "25", "0", "100", "30", "0.3"])
+        XCTAssertEqual(csv["decile:3"], ["decile", "3", "1", "100", "0", "0", "100", "0", "0",
+                                         "", "", "", "1", "10", "10", "1"])
+        XCTAssertEqual(csv["decile:8"], ["decile", "8", "1", "100", "100", "1", "120", "120", "1",
+                                         "8", "8", "8", "0", "0", "0", ""])
+        XCTAssertEqual(csv["district:North"], ["district", "North", "5", "800", "500", "0.625", "1050", "650", "0.619",
+                                               "14", "13.3", "25", "1", "230", "45", "0.196"])
+        XCTAssertEqual(csv["district:South"], ["district", "South", "5", "900", "300", "0.333", "920", "320", "0.348",
+                                               "15", "20.3", "30", "0", "170", "70", "0.412"])
         XCTAssertEqual(EqualityRow.csvHeader.count, rows[0].csvFields.count)
     }
 

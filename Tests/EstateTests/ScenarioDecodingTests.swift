@@ -61,3 +61,23 @@ final class ScenarioDecodingTests: XCTestCase {
         XCTAssertNil(varied.document["variants"])
     }
 }
+
+final class ScenarioNameTests: XCTestCase {
+    func node(_ text: String) -> ScenarioNode { ScenarioNode(.scalar(text, quoted: true), line: 1, column: 1) }
+
+    func testNameAndDescriptionBecomeTheOptionsTitle() throws {
+        let named = try Scenario(document: .map([("name", node("Option 4: Family Hub Network")),
+                                                 ("description", node("Fewer, larger hubs."))]), file: "plans/option4.yaml")
+        XCTAssertEqual(named.title, "Option 4: Family Hub Network")
+        XCTAssertEqual(named.description, "Fewer, larger hubs.")
+        let unnamed = try Scenario(document: .map([("dataset", node("."))]), file: "plans/tight.yaml")
+        XCTAssertEqual(unnamed.title, "tight", "without a name, the file's name without its extension")
+        XCTAssertNil(unnamed.description)
+    }
+
+    func testAnEmptyNameIsAnError() {
+        XCTAssertThrowsError(try Scenario(document: .map([("name", node(""))]), file: "s.yaml")) { error in
+            XCTAssertEqual((error as! InputErrors).errors.first?.column, "name")
+        }
+    }
+}

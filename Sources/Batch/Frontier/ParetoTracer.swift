@@ -58,7 +58,7 @@ extension Frontier: Sendable where Payload: Sendable {}
 /// An interval is closed, never split again, when its two points have the same y
 /// (by monotonicity no non-dominated point lies between them), when it is narrower
 /// than `resolution`, or when its points are closer than `tolerance`. Tracing stops
-/// when every interval is closed or after `budget` solves.
+/// when every interval is closed or after `maxSolves` solves.
 public struct ParetoTracer: Sendable {
     /// Direction of the constrained criterion x.
     public var xSense: OptimizationSense
@@ -68,23 +68,23 @@ public struct ParetoTracer: Sendable {
     /// cheapest feasible estate to the full estate's cost).
     public var range: ClosedRange<Double>
     /// Most solves allowed, at least 2 (the two ends).
-    public var budget: Int
+    public var maxSolves: Int
     /// An unexplored interval narrower than this (x's units) is not split: 1 makes
     /// the frontier exact when x only takes integer values (site counts, whole GBP).
     public var resolution: Double
     /// Neighbouring points closer than this normalised distance (0...sqrt 2) are
-    /// not separated further; 0 traces until `budget` or `resolution` stop it.
+    /// not separated further; 0 traces until `maxSolves` or `resolution` stop it.
     public var tolerance: Double
 
     /// A tracer; `resolution` defaults to a millionth of the range.
     public init(
-        x: OptimizationSense, y: OptimizationSense, range: ClosedRange<Double>, budget: Int = 25,
+        x: OptimizationSense, y: OptimizationSense, range: ClosedRange<Double>, maxSolves: Int = 25,
         resolution: Double? = nil, tolerance: Double = 0
     ) {
         self.xSense = x
         self.ySense = y
         self.range = range
-        self.budget = budget
+        self.maxSolves = maxSolves
         self.resolution = resolution ?? (range.upperBound - range.lowerBound) * 1e-6
         self.tolerance = tolerance
     }
@@ -100,7 +100,7 @@ public struct ParetoTracer: Sendable {
     public func trace<Payload>(
         _ solve: (Double) throws -> (x: Double, y: Double, payload: Payload)?
     ) throws -> Frontier<Payload> {
-        guard budget >= 2 else { throw BatchError.invalidFrontier(reason: "budget \(budget): at least 2 solves") }
+        guard maxSolves >= 2 else { throw BatchError.invalidFrontier(reason: "at most \(maxSolves) solves: at least 2 are needed") }
         guard range.lowerBound.isFinite, range.upperBound.isFinite, range.upperBound > range.lowerBound else {
             throw BatchError.invalidFrontier(reason: "range \(range): expected finite bounds, lower < upper")
         }
@@ -137,7 +137,7 @@ public struct ParetoTracer: Sendable {
         }
         try probe(tightest)
 
-        while solves < budget {
+        while solves < maxSolves {
             let vs = samples.map { vSign * $0.y }
             let vScale = max((vs.max() ?? 0) - (vs.min() ?? 0), .leastNonzeroMagnitude)
             var best: (priority: Double, split: Double)?

@@ -1,0 +1,83 @@
+import Estate
+
+/// What a scenario plans on once its dataset is read: need scores, the dense instance and the
+/// deprivation scores. Scenarios that share a dataset, needs framework, travel settings and
+/// visits per child share these, so a batch or a frontier derives them once.
+public struct PlanningInputs: Sendable {
+    /// Need scores under the scenario's needs framework.
+    public var scores: NeedScores
+    /// The dense planning instance (weights, demand, travel pairs).
+    public var instance: PlanningInstance
+    /// Deprivation scores, which rank the "most deprived areas" of `min_deprived_coverage`.
+    public var deprivation: Deprivation
+    /// The dataset's area ids in instance order (name areas in explanations, break ranking ties).
+    public var areaIDs: [String]
+
+    /// Derives the inputs of `scenario` on `dataset`. `scores` and `travel`, when given, must be
+    /// those of this scenario's needs framework and travel settings (a cache's copies). Throws
+    /// `InputErrors` for inputs the readers could not catch (e.g. a blank indicator under
+    /// `missing: error`).
+    public init(scenario: Scenario, dataset: Dataset, scores: NeedScores? = nil, travel: TravelTimes? = nil) throws {
+        let scores = try scores ?? NeedScores(dataset: dataset, needs: scenario.needs)
+        self.scores = scores
+        instance = PlanningInstance(dataset: dataset, scores: scores, travel: travel ?? scenario.travelTimes(for: dataset),
+                                    visitsPerChild: scenario.constraints.visitsPerChild)
+        deprivation = Deprivation(dataset: dataset, needScore: scores.score)
+        areaIDs = dataset.areas.map(\.id)
+    }
+}
+
+/// Everything a report about one plan needs, gathered once: the dataset it was planned on, the
+/// dense instance and question the planner saw, each area's need score, and the plan.
+public struct PlanContext: Sendable {
+    public var dataset: Dataset
+    public var scenario: Scenario
+    public var instance: PlanningInstance
+    public var specification: PlanSpecification
+    /// Composite need score of each area (the needs framework's, or 0 without one).
+    public var needScore: [Double]
+    /// Deprivation scores of the areas (the equality tables' deciles).
+    public var deprivation: Deprivation
+    public var plan: Plan
+}
+
+/// The one way a scenario becomes a plan: scenario + dataset (+ inputs already derived) ->
+/// specification -> model -> solve -> plan. `estate plan`, `compare` (scenario options), every
+/// row of `batch` and every point of `frontier` go through `run`, and `specification(for:inputs:)`
+/// is the only place a scenario's settings become a `PlanSpecification`; so no command can
+/// answer a scenario differently from `estate plan` (a batch once dropped the equality duty).
+public enum PlanPipeline {
+    /// Solves a specification: `Planner.plan` unless a caller supplies an exact shortcut (a
+    /// batch reuses plans of lifted limits that it has proven equal; `RelaxedPlans`).
+    public typealias Solve = (_ instance: PlanningInstance, _ specification: PlanSpecification, _ areaIDs: [String]) throws -> Plan
+
+    /// The planning question `scenario` asks of `inputs`.
+    public static func specification(for scenario: Scenario, inputs: PlanningInputs) -> PlanSpecification {
+        let c = scenario.constraints
+        let deprived = c.minDeprivedCoverage == nil ? []
+            : inputs.deprivation.mostDeprived(share: c.deprivedShare, ids: inputs.areaIDs)
+        return PlanSpecification(
+            objective: scenario.objective,
+            coverageMinutes: scenario.coverageMinutes,
+            constraints: PlanConstraints(
+                budget: c.budget, carbon: c.carbon, maxSites: c.sites?.maximum, minSites: c.sites?.minimum,
+                minPerDistrict: c.minPerDistrict, minCoverage: c.minCoverage, minDistrictCoverage: c.minDistrictCoverage,
+                minDeprivedCoverage: c.minDeprivedCoverage, maxMinutes: c.maxMinutes, capacity: c.capacity),
+            deprivedAreas: deprived,
+            timeLimit: scenario.solver.timeLimitSeconds,
+            relativeGap: scenario.solver.mipGap)
+    }
+
+    /// Plans `scenario` on `dataset`, deriving its inputs unless given. Throws `InputErrors` for
+    /// inputs the readers could not catch and `PlanningError` for contradictory settings.
+    /// `solverLog` lets GLPK print its progress (to standard output).
+    public static func run(scenario: Scenario, dataset: Dataset, inputs: PlanningInputs? = nil, solverLog: Bool = false,
+                           solve: Solve = Planner.plan) throws -> PlanContext {
+        let inputs = try inputs ?? PlanningInputs(scenario: scenario, dataset: dataset)
+        var specification = specification(for: scenario, inputs: inputs)
+        specification.solverLog = solverLog
+        let plan = try solve(inputs.instance, specification, inputs.areaIDs)
+        return PlanContext(dataset: dataset, scenario: scenario, instance: inputs.instance, specification: specification,
+                           needScore: inputs.scores.score, deprivation: inputs.deprivation, plan: plan)
+    }
+}

@@ -1,0 +1,28 @@
+import Estate
+import EstateIO
+import Planning
+
+extension PlanFiles {
+    /// The areas no site could cover within the coverage standard, whatever the plan
+    /// (`unreachable_areas.csv`): the list behind the count `estate plan` prints at the top.
+    /// `minutes` and `nearest_site_id` are blank when no site is within the travel horizon.
+    static func unreachableAreasCSV(_ context: PlanContext) -> [UInt8] {
+        let instance = context.instance, dataset = context.dataset
+        let unreachable = UnreachableAreas(areaCount: instance.areaCount, siteStatus: instance.siteStatus,
+                                           coverageMinutes: context.specification.coverageMinutes) { area, body in
+            for pair in instance.pairStart[area]..<instance.pairStart[area + 1] {
+                body(instance.pairSite[pair], instance.pairMinutes[pair])
+            }
+        }
+        var csv = CSVWriter(header: ["area_id", "district", "children", "weight", "nearest_site_id", "minutes"])
+        for entry in unreachable.entries {
+            let area = dataset.areas[entry.area]
+            csv.row([
+                area.id, dataset.districts[area.district], NumberFormat.decimal(area.children, 2),
+                NumberFormat.decimal(instance.areaWeight[entry.area], 6),
+                entry.nearestSite.map { dataset.sites[$0].id } ?? "", NumberFormat.decimal(entry.minutes, 2),
+            ])
+        }
+        return csv.bytes
+    }
+}
