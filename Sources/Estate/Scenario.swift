@@ -70,14 +70,15 @@ public struct Constraints: Sendable, Hashable {
     public var deprivedShare: Double
     /// Every area has a kept site within this many minutes.
     public var maxMinutes: Double?
-    /// Assignment of demand (visits/year) to kept sites respects site capacity.
-    public var capacity: Bool
+    /// Assignment of demand (visits/year) to kept sites respects site capacity: `nil` (the
+    /// default, `capacity: false`) ignores capacity.
+    public var capacity: CapacityAssignment?
     /// Visits per year per child where an area has no usage figures (default 1.0).
     public var visitsPerChild: Double
 
     public init(budget: Double? = nil, carbon: Double? = nil, sites: SiteCountLimit? = nil, minPerDistrict: Int? = nil,
                 minCoverage: Double? = nil, minDistrictCoverage: Double? = nil, minDeprivedCoverage: Double? = nil,
-                deprivedShare: Double = 0.2, maxMinutes: Double? = nil, capacity: Bool = false,
+                deprivedShare: Double = 0.2, maxMinutes: Double? = nil, capacity: CapacityAssignment? = nil,
                 visitsPerChild: Double = 1.0) {
         self.budget = budget
         self.carbon = carbon
@@ -93,6 +94,16 @@ public struct Constraints: Sendable, Hashable {
     }
 }
 
+/// How an area's demand may be assigned to kept sites under `capacity` (FORMAT.md).
+public enum CapacityAssignment: String, Sendable, Hashable, CaseIterable {
+    /// `capacity: true` or `split`: an area's demand may be shared between kept sites (a
+    /// fractional assignment, the capacitated MCLP's relaxation; right for visits).
+    case split
+    /// `capacity: single`: each area's whole demand goes to exactly one kept site, as a family
+    /// goes to one hub (single sourcing, as in the capacitated p-median).
+    case single
+}
+
 /// Solver limits (`solver: {time_limit_s, mip_gap}`).
 public struct SolverSettings: Sendable, Hashable {
     /// Wall-clock limit, seconds; `nil` for none. Default 60.
@@ -103,19 +114,6 @@ public struct SolverSettings: Sendable, Hashable {
     public init(timeLimitSeconds: Double? = 60, mipGap: Double = 0) {
         self.timeLimitSeconds = timeLimitSeconds
         self.mipGap = mipGap
-    }
-}
-
-/// One axis of a batch: a dotted key path and the values it takes (`batch:` block).
-public struct BatchAxis: Sendable, Hashable {
-    /// Dotted key path into the scenario, e.g. `constraints.budget`.
-    public var path: String
-    /// The values, as written.
-    public var values: [ScenarioNode]
-    /// One batch axis.
-    public init(path: String, values: [ScenarioNode]) {
-        self.path = path
-        self.values = values
     }
 }
 
@@ -143,9 +141,7 @@ public struct Scenario: Sendable, Hashable {
     public var constraints: Constraints
     /// Solver limits.
     public var solver: SolverSettings
-    /// The batch axes, in document order (empty without a `batch:` block).
-    public var batch: [BatchAxis]
-    /// The whole document as parsed, so that a batch can override keys and decode again.
+    /// The whole document as parsed, so that errors found after decoding can point into the file.
     public var document: ScenarioNode
 
     /// Default `coverage_minutes`.
@@ -155,7 +151,7 @@ public struct Scenario: Sendable, Hashable {
     public init(file: String = "<defaults>", dataset: String = ".", needs: NeedsFramework? = nil,
                 travel: TravelSettings = TravelSettings(), objective: Objective = .maxCoverage,
                 coverageMinutes: Double = Scenario.defaultCoverageMinutes, constraints: Constraints = Constraints(),
-                solver: SolverSettings = SolverSettings(), batch: [BatchAxis] = [],
+                solver: SolverSettings = SolverSettings(),
                 document: ScenarioNode = ScenarioNode(.map([]))) {
         self.file = file
         self.dataset = dataset
@@ -165,7 +161,6 @@ public struct Scenario: Sendable, Hashable {
         self.coverageMinutes = coverageMinutes
         self.constraints = constraints
         self.solver = solver
-        self.batch = batch
         self.document = document
     }
 

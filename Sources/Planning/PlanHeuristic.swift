@@ -122,7 +122,7 @@ struct PlanHeuristic {
             for i in 0 ..< n { byDistrict[instance.areaDistrict[i]] += instance.areaWeight[i] }
             districtWeight = byDistrict
             deprivedWeight = spec.deprivedAreas.reduce(0) { $0 + instance.areaWeight[$1] }
-            demandToServe = spec.constraints.capacity
+            demandToServe = spec.constraints.capacity != nil
                 ? (0 ..< n).reduce(0) { mustReach[$1] ? $0 + instance.areaDemand[$1] : $0 } : 0
             for j in 0 ..< m where heuristic.model.siteFixedOpen[j] { add(j) }
         }

@@ -26,7 +26,7 @@ final class PlanHeuristicTests: XCTestCase {
             c.minDeprivedCoverage = Double.random(in: 0.5 ... 1, using: &rng)
             deprived = [0, 3, 5]
         }
-        if Int.random(in: 0 ..< 5, using: &rng) == 0 { c.capacity = true }
+        if Int.random(in: 0 ..< 5, using: &rng) == 0 { c.capacity = .split }
         return PlanSpecification(objective: objective, coverageMinutes: Double(Int.random(in: 10 ... 25, using: &rng)),
                                  constraints: c, deprivedAreas: deprived)
     }
