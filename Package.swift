@@ -44,16 +44,18 @@ let package = Package(
         .target(name: "Quantities"),
         // The domain: datasets, travel times, scenarios, the needs framework. No file I/O.
         .target(name: "Estate"),
+        // YAML parsing with size, depth, key and alias-expansion limits checked before Yams composes.
+        .target(name: "BoundedYAML", dependencies: [.product(name: "Yams", package: "Yams")]),
         // Reading and writing datasets and scenarios (CSV, YAML/JSON) with validation.
         .target(
             name: "EstateIO",
-            dependencies: ["Estate", .product(name: "Yams", package: "Yams")]
+            dependencies: ["Estate", "BoundedYAML", .product(name: "Yams", package: "Yams")]
         ),
         // Seeded generators: the default Kent dataset and large synthetic instances.
         .target(name: "EstateSynth", dependencies: ["Estate"]),
         .testTarget(name: "EstateTests", dependencies: ["Estate"]),
         // Planning and Reports: a dataset read through a manifest must plan exactly as its plain folder.
-        .testTarget(name: "EstateIOTests", dependencies: ["Estate", "EstateIO", "EstateSynth", "Planning", "Reports"]),
+        .testTarget(name: "EstateIOTests", dependencies: ["Estate", "EstateIO", "EstateSynth", "Planning", "Reports", "BoundedYAML"]),
         // The planning model: exact reductions, the MILP, decoding, infeasibility explanations.
         .target(name: "Planning", dependencies: ["Estate", "Optimisation"]),
         .testTarget(name: "PlanningTests", dependencies: ["Planning", "Estate", "Optimisation"]),
@@ -69,7 +71,7 @@ let package = Package(
         .target(
             name: "Batch",
             dependencies: [
-                "Quantities",
+                "Quantities", "BoundedYAML",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
