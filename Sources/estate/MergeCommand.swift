@@ -1,5 +1,6 @@
 import ArgumentParser
 import Batch
+import EstateIO
 import Foundation
 
 /// `estate merge`: gathers shard databases into one.
@@ -28,19 +29,13 @@ struct MergeCommand: ParsableCommand {
     func run() throws {
         let csv = URL(fileURLWithPath: target).deletingPathExtension().appendingPathExtension("csv")
         if let refusal = MergeTarget.refusal(database: target, export: csv, sources: sources) {
-            FileHandle.standardError.write(Data("estate: \(refusal); nothing was written\n".utf8))
-            throw ExitCode(1)
+            throw CommandFailure.Failure(message: "estate: \(refusal); nothing was written")
         }
-        do {
-            let store = try ResultStore(path: target)
-            let report = try store.merge(from: sources)
-            try store.writeCSV(to: csv)
-            print("merged \(sources.count) databases into \(target): \(report.inserted) rows added, "
-                + "\(report.alreadyPresent) already present; \(try store.count()) rows in all (export: \(csv.path))")
-        } catch {
-            FileHandle.standardError.write(Data("estate: \(error)\n".utf8))
-            throw ExitCode(1)
-        }
+        let store = try ResultStore(path: target)
+        let report = try store.merge(from: sources)
+        try store.writeCSV(to: csv)
+        print("merged \(sources.count) databases into \(target): \(report.inserted) rows added, "
+            + "\(report.alreadyPresent) already present; \(try store.count()) rows in all (export: \(csv.path))")
     }
 }
 
@@ -54,23 +49,13 @@ enum MergeTarget {
         for source in sources where URL(fileURLWithPath: source).standardizedFileURL.resolvingSymlinksInPath().path == target {
             return "\(database) is also a source; merge into another database"
         }
-        if let problem = existingFileProblem(database, expectedStart: Array("SQLite format 3\0".utf8)) {
-            return "\(database) \(problem), not a results database"
+        if let problem = OutputFile.refusal(database, signature: Array("SQLite format 3\0".utf8), what: "a results database") {
+            return problem
         }
-        if let problem = existingFileProblem(export.path, expectedStart: Array("id,name".utf8)) {
-            return "\(export.path) (the CSV export) \(problem), not an earlier export of the results"
+        if let problem = OutputFile.refusal(export.path, signature: Array("id,name".utf8),
+                                            what: "an earlier CSV export of the results") {
+            return problem
         }
         return nil
-    }
-
-    /// Nil when nothing is at `path`, or a regular file starting with `expectedStart`.
-    private static func existingFileProblem(_ path: String, expectedStart: [UInt8]) -> String? {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return nil }
-        if isDirectory.boolValue { return "is a folder" }
-        guard let handle = FileHandle(forReadingAtPath: path) else { return "cannot be read" }
-        defer { try? handle.close() }
-        let start = (try? handle.read(upToCount: expectedStart.count)) ?? Data()
-        return [UInt8](start) == expectedStart ? nil : "is an existing file"
     }
 }
