@@ -184,7 +184,8 @@ public enum DatasetReader {
                                                                           table.rows[row][columns[2]]), range: -90...90)
             let longitude = cells.number(row, columns[3], coordinateExpectation("a longitude in decimal degrees between -180 and 180",
                                                                            table.rows[row][columns[3]]), range: -180...180)
-            let children = cells.number(row, columns[4], "a number of children >= 0", range: 0...Double.greatestFiniteMagnitude)
+            let children = cells.number(row, columns[4], "a number of children \(Plausible.describe(Plausible.children))",
+                                        range: Plausible.children)
             if let id, let district, let latitude, let longitude, let children {
                 rows.append(AreaRow(id: id, latitude: latitude, longitude: longitude, children: children))
                 districtNames.append(district)
@@ -199,7 +200,8 @@ public enum DatasetReader {
                 values.reserveCapacity(table.rows.count)
                 for row in table.rows.indices {
                     let expected = allowBlank ? "a number (or blank)" : "a number (blank cells need `missing: district_median` in the needs framework)"
-                    values.append(cells.number(row, column, expected, allowBlank: allowBlank) ?? .nan)
+                    values.append(cells.number(row, column, expected + ", " + Plausible.describe(Plausible.indicator),
+                                               range: Plausible.indicator, allowBlank: allowBlank) ?? .nan)
                 }
                 table_.append(name: name, values: values)
             } else {
@@ -208,7 +210,7 @@ public enum DatasetReader {
                 for row in table.rows.indices {
                     let cell = table.rows[row][column]
                     if cell.isEmpty { values.append(.nan); continue }
-                    guard let value = NumberParsing.parse(cell) else { numeric = false; break }
+                    guard let value = NumberParsing.parse(cell), Plausible.indicator.contains(value) else { numeric = false; break }
                     values.append(value)
                 }
                 if numeric && !table.rows.isEmpty { table_.append(name: name, values: values) }
@@ -251,13 +253,16 @@ public enum DatasetReader {
                                                                           table.rows[row][columns[4]]), range: -90...90)
             let longitude = cells.number(row, columns[5], coordinateExpectation("a longitude in decimal degrees between -180 and 180",
                                                                            table.rows[row][columns[5]]), range: -180...180)
-            let cost = cells.number(row, columns[6], "an annual cost >= 0 (GBP/year)", range: 0...Double.greatestFiniteMagnitude)
-            let carbon = cells.number(row, columns[7], "carbon >= 0 (tCO2e/year)", range: 0...Double.greatestFiniteMagnitude)
+            let cost = cells.number(row, columns[6], "an annual cost in GBP/year \(Plausible.describe(Plausible.annualCost))",
+                                    range: Plausible.annualCost)
+            let carbon = cells.number(row, columns[7], "carbon in tCO2e/year \(Plausible.describe(Plausible.carbon))",
+                                      range: Plausible.carbon)
             var capacity: Double?
             var capacityValid = true
             if let capacityColumn {
-                if let value = cells.number(row, capacityColumn, "a capacity >= 0 visits/year, or blank for unlimited",
-                                            range: 0...Double.greatestFiniteMagnitude, allowBlank: true) {
+                if let value = cells.number(row, capacityColumn,
+                                            "a capacity in visits/year \(Plausible.describe(Plausible.visits)), or blank for unlimited",
+                                            range: Plausible.visits, allowBlank: true) {
                     capacity = value.isNaN ? nil : value
                 } else { capacityValid = false }
             }
@@ -306,7 +311,7 @@ public enum DatasetReader {
                 area = areas[text]
                 if area == nil && !badAreas.contains(text) { cells.fail(row, columns[1], "an area_id of areas.csv") }
             }
-            let visits = cells.number(row, columns[2], "visits per year, a number >= 0", range: 0...Double.greatestFiniteMagnitude)
+            let visits = cells.number(row, columns[2], "visits per year \(Plausible.describe(Plausible.visits))", range: Plausible.visits)
             let service = serviceColumn.map { table.rows[row][$0] } ?? ""
             if let site, let area, let visits {
                 let key = Key(site: site, area: area, service: service)
