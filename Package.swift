@@ -44,23 +44,27 @@ let package = Package(
         .target(name: "Quantities"),
         // The domain: datasets, travel times, scenarios, the needs framework. No file I/O.
         .target(name: "Estate"),
+        // YAML parsing with size, depth, key and alias-expansion limits checked before Yams composes.
+        .target(name: "BoundedYAML", dependencies: [.product(name: "Yams", package: "Yams")]),
         // Reading and writing datasets and scenarios (CSV, YAML/JSON) with validation.
         .target(
             name: "EstateIO",
             // GRDB (already built for Batch's results database) reads GeoPackage boundaries: a GeoPackage is SQLite.
-            dependencies: ["Estate", .product(name: "Yams", package: "Yams"), .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["Estate", "BoundedYAML", .product(name: "Yams", package: "Yams"), .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // Seeded generators: the default Kent dataset and large synthetic instances.
         .target(name: "EstateSynth", dependencies: ["Estate"]),
         .testTarget(name: "EstateTests", dependencies: ["Estate"]),
         // Planning and Reports: a dataset read through a manifest must plan exactly as its plain folder.
-        .testTarget(name: "EstateIOTests", dependencies: ["Estate", "EstateIO", "EstateSynth", "Planning", "Reports",
+        .testTarget(name: "EstateIOTests", dependencies: ["Estate", "EstateIO", "EstateSynth", "Planning", "Reports", "BoundedYAML",
                                                          .product(name: "GRDB", package: "GRDB.swift")]),
         // The planning model: exact reductions, the MILP, decoding, infeasibility explanations.
         .target(name: "Planning", dependencies: ["Estate", "Optimisation", "LocationModels"]),
         .testTarget(name: "PlanningTests", dependencies: ["Planning", "Estate", "Optimisation"]),
         // A plan's tables, summary, GeoJSON and output folder.
-        .target(name: "Reports", dependencies: ["Estate", "EstateIO", "EstateMap", "Planning", "Quantities"]),
+        // GRDB writes the plan's GeoPackage (estate.gpkg), which is SQLite.
+        .target(name: "Reports", dependencies: ["Estate", "EstateIO", "EstateMap", "Planning", "Quantities",
+                                                .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Planning", "Estate", "Quantities"]),
         // End-to-end tests that run the built `estate` binary as a user would.
         // Also the cluster recipes in deploy/: Slurm on real daemons, the Kubernetes manifest read with Yams.
@@ -71,7 +75,7 @@ let package = Package(
         .target(
             name: "Batch",
             dependencies: [
-                "Quantities",
+                "Quantities", "BoundedYAML",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]

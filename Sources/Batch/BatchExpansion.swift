@@ -1,9 +1,10 @@
+import BoundedYAML
 import Foundation
 import Yams
 
 /// Expands a scenario file's `batch:` and `variants:` blocks into the scenarios to run.
 ///
-/// Format (documented in the README, "Scenario batches"):
+/// Format (documented in docs/batches.md):
 /// ```yaml
 /// batch:                       # the cartesian product of these lists
 ///   constraints.budget: [7_000_000, 8_000_000]
@@ -35,9 +36,11 @@ public enum BatchExpansion {
     public static func expand(yaml: String, file: String) throws(BatchError) -> [ExpandedScenario] {
         let root: Node?
         do {
-            root = try Yams.compose(yaml: yaml)
+            root = try BoundedYAML.compose(yaml: yaml)
         } catch {
-            throw .invalidYAML(file: file, reason: String(describing: error))
+            let (line, column, problem) = BoundedYAML.location(of: error)
+            throw .invalidYAML(file: file, reason: (line.map { "line \($0)" + (column.map { ", column \($0)" } ?? "") + ": " } ?? "")
+                                   + problem)
         }
         guard let root else { throw .invalidYAML(file: file, reason: "the file is empty") }
         return try expand(document: root, file: file)
