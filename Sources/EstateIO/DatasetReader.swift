@@ -35,6 +35,7 @@ public enum DatasetReader {
         let manifestURL = folder.appendingPathComponent(DatasetReader.provenanceFile)
         let areasTable: () throws(InputErrors) -> CSVTable, sitesTable: () throws(InputErrors) -> CSVTable
         var usageURL: URL? = folder.appendingPathComponent("usage.csv"), travelURL: URL? = folder.appendingPathComponent("travel.csv")
+        var boundaryFile: DatasetManifest.File?
         if FileManager.default.fileExists(atPath: manifestURL.path), let manifest = try DatasetManifest.read(url: manifestURL) {
             let assembler = ManifestAssembler(manifest: manifest, folder: folder)
             areasTable = { () throws(InputErrors) in try assembler.areas() }
@@ -42,6 +43,7 @@ public enum DatasetReader {
             // Without `usage:`/`travel:` there are none (a stray usage.csv is not silently used).
             usageURL = manifest.usage.map { folder.appendingPathComponent($0) }
             travelURL = manifest.travel.map { folder.appendingPathComponent($0) }
+            boundaryFile = manifest.boundaries
             for name in [manifest.usage, manifest.travel].compactMap({ $0 })
             where !FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path) {
                 all.append(InputError(file: DatasetReader.provenanceFile, value: name, expected: "a file \(name) in \(folder.path)"))
@@ -109,10 +111,21 @@ public enum DatasetReader {
         }
         var provenance = DatasetProvenance()
         do { provenance = try readProvenance(folder: folder) } catch { collect(error) }
+        var boundaries: [Boundary?] = []
+        if let boundaryFile, all.isEmpty {
+            do {
+                var byCode: [String: Boundary] = [:]
+                for outline in try BoundaryReader.read(url: folder.appendingPathComponent(boundaryFile.file), key: boundaryFile.key ?? "") {
+                    byCode[outline.id] = outline.boundary
+                }
+                boundaries = areas.map { byCode[$0.id] }
+            } catch { collect(error) }
+        }
         if !all.isEmpty { throw InputErrors(all, omitted: omitted) }
         var dataset = Dataset(source: folder.path, districts: districts, areas: areas, sites: sites, usage: usage,
                               indicators: areaPart.indicators, travel: travel)
         dataset.provenance = provenance
+        dataset.boundaries = boundaries
         return dataset
     }
 
