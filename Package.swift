@@ -61,7 +61,7 @@ let package = Package(
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Planning", "Estate", "Quantities"]),
         // End-to-end tests that run the built `estate` binary as a user would.
         // Also the cluster recipes in deploy/: Slurm on real daemons, the Kubernetes manifest read with Yams.
-        .testTarget(name: "EstateCLITests", dependencies: ["estate", .product(name: "Yams", package: "Yams")]),
+        .testTarget(name: "EstateCLITests", dependencies: ["estate", "TestSupport", .product(name: "Yams", package: "Yams")]),
         // Scenario batches: expansion, sharding, the results database, the parallel
         // runner and Pareto frontiers. Depends on no other Estate module but the
         // formatting rule: the CLI hands it the planner as a closure.
@@ -92,7 +92,9 @@ let package = Package(
         // The estate map (SVG/HTML) and equality-impact tables over plain data; the domain only
         // for the deprivation ranking, which the planner's equality constraint shares.
         .target(name: "EstateMap", dependencies: ["Estate", "Quantities"]),
-        .testTarget(name: "EstateMapTests", dependencies: ["EstateMap"]),
+        // What several test targets share: headless Chromium and the test-artifacts folder.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "EstateMapTests", dependencies: ["EstateMap", "TestSupport"]),
         .testTarget(name: "LocationModelsTests", dependencies: ["LocationModels", "Optimisation"]),
         // `estate compare`'s tables, read-back validation and difference maps, on hand-made plans.
         .testTarget(name: "ComparisonTests", dependencies: ["Reports", "EstateMap"]),

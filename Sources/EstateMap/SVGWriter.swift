@@ -1,6 +1,6 @@
 /// Appends SVG/XML text with escaping done once, in one place. Attributes keep the order given,
 /// so output is byte-identical for the same data.
-struct SVGWriter {
+package struct SVGWriter {
     private(set) var text = ""
 
     init() { text.reserveCapacity(1 << 16) }
@@ -42,7 +42,7 @@ struct SVGWriter {
     }
 
     /// Escapes the five XML specials; also safe inside HTML text and attributes.
-    static func escape(_ s: String) -> String {
+    package static func escape(_ s: String) -> String {
         guard s.contains(where: { "&<>\"'".contains($0) }) else { return s }
         var out = ""
         out.reserveCapacity(s.count + 8)

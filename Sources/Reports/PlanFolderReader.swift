@@ -11,6 +11,9 @@ public enum PlanFolderReader {
     /// The files a comparison reads; `estate plan` writes them for every plan with decisions.
     public static let requiredFiles = ["summary.json", "sites.csv", "areas.csv", "estate.geojson", "equality.csv"]
 
+    /// The plan's map, read when present (a report shows it; a comparison draws its own).
+    public static let mapFile = "estate.svg"
+
     /// Columns of `equality.csv` that a comparison sets side by side, after `group` and `label`.
     public static let equalityColumns = [
         "areas", "coverage", "weight_coverage", "median_minutes", "mean_minutes", "worst_minutes",
@@ -30,6 +33,7 @@ public enum PlanFolderReader {
         for file in requiredFiles {
             if let data = FileManager.default.contents(atPath: url.appendingPathComponent(file).path) { files[file] = [UInt8](data) }
         }
+        if let data = FileManager.default.contents(atPath: url.appendingPathComponent(mapFile).path) { files[mapFile] = [UInt8](data) }
         guard files["summary.json"] != nil else {
             throw InputErrors([InputError(file: path, expected: "a plan folder written by `estate plan` "
                 + "(it has no summary.json; a plan folder holds \(requiredFiles.joined(separator: ", ")))")])
@@ -60,10 +64,17 @@ public enum PlanFolderReader {
             throw InputErrors([InputError(file: label("summary.json"), column: "totals.sites_kept", value: String(summary.totals.sitesKept),
                                           expected: "the number of sites kept in sites.csv (\(keptSites.count)); are the files from different runs?")])
         }
-        return PlanRecord(name: name, source: source, summary: summary, sites: sites, areas: areas, equality: equality)
+        let map = files[mapFile].flatMap { String(validating: $0, as: UTF8.self) }
+        return PlanRecord(name: name, source: source, summary: summary, sites: sites, areas: areas, equality: equality, map: map)
     }
 
     // MARK: summary.json
+
+    /// A JSON value kept when it is a number (constraints mix numbers with `capacity: false`).
+    private struct NumberIfAny: Decodable {
+        var value: Double?
+        init(from decoder: Decoder) throws { value = try? decoder.singleValueContainer().decode(Double.self) }
+    }
 
     private struct SummaryFile: Decodable {
         struct Scenario: Decodable {
@@ -72,7 +83,10 @@ public enum PlanFolderReader {
             var description: String?
             var dataset: String
             var coverageMinutes: Double
-            enum CodingKeys: String, CodingKey { case file, name, description, dataset, coverageMinutes = "coverage_minutes" }
+            var constraints: [String: NumberIfAny]?
+            enum CodingKeys: String, CodingKey {
+                case file, name, description, dataset, coverageMinutes = "coverage_minutes", constraints
+            }
         }
         var status: String
         var objectiveName: String
@@ -111,12 +125,14 @@ public enum PlanFolderReader {
             totals = PlanTotals(sitesKept: 0, sitesClosed: 0, cost: 0, saving: 0, carbon: 0, carbonSaving: 0, coverage: 0,
                                 coveredWeight: 0, totalWeight: 0, weightedMinutes: 0, visitsDisplaced: 0)
         }
-        return PlanRecord.Summary(
+        var summary = PlanRecord.Summary(
             scenarioFile: decoded.scenario.file, dataset: decoded.scenario.dataset, status: status,
             objectiveName: decoded.objectiveName, objective: decoded.objective, bound: decoded.bound, gap: decoded.gap,
             seconds: decoded.seconds, coverageMinutes: decoded.scenario.coverageMinutes, totals: totals,
             optionName: decoded.scenario.name, optionDescription: decoded.scenario.description,
             provenance: decoded.datasetProvenance ?? DatasetProvenance())
+        summary.constraints = (decoded.scenario.constraints ?? [:]).compactMapValues(\.value)
+        return summary
     }
 
     /// A decoding failure as an input error whose column is the JSON key path (e.g. `totals.cost`).
@@ -200,6 +216,7 @@ public enum PlanFolderReader {
                           geojson: String) throws(InputErrors) -> [PlanRecord.Site] {
         let csv = try CSVDocument(bytes: bytes, file: file)
         let c = try csv.requireColumns(["site_id", "name", "kind", "district", "decision", "status", "annual_cost", "carbon"])
+        let outcomeColumns = outcomeNames.map { csv.header.firstIndex(of: $0) }
         var errors = InputErrorCollector(file: file)
         var missingPositions = InputErrorCollector(file: geojson)
         var seen = Set<String>()
@@ -227,12 +244,33 @@ public enum PlanFolderReader {
             }
             if let decision, let cost, let carbon, let position, !id.isEmpty, !district.isEmpty {
                 sites.append(PlanRecord.Site(id: id, name: csv.cell(row, c[1]), kind: csv.cell(row, c[2]), district: district,
-                                             decision: decision, annualCost: cost, carbon: carbon, lat: position.lat, lon: position.lon))
+                                             decision: decision, annualCost: cost, carbon: carbon, lat: position.lat, lon: position.lon,
+                                             outcome: outcome(csv, row, outcomeColumns, into: &errors)))
             }
         }
         errors.merge(missingPositions)
         try errors.throwIfAny()
         return sites
+    }
+
+    /// The optional columns of `sites.csv` that say what a decision means for the site's users.
+    static let outcomeNames = ["need_served", "unique_need", "visits", "visits_displaced", "nearest_kept_site", "extra_minutes"]
+
+    /// A site's outcome when the file has every outcome column (older or hand-made plans may not).
+    private static func outcome(_ csv: CSVDocument, _ row: Int, _ columns: [Int?],
+                                into errors: inout InputErrorCollector) -> PlanRecord.SiteOutcome? {
+        guard case let found = columns.compactMap({ $0 }), found.count == columns.count else { return nil }
+        let any: ClosedRange<Double> = -.greatestFiniteMagnitude ... .greatestFiniteMagnitude
+        let nonNegative: ClosedRange<Double> = 0 ... .greatestFiniteMagnitude
+        let needServed = csv.number(row, found[0], "a need weight >= 0", range: nonNegative, into: &errors)
+        let uniqueNeed = csv.number(row, found[1], "a need weight >= 0", range: nonNegative, into: &errors)
+        let visits = csv.number(row, found[2], "visits per year >= 0", range: nonNegative, into: &errors)
+        let displaced = csv.number(row, found[3], "visits per year >= 0", range: nonNegative, into: &errors)
+        let extra = csv.number(row, found[5], "minutes, or blank", range: any, allowBlank: true, into: &errors)
+        guard let needServed, let uniqueNeed, let visits, let displaced else { return nil }
+        let nearest = csv.cell(row, found[4])
+        return PlanRecord.SiteOutcome(needServed: needServed, uniqueNeed: uniqueNeed, visits: visits, visitsDisplaced: displaced,
+                                      nearestKeptSite: nearest.isEmpty ? nil : nearest, extraMinutes: extra)
     }
 
     // MARK: areas.csv

@@ -18,8 +18,12 @@ public struct PlanRecord: Sendable, Equatable {
     public var areas: [Area]
     /// `equality.csv` as written: its header and text rows.
     public var equality: EqualityText
+    /// The plan's own map (`estate.svg`) when the folder has one, for a report to show as drawn.
+    public var map: String?
 
-    public init(name: String, source: String, summary: Summary, sites: [Site], areas: [Area], equality: EqualityText) {
+    public init(name: String, source: String, summary: Summary, sites: [Site], areas: [Area], equality: EqualityText,
+                map: String? = nil) {
+        self.map = map
         self.name = name
         self.source = source
         self.summary = summary
@@ -56,6 +60,9 @@ public struct PlanRecord: Sendable, Equatable {
         public var optionDescription: String?
         /// What the dataset declared about itself (illustrative, caveats).
         public var provenance: DatasetProvenance
+        /// The scenario's constraints as `summary.json` states them (`budget`, `min_coverage`, ...),
+        /// numbers only; empty for folders written before they were recorded.
+        public var constraints: [String: Double] = [:]
 
         public init(scenarioFile: String, dataset: String, status: PlanStatus, objectiveName: String, objective: Double?,
                     bound: Double?, gap: Double?, seconds: Double, coverageMinutes: Double, totals: PlanTotals,
@@ -96,9 +103,12 @@ public struct PlanRecord: Sendable, Equatable {
         public var lat: Double
         /// Decimal degrees east (WGS84).
         public var lon: Double
+        /// What the decision means for the site's users, from `sites.csv`'s optional columns.
+        public var outcome: SiteOutcome?
 
         public init(id: String, name: String, kind: String, district: String, decision: SiteDecision, annualCost: Double,
-                    carbon: Double, lat: Double, lon: Double) {
+                    carbon: Double, lat: Double, lon: Double, outcome: SiteOutcome? = nil) {
+            self.outcome = outcome
             self.id = id
             self.name = name
             self.kind = kind
@@ -108,6 +118,33 @@ public struct PlanRecord: Sendable, Equatable {
             self.carbon = carbon
             self.lat = lat
             self.lon = lon
+        }
+    }
+
+    /// What a site's decision means for the people who use it (`sites.csv`'s columns after
+    /// `carbon`), the facts a report gives as the decision's reasons.
+    public struct SiteOutcome: Sendable, Equatable {
+        /// Need weight of the areas the site serves in the plan.
+        public var needServed: Double
+        /// Need weight only this kept site covers (0 for a closed site).
+        public var uniqueNeed: Double
+        /// Current visits per year.
+        public var visits: Double
+        /// Visits per year whose site closes.
+        public var visitsDisplaced: Double
+        /// For a closed site, the kept site most of its users move to.
+        public var nearestKeptSite: String?
+        /// For a closed site, its users' mean extra minutes to their new hub.
+        public var extraMinutes: Double?
+
+        public init(needServed: Double, uniqueNeed: Double, visits: Double, visitsDisplaced: Double,
+                    nearestKeptSite: String?, extraMinutes: Double?) {
+            self.needServed = needServed
+            self.uniqueNeed = uniqueNeed
+            self.visits = visits
+            self.visitsDisplaced = visitsDisplaced
+            self.nearestKeptSite = nearestKeptSite
+            self.extraMinutes = extraMinutes
         }
     }
 

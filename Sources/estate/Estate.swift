@@ -9,7 +9,7 @@ struct EstateCommand: ParsableCommand {
         abstract: "Needs-framework estate optimisation: choose which buildings to keep as Family Hubs.",
         version: "0.1.0",
         subcommands: [PlanCommand.self, Score.self, Validate.self, Generate.self, CompareCommand.self, BatchCommand.self,
-                      MergeCommand.self, FrontierCommand.self]
+                      MergeCommand.self, FrontierCommand.self, ReportCommand.self]
     )
 
     /// Runs the command, mapping usage errors to exit code 1 as FORMAT.md asks (ArgumentParser's

@@ -1,12 +1,12 @@
 import Foundation
-import XCTest
 
-/// Runs Debian's Chromium headless on a local file, to see a page as a person would.
-struct HeadlessChromium {
-    let executable: URL
+/// Runs Debian's Chromium headless on a local file, to see a page as a person would (shared by
+/// the map tests and the CLI's report tests).
+public struct HeadlessChromium: Sendable {
+    public let executable: URL
 
     /// The first Chromium on PATH (or $CHROMIUM); nil when none is installed.
-    static func find() -> HeadlessChromium? {
+    public static func find() -> HeadlessChromium? {
         let env = ProcessInfo.processInfo.environment
         if let explicit = env["CHROMIUM"], FileManager.default.isExecutableFile(atPath: explicit) {
             return HeadlessChromium(executable: URL(fileURLWithPath: explicit))
@@ -20,16 +20,16 @@ struct HeadlessChromium {
         return nil
     }
 
-    struct Run {
-        var stdout: String
-        var stderr: String
-        var status: Int32
+    public struct Run: Sendable {
+        public var stdout: String
+        public var stderr: String
+        public var status: Int32
         /// Console messages the page emitted (Chromium logs them as INFO:CONSOLE lines).
-        var consoleLines: [String] { stderr.split(separator: "\n").map(String.init).filter { $0.contains(":CONSOLE") } }
+        public var consoleLines: [String] { stderr.split(separator: "\n").map(String.init).filter { $0.contains(":CONSOLE") } }
     }
 
     /// Runs Chromium with the common headless flags plus `arguments`, killing it after `timeout` seconds.
-    func run(_ arguments: [String], profile: URL, timeout: TimeInterval = 90) throws -> Run {
+    public func run(_ arguments: [String], profile: URL, timeout: TimeInterval = 90) throws -> Run {
         let process = Process()
         process.executableURL = executable
         process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-extensions",
@@ -59,8 +59,8 @@ struct HeadlessChromium {
 
 /// Where tests keep what a person may want to look at afterwards (screenshots, pages):
 /// `.build/test-artifacts/` of this package, ignored by git.
-enum TestArtifacts {
-    static func directory() throws -> URL {
+public enum TestArtifacts {
+    public static func directory() throws -> URL {
         let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let dir = packageRoot.appendingPathComponent(".build/test-artifacts", isDirectory: true)
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)

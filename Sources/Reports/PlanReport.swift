@@ -1,0 +1,283 @@
+import EstateMap
+
+/// `estate report`: one self-contained HTML page per plan or set of options, written for a
+/// cabinet paper and its equality impact assessment. It holds no script and makes no request
+/// (a Content-Security-Policy of `default-src 'none'`), so it reads the same offline, and its
+/// print stylesheet lays it out on A4 for a PDF. Every figure comes from the plan folders'
+/// own files (read back into `PlanRecord`s), never from a second computation.
+public enum PlanReport {
+    /// The ids of the sections every option has, in page order (tests look for each).
+    public static let sectionIDs = ["summary", "map", "sites", "districts", "equality", "explanations", "caveats"]
+
+    /// The report of one option, or of several options of one dataset (an overview table first,
+    /// then each option in full). Throws when the options are not of one dataset.
+    public static func html(_ records: [PlanRecord]) throws(ComparisonError) -> String {
+        precondition(!records.isEmpty, "a report needs at least one plan")
+        let comparison = records.count > 1 ? try Comparison(records) : nil
+        let options = comparison?.options ?? records
+        var notices: [String] = []
+        for notice in options.flatMap(\.summary.provenance.notices) where !notices.contains(notice) { notices.append(notice) }
+        let title = options.count == 1 ? title(of: options[0]) : "Family Hub estate: \(options.count) options"
+
+        var page = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        page += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n"
+        page += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        page += "<title>\(escape(title))</title>\n<style>\(css)</style>\n</head>\n<body>\n<header>\n"
+        page += "<h1>\(escape(title))</h1>\n"
+        if !notices.isEmpty {
+            page += "<div class=\"notices\" role=\"note\">" + notices.map { "<p>\(escape($0))</p>" }.joined() + "</div>\n"
+        }
+        page += "</header>\n"
+        if let comparison { page += overview(comparison) }
+        for (k, option) in options.enumerated() {
+            page += section(option, index: k + 1, single: options.count == 1)
+        }
+        page += "</body>\n</html>\n"
+        return page
+    }
+
+    /// The option's title: its scenario's `name:`, else the folder's name.
+    static func title(of record: PlanRecord) -> String { record.summary.optionName ?? record.name }
+
+    // MARK: overview of several options
+
+    private static func overview(_ comparison: Comparison) -> String {
+        let options = comparison.options
+        var rows: [[String]] = []
+        func line(_ label: String, _ value: (PlanRecord) -> String) { rows.append([label] + options.map(value)) }
+        line("Status") { statusText($0.summary) }
+        line("Sites kept") { "\($0.summary.totals.sitesKept) of \($0.summary.totals.sitesKept + $0.summary.totals.sitesClosed)" }
+        line("Annual cost") { NumberFormat.pounds($0.summary.totals.cost) }
+        line("Saving a year") { NumberFormat.pounds($0.summary.totals.saving) }
+        line("Carbon (tCO2e a year)") { NumberFormat.decimal($0.summary.totals.carbon, 1) }
+        line("Need covered") { NumberFormat.percent($0.summary.totals.coverage) + " within " + NumberFormat.decimal($0.summary.coverageMinutes) + " min" }
+        line("Visits displaced a year") { NumberFormat.grouped($0.summary.totals.visitsDisplaced) }
+        for k in 1 ..< options.count {
+            let d = comparison.difference(k)
+            rows.append(["\(options[k].name) against \(options[0].name)"] + options.indices.map { j in
+                j == k ? "\(d.sitesClosed) sites closed, \(d.sitesOpened) opened; \(d.areasLost) areas lose coverage, \(d.areasGained) gain" : ""
+            })
+        }
+        var html = "<section id=\"overview\">\n<h2>The options side by side</h2>\n"
+        html += table(header: [""] + options.map { title(of: $0) }, rows: rows, firstColumnIsLabel: true)
+        return html + "</section>\n"
+    }
+
+    // MARK: one option
+
+    private static func section(_ record: PlanRecord, index: Int, single: Bool) -> String {
+        let s = record.summary
+        let suffix = single ? "" : "-\(index)"
+        var html = "<article class=\"option\" id=\"option\(suffix)\">\n"
+        if !single { html += "<h2 class=\"option-title\">Option \(index): \(escape(title(of: record)))</h2>\n" }
+        if let description = s.optionDescription { html += "<p class=\"description\">\(escape(description))</p>\n" }
+        html += "<p class=\"source\">Plan folder <code>\(escape(record.source))</code>, scenario <code>\(escape(s.scenarioFile))</code>.</p>\n"
+
+        html += "<section id=\"summary\(suffix)\">\n<h3>Summary</h3>\n"
+        let t = s.totals
+        html += table(header: ["", ""], rows: [
+            ["Solver", statusText(s)],
+            ["Objective", objectiveWords(s.objectiveName, minutes: s.coverageMinutes)],
+            ["Sites kept", "\(t.sitesKept) of \(t.sitesKept + t.sitesClosed) (\(t.sitesClosed) close)"],
+            ["Annual cost", NumberFormat.pounds(t.cost)],
+            ["Saving against keeping every site", NumberFormat.pounds(t.saving) + " a year"],
+            ["Carbon", NumberFormat.decimal(t.carbon, 1) + " tCO2e a year (saving " + NumberFormat.decimal(t.carbonSaving, 1) + ")"],
+            ["Need-weighted children covered", NumberFormat.percent(t.coverage) + " within " + NumberFormat.decimal(s.coverageMinutes) + " minutes"],
+            ["Current visits whose building closes", NumberFormat.grouped(t.visitsDisplaced) + " a year"],
+        ], firstColumnIsLabel: true, headless: true)
+        html += "</section>\n"
+
+        html += "<section id=\"map\(suffix)\">\n<h3>Map</h3>\n"
+        if let map = record.map {
+            html += "<figure class=\"map\">\(map)</figure>\n"
+        } else {
+            html += "<p>This plan folder has no map (<code>estate.svg</code>).</p>\n"
+        }
+        html += "</section>\n"
+
+        html += sitesSection(record, suffix: suffix)
+        html += districtsSection(record, suffix: suffix)
+        html += equalitySection(record, suffix: suffix)
+        html += explanationsSection(record, suffix: suffix)
+        html += caveatsSection(record, suffix: suffix)
+        return html + "</article>\n"
+    }
+
+    private static func sitesSection(_ record: PlanRecord, suffix: String) -> String {
+        let names = Dictionary(record.sites.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        let totalNeed = record.summary.totals.totalWeight
+        let share = { (weight: Double) in totalNeed > 0 ? NumberFormat.percent(weight / totalNeed) : "-" }
+        let ordered = record.sites.sorted { ($0.decision.isOpen ? 1 : 0, $0.district, $0.name, $0.id) < ($1.decision.isOpen ? 1 : 0, $1.district, $1.name, $1.id) }
+        var rows: [[String]] = []
+        for site in ordered {
+            var reason: String
+            switch site.decision {
+            case .mustKeep:
+                reason = "kept by the scenario (status keep)"
+            case .kept:
+                reason = site.outcome.map { "serves \(share($0.needServed)) of the county's need; \(share($0.uniqueNeed)) is within reach of no other kept building" } ?? ""
+            case .closed:
+                reason = "saves \(NumberFormat.pounds(site.annualCost)) a year"
+                if let o = site.outcome {
+                    if o.visitsDisplaced > 0 { reason += "; \(NumberFormat.grouped(o.visitsDisplaced)) visits a year move" }
+                    if let to = o.nearestKeptSite { reason += ", most to \(names[to] ?? to)" }
+                    if let extra = o.extraMinutes, abs(extra) >= 0.05 {
+                        reason += " (" + NumberFormat.decimal(abs(extra), 1) + (extra > 0 ? " min further" : " min nearer") + " on average)"
+                    }
+                }
+            }
+            rows.append([site.name, site.id, site.district, decisionWords(site.decision), NumberFormat.pounds(site.annualCost), reason])
+        }
+        var html = "<section id=\"sites\(suffix)\">\n<h3>Sites: decisions and reasons</h3>\n"
+        html += "<p>Closing sites first, then kept ones, each by district. Need shares are of the county's need-weighted children.</p>\n"
+        html += table(header: ["Site", "Id", "District", "Decision", "Annual cost", "Reason"], rows: rows, rowClass: { rows[$0][3] == "closes" ? "closed" : nil })
+        return html + "</section>\n"
+    }
+
+    private static func districtsSection(_ record: PlanRecord, suffix: String) -> String {
+        let sites = record.sites.sorted { $0.id < $1.id }, areas = record.areas.sorted { $0.id < $1.id }
+        let districts = Array(Set(sites.map(\.district) + areas.map(\.district))).sorted()
+        let rows = Comparison.districtRows(sites: [sites], areas: [areas], districts: districts).map { row -> [String] in
+            let f = row.figures[0]
+            return [row.district == Comparison.totalLabel ? "County total" : row.district, String(f.sitesKept), String(f.sitesClosed),
+                    NumberFormat.pounds(f.cost), NumberFormat.decimal(f.carbon, 1), NumberFormat.percent(f.coverage),
+                    f.medianMinutes.map { NumberFormat.decimal($0, 1) } ?? "-", f.worstMinutes.map { NumberFormat.decimal($0, 1) } ?? "-"]
+        }
+        var html = "<section id=\"districts\(suffix)\">\n<h3>Districts</h3>\n"
+        html += table(header: ["District", "Kept", "Closed", "Annual cost", "Carbon (tCO2e)", "Need covered", "Median min", "Worst min"],
+                      rows: rows, rowClass: { $0 == rows.count - 1 ? "total" : nil })
+        return html + "</section>\n"
+    }
+
+    private static func equalitySection(_ record: PlanRecord, suffix: String) -> String {
+        let header = record.equality.header
+        func cell(_ row: [String], _ column: String) -> String? {
+            header.firstIndex(of: column).flatMap { $0 < row.count && !row[$0].isEmpty ? row[$0] : nil }
+        }
+        func percent(_ row: [String], _ column: String) -> String { cell(row, column).flatMap(Double.init).map(NumberFormat.percent) ?? "-" }
+        func plain(_ row: [String], _ column: String) -> String { cell(row, column) ?? "-" }
+        func label(_ row: [String]) -> String {
+            switch plain(row, "group") {
+            case "all": return "All areas"
+            case "decile":
+                let d = plain(row, "label")
+                return d == "1" ? "Decile 1 (most deprived)" : d == "10" ? "Decile 10 (least deprived)" : "Decile \(d)"
+            case "most_deprived": return "Most deprived \(plain(row, "label"))"
+            default: return plain(row, "label")
+            }
+        }
+        func rows(_ groups: [String]) -> [[String]] {
+            groups.flatMap { group in record.equality.rows.filter { plain($0, "group") == group } }.map { row in
+                [label(row), plain(row, "areas"), cell(row, "children").flatMap(Double.init).map(NumberFormat.grouped) ?? "-",
+                 percent(row, "coverage"), percent(row, "weight_coverage"), plain(row, "median_minutes"), plain(row, "worst_minutes"),
+                 plain(row, "unreachable_areas"), percent(row, "displaced_share")]
+            }
+        }
+        let columns = ["Group", "Areas", "Children", "Children covered", "Need covered", "Median min", "Worst min",
+                       "Areas with no hub", "Visits displaced"]
+        var html = "<section id=\"equality\(suffix)\">\n<h3>Equality impact</h3>\n"
+        html += "<p>Areas are ranked by deprivation within this dataset (decile 1 is its most deprived tenth), not by national deciles. "
+            + "Coverage counts children within \(NumberFormat.decimal(record.summary.coverageMinutes)) minutes of a kept building.</p>\n"
+        html += "<h4>By deprivation</h4>\n" + table(header: columns, rows: rows(["all", "most_deprived", "decile"]))
+        html += "<h4>By district</h4>\n" + table(header: columns, rows: rows(["district"]))
+        return html + "</section>\n"
+    }
+
+    private static func explanationsSection(_ record: PlanRecord, suffix: String) -> String {
+        var html = "<section id=\"explanations\(suffix)\">\n<h3>How the plan meets the scenario's constraints</h3>\n"
+        let items = ConstraintCheck.sentences(record)
+        html += items.isEmpty ? "<p>The scenario sets no constraints.</p>\n"
+            : "<ul>\n" + items.map { "<li>\(escape($0))</li>\n" }.joined() + "</ul>\n"
+        return html + "</section>\n"
+    }
+
+    private static func caveatsSection(_ record: PlanRecord, suffix: String) -> String {
+        var items = record.summary.provenance.notices
+        items.append("Travel minutes are those of the plan's scenario (from travel.csv, or estimated from straight-line distance, "
+            + "a circuity factor and a speed); an area counts as covered when a kept building is within "
+            + "\(NumberFormat.decimal(record.summary.coverageMinutes)) minutes.")
+        items.append("Need weights are children weighted by the scenario's needs framework; shares of need are shares of that weighted total.")
+        items.append("Visits displaced are current visits recorded at buildings that close; where the data has no usage figures, none are counted.")
+        var html = "<section id=\"caveats\(suffix)\">\n<h3>Data and caveats</h3>\n<ul>\n"
+        html += items.map { "<li>\(escape($0))</li>\n" }.joined()
+        return html + "</ul>\n</section>\n"
+    }
+
+    // MARK: words
+
+    static func statusText(_ s: PlanRecord.Summary) -> String {
+        var text: String
+        switch s.status {
+        case .optimal: text = "optimal: proven best plan"
+        case .feasible: text = "feasible: best plan found at the solver's limit"
+        default: text = s.status.rawValue
+        }
+        if let gap = s.gap, s.status == .feasible || gap > 0 { text += ", within \(NumberFormat.percent(gap)) of the best possible" }
+        return text + " (solved in \(NumberFormat.decimal(s.seconds, 2)) s)"
+    }
+
+    static func objectiveWords(_ name: String, minutes: Double) -> String {
+        switch name {
+        case "max_coverage": return "reach the most need-weighted children within \(NumberFormat.decimal(minutes)) minutes"
+        case "min_cost": return "the lowest running cost"
+        case "min_carbon": return "the lowest carbon"
+        case "min_sites": return "the fewest buildings"
+        case "min_travel": return "the shortest need-weighted travel"
+        default: return name
+        }
+    }
+
+    static func decisionWords(_ decision: SiteDecision) -> String {
+        switch decision {
+        case .kept: return "kept"
+        case .mustKeep: return "kept (must keep)"
+        case .closed: return "closes"
+        }
+    }
+
+    // MARK: markup
+
+    static func escape(_ text: String) -> String { SVGWriter.escape(text) }
+
+    static func table(header: [String], rows: [[String]], firstColumnIsLabel: Bool = false, headless: Bool = false,
+                      rowClass: (Int) -> String? = { _ in nil }) -> String {
+        var html = "<table>\n"
+        if !headless { html += "<thead><tr>" + header.map { "<th>\(escape($0))</th>" }.joined() + "</tr></thead>\n" }
+        html += "<tbody>\n"
+        for (r, row) in rows.enumerated() {
+            html += rowClass(r).map { "<tr class=\"\($0)\">" } ?? "<tr>"
+            for (c, cell) in row.enumerated() {
+                if c == 0 && firstColumnIsLabel { html += "<th scope=\"row\">\(escape(cell))</th>"; continue }
+                html += (!headless && isNumeric(cell) ? "<td class=\"num\">" : "<td>") + escape(cell) + "</td>"
+            }
+            html += "</tr>\n"
+        }
+        return html + "</tbody>\n</table>\n"
+    }
+
+    /// Numbers (with £, %, separators) align right.
+    static func isNumeric(_ cell: String) -> Bool {
+        let core = cell.split(separator: " ").first.map(String.init) ?? ""
+        let stripped = core.filter { !"£%,+-".contains($0) }
+        return !stripped.isEmpty && Double(stripped) != nil && cell.split(separator: " ").count <= 2
+    }
+
+    static let css = """
+    body{margin:0 auto;max-width:1240px;padding:16px 24px;font-family:system-ui,-apple-system,'Segoe UI',Roboto,'DejaVu Sans',Arial,sans-serif;\
+    color:#1e1e1e;background:#fff;line-height:1.4}\
+    h1{font-size:26px;margin:8px 0}h2{font-size:21px;margin:28px 0 8px;border-bottom:2px solid #1e1e1e}\
+    h3{font-size:17px;margin:22px 0 6px}h4{font-size:14px;margin:14px 0 4px}\
+    .notices{margin:10px 0;padding:6px 12px;border:2px solid #b30000;background:#fff4f4;color:#b30000;font-weight:600}\
+    .notices p{margin:4px 0}.description{font-size:16px}.source{color:#555;font-size:13px}\
+    table{border-collapse:collapse;font-size:13px;margin:6px 0 12px}\
+    th,td{border-bottom:1px solid #ddd;padding:3px 8px;text-align:left;vertical-align:top}\
+    thead th{background:#f0f0f0;border-bottom:2px solid #999}td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}\
+    tr.total td{font-weight:700;border-top:2px solid #999}tr.closed td:nth-child(4){color:#b30000;font-weight:600}\
+    figure.map{margin:0}figure.map svg{width:100%;height:auto;border:1px solid #ddd}\
+    @page{size:A4;margin:12mm}\
+    @media print{body{max-width:none;padding:0;font-size:10pt}table{font-size:8pt}th,td{padding:1px 4px}\
+    article.option{break-before:page}article.option:first-of-type{break-before:auto}\
+    section{break-inside:auto}h2,h3,h4{break-after:avoid}tr{break-inside:avoid}figure.map{break-inside:avoid}\
+    .notices{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
+    """
+}

@@ -1,0 +1,77 @@
+import ArgumentParser
+import Estate
+import EstateIO
+import Foundation
+import Reports
+
+/// `estate report`: a self-contained HTML report (and a PDF when Chromium is installed) of one
+/// plan, or of several options of one dataset side by side.
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Write a printable HTML report (and PDF) of one plan or of several options.",
+        discussion: """
+            Each argument is a plan folder written by `estate plan` (or `estate batch --plans`). With one \
+            folder the report is written to FOLDER/report.html; with several, the options are set side by \
+            side (they must be plans of one dataset) in report.html of the current folder. The page holds \
+            the option's name and description, the map, every site with its decision and the reason, the \
+            district table with county totals, the equality tables, how the plan meets each constraint and \
+            the data's caveats; it works offline and prints on A4. When Chromium is installed (or \
+            $CHROMIUM names it) the same page is printed to a PDF beside it. Exit codes: 0 written; 1 bad \
+            input (not a plan folder, an infeasible plan, options of different datasets) or the PDF failed.
+            """
+    )
+
+    @Argument(help: "One or more plan folders.")
+    var folders: [String]
+
+    @Option(name: .long, help: "The HTML file to write (default: FOLDER/report.html for one plan, report.html for several).")
+    var out: String?
+
+    @Flag(name: .long, help: "Write the HTML only, even when Chromium is installed.")
+    var noPDF = false
+
+    @Flag(name: .long, help: "Print nothing unless something goes wrong.")
+    var quiet = false
+
+    func validate() throws {
+        if folders.isEmpty { throw ValidationError("give at least one plan folder") }
+    }
+
+    func run() throws {
+        var records: [PlanRecord] = []
+        for folder in folders {
+            do {
+                records.append(try PlanFolderReader.read(folder: folder, name: ComparisonOption.name(for: folder)))
+            } catch let errors as InputErrors {
+                throw failOnInput(errors)
+            } catch {
+                FileHandle.standardError.write(Data("estate: \(folder): \(error)\n".utf8))
+                throw ExitCode(1)
+            }
+        }
+        let html: String
+        do { html = try PlanReport.html(records) } catch {
+            FileHandle.standardError.write(Data("estate: \(error)\n".utf8))
+            throw ExitCode(1)
+        }
+        let target = URL(fileURLWithPath: out ?? (folders.count == 1
+            ? URL(fileURLWithPath: folders[0]).appendingPathComponent("report.html").path : "report.html"))
+        do {
+            try Data(html.utf8).write(to: target, options: .atomic)
+        } catch {
+            FileHandle.standardError.write(Data("estate: cannot write \(target.path): \(error.localizedDescription)\n".utf8))
+            throw ExitCode(1)
+        }
+        var written = [target.path]
+        if !noPDF, let printer = ChromiumPrinter.find() {
+            let pdf = target.deletingPathExtension().appendingPathExtension("pdf")
+            do { try printer.print(html: target.standardizedFileURL, to: pdf) } catch {
+                FileHandle.standardError.write(Data("estate: \(target.path) written, but no PDF: \(error)\n".utf8))
+                throw ExitCode(1)
+            }
+            written.append(pdf.path)
+        }
+        if !quiet { print("written: " + written.joined(separator: ", ")) }
+    }
+}

@@ -1,0 +1,94 @@
+import Foundation
+import TestSupport
+import XCTest
+
+/// `estate report` as a user runs it: the default Kent plan's report has every section, renders
+/// in real Chromium without a console message, prints to a PDF, and quotes the plan's own figures.
+final class ReportCommandTests: XCTestCase {
+    static let sections = ["summary", "map", "sites", "districts", "equality", "explanations", "caveats"]
+
+    func testReportOfTheDefaultPlanHasEverySectionAndThePlansFigures() throws {
+        let scratch = try Scratch()
+        XCTAssertEqual(try EstateRun.run(["plan", "--out", scratch.path("plan"), "--quiet"]).status, 0)
+        let run = try EstateRun.run(["report", scratch.path("plan"), "--no-pdf"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertFalse(scratch.exists("plan/report.pdf"), "--no-pdf writes the HTML only")
+        let html = try scratch.read("plan/report.html")
+        for id in Self.sections { XCTAssertTrue(html.contains("<section id=\"\(id)\">"), "section \(id) is missing") }
+        XCTAssertTrue(html.contains("<h1>Kent Family Hubs: half today&#39;s running cost</h1>"), "titled by the scenario's name")
+        XCTAssertTrue(html.contains("Illustrative data: not a real estate or a real proposal."))
+        XCTAssertTrue(html.contains("<figure class=\"map\"><svg"), "the plan's own map, inline")
+        XCTAssertFalse(html.contains("<script"), "the report needs no script")
+
+        // Figures are the plan's: the county total row repeats summary.json's cost and coverage,
+        // and every site of sites.csv appears with its decision.
+        let summary = try JSONSerialization.jsonObject(with: Data(scratch.read("plan/summary.json").utf8)) as! [String: Any]
+        let totals = summary["totals"] as! [String: Any]
+        let cost = Int((totals["cost"] as! Double).rounded())
+        let pounds = "£" + cost.formatted(.number.grouping(.automatic).locale(Locale(identifier: "en_GB")))
+        let coverage = String(format: "%.1f%%", (totals["coverage"] as! Double) * 100)
+        let totalRow = try XCTUnwrap(html.components(separatedBy: "<tr class=\"total\">").dropFirst().first?.components(separatedBy: "</tr>").first)
+        XCTAssertTrue(totalRow.contains("County total") && totalRow.contains(pounds) && totalRow.contains(coverage), totalRow)
+        let sites = parseCSV(try scratch.read("plan/sites.csv")).rows
+        let sitesSection = try XCTUnwrap(html.components(separatedBy: "<section id=\"sites\">").last?.components(separatedBy: "</section>").first)
+        for site in sites {
+            XCTAssertTrue(sitesSection.contains("<td>\(site["site_id"]!)</td>"), site["site_id"]!)
+        }
+        XCTAssertEqual(sitesSection.components(separatedBy: "<tr class=\"closed\">").count - 1,
+                       sites.filter { $0["decision"] == "closed" }.count, "one closing row per closed site")
+        XCTAssertTrue(html.contains("Budget £4,700,000 a year: the plan spends \(pounds)"), "the budget against the plan's spending")
+    }
+
+    func testReportRendersInChromiumWithoutConsoleMessagesAndPrintsAPDF() throws {
+        guard let browser = HeadlessChromium.find() else { throw XCTSkip("no chromium binary found (bin/test installs it with apt-get)") }
+        let scratch = try Scratch()
+        XCTAssertEqual(try EstateRun.run(["plan", "--out", scratch.path("plan"), "--quiet"]).status, 0)
+        let run = try EstateRun.run(["report", scratch.path("plan")])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertTrue(run.stdout.contains("report.pdf"), run.stdout)
+        let pdf = try Data(contentsOf: scratch.url.appendingPathComponent("plan/report.pdf"))
+        XCTAssertEqual(Array(pdf.prefix(5)), Array("%PDF-".utf8), "a PDF")
+        XCTAssertGreaterThan(pdf.count / 1000, 50, "the PDF holds the map and tables")
+
+        let page = scratch.url.appendingPathComponent("plan/report.html")
+        let profile = FileManager.default.temporaryDirectory.appendingPathComponent("estate-report-chromium-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: profile) }
+        let dump = try browser.run(["--dump-dom", page.absoluteString], profile: profile)
+        XCTAssertEqual(dump.status, 0, dump.stderr)
+        XCTAssertEqual(dump.consoleLines, [], "the page wrote to the console")
+        for id in Self.sections { XCTAssertTrue(dump.stdout.contains("<section id=\"\(id)\">"), "section \(id) not in the rendered page") }
+        let shot = try TestArtifacts.directory().appendingPathComponent("kent-report.png")
+        try? FileManager.default.removeItem(at: shot)
+        let screenshot = try browser.run(["--hide-scrollbars", "--window-size=1280,2400", "--screenshot=" + shot.path, page.absoluteString],
+                                         profile: profile)
+        XCTAssertEqual(screenshot.consoleLines, [])
+        XCTAssertTrue(FileManager.default.fileExists(atPath: shot.path))
+    }
+
+    func testReportOfTwoOptionsSetsThemSideBySide() throws {
+        let scratch = try Scratch()
+        let kent = try scratch.copyKent()
+        let text = try String(contentsOf: kent.appendingPathComponent("scenario.yaml"), encoding: .utf8)
+        let tight = text.replacingOccurrences(of: #"budget: \d+"#, with: "budget: 3000000", options: .regularExpression)
+            .replacingOccurrences(of: #"name: "[^"]*""#, with: #"name: "Option B: £3m""#, options: .regularExpression)
+        XCTAssertNotEqual(tight, text)
+        try Data(tight.utf8).write(to: kent.appendingPathComponent("tight.yaml"))
+        XCTAssertEqual(try EstateRun.run(["plan", kent.appendingPathComponent("scenario.yaml").path, "--out", scratch.path("a"), "--quiet"]).status, 0)
+        XCTAssertEqual(try EstateRun.run(["plan", kent.appendingPathComponent("tight.yaml").path, "--out", scratch.path("b"), "--quiet"]).status, 0)
+        let run = try EstateRun.run(["report", "a", "b", "--out", "both.html", "--no-pdf"], in: scratch.url)
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let html = try scratch.read("both.html")
+        XCTAssertTrue(html.contains("<section id=\"overview\">"))
+        XCTAssertTrue(html.contains("Option 2: Option B: £3m"), "each option under its scenario's name")
+        for id in Self.sections { for k in 1...2 { XCTAssertTrue(html.contains("<section id=\"\(id)-\(k)\">"), "\(id)-\(k)") } }
+    }
+
+    func testReportRefusesAFolderThatIsNotAPlan() throws {
+        let scratch = try Scratch()
+        try FileManager.default.createDirectory(at: scratch.url.appendingPathComponent("empty"), withIntermediateDirectories: true)
+        let run = try EstateRun.run(["report", "empty"], in: scratch.url)
+        XCTAssertEqual(run.status, 1)
+        XCTAssertTrue(run.stderr.contains("summary.json"), run.stderr)
+        XCTAssertFalse(scratch.exists("empty/report.html"))
+    }
+}
