@@ -33,7 +33,7 @@ extension Scenario {
                 case "objective":
                     if let value = decoder.choice(node, "objective", Objective.self) { scenario.objective = value }
                 case "coverage_minutes":
-                    if let value = decoder.number(node, "coverage_minutes", "minutes > 0", valid: { $0 > 0 }) {
+                    if let value = decoder.number(node, "coverage_minutes", "minutes >= 0", valid: { $0 >= 0 }) {
                         scenario.coverageMinutes = value
                     }
                 case "constraints":
@@ -169,7 +169,7 @@ extension Scenario {
                     settings.model.circuity = value
                 }
             case "horizon_minutes":
-                if let value = decoder.number(entry.value, path, "minutes > 0", valid: { $0 > 0 }) { settings.horizonMinutes = value }
+                if let value = decoder.number(entry.value, path, "minutes >= 0", valid: { $0 >= 0 }) { settings.horizonMinutes = value }
             default: break
             }
         }
@@ -200,14 +200,28 @@ extension Scenario {
             case "deprived_share":
                 constraints.deprivedShare = decoder.number(value, path, "a share of areas above 0 and at most 1",
                                                            valid: { $0 > 0 && $0 <= 1 }) ?? 0.2
-            case "max_minutes": constraints.maxMinutes = decoder.number(value, path, "minutes > 0", valid: { $0 > 0 })
-            case "capacity": constraints.capacity = decoder.boolean(value, path) ?? false
+            case "max_minutes": constraints.maxMinutes = decoder.number(value, path, "minutes >= 0", valid: { $0 >= 0 })
+            case "capacity": constraints.capacity = decodeCapacity(value, path, &decoder)
             case "visits_per_child":
                 constraints.visitsPerChild = decoder.number(value, path, "visits per child per year >= 0", valid: { $0 >= 0 }) ?? 1
             default: break
             }
         }
         return constraints
+    }
+
+    /// `true` and `split` share demand between sites, `single` sends each area to one site,
+    /// `false` ignores capacity.
+    private static func decodeCapacity(_ node: ScenarioNode, _ path: String,
+                                       _ decoder: inout ScenarioDecoder) -> CapacityAssignment? {
+        switch node.text?.lowercased() {
+        case "true", "yes", "on", "split": return .split
+        case "single": return .single
+        case "false", "no", "off": return nil
+        default:
+            decoder.fail(node, path, "true, false, split or single")
+            return nil
+        }
     }
 
     private static func decodeSiteCount(_ node: ScenarioNode, _ path: String, _ decoder: inout ScenarioDecoder) -> SiteCountLimit? {

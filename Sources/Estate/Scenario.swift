@@ -70,14 +70,15 @@ public struct Constraints: Sendable, Hashable {
     public var deprivedShare: Double
     /// Every area has a kept site within this many minutes.
     public var maxMinutes: Double?
-    /// Assignment of demand (visits/year) to kept sites respects site capacity.
-    public var capacity: Bool
+    /// Assignment of demand (visits/year) to kept sites respects site capacity: `nil` (the
+    /// default, `capacity: false`) ignores capacity.
+    public var capacity: CapacityAssignment?
     /// Visits per year per child where an area has no usage figures (default 1.0).
     public var visitsPerChild: Double
 
     public init(budget: Double? = nil, carbon: Double? = nil, sites: SiteCountLimit? = nil, minPerDistrict: Int? = nil,
                 minCoverage: Double? = nil, minDistrictCoverage: Double? = nil, minDeprivedCoverage: Double? = nil,
-                deprivedShare: Double = 0.2, maxMinutes: Double? = nil, capacity: Bool = false,
+                deprivedShare: Double = 0.2, maxMinutes: Double? = nil, capacity: CapacityAssignment? = nil,
                 visitsPerChild: Double = 1.0) {
         self.budget = budget
         self.carbon = carbon
@@ -91,6 +92,16 @@ public struct Constraints: Sendable, Hashable {
         self.capacity = capacity
         self.visitsPerChild = visitsPerChild
     }
+}
+
+/// How an area's demand may be assigned to kept sites under `capacity` (FORMAT.md).
+public enum CapacityAssignment: String, Sendable, Hashable, CaseIterable {
+    /// `capacity: true` or `split`: an area's demand may be shared between kept sites (a
+    /// fractional assignment, the capacitated MCLP's relaxation; right for visits).
+    case split
+    /// `capacity: single`: each area's whole demand goes to exactly one kept site, as a family
+    /// goes to one hub (single sourcing, as in the capacitated p-median).
+    case single
 }
 
 /// Solver limits (`solver: {time_limit_s, mip_gap}`).

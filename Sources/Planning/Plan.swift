@@ -60,6 +60,8 @@ public struct Plan: Sendable {
     public var reductions: ReductionReport
     /// A note from the solver (limits, errors).
     public var message: String?
+    /// With `capacity: single`: the formulation, its reductions, heuristic and LP bound.
+    public var singleSource: SingleSourceReport?
 
     /// A plan with no decisions, for runs that ended without one.
     static func empty(status: PlanStatus, seconds: Double, reductions: ReductionReport, message: String?) -> Plan {

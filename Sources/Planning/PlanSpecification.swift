@@ -21,13 +21,14 @@ public struct PlanConstraints: Sendable, Equatable {
     public var minDeprivedCoverage: Double?
     /// Every area must have a kept hub within this many minutes.
     public var maxMinutes: Double?
-    /// Areas' demand (visits per year) is assigned to kept sites within their capacity.
-    public var capacity: Bool
+    /// Areas' demand (visits per year) is assigned to kept sites within their capacity, shared
+    /// between sites (`split`) or each area whole to one site (`single`); `nil` ignores capacity.
+    public var capacity: CapacityAssignment?
 
     public init(
         budget: Double? = nil, carbon: Double? = nil, maxSites: Int? = nil, minSites: Int? = nil,
         minPerDistrict: Int? = nil, minCoverage: Double? = nil, minDistrictCoverage: Double? = nil,
-        minDeprivedCoverage: Double? = nil, maxMinutes: Double? = nil, capacity: Bool = false
+        minDeprivedCoverage: Double? = nil, maxMinutes: Double? = nil, capacity: CapacityAssignment? = nil
     ) {
         self.budget = budget
         self.carbon = carbon

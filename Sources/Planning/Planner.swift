@@ -10,7 +10,7 @@ public enum Planner {
         let clock = ContinuousClock.now
         try instance.checkInvariants()
         try validate(spec, instance: instance)
-        let model = PlanningModel(instance: instance, specification: spec, areaIDs: areaIDs)
+        var model = PlanningModel(instance: instance, specification: spec, areaIDs: areaIDs)
         var options = SolveOptions(timeLimit: spec.timeLimit, relativeGap: spec.relativeGap, verbose: spec.solverLog)
         options.cutFamilies = spec.cutFamilies
 
@@ -24,13 +24,23 @@ public enum Planner {
         }
 
         if !model.dataConflicts.isEmpty || model.formulation.hasViolatedEmptyRow() { return try infeasible() }
-        let primary = try solve(model.formulation.linearModel(), options: options)
+        let primary: Solution
+        var singleSource: SingleSourceReport?
+        if spec.constraints.capacity == .single {
+            let result = try solveSingleSource(model, options: options, areaIDs: areaIDs, start: clock)
+            model = result.model
+            primary = result.solution
+            singleSource = result.report
+        } else {
+            primary = try solve(model.formulation.linearModel(), options: options)
+        }
         let solution = try breakTies(primary, model: model, options: options)
         switch solution.status {
         case .optimal, .feasible:
             var plan = decode(solution, model: model)
             plan.status = solution.status == .optimal ? .optimal : .feasible
             plan.message = solution.message
+            plan.singleSource = singleSource
             plan.seconds = seconds(since: clock)
             return plan
         case .infeasible:
@@ -113,6 +123,12 @@ public enum Planner {
         }
         let secondary = tieBreaker(for: model.specification.objective) == .minCarbon
             ? model.instance.siteCarbon : model.instance.siteCost
+        // Single sourcing: nothing to choose between when no free site costs anything on the
+        // tie-breaker, and the second solve of a large assignment model is worth saving.
+        if model.specification.constraints.capacity == .single,
+           !(0 ..< model.instance.siteCount).contains(where: { model.siteColumn[$0] != nil && secondary[$0] != 0 }) {
+            return primary
+        }
         for j in 0 ..< lp.variableCount { lp.setObjectiveCoefficient(j, 0) }
         for site in 0 ..< model.instance.siteCount {
             if let column = model.siteColumn[site] { lp.setObjectiveCoefficient(column, secondary[site]) }
@@ -130,7 +146,14 @@ public enum Planner {
         tieOptions.timeLimit = min(options.timeLimit ?? .infinity, max(1, primary.seconds))
         var second = try GLPKSolver.solve(lp, options: tieOptions)
         guard second.hasSolution else { return primary }
-        if model.specification.constraints.capacity {
+        if model.specification.constraints.capacity == .single {
+            // The tolerance above may let a single-source assignment give up a sliver of the
+            // primary objective: then the primary plan stands.
+            let primaryModel = model.formulation.linearModel()
+            let achieved = primaryModel.objectiveValue(of: second.values)
+            let loss = primaryModel.sense == .maximise ? optimum - achieved : achieved - optimum
+            if loss > 1e-9 * max(1, abs(optimum)) { return primary }
+        } else if model.specification.constraints.capacity == .split {
             // The tolerance above lets a fractional assignment give up a sliver of the primary
             // objective; with the chosen sites fixed, re-optimise the assignment for the primary.
             var fixed = model.formulation.linearModel()
@@ -159,7 +182,7 @@ public enum Planner {
             if let column = model.siteColumn[j], solution[column] > 0.5 { keep[j] = true }
         }
         var assignment: [[(site: Int, share: Double)]]?
-        if spec.constraints.capacity {
+        if spec.constraints.capacity != nil {
             assignment = model.assignment.map { pairs in
                 pairs.compactMap { pair in
                     let share = solution[pair.column]
@@ -179,7 +202,7 @@ public enum Planner {
             reductions: model.report, message: nil)
     }
 
-    private static func seconds(since start: ContinuousClock.Instant) -> Double {
+    static func seconds(since start: ContinuousClock.Instant) -> Double {
         let d = ContinuousClock.now - start
         return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
     }

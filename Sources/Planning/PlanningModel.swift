@@ -12,7 +12,8 @@ import Optimisation
 ///   `u_k >= 1 - sum_{j: t_j <= D_k} y_j`; it needs one column per distinct distance instead of one
 ///   per pair and its LP relaxation is as strong as the assignment one;
 /// - with capacity: fractional assignment `x_gk` of a group's demand to its pairs, `x_gk <= y_j`,
-///   `sum_k x_gk <= 1` (`= 1` when every area must be served), `sum d_g x_gk <= cap_j y_j`.
+///   `sum_k x_gk <= 1` (`= 1` when every area must be served), `sum d_g x_gk <= cap_j y_j`;
+/// - with single sourcing: the same per area with binary `x_ij` (`SingleSourcedAssignment`).
 struct PlanningModel {
     let instance: PlanningInstance
     let specification: PlanSpecification
@@ -33,9 +34,14 @@ struct PlanningModel {
     /// keyed by the constraint group they belong to (e.g. an area with no site within max_minutes).
     private(set) var dataConflicts: [ConstraintGroup: [String]]
     private(set) var report: ReductionReport
+    /// With single sourcing: what its reductions removed.
+    private(set) var singleSourced: SingleSourcedAssignment?
 
-    /// Builds the model; `areaIDs` name areas in conflict messages.
-    init(instance: PlanningInstance, specification spec: PlanSpecification, areaIDs: [String]) {
+    /// Builds the model; `areaIDs` name areas in conflict messages. `fixings` (single sourcing
+    /// only) closes sites and drops pairs that reduced-cost fixing proved absent from every plan
+    /// at least as good as a known one.
+    init(instance: PlanningInstance, specification spec: PlanSpecification, areaIDs: [String],
+         fixings: ReducedCostFixings = ReducedCostFixings()) {
         self.instance = instance
         self.specification = spec
         let n = instance.areaCount, m = instance.siteCount
@@ -54,6 +60,7 @@ struct PlanningModel {
         report.pairs = instance.pairSite.count
         report.sitesFixedOpen = siteFixedOpen.filter { $0 }.count
         report.sitesFixedClosed = siteFixedClosed.filter { $0 }.count
+        for j in fixings.closedSites { siteFixedClosed[j] = true }
 
         if Self.dominanceIsExact(spec) {
             siteDominated = Self.dominatedSites(instance: instance, specification: spec, fixedClosed: siteFixedClosed)
@@ -76,9 +83,21 @@ struct PlanningModel {
         }
 
         var coverage = LinearTerms()
-        if c.capacity {
+        switch c.capacity {
+        case .split?:
             constant += buildCapacitated(coverage: &coverage, areaIDs: areaIDs)
-        } else {
+        case .single?:
+            let built = SingleSourcedAssignment(
+                instance: instance, specification: spec, siteColumn: siteColumn, siteFixedClosed: siteFixedClosed,
+                deprived: deprivedFlags, excludedPairs: fixings.excludedPairs, areaIDs: areaIDs,
+                formulation: &formulation, coverage: &coverage)
+            assignment = built.assignment
+            unreachableAreas = built.unreachableAreas
+            dataConflicts.merge(built.dataConflicts) { $0 + $1 }
+            report.areaGroups = built.assignment.filter { !$0.isEmpty }.count
+            report.areasUnreachable = unreachableAreas.count
+            singleSourced = built
+        case nil:
             if Self.needsCoverage(spec) { constant += buildCoverage(coverage: &coverage) }
             if spec.objective == .minTravel { constant += buildRadiusTravel(areaIDs: areaIDs) }
             if let limit = c.maxMinutes, spec.objective != .minTravel { buildMaxMinutes(limit: limit, areaIDs: areaIDs) }
@@ -100,7 +119,7 @@ struct PlanningModel {
     /// (closing a redundant site could break it), no capacity (a dominated site still adds capacity)
     /// and no travel objective (minutes, not just reach, matter there).
     static func dominanceIsExact(_ spec: PlanSpecification) -> Bool {
-        spec.constraints.minSites == nil && spec.constraints.minPerDistrict == nil && !spec.constraints.capacity
+        spec.constraints.minSites == nil && spec.constraints.minPerDistrict == nil && spec.constraints.capacity == nil
             && spec.objective != .minTravel
     }
 

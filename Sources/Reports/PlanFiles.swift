@@ -23,6 +23,11 @@ public enum PlanFiles {
             ("equality.csv", try PlanEquality.csv(context)),
             ("unreachable_areas.csv", unreachableAreasCSV(context)),
         ]
+        if context.specification.constraints.capacity != nil {
+            let capacity = CapacityTables(context)
+            files.append(("hubs.csv", hubsCSV(context, capacity)))
+            files.append(("displaced.csv", displacedCSV(context, capacity)))
+        }
         let map = try EstateMap.files(PlanMap.data(context, tables: tables))
         files.append(("estate.svg", Array(map.svg.utf8)))
         files.append(("estate.html", Array(map.html.utf8)))
@@ -60,6 +65,31 @@ public enum PlanFiles {
                 plan.areaSite[i].map { dataset.sites[$0].id } ?? "", Quantity.minutes.text(plan.areaMinutes[i]),
                 plan.areaCoveredShare[i] >= 1 - 1e-9 ? "true" : "false", Quantity.share.text(plan.areaCoveredShare[i]),
             ])
+        }
+        return csv.bytes
+    }
+
+    /// Each kept hub's assigned load against its capacity (capacitated plans only).
+    static func hubsCSV(_ context: PlanContext, _ tables: CapacityTables) -> [UInt8] {
+        let dataset = context.dataset
+        var csv = CSVWriter(header: ["site_id", "name", "district", "capacity", "load", "utilisation", "areas"])
+        for hub in tables.hubs {
+            let site = dataset.sites[hub.site]
+            csv.row([
+                site.id, site.name, dataset.districts[site.district], NumberFormat.decimal(hub.capacity, 2),
+                NumberFormat.decimal(hub.load, 2),
+                NumberFormat.decimal(hub.capacity.flatMap { $0 > 0 ? hub.load / $0 : nil }, 4), String(hub.areas),
+            ])
+        }
+        return csv.bytes
+    }
+
+    /// Visits of each closing site's users by the hub their area is assigned to (capacitated plans only).
+    static func displacedCSV(_ context: PlanContext, _ tables: CapacityTables) -> [UInt8] {
+        let sites = context.dataset.sites
+        var csv = CSVWriter(header: ["closed_site_id", "receiving_site_id", "visits"])
+        for row in tables.displaced {
+            csv.row([sites[row.closedSite].id, row.receivingSite.map { sites[$0].id } ?? "", NumberFormat.decimal(row.visits, 2)])
         }
         return csv.bytes
     }

@@ -11,7 +11,7 @@ struct PlanSummary: Encodable {
 
     enum Keys: String, CodingKey {
         case engine, scenario, status, objective, objectiveName = "objective_name", bound, gap, seconds, message
-        case totals, reductions, conflicts, unreachableAreas = "unreachable_areas"
+        case totals, reductions, formulation, conflicts, unreachableAreas = "unreachable_areas"
         case datasetProvenance = "dataset_provenance"
     }
 
@@ -57,7 +57,12 @@ struct PlanSummary: Encodable {
             try k.encode(context.scenario.constraints.deprivedShare, forKey: .deprivedShare)
         }
         try k.encodeIfPresent(cs.maxMinutes, forKey: .maxMinutes)
-        try k.encode(cs.capacity, forKey: .capacity)
+        // `false`, `true` (split, as plans before single sourcing wrote it) or "single".
+        switch cs.capacity {
+        case nil: try k.encode(false, forKey: .capacity)
+        case .split: try k.encode(true, forKey: .capacity)
+        case .single: try k.encode(CapacityAssignment.single.rawValue, forKey: .capacity)
+        }
         try c.encode(context.dataset.provenance, forKey: .datasetProvenance)
         try c.encode(plan.status.rawValue, forKey: .status)
         try c.encode(plan.objective.map { roundedTo($0, 6) }, forKey: .objective)
@@ -68,6 +73,7 @@ struct PlanSummary: Encodable {
         try c.encode(plan.message, forKey: .message)
         try c.encode(totals.map(Self.cleaned), forKey: .totals)
         try c.encode(plan.reductions, forKey: .reductions)
+        try c.encodeIfPresent(plan.singleSource.map(Self.cleaned), forKey: .formulation)
         var list = c.nestedUnkeyedContainer(forKey: .conflicts)
         for conflict in plan.conflicts {
             var e = list.nestedContainer(keyedBy: ConflictKeys.self)
@@ -91,6 +97,16 @@ struct PlanSummary: Encodable {
         r.totalWeight = roundedTo(t.totalWeight, 3); r.weightedMinutes = roundedTo(t.weightedMinutes, 3)
         r.visitsDisplaced = roundedTo(t.visitsDisplaced, 2)
         return r
+    }
+
+    /// The single-sourcing report with seconds to the millisecond and bounds to 1e-6.
+    static func cleaned(_ r: SingleSourceReport) -> SingleSourceReport {
+        var c = r
+        c.lpBound = r.lpBound.map { roundedTo($0, 6) }
+        c.heuristicObjective = r.heuristicObjective.map { roundedTo($0, 6) }
+        c.lpSeconds = roundedTo(r.lpSeconds, 3)
+        c.heuristicSeconds = roundedTo(r.heuristicSeconds, 3)
+        return c
     }
 
     func json() throws -> [UInt8] {

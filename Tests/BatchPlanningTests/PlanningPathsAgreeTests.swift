@@ -208,11 +208,13 @@ private struct RandomScenario: Equatable, CustomStringConvertible {
     var minDeprivedCoverage: Double?
     var deprivedShare: Double?
     var maxMinutes: Int?
-    var capacity: Bool
+    /// `true` (split) or `single`; nil without capacity.
+    var capacity: String?
     var visitsPerChild: Double?
 
     static let allKinds: Set<String> = ["budget", "carbon", "sites", "min_per_district", "min_coverage",
-                                        "min_district_coverage", "min_deprived_coverage", "max_minutes", "capacity"]
+                                        "min_district_coverage", "min_deprived_coverage", "max_minutes", "capacity",
+                                        "capacity: single"]
 
     init(_ random: inout SeededRandom, _ data: RandomDataset) {
         func maybe<T>(_ p: Double, _ value: () -> T) -> T? { random.uniform() < p ? value() : nil }
@@ -236,8 +238,10 @@ private struct RandomScenario: Equatable, CustomStringConvertible {
         minDeprivedCoverage = maybe(0.3) { share(30, 100) }
         if minDeprivedCoverage != nil { deprivedShare = maybe(0.7) { share(10, 50) } }
         maxMinutes = maybe(0.2) { Int.random(in: 15 ... 45, using: &random) }
-        capacity = random.uniform() < 0.25
-        if capacity { visitsPerChild = maybe(0.5) { share(50, 200) } }
+        // Split or single sourcing by the coverage time's parity: no extra draw, so the other
+        // settings stay as they were before single sourcing existed.
+        capacity = random.uniform() < 0.25 ? (coverageMinutes % 2 == 0 ? "single" : "true") : nil
+        if capacity != nil { visitsPerChild = maybe(0.5) { share(50, 200) } }
     }
 
     var kinds: Set<String> {
@@ -250,7 +254,8 @@ private struct RandomScenario: Equatable, CustomStringConvertible {
         if minDistrictCoverage != nil { kinds.insert("min_district_coverage") }
         if minDeprivedCoverage != nil { kinds.insert("min_deprived_coverage") }
         if maxMinutes != nil { kinds.insert("max_minutes") }
-        if capacity { kinds.insert("capacity") }
+        if capacity != nil { kinds.insert("capacity") }
+        if capacity == "single" { kinds.insert("capacity: single") }
         return kinds
     }
 
@@ -272,7 +277,7 @@ private struct RandomScenario: Equatable, CustomStringConvertible {
         add("min_deprived_coverage", minDeprivedCoverage)
         add("deprived_share", deprivedShare)
         add("max_minutes", maxMinutes)
-        if capacity { pairs.append(("constraints.capacity", "true")) }
+        if let capacity { pairs.append(("constraints.capacity", capacity)) }
         add("visits_per_child", visitsPerChild)
         return pairs
     }

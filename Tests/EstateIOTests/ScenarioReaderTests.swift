@@ -43,7 +43,7 @@ final class ScenarioReaderTests: XCTestCase {
         XCTAssertEqual(scenario.coverageMinutes, 20)
         XCTAssertEqual(scenario.constraints, Constraints(budget: 9_000_000, carbon: 1_200, sites: SiteCountLimit(maximum: 50),
                                                          minPerDistrict: 1, minCoverage: 0.95, minDistrictCoverage: 0.85,
-                                                         maxMinutes: 45, capacity: true, visitsPerChild: 1))
+                                                         maxMinutes: 45, capacity: .split, visitsPerChild: 1))
         XCTAssertEqual(scenario.solver, SolverSettings(timeLimitSeconds: 60, mipGap: 0))
         XCTAssertEqual(scenario.batch.map(\.path), ["constraints.budget", "coverage_minutes"])
         XCTAssertEqual(scenario.batch[0].values.map(\.text), ["7_000_000", "8_000_000", "9_000_000"])
@@ -112,6 +112,37 @@ final class ScenarioReaderTests: XCTestCase {
         XCTAssertThrowsError(try InputLoader.load(path: folder.url.appendingPathComponent("s.yaml").path)) { error in
             let first = (error as! InputErrors).errors[0]
             XCTAssertTrue(first.description.hasPrefix("s.yaml:2:10: column 'dataset': value 'nowhere'"), first.description)
+        }
+    }
+
+    func testCapacityIsFalseTrueSplitOrSingle() throws {
+        func capacity(_ value: String) throws -> CapacityAssignment? {
+            let text = "dataset: .\nconstraints:\n  capacity: \(value)\n"
+            return try Scenario(document: ScenarioReader.parse(text: text, file: "s.yaml"), file: "s.yaml").constraints.capacity
+        }
+        XCTAssertNil(try capacity("false"))
+        XCTAssertEqual(try capacity("true"), .split)
+        XCTAssertEqual(try capacity("split"), .split)
+        XCTAssertEqual(try capacity("single"), .single)
+        XCTAssertThrowsError(try capacity("sole")) { error in
+            XCTAssertEqual((error as! InputErrors).errors.map(\.description),
+                           ["s.yaml:3:13: column 'constraints.capacity': value 'sole': expected true, false, split or single"])
+        }
+    }
+
+    /// A hub in the area itself is 0 minutes away, and the comparison is inclusive: zero is a
+    /// question, not an error, wherever minutes are asked for; below zero is still refused.
+    func testZeroMinutesAreAcceptedAndNegativeRefused() throws {
+        let text = "dataset: .\ncoverage_minutes: 0\ntravel: {horizon_minutes: 0}\nconstraints:\n  max_minutes: 0\n"
+        let scenario = try Scenario(document: ScenarioReader.parse(text: text, file: "s.yaml"), file: "s.yaml")
+        XCTAssertEqual(scenario.coverageMinutes, 0)
+        XCTAssertEqual(scenario.constraints.maxMinutes, 0)
+        XCTAssertEqual(scenario.travel.horizonMinutes, 0)
+        XCTAssertEqual(scenario.effectiveHorizonMinutes, 0)
+        let negative = "dataset: .\ncoverage_minutes: -1\ntravel: {horizon_minutes: -1}\nconstraints:\n  max_minutes: -1\n"
+        XCTAssertThrowsError(try Scenario(document: ScenarioReader.parse(text: negative, file: "s.yaml"), file: "s.yaml")) { error in
+            XCTAssertEqual((error as! InputErrors).errors.map(\.column),
+                           ["coverage_minutes", "travel.horizon_minutes", "constraints.max_minutes"])
         }
     }
 }

@@ -3,8 +3,9 @@ import Optimisation
 import Planning
 
 /// Exhaustive reference: every subset of sites, checked and scored from first principles
-/// (nearest kept site per area; with capacity, the best assignment for that subset as a plain LP,
-/// with no binary variable and none of the planner's reductions).
+/// (nearest kept site per area; with split capacity, the best assignment for that subset as a plain
+/// LP, with no binary variable and none of the planner's reductions; with single sourcing, every
+/// assignment of each area to one site enumerated).
 struct BruteForce {
     let instance: PlanningInstance
     let spec: PlanSpecification
@@ -58,14 +59,18 @@ struct BruteForce {
                 if !sites.isEmpty && sites.filter({ keep[$0] }).count < k { return nil }
             }
         }
-        // Per-area covered share and travel.
-        var covered = Array(repeating: 0.0, count: n)
-        var travel = 0.0
-        if c.capacity {
+        // Per-area covered share and travel: one candidate without capacity or with a split
+        // assignment (its LP optimum), every single-source assignment otherwise.
+        var candidates: [(covered: [Double], travel: Double)] = []
+        switch c.capacity {
+        case .split?:
             guard let lp = try capacityLP(keep) else { return nil }
-            covered = lp.covered
-            travel = lp.travel
-        } else {
+            candidates = [lp]
+        case .single?:
+            candidates = singleSourceAssignments(keep)
+        case nil:
+            var covered = Array(repeating: 0.0, count: n)
+            var travel = 0.0
             for i in 0 ..< n {
                 var nearest: Double?
                 for p in instance.pairs(of: i) where keep[instance.pairSite[p]] {
@@ -79,7 +84,21 @@ struct BruteForce {
                     travel += instance.areaWeight[i] * (nearest ?? 0)
                 }
             }
+            candidates = [(covered, travel)]
         }
+        var best: Double?
+        for candidate in candidates {
+            guard let value = objective(covered: candidate.covered, travel: candidate.travel, cost: cost, carbon: carbon,
+                                        count: count) else { continue }
+            if best == nil || better(value, than: best!) { best = value }
+        }
+        return best
+    }
+
+    /// The objective of one assignment if it meets the coverage shares.
+    private func objective(covered: [Double], travel: Double, cost: Double, carbon: Double, count: Int) -> Double? {
+        let c = spec.constraints
+        let n = instance.areaCount
         let w = instance.areaWeight
         let total = w.reduce(0, +)
         let coveredWeight = (0 ..< n).reduce(0) { $0 + w[$1] * covered[$1] }
@@ -104,6 +123,39 @@ struct BruteForce {
         case .minSites: return Double(count)
         case .minTravel: return travel
         }
+    }
+
+    /// Every way of sending each area whole to one kept site within reach (or, where FORMAT.md
+    /// does not require every area to be served, to none), within every site's capacity.
+    /// Served are: with `max_minutes`, every area; with `min_travel`, every area with a site in
+    /// the horizon. Reach is `max_minutes`, else the horizon for `min_travel`, else the coverage time.
+    private func singleSourceAssignments(_ keep: [Bool]) -> [(covered: [Double], travel: Double)] {
+        let c = spec.constraints
+        let n = instance.areaCount
+        let reach = c.maxMinutes ?? (spec.objective == .minTravel ? .infinity : spec.coverageMinutes)
+        var options: [[(site: Int, minutes: Double)]] = []
+        var mustServe: [Bool] = []
+        for i in 0 ..< n {
+            options.append(instance.pairs(of: i).filter { keep[instance.pairSite[$0]] && instance.pairMinutes[$0] <= reach }
+                .map { (instance.pairSite[$0], instance.pairMinutes[$0]) })
+            mustServe.append(c.maxMinutes != nil || (spec.objective == .minTravel && !instance.pairs(of: i).isEmpty))
+        }
+        var results: [(covered: [Double], travel: Double)] = []
+        var residual = instance.siteCapacity.map { $0 ?? .infinity }
+        var covered = Array(repeating: 0.0, count: n)
+        func visit(_ i: Int, _ travel: Double) {
+            if i == n { results.append((covered, travel)); return }
+            if !mustServe[i] { visit(i + 1, travel) }
+            for (site, minutes) in options[i] where residual[site] >= instance.areaDemand[i] - 1e-9 {
+                residual[site] -= instance.areaDemand[i]
+                covered[i] = minutes <= spec.coverageMinutes ? 1 : 0
+                visit(i + 1, travel + instance.areaWeight[i] * minutes)
+                covered[i] = 0
+                residual[site] += instance.areaDemand[i]
+            }
+        }
+        visit(0, 0)
+        return results
     }
 
     /// With capacity and the kept set fixed, the assignment is a transportation LP: solve it directly.

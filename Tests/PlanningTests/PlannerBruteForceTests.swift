@@ -1,4 +1,5 @@
 import Estate
+import Optimisation
 import XCTest
 import Planning
 
@@ -26,15 +27,45 @@ final class PlannerBruteForceTests: XCTestCase {
         XCTAssertEqual(plan.gap ?? .nan, 0, accuracy: 1e-9, context, file: file, line: line)
         // The reported decisions themselves must be feasible and achieve the reported objective.
         let own = try BruteForce(instance: instance, spec: spec).value(of: plan.keep)
-        if !spec.constraints.capacity {
+        if spec.constraints.capacity != .split {
             XCTAssertEqual(own ?? .nan, expected, accuracy: 1e-6, "decisions re-evaluated; \(context)", file: file, line: line)
         }
+        if spec.constraints.capacity == .single { checkSingleSourced(plan, instance, spec, context, file: file, line: line) }
         // Among optimal plans, the cheapest (lowest carbon for min_cost) is the one reported.
         let secondary = (0 ..< instance.siteCount).reduce(0.0) {
             plan.keep[$1] ? $0 + (spec.objective == .minCost ? instance.siteCarbon[$1] : instance.siteCost[$1]) : $0
         }
         XCTAssertEqual(secondary, reference!.secondary, accuracy: 1e-6, "tie-break; \(context)", file: file, line: line)
         return true
+    }
+
+    /// Each area goes whole to at most one kept site, no site takes more than its capacity, and the
+    /// reported minutes and objective are those of that assignment.
+    private func checkSingleSourced(_ plan: Plan, _ instance: PlanningInstance, _ spec: PlanSpecification, _ context: String,
+                                    file: StaticString, line: UInt) {
+        var load = Array(repeating: 0.0, count: instance.siteCount)
+        var travel = 0.0
+        for i in 0 ..< instance.areaCount {
+            let sites = plan.areaAssignment[i]
+            XCTAssertLessThanOrEqual(sites.count, 1, "one hub per area; \(context)", file: file, line: line)
+            guard let (site, share) = sites.first else {
+                XCTAssertNil(plan.areaSite[i], context, file: file, line: line)
+                continue
+            }
+            XCTAssertEqual(share, 1, accuracy: 1e-9, "the whole demand; \(context)", file: file, line: line)
+            XCTAssertEqual(plan.areaSite[i], site, context, file: file, line: line)
+            XCTAssertTrue(plan.keep[site], "assigned to a kept site; \(context)", file: file, line: line)
+            load[site] += instance.areaDemand[i]
+            travel += instance.areaWeight[i] * (plan.areaMinutes[i] ?? .nan)
+        }
+        for j in 0 ..< instance.siteCount {
+            if let capacity = instance.siteCapacity[j] {
+                XCTAssertLessThanOrEqual(load[j], capacity + 1e-9, "capacity of site \(j); \(context)", file: file, line: line)
+            }
+        }
+        if spec.objective == .minTravel {
+            XCTAssertEqual(travel, plan.objective ?? .nan, accuracy: 1e-6, context, file: file, line: line)
+        }
     }
 
     private let objectives = Objective.allCases
@@ -89,7 +120,7 @@ final class PlannerBruteForceTests: XCTestCase {
         var feasible = 0
         for seed in UInt64(200) ..< 230 {
             let instance = randomInstance(seed: seed, areas: 9, sites: 6, statuses: seed % 3 == 0, capacities: true)
-            var c = PlanConstraints(capacity: true)
+            var c = PlanConstraints(capacity: .split)
             if Bool.random(using: &rng) { c.maxSites = Int.random(in: 2 ... 5, using: &rng) }
             if Bool.random(using: &rng) { c.budget = Double(Int.random(in: 8 ... 30, using: &rng) * 100) }
             if Int.random(in: 0 ..< 3, using: &rng) == 0 { c.maxMinutes = Double(Int.random(in: 20 ... 40, using: &rng)) }
@@ -100,5 +131,121 @@ final class PlannerBruteForceTests: XCTestCase {
             }
         }
         XCTAssertGreaterThanOrEqual(feasible, 10)
+    }
+
+    func testSingleSourcingMatchesBruteForceForEveryObjective() throws {
+        var rng = SplitMix64(seed: 16)
+        var feasible = 0, infeasible = 0
+        for seed in UInt64(300) ..< 360 {
+            let instance = randomInstance(seed: seed, areas: 6, sites: 5, districts: 2, statuses: seed % 4 == 0,
+                                          capacities: true)
+            var c = PlanConstraints(capacity: .single)
+            switch Int.random(in: 0 ..< 3, using: &rng) {
+            case 0: c.maxSites = Int.random(in: 1 ... 4, using: &rng)
+            case 1: let k = Int.random(in: 1 ... 4, using: &rng); c.minSites = k; c.maxSites = k
+            default: break
+            }
+            if Int.random(in: 0 ..< 3, using: &rng) == 0 { c.budget = Double(Int.random(in: 8 ... 30, using: &rng) * 100) }
+            if Int.random(in: 0 ..< 4, using: &rng) == 0 { c.minPerDistrict = 1 }
+            if Int.random(in: 0 ..< 3, using: &rng) == 0 { c.maxMinutes = Double(Int.random(in: 15 ... 40, using: &rng)) }
+            if Int.random(in: 0 ..< 3, using: &rng) == 0 { c.minCoverage = Double.random(in: 0.3 ... 0.9, using: &rng) }
+            if Int.random(in: 0 ..< 5, using: &rng) == 0 { c.minDistrictCoverage = Double.random(in: 0.2 ... 0.8, using: &rng) }
+            let objective = objectives[Int(seed) % objectives.count]
+            let spec = PlanSpecification(objective: objective, coverageMinutes: Double(Int.random(in: 10 ... 25, using: &rng)),
+                                         constraints: c)
+            if try check(instance, spec, seed: seed) { feasible += 1 } else { infeasible += 1 }
+        }
+        XCTAssertGreaterThanOrEqual(feasible, 15)
+        XCTAssertGreaterThanOrEqual(infeasible, 5)
+    }
+
+    /// Two areas of 6 visits, two sites of capacity 10 both kept: splitting lets area B send 4
+    /// visits to S1 (2 minutes) and 2 to S2 (5 minutes), travel 1 + (4 x 2 + 2 x 5) / 6 = 4;
+    /// single sourcing sends B whole to S2, travel 1 + 5 = 6 (A to S2 and B to S1 would be 7).
+    func testSingleSourcingDiffersFromSplitOnAHandWorkedCase() throws {
+        let instance = PlanningInstance(
+            areaWeight: [1, 1], areaDemand: [6, 6], areaDistrict: [0, 0], districtNames: ["D"],
+            siteCost: [1, 1], siteCarbon: [1, 1], siteCapacity: [10, 10], siteDistrict: [0, 0],
+            siteStatus: [.candidate, .candidate],
+            pairs: [[(site: 0, minutes: 1), (site: 1, minutes: 5)], [(site: 0, minutes: 2), (site: 1, minutes: 5)]])
+        func travel(_ capacity: CapacityAssignment) throws -> Plan {
+            try Planner.plan(instance, PlanSpecification(objective: .minTravel, coverageMinutes: 10,
+                                                         constraints: PlanConstraints(maxSites: 2, capacity: capacity)),
+                             areaIDs: ["A", "B"])
+        }
+        let split = try travel(.split), single = try travel(.single)
+        XCTAssertEqual(split.objective ?? .nan, 4, accuracy: 1e-9)
+        XCTAssertEqual(single.objective ?? .nan, 6, accuracy: 1e-9)
+        XCTAssertEqual(single.status, .optimal)
+        XCTAssertEqual(single.areaSite, [0, 1])
+    }
+
+    /// An area whose demand exceeds every site's capacity cannot be served whole: a data fact,
+    /// named in the conflict, while splitting it is feasible.
+    func testAreaLargerThanEverySiteIsInfeasibleOnlyWithSingleSourcing() throws {
+        let instance = PlanningInstance(
+            areaWeight: [1, 1], areaDemand: [12, 2], areaDistrict: [0, 0], districtNames: ["D"],
+            siteCost: [1, 1], siteCarbon: [1, 1], siteCapacity: [10, 10], siteDistrict: [0, 0],
+            siteStatus: [.candidate, .candidate],
+            pairs: [[(site: 0, minutes: 1), (site: 1, minutes: 5)], [(site: 0, minutes: 2), (site: 1, minutes: 5)]])
+        func plan(_ capacity: CapacityAssignment) throws -> Plan {
+            try Planner.plan(instance, PlanSpecification(objective: .minTravel, coverageMinutes: 10,
+                                                         constraints: PlanConstraints(capacity: capacity)),
+                             areaIDs: ["A", "B"])
+        }
+        XCTAssertEqual(try plan(.split).status, .optimal)
+        let single = try plan(.single)
+        XCTAssertEqual(single.status, .infeasible)
+        let conflict = try XCTUnwrap(single.conflicts.first { $0.constraint == .capacity })
+        XCTAssertEqual(conflict.details, ["area A needs 12 visits a year, more than any site within reach can take (at most 10)"])
+    }
+
+    /// Larger instances than enumeration allows, against the textbook single-source model (binary
+    /// x_ij for every pair, no reductions, no heuristic, no fixing) solved by GLPK directly: the
+    /// planner's reduced-cost fixing and rounds must not change the optimum.
+    func testSingleSourcingMatchesTheTextbookModelOnLargerInstances() throws {
+        var fixedSomewhere = false
+        var solved = 0
+        for seed in UInt64(400) ..< 406 {
+            var instance = randomInstance(seed: seed, areas: 30, sites: 10, horizon: 60)
+            var rng = SplitMix64(seed: seed)
+            instance.siteCapacity = (0 ..< 10).map { _ in Double(Int.random(in: 30 ... 60, using: &rng)) }
+            let p = 4 + Int(seed % 2)
+            let spec = PlanSpecification(objective: .minTravel, coverageMinutes: 20,
+                                         constraints: PlanConstraints(maxSites: p, minSites: p, capacity: .single))
+            let plan = try Planner.plan(instance, spec, areaIDs: (0 ..< 30).map { "A\($0)" })
+            var model = LinearModel(sense: .minimise)
+            let y = model.addVariables(10, kind: .binary)
+            model.addRow(columns: Array(y), coefficients: Array(repeating: 1, count: 10), lower: Double(p), upper: Double(p))
+            var load: [[(Int, Double)]] = Array(repeating: [], count: 10)
+            for i in 0 ..< 30 where !instance.pairs(of: i).isEmpty {
+                var row: [Int] = []
+                for q in instance.pairs(of: i) {
+                    let j = instance.pairSite[q]
+                    let x = model.addVariable(.binary, upper: 1, objective: instance.areaWeight[i] * instance.pairMinutes[q])
+                    model.addRow(columns: [x, j], coefficients: [1, -1], upper: 0)
+                    load[j].append((x, instance.areaDemand[i]))
+                    row.append(x)
+                }
+                model.addRow(columns: row, coefficients: row.map { _ in 1 }, lower: 1, upper: 1)
+            }
+            for j in 0 ..< 10 {
+                model.addRow(columns: load[j].map(\.0) + [j], coefficients: load[j].map(\.1) + [-instance.siteCapacity[j]!], upper: 0)
+            }
+            let reference = try GLPKSolver.solve(model)
+            guard reference.status == .optimal, let expected = reference.objective else {
+                XCTAssertEqual(plan.status, .infeasible, "seed \(seed)")
+                continue
+            }
+            XCTAssertEqual(plan.status, .optimal, "seed \(seed)")
+            XCTAssertEqual(plan.objective ?? .nan, expected, accuracy: 1e-6, "seed \(seed)")
+            checkSingleSourced(plan, instance, spec, "seed \(seed)", file: #filePath, line: #line)
+            let report = try XCTUnwrap(plan.singleSource)
+            XCTAssertNotNil(report.lpBound)
+            if report.pairsFixedByReducedCost > 0 { fixedSomewhere = true }
+            solved += 1
+        }
+        XCTAssertGreaterThanOrEqual(solved, 4, "most instances have a plan to compare")
+        XCTAssertTrue(fixedSomewhere, "reduced-cost fixing ran on at least one instance")
     }
 }

@@ -1,0 +1,235 @@
+/// A first plan for single sourcing, handed to GLPK as its incumbent: choose the sites the LP
+/// relaxation opens most, assign areas greedily by regret with a repair step, improve the
+/// assignment by shifts and swaps, then the choice of sites by site swaps.
+///
+/// Why our own: GLPK's branch and cut finds feasible single-source plans late (its rounding
+/// rarely respects capacities), and a good plan early both prunes the tree and lets
+/// reduced-cost fixing remove most assignment columns. The plan it returns is checked against
+/// every row of the model before use, so the heuristic may ignore constraints it does not know
+/// (budget, coverage shares): it then simply offers nothing.
+struct SingleSourceHeuristic {
+    /// Demand of each area (visits per year).
+    let demand: [Double]
+    /// Each area's allowed sites with their assignment cost (minimised), cheapest first.
+    let options: [[(site: Int, cost: Double)]]
+    /// Whether every area with options must be assigned (otherwise an area is assigned only
+    /// where that costs nothing or pays).
+    let mustServe: Bool
+    /// Capacity of each site; `.infinity` where unlimited.
+    let capacity: [Double]
+    /// Cost (minimised) of keeping each site.
+    let siteCost: [Double]
+    /// Sites kept whatever the plan.
+    let fixedOpen: [Bool]
+    /// Sites the plan may keep or close.
+    let free: [Bool]
+    /// Bounds on the number of kept sites.
+    let minOpen: Int
+    let maxOpen: Int
+    /// Each area's cost by site, for the moves' lookups.
+    private let costBySite: [[Int: Double]]
+
+    init(demand: [Double], options: [[(site: Int, cost: Double)]], mustServe: Bool, capacity: [Double],
+         siteCost: [Double], fixedOpen: [Bool], free: [Bool], minOpen: Int, maxOpen: Int) {
+        self.demand = demand
+        self.options = options.map { $0.sorted { ($0.cost, $0.site) < ($1.cost, $1.site) } }
+        self.mustServe = mustServe
+        self.capacity = capacity
+        self.siteCost = siteCost
+        self.fixedOpen = fixedOpen
+        self.free = free
+        self.minOpen = minOpen
+        self.maxOpen = maxOpen
+        costBySite = options.map { list in Dictionary(list.map { ($0.site, $0.cost) }, uniquingKeysWith: min) }
+    }
+
+    /// A full plan: which sites are kept and each area's site (nil: not assigned).
+    struct Result {
+        var keep: [Bool]
+        var areaSite: [Int?]
+        var cost: Double
+    }
+
+    var areaCount: Int { demand.count }
+    var siteCount: Int { capacity.count }
+
+    /// The best plan found before `deadline`, starting from the sites with the largest `guide`
+    /// values (the LP relaxation's `y`), or nil when none was found.
+    func solve(guide: [Double], deadline: ContinuousClock.Instant) -> Result? {
+        let order = (0 ..< siteCount).filter { free[$0] }.sorted { (guide[$0], -$0) > (guide[$1], -$1) }
+        let fixedCount = fixedOpen.filter { $0 }.count
+        let positive = order.filter { guide[$0] > 1e-6 }.count
+        var target = maxOpen < Int.max ? maxOpen : fixedCount + positive
+        target = min(max(target, minOpen, fixedCount), fixedCount + order.count)
+        var open = fixedOpen
+        for j in order.prefix(target - fixedCount) { open[j] = true }
+        // Add sites in the LP's order until the areas fit, within the limit on kept sites.
+        var best = assign(open)
+        var next = target - fixedCount
+        while best == nil, next < order.count, fixedCount + next < maxOpen {
+            open[order[next]] = true
+            next += 1
+            best = assign(open)
+        }
+        guard var current = best else { return nil }
+        swapSites(&current, deadline: deadline)
+        return current
+    }
+
+    // MARK: - Assignment for a fixed set of sites
+
+    /// Assigns areas to the `open` sites within capacity, then improves by shifts and swaps: areas
+    /// by regret first, and, where tight capacities defeat that order, largest demand first.
+    func assign(_ open: [Bool]) -> Result? {
+        assign(open, largestFirst: false) ?? assign(open, largestFirst: true)
+    }
+
+    private func assign(_ open: [Bool], largestFirst: Bool) -> Result? {
+        var residual = capacity
+        var areaSite = [Int?](repeating: nil, count: areaCount)
+        var members = [[Int]](repeating: [], count: siteCount)
+        // Areas with the fewest good choices first: the regret of missing their cheapest site.
+        let served = (0 ..< areaCount).filter { !options[$0].isEmpty }
+        var regret = [Double](repeating: 0, count: areaCount)
+        for i in served {
+            let costs = options[i].filter { open[$0.site] && demand[i] <= capacity[$0.site] }.map(\.cost)
+            regret[i] = costs.count >= 2 ? costs[1] - costs[0] : .infinity
+        }
+        let ordered = largestFirst
+            ? served.sorted { (demand[$0], regret[$0], -$0) > (demand[$1], regret[$1], -$1) }
+            : served.sorted { (regret[$0], demand[$0], -$0) > (regret[$1], demand[$1], -$1) }
+        for i in ordered {
+            if let option = options[i].first(where: { open[$0.site] && residual[$0.site] >= demand[i] }),
+               mustServe || option.cost <= 0 {
+                place(i, option.site, &areaSite, &members, &residual)
+            } else if mustServe {
+                guard repair(i, open, &areaSite, &members, &residual) else { return nil }
+            }
+        }
+        improve(open, &areaSite, &members, &residual)
+        return Result(keep: open, areaSite: areaSite, cost: cost(open, areaSite))
+    }
+
+    private func place(_ i: Int, _ site: Int, _ areaSite: inout [Int?], _ members: inout [[Int]], _ residual: inout [Double]) {
+        areaSite[i] = site
+        members[site].append(i)
+        residual[site] -= demand[i]
+    }
+
+    private func remove(_ i: Int, _ areaSite: inout [Int?], _ members: inout [[Int]], _ residual: inout [Double]) {
+        guard let site = areaSite[i] else { return }
+        areaSite[i] = nil
+        members[site].removeAll { $0 == i }
+        residual[site] += demand[i]
+    }
+
+    /// Makes room for area `i`: moves one area from one of `i`'s open sites to another open site
+    /// with room, choosing the cheapest such pair of moves.
+    private func repair(_ i: Int, _ open: [Bool], _ areaSite: inout [Int?], _ members: inout [[Int]],
+                        _ residual: inout [Double]) -> Bool {
+        var best: (cost: Double, moved: Int, to: Int, site: Int)?
+        for option in options[i] where open[option.site] && demand[i] <= capacity[option.site] {
+            let j = option.site
+            for k in members[j] where residual[j] + demand[k] >= demand[i] {
+                let from = costOf(k, j)
+                for other in options[k] where other.site != j && open[other.site] && residual[other.site] >= demand[k] {
+                    let change = option.cost + other.cost - from
+                    if best == nil || change < best!.cost { best = (change, k, other.site, j) }
+                    break // options are sorted: the first with room is k's cheapest move
+                }
+            }
+        }
+        guard let best else { return false }
+        remove(best.moved, &areaSite, &members, &residual)
+        place(best.moved, best.to, &areaSite, &members, &residual)
+        place(i, best.site, &areaSite, &members, &residual)
+        return true
+    }
+
+    /// Shifts (one area to a cheaper site with room) and swaps (two areas exchange sites) until
+    /// neither improves.
+    private func improve(_ open: [Bool], _ areaSite: inout [Int?], _ members: inout [[Int]], _ residual: inout [Double]) {
+        var improved = true
+        var passes = 0
+        while improved && passes < 50 {
+            improved = false
+            passes += 1
+            for i in 0 ..< areaCount {
+                guard let a = areaSite[i] else { continue }
+                let current = costOf(i, a)
+                for option in options[i] where option.cost < current - 1e-9 {
+                    if open[option.site] && residual[option.site] >= demand[i] {
+                        remove(i, &areaSite, &members, &residual)
+                        place(i, option.site, &areaSite, &members, &residual)
+                        improved = true
+                        break
+                    }
+                }
+            }
+            for i in 0 ..< areaCount {
+                guard let a = areaSite[i] else { continue }
+                let current = costOf(i, a)
+                search: for option in options[i] where option.cost < current - 1e-9 && option.site != a && open[option.site] {
+                    let b = option.site
+                    for k in members[b] {
+                        let back = costOf(k, a)
+                        guard back.isFinite else { continue }
+                        let change = option.cost + back - current - costOf(k, b)
+                        if change < -1e-9, residual[a] + demand[i] - demand[k] >= 0, residual[b] + demand[k] - demand[i] >= 0 {
+                            remove(i, &areaSite, &members, &residual)
+                            remove(k, &areaSite, &members, &residual)
+                            place(i, b, &areaSite, &members, &residual)
+                            place(k, a, &areaSite, &members, &residual)
+                            improved = true
+                            break search
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The cost of area `i` at `site`; infinity where the pair is not allowed.
+    private func costOf(_ i: Int, _ site: Int) -> Double {
+        costBySite[i][site] ?? .infinity
+    }
+
+    private func cost(_ open: [Bool], _ areaSite: [Int?]) -> Double {
+        var total = 0.0
+        for j in 0 ..< siteCount where open[j] { total += siteCost[j] }
+        for i in 0 ..< areaCount { if let j = areaSite[i] { total += costOf(i, j) } }
+        return total
+    }
+
+    // MARK: - Choice of sites
+
+    /// Site swaps: close a kept free site and keep a closed one instead (among the closed sites its
+    /// areas would most often go to next), keeping the change when the reassigned plan costs less.
+    private func swapSites(_ current: inout Result, deadline: ContinuousClock.Instant) {
+        var improved = true
+        while improved && ContinuousClock.now < deadline {
+            improved = false
+            let kept = (0 ..< siteCount).filter { current.keep[$0] && free[$0] }
+            outer: for r in kept {
+                var votes: [Int: Int] = [:]
+                for i in 0 ..< areaCount where current.areaSite[i] == r {
+                    for option in options[i].prefix(4) where free[option.site] && !current.keep[option.site] {
+                        votes[option.site, default: 0] += 1
+                    }
+                }
+                let candidates = votes.sorted { ($0.value, -$0.key) > ($1.value, -$1.key) }.prefix(5).map(\.key)
+                for j in candidates {
+                    guard ContinuousClock.now < deadline else { return }
+                    var open = current.keep
+                    open[r] = false
+                    open[j] = true
+                    if let trial = assign(open), trial.cost < current.cost - 1e-9 {
+                        current = trial
+                        improved = true
+                        break outer
+                    }
+                }
+            }
+        }
+    }
+}
