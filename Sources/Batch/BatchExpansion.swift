@@ -83,12 +83,18 @@ public enum BatchExpansion {
         let gridSize = axes.reduce(1) { $0 * $1.values.count }
         for variant in variantList {
             var variantDocument = Node.mapping(base)
+            var variantOverrides: [ScenarioOverride] = []
             for override in variant?.overrides ?? [] {
                 variantDocument = try override.path.applying(
                     override.value, to: variantDocument, file: file, mark: override.mark)
+                variantOverrides.append(ScenarioOverride(
+                    origin: "variants.\(variant!.name)", path: override.path.description,
+                    text: displayText(override.value), line: override.value.mark?.line ?? override.mark?.line,
+                    column: override.value.mark?.column ?? override.mark?.column))
             }
             for point in 0..<gridSize {
                 var document = variantDocument
+                var overrides = variantOverrides
                 var parameters: [ScenarioParameter] = []
                 if let variant {
                     parameters.append(ScenarioParameter(
@@ -105,6 +111,9 @@ public enum BatchExpansion {
                     document = try axis.path.applying(value, to: document, file: file, mark: value.mark ?? axis.mark)
                     parameters.append(ScenarioParameter(
                         key: axis.path.description, json: CanonicalJSON.text(of: value), text: displayText(value)))
+                    overrides.append(ScenarioOverride(
+                        origin: "batch", path: axis.path.description, text: displayText(value),
+                        line: value.mark?.line ?? axis.mark?.line, column: value.mark?.column ?? axis.mark?.column))
                 }
                 let id = String(SHA256.hex(CanonicalJSON.text(of: document)).prefix(16))
                 let name = parameters.isEmpty
@@ -123,7 +132,7 @@ public enum BatchExpansion {
                 }
                 scenarios.append(ExpandedScenario(
                     id: id, index: scenarios.count, name: name, variant: variant?.name,
-                    parameters: parameters, yaml: yaml, sourceFile: file))
+                    parameters: parameters, overrides: overrides, yaml: yaml, sourceFile: file))
             }
         }
         return scenarios

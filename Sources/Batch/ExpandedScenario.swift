@@ -18,6 +18,9 @@ public struct ExpandedScenario: Sendable, Hashable, Identifiable {
     /// The parameters that make this scenario differ from the base: `variant` first
     /// (when present), then every `batch:` key in file order.
     public let parameters: [ScenarioParameter]
+    /// Every override applied to the base scenario, the variant's first, then one value of
+    /// each `batch:` key: what a problem in the effective scenario is traced back to.
+    public let overrides: [ScenarioOverride]
     /// The effective scenario as YAML text, ready for the ordinary scenario reader.
     /// Relative paths in it (`dataset:`) stay relative to `sourceFile`'s folder.
     public let yaml: String
@@ -54,4 +57,26 @@ public struct ScenarioParameter: Sendable, Hashable {
     public let json: String
     /// The value as written in the file, for labels and CSV cells.
     public let text: String
+}
+
+/// One override of a scenario setting, as the batch file wrote it: where it came from
+/// (`batch` or `variants.<name>`), the dot path it sets and the place of its value in the
+/// file, so that an error in the effective scenario names the axis or variant at fault
+/// rather than a line of the generated YAML.
+public struct ScenarioOverride: Sendable, Hashable {
+    /// `batch` for a grid value, `variants.<name>` for a variant's override.
+    public let origin: String
+    /// The dot path set, e.g. `constraints.budget`.
+    public let path: String
+    /// The value as written.
+    public let text: String
+    /// 1-based line and column of the value in the batch file, when known.
+    public let line: Int?
+    public let column: Int?
+
+    /// Whether a setting at `keyPath` (a dot path into the effective scenario) was set or
+    /// changed by this override: the path itself, a key inside it, or a parent of it.
+    public func covers(_ keyPath: String) -> Bool {
+        keyPath == path || keyPath.hasPrefix(path + ".") || path.hasPrefix(keyPath + ".")
+    }
 }

@@ -37,11 +37,17 @@ public struct BatchPlanSolver: Sendable {
     /// Plans one expanded scenario. Bad input throws (the runner stores an `error` row
     /// with the message); every solver outcome, infeasible included, is a result.
     public func solve(_ expanded: ExpandedScenario) throws -> BatchResult {
-        let scenario = try inputs.scenario(yaml: expanded.yaml)
-        let prepared = try inputs.prepare(scenario)
-        let context = try PlanPipeline.run(
-            scenario: scenario, dataset: prepared.dataset, inputs: prepared.inputs,
-            solve: relaxed.solve(varying: Self.variedLimits(expanded), instanceKey: prepared.instanceKey))
+        let scenario = try inputs.scenario(expanded)
+        let prepared: PreparedScenario
+        let context: PlanContext
+        do {
+            prepared = try inputs.prepare(scenario)
+            context = try PlanPipeline.run(
+                scenario: scenario, dataset: prepared.dataset, inputs: prepared.inputs,
+                solve: relaxed.solve(varying: Self.variedLimits(expanded), instanceKey: prepared.instanceKey))
+        } catch let errors as InputErrors {
+            throw inputs.attribute(errors, to: expanded.overrides)
+        }
         if let plansFolder {
             let files = try PlanFiles.make(context, engineVersion: engineVersion)
             try AtomicFolder.write(files, to: plansFolder.appendingPathComponent(expanded.id))

@@ -34,7 +34,7 @@ public final class SharedInputs: Sendable {
     /// `needs:`) are resolved against its folder.
     public let scenarioFile: URL
     private let digests = InputDigests()
-    private let needsFiles = OnceCache<String, ScenarioNode>()
+    private let needsFiles = OnceCache<String, ScenarioNode?>()
     private let datasets = OnceCache<DatasetKey, Dataset>()
     private let scores = OnceCache<ScoresKey, NeedScores>()
     private let travel = OnceCache<TravelKey, TravelTimes>()
@@ -51,19 +51,39 @@ public final class SharedInputs: Sendable {
     /// `needs: file.yaml` is read (once) relative to the scenario file.
     public func scenario(yaml: String) throws -> Scenario {
         let file = scenarioFile.lastPathComponent
-        var tree = try ScenarioReader.parse(text: yaml, file: file)
-        if let needs = tree["needs"], let name = needs.text, !name.isEmpty {
-            let needsTree = try needsFiles.value(for: name) {
-                let url = URL(fileURLWithPath: name, relativeTo: scenarioFile.deletingLastPathComponent())
-                guard let data = FileManager.default.contents(atPath: url.path) else {
-                    throw InputErrors([InputError(file: file, line: needs.line, column: "needs", position: needs.column,
-                                                  value: name, expected: "a readable needs file at \(url.path)")])
-                }
-                return try ScenarioReader.parse(text: String(decoding: data, as: UTF8.self), file: name)
-            }
-            tree = tree.replacing(path: "needs", with: needsTree)
+        let tree = try ScenarioReader.parse(text: yaml, file: file)
+        let needs = try needsFiles.value(for: tree["needs"]?.text ?? "") {
+            try ScenarioReader.needsFile(of: tree, file: file, folder: scenarioFile.deletingLastPathComponent())
         }
-        return try Scenario(document: tree, file: file)
+        return try ScenarioReader.decode(tree, file: file, needs: needs)
+    }
+
+    /// Decodes an expanded scenario of the batch; an error names the axis or variant at fault.
+    public func scenario(_ expanded: ExpandedScenario) throws -> Scenario {
+        do {
+            return try scenario(yaml: expanded.yaml)
+        } catch let errors as InputErrors {
+            throw attribute(errors, to: expanded.overrides)
+        }
+    }
+
+    /// Errors in an expanded scenario, traced back to the batch file: an error in a setting an
+    /// override made names that override (`batch.constraints.budget`, `variants.tight.carbon`)
+    /// at the line of its value; any other lies in the base scenario, named by its key path
+    /// only, since line numbers of the generated YAML would point nowhere in the file.
+    /// Errors in other files (the dataset's CSVs, a needs file) are left as they are.
+    public func attribute(_ errors: InputErrors, to overrides: [ScenarioOverride]) -> InputErrors {
+        InputErrors(errors.errors.map { error in
+            guard error.file == scenarioFile.lastPathComponent, let keyPath = error.column else { return error }
+            var traced = error
+            if let override = overrides.last(where: { $0.covers(keyPath) }) {
+                traced.column = override.origin + "." + keyPath
+                (traced.line, traced.position) = (override.line, override.column)
+            } else {
+                (traced.line, traced.position) = (nil, nil)
+            }
+            return traced
+        }, omitted: errors.omitted)
     }
 
     /// The shared dataset, scores and instance for `scenario`, computing each at most

@@ -21,13 +21,6 @@ public struct Dataset: Sendable {
     /// Travel times read from `travel.csv`, or `nil` when they are to be estimated.
     public let travel: TravelTimes?
 
-    /// Area id -> dense index.
-    public let areaIndex: [String: Int]
-    /// Site id -> dense index.
-    public let siteIndex: [String: Int]
-    /// District name -> dense index.
-    public let districtIndex: [String: Int]
-
     /// Builds a dataset; preconditions check only what the types cannot (dense indices in range,
     /// unique ids, sorted districts). Readers validate user input before calling this.
     public init(source: String = "", districts: [String], areas: [Area], sites: [Site],
@@ -40,20 +33,9 @@ public struct Dataset: Sendable {
         self.usage = usage
         self.indicators = indicators
         self.travel = travel
-        var districtIndex: [String: Int] = [:]
-        for (index, name) in districts.enumerated() { districtIndex[name] = index }
-        var areaIndex: [String: Int] = [:]
-        areaIndex.reserveCapacity(areas.count)
-        for (index, area) in areas.enumerated() { areaIndex[area.id] = index }
-        var siteIndex: [String: Int] = [:]
-        siteIndex.reserveCapacity(sites.count)
-        for (index, site) in sites.enumerated() { siteIndex[site.id] = index }
-        self.districtIndex = districtIndex
-        self.areaIndex = areaIndex
-        self.siteIndex = siteIndex
-        precondition(districtIndex.count == districts.count, "district names must be unique")
-        precondition(areaIndex.count == areas.count, "area ids must be unique")
-        precondition(siteIndex.count == sites.count, "site ids must be unique")
+        precondition(Set(districts).count == districts.count, "district names must be unique")
+        precondition(Set(areas.map(\.id)).count == areas.count, "area ids must be unique")
+        precondition(Set(sites.map(\.id)).count == sites.count, "site ids must be unique")
     }
 
     /// Builds the sorted district list from the districts named by areas (what readers do).
@@ -82,13 +64,6 @@ public struct Dataset: Sendable {
     public var visitsByArea: [Double] {
         var totals = [Double](repeating: 0, count: areas.count)
         for record in usage { totals[record.area] += record.visits }
-        return totals
-    }
-
-    /// Observed visits per year to each site (sum over areas and services).
-    public var visitsBySite: [Double] {
-        var totals = [Double](repeating: 0, count: sites.count)
-        for record in usage { totals[record.site] += record.visits }
         return totals
     }
 

@@ -1,8 +1,8 @@
 extension Scenario {
-    /// The top-level keys a scenario may have. `variants:` (named override sets) belongs to the
-    /// batch engine, like `batch:`; a single run keeps it in `document` and otherwise ignores it.
-    public static let topLevelKeys = ["name", "description", "dataset", "needs", "travel", "objective", "coverage_minutes", "constraints",
-                                      "solver", "batch", "variants"]
+    /// The top-level keys a scenario may have. `batch:` and `variants:` belong to the batch engine,
+    /// which expands them into scenarios without them; a single run ignores both.
+    public static let topLevelKeys = ["name", "description", "dataset", "needs", "travel", "objective", "coverage_minutes",
+                                      "constraints", "solver", "batch", "variants"]
 
     /// Decodes a scenario from its parsed document, collecting every problem (wrong type, out of
     /// range, unknown key) with its file, line, character column and key path.
@@ -42,10 +42,7 @@ extension Scenario {
                 case "solver":
                     if case .null = node.kind { continue }
                     scenario.solver = Scenario.decodeSolver(node, &decoder)
-                case "batch":
-                    if case .null = node.kind { continue }
-                    scenario.batch = Scenario.decodeBatch(node, &decoder)
-                case "variants":
+                case "batch", "variants":
                     continue
                 default:
                     break
@@ -60,15 +57,6 @@ extension Scenario {
             throw InputErrors(ordered, omitted: decoder.errors.omitted)
         }
         self = scenario
-    }
-
-    /// A copy with keys overridden (dotted paths, as in a `batch:` block) and decoded again.
-    /// The `batch:` and `variants:` blocks themselves are dropped from the copy.
-    public func applying(_ overrides: [(path: String, value: ScenarioNode)]) throws(InputErrors) -> Scenario {
-        var tree = document
-        if case .map(let entries) = tree.kind { tree.kind = .map(entries.filter { $0.key != "batch" && $0.key != "variants" }) }
-        for override in overrides { tree = tree.replacing(path: override.path, with: override.value) }
-        return try Scenario(document: tree, file: file)
     }
 
     private static func decodeNeeds(_ node: ScenarioNode, _ decoder: inout ScenarioDecoder) -> NeedsFramework? {
@@ -199,11 +187,12 @@ extension Scenario {
                 constraints.minDeprivedCoverage = decoder.number(value, path, "a share between 0 and 1", valid: share)
             case "deprived_share":
                 constraints.deprivedShare = decoder.number(value, path, "a share of areas above 0 and at most 1",
-                                                           valid: { $0 > 0 && $0 <= 1 }) ?? 0.2
+                                                           valid: { $0 > 0 && $0 <= 1 }) ?? constraints.deprivedShare
             case "max_minutes": constraints.maxMinutes = decoder.number(value, path, "minutes >= 0", valid: { $0 >= 0 })
             case "capacity": constraints.capacity = decodeCapacity(value, path, &decoder)
             case "visits_per_child":
-                constraints.visitsPerChild = decoder.number(value, path, "visits per child per year >= 0", valid: { $0 >= 0 }) ?? 1
+                constraints.visitsPerChild = decoder.number(value, path, "visits per child per year >= 0",
+                                                            valid: { $0 >= 0 }) ?? constraints.visitsPerChild
             default: break
             }
         }
@@ -257,27 +246,5 @@ extension Scenario {
             }
         }
         return settings
-    }
-
-    private static func decodeBatch(_ node: ScenarioNode, _ decoder: inout ScenarioDecoder) -> [BatchAxis] {
-        guard case .map(let entries) = node.kind else {
-            decoder.fail(node, "batch", "a mapping from key paths to lists of values")
-            return []
-        }
-        var axes: [BatchAxis] = []
-        for entry in entries {
-            let path = "batch.\(entry.key)"
-            guard case .list(let values) = entry.value.kind, !values.isEmpty else {
-                decoder.fail(entry.value, path, "a non-empty list of values")
-                continue
-            }
-            let root = entry.key.split(separator: ".").first.map(String.init) ?? ""
-            guard Scenario.topLevelKeys.contains(root), root != "batch", root != "variants" else {
-                decoder.fail(entry.value, path, "a key path starting with one of \(Scenario.topLevelKeys.dropLast(2).joined(separator: ", "))")
-                continue
-            }
-            axes.append(BatchAxis(path: entry.key, values: values))
-        }
-        return axes
     }
 }

@@ -117,19 +117,6 @@ public struct SolverSettings: Sendable, Hashable {
     }
 }
 
-/// One axis of a batch: a dotted key path and the values it takes (`batch:` block).
-public struct BatchAxis: Sendable, Hashable {
-    /// Dotted key path into the scenario, e.g. `constraints.budget`.
-    public var path: String
-    /// The values, as written.
-    public var values: [ScenarioNode]
-    /// One batch axis.
-    public init(path: String, values: [ScenarioNode]) {
-        self.path = path
-        self.values = values
-    }
-}
-
 /// A scenario: which dataset, how need is measured, what to optimise under which constraints.
 /// Every field of FORMAT.md's scenario file; defaults are those documented on each field.
 public struct Scenario: Sendable, Hashable {
@@ -154,9 +141,7 @@ public struct Scenario: Sendable, Hashable {
     public var constraints: Constraints
     /// Solver limits.
     public var solver: SolverSettings
-    /// The batch axes, in document order (empty without a `batch:` block).
-    public var batch: [BatchAxis]
-    /// The whole document as parsed, so that a batch can override keys and decode again.
+    /// The whole document as parsed, so that errors found after decoding can point into the file.
     public var document: ScenarioNode
 
     /// Default `coverage_minutes`.
@@ -166,7 +151,7 @@ public struct Scenario: Sendable, Hashable {
     public init(file: String = "<defaults>", dataset: String = ".", needs: NeedsFramework? = nil,
                 travel: TravelSettings = TravelSettings(), objective: Objective = .maxCoverage,
                 coverageMinutes: Double = Scenario.defaultCoverageMinutes, constraints: Constraints = Constraints(),
-                solver: SolverSettings = SolverSettings(), batch: [BatchAxis] = [],
+                solver: SolverSettings = SolverSettings(),
                 document: ScenarioNode = ScenarioNode(.map([]))) {
         self.file = file
         self.dataset = dataset
@@ -176,7 +161,6 @@ public struct Scenario: Sendable, Hashable {
         self.coverageMinutes = coverageMinutes
         self.constraints = constraints
         self.solver = solver
-        self.batch = batch
         self.document = document
     }
 

@@ -77,33 +77,18 @@ public struct ScenarioNode: Sendable, Hashable {
         return node
     }
 
-    /// A copy with the node at a dotted key path replaced (creating intermediate mappings as
-    /// needed); list elements are addressed by index. Used by the batch engine for overrides.
-    public func replacing(path: String, with value: ScenarioNode) -> ScenarioNode {
-        replacing(components: path.split(separator: ".").map(String.init)[...], with: value)
-    }
-
-    private func replacing(components: ArraySlice<String>, with value: ScenarioNode) -> ScenarioNode {
-        guard let head = components.first else { return value }
-        let rest = components.dropFirst()
-        var copy = self
-        switch kind {
-        case .list(var items):
-            if let index = Int(head), items.indices.contains(index) {
-                items[index] = items[index].replacing(components: rest, with: value)
-                copy.kind = .list(items)
-            }
-        case .map(var entries):
-            if let position = entries.firstIndex(where: { $0.key == head }) {
-                entries[position].value = entries[position].value.replacing(components: rest, with: value)
-            } else {
-                entries.append(Entry(key: head, value: ScenarioNode(.null).replacing(components: rest, with: value)))
-            }
-            copy.kind = .map(entries)
-        default:
-            copy = ScenarioNode(.map([Entry(key: head, value: ScenarioNode(.null).replacing(components: rest, with: value))]),
-                                line: line, column: column)
+    /// A copy of this mapping with `key`'s value replaced (or appended when absent). Only a reader
+    /// uses it, to put a needs file in place of `needs: file.yaml`; batch overrides of dotted paths
+    /// follow the batch engine's one rule set (`DotPath`).
+    public func replacing(key: String, with value: ScenarioNode) -> ScenarioNode {
+        guard case .map(var entries) = kind else { return self }
+        if let position = entries.firstIndex(where: { $0.key == key }) {
+            entries[position].value = value
+        } else {
+            entries.append(Entry(key: key, value: value))
         }
+        var copy = self
+        copy.kind = .map(entries)
         return copy
     }
 

@@ -26,13 +26,22 @@ public enum ScenarioReader {
     /// `datasetURL(for:scenarioURL:)`.
     public static func read(url: URL) throws(InputErrors) -> Scenario {
         let file = url.lastPathComponent
-        var tree = try parse(text: readText(url, file: file), file: file)
-        if let needs = tree["needs"], let name = needs.text, !name.isEmpty {
-            let needsURL = URL(fileURLWithPath: name, relativeTo: url.deletingLastPathComponent()).standardizedFileURL
-            let needsTree = try parse(text: readText(needsURL, file: name, referencedAt: needs, from: file), file: name)
-            tree = tree.replacing(path: "needs", with: needsTree)
-        }
-        return try Scenario(document: tree, file: file)
+        let tree = try parse(text: readText(url, file: file), file: file)
+        let folder = url.deletingLastPathComponent()
+        return try decode(tree, file: file, needs: needsFile(of: tree, file: file, folder: folder))
+    }
+
+    /// The needs file a scenario tree names (`needs: other.yaml`, relative to `folder`), parsed;
+    /// nil when the needs framework is inline or absent.
+    public static func needsFile(of tree: ScenarioNode, file: String, folder: URL) throws(InputErrors) -> ScenarioNode? {
+        guard let needs = tree["needs"], let name = needs.text, !name.isEmpty else { return nil }
+        let url = URL(fileURLWithPath: name, relativeTo: folder).standardizedFileURL
+        return try parse(text: readText(url, file: name, referencedAt: needs, from: file), file: name)
+    }
+
+    /// Decodes a scenario tree, with `needs` (a parsed needs file) in place of its `needs:` name.
+    public static func decode(_ tree: ScenarioNode, file: String, needs: ScenarioNode?) throws(InputErrors) -> Scenario {
+        try Scenario(document: needs.map { tree.replacing(key: "needs", with: $0) } ?? tree, file: file)
     }
 
     /// The dataset folder a scenario names, resolved relative to the scenario file's folder

@@ -63,4 +63,42 @@ final class BatchPlanSolverTests: XCTestCase {
         }
         XCTAssertEqual(statuses.first, .infeasible, "20 minutes cannot reach every one of the most deprived areas")
     }
+
+    /// An unknown key or a value of the wrong type set by a batch axis or a variant is an error
+    /// naming that axis or variant at the line of its value in the batch file, by one rule for
+    /// grid values and variants (the generated YAML's own lines would point nowhere).
+    func testAWrongOverrideNamesTheAxisOrVariantAtItsLine() throws {
+        let base = try String(contentsOf: kent, encoding: .utf8)
+        let yaml = base + """
+
+            variants:
+              good: {}
+              typo: {constraints.budjet: 1}
+            batch:
+              constraints.min_per_district: [1, many]
+            """
+        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+        let typoLine = lines.firstIndex { $0.contains("budjet") }! + 1
+        let axisLine = lines.firstIndex { $0.contains("[1, many]") }! + 1
+        let solver = BatchPlanSolver(scenarioFile: kent, engineVersion: "test")
+        var messages: [String: String] = [:]
+        for expanded in try BatchExpansion.expand(yaml: yaml, file: kent.path) {
+            do {
+                _ = try solver.inputs.scenario(expanded)
+                messages[expanded.name] = "ok"
+            } catch let errors as InputErrors {
+                messages[expanded.name] = errors.description
+            }
+        }
+        XCTAssertEqual(messages["good constraints.min_per_district=1"], "ok")
+        XCTAssertEqual(messages["good constraints.min_per_district=many"],
+                       "scenario.yaml:\(axisLine):37: column 'batch.constraints.min_per_district': value 'many': "
+                           + "expected a whole number >= 0")
+        XCTAssertTrue(messages["typo constraints.min_per_district=1"]!.hasPrefix(
+            "scenario.yaml:\(typoLine):30: column 'variants.typo.constraints.budjet': value '1': expected one of the keys"),
+                      messages["typo constraints.min_per_district=1"]!)
+        // A batch row reports the same.
+        let row = try? solver.solve(try BatchExpansion.expand(yaml: yaml, file: kent.path)[1])
+        XCTAssertNil(row, "a scenario that does not decode is an error, not a result")
+    }
 }

@@ -45,8 +45,6 @@ final class ScenarioReaderTests: XCTestCase {
                                                          minPerDistrict: 1, minCoverage: 0.95, minDistrictCoverage: 0.85,
                                                          maxMinutes: 45, capacity: .split, visitsPerChild: 1))
         XCTAssertEqual(scenario.solver, SolverSettings(timeLimitSeconds: 60, mipGap: 0))
-        XCTAssertEqual(scenario.batch.map(\.path), ["constraints.budget", "coverage_minutes"])
-        XCTAssertEqual(scenario.batch[0].values.map(\.text), ["7_000_000", "8_000_000", "9_000_000"])
         XCTAssertEqual(scenario.effectiveHorizonMinutes, 60)
     }
 

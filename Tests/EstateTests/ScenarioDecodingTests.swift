@@ -47,18 +47,13 @@ final class ScenarioDecodingTests: XCTestCase {
         }
     }
 
-    func testApplyingOverridesDecodesAgain() throws {
+    func testBatchAndVariantsBlocksAreLeftToTheBatchEngine() throws {
         let scenario = try Scenario(document: .map([
             ("constraints", .map([("budget", node("100"))])),
             ("batch", .map([("constraints.budget", ScenarioNode(.list([node("1"), node("2")])))])),
             ("variants", .map([("low", .map([("constraints.budget", node("1"))]))])),
         ]), file: "s.yaml")
-        XCTAssertEqual(scenario.batch, [BatchAxis(path: "constraints.budget", values: [node("1"), node("2")])])
-        let varied = try scenario.applying([("constraints.budget", node("2")), ("coverage_minutes", node("15"))])
-        XCTAssertEqual(varied.constraints.budget, 2)
-        XCTAssertEqual(varied.coverageMinutes, 15)
-        XCTAssertEqual(varied.batch, [])
-        XCTAssertNil(varied.document["variants"])
+        XCTAssertEqual(scenario.constraints.budget, 100)
     }
 }
 
