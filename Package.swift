@@ -52,7 +52,8 @@ let package = Package(
         // Seeded generators: the default Kent dataset and large synthetic instances.
         .target(name: "EstateSynth", dependencies: ["Estate"]),
         .testTarget(name: "EstateTests", dependencies: ["Estate"]),
-        .testTarget(name: "EstateIOTests", dependencies: ["Estate", "EstateIO", "EstateSynth"]),
+        // Planning and Reports: a dataset read through a manifest must plan exactly as its plain folder.
+        .testTarget(name: "EstateIOTests", dependencies: ["Estate", "EstateIO", "EstateSynth", "Planning", "Reports"]),
         // The planning model: exact reductions, the MILP, decoding, infeasibility explanations.
         .target(name: "Planning", dependencies: ["Estate", "Optimisation"]),
         .testTarget(name: "PlanningTests", dependencies: ["Planning", "Estate", "Optimisation"]),

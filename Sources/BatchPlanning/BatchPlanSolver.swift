@@ -50,7 +50,8 @@ public struct BatchPlanSolver: Sendable {
         }
         if let plansFolder {
             let files = try PlanFiles.make(context, engineVersion: engineVersion)
-            try AtomicFolder.write(files, to: plansFolder.appendingPathComponent(expanded.id))
+            try OutputFolder(url: plansFolder.appendingPathComponent(expanded.id), kind: .plan, version: engineVersion)
+                .replace(with: files)
         }
         return Self.result(context, inputHashes: prepared.inputHashes)
     }

@@ -26,12 +26,13 @@ public struct DatasetProvenance: Sendable, Hashable, Codable {
     }
 
     /// Decodes `dataset.yaml`, reporting every wrong key or value with its line and column.
-    public init(document: ScenarioNode, file: String) throws(InputErrors) {
+    /// `otherKeys` are the file's keys another reader owns (the manifest's `areas`, `sites`, ...).
+    public init(document: ScenarioNode, file: String, otherKeys: [String] = []) throws(InputErrors) {
         var decoder = ScenarioDecoder(file: file)
         var provenance = DatasetProvenance()
         if case .null = document.kind {
             // An empty file declares nothing.
-        } else if let entries = decoder.entries(document, "", allowed: Self.keys) {
+        } else if let entries = decoder.entries(document, "", allowed: Self.keys + otherKeys) {
             for entry in entries {
                 switch entry.key {
                 case "illustrative":

@@ -15,7 +15,9 @@ public enum AtomicFolder {
     }
 
     /// Writes `files` (name -> contents) as the folder `target`, replacing any previous one.
-    public static func write(_ files: [(name: String, contents: [UInt8])], to target: URL) throws(WriteError) {
+    /// Commands go through `OutputFolder.replace`, which first checks that the previous
+    /// folder is one Estate wrote and may replace.
+    static func write(_ files: [(name: String, contents: [UInt8])], to target: URL) throws(WriteError) {
         let manager = FileManager.default
         let parent = target.deletingLastPathComponent()
         let token = "\(ProcessInfo.processInfo.processIdentifier)-\(UInt64(Date().timeIntervalSince1970 * 1e6))"
@@ -39,7 +41,7 @@ public enum AtomicFolder {
             if existed { try? manager.removeItem(at: retired) }
         } catch {
             try? manager.removeItem(at: staging)
-            throw WriteError(path: target.path, reason: "\(error.localizedDescription)")
+            throw WriteError(path: target.path, reason: SystemErrorText.describe(error))
         }
     }
 }

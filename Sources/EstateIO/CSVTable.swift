@@ -20,6 +20,16 @@ struct CSVTable {
     let lines: [Int]
     /// 1-based line of the header.
     let headerLine: Int
+    /// Where each column's cells came from, when the table was assembled from other files by a
+    /// dataset manifest (`nil`: this file's own column). Errors name the source cell.
+    var origins: [ColumnOrigin?] = []
+
+    /// The source of an assembled column: a file, a column label and the line of each row.
+    struct ColumnOrigin {
+        var file: String
+        var column: String
+        var lines: [Int?]
+    }
 
     /// Column number (0-based) of a header name.
     func column(_ name: String) -> Int? { header.firstIndex(of: name) }
@@ -111,6 +121,16 @@ struct CSVTable {
         self.rows = rows
         self.lines = lines
         self.headerLine = headerLine
+    }
+
+    /// A table assembled in memory (by `ManifestAssembler`); `origins` locate its cells.
+    init(file: String, header: [String], rows: [[String]], lines: [Int], headerLine: Int, origins: [ColumnOrigin?]) {
+        self.file = file
+        self.header = header
+        self.rows = rows
+        self.lines = lines
+        self.headerLine = headerLine
+        self.origins = origins
     }
 
     /// Reads and parses a file.

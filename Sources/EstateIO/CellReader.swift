@@ -12,6 +12,11 @@ struct CellReader {
     }
 
     mutating func fail(_ row: Int, _ column: Int, _ expected: String) {
+        if column < table.origins.count, let origin = table.origins[column] {
+            errors.add(InputError(file: origin.file, line: origin.lines[row], column: origin.column, value: table.rows[row][column],
+                                  expected: "\(expected) (for \(table.header[column]))"))
+            return
+        }
         errors.add(line: table.lines[row], column: table.header[column], position: column + 1,
                    value: table.rows[row][column], expected: expected)
     }

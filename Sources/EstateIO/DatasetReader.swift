@@ -31,19 +31,38 @@ public enum DatasetReader {
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw InputErrors([InputError(file: folder.path, expected: "a dataset folder holding areas.csv and sites.csv")])
         }
-        let areasURL = folder.appendingPathComponent("areas.csv")
-        let sitesURL = folder.appendingPathComponent("sites.csv")
-        for url in [areasURL, sitesURL] where !FileManager.default.fileExists(atPath: url.path) {
-            all.append(InputError(file: url.lastPathComponent, expected: "the file \(url.path) (required in a dataset folder)"))
+        // With a manifest, the published files it names are assembled into the same plain tables.
+        let manifestURL = folder.appendingPathComponent(DatasetReader.provenanceFile)
+        let areasTable: () throws(InputErrors) -> CSVTable, sitesTable: () throws(InputErrors) -> CSVTable
+        var usageURL: URL? = folder.appendingPathComponent("usage.csv"), travelURL: URL? = folder.appendingPathComponent("travel.csv")
+        if FileManager.default.fileExists(atPath: manifestURL.path), let manifest = try DatasetManifest.read(url: manifestURL) {
+            let assembler = ManifestAssembler(manifest: manifest, folder: folder)
+            areasTable = { () throws(InputErrors) in try assembler.areas() }
+            sitesTable = { () throws(InputErrors) in try assembler.sites() }
+            // Without `usage:`/`travel:` there are none (a stray usage.csv is not silently used).
+            usageURL = manifest.usage.map { folder.appendingPathComponent($0) }
+            travelURL = manifest.travel.map { folder.appendingPathComponent($0) }
+            for name in [manifest.usage, manifest.travel].compactMap({ $0 })
+            where !FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path) {
+                all.append(InputError(file: DatasetReader.provenanceFile, value: name, expected: "a file \(name) in \(folder.path)"))
+            }
+            if !all.isEmpty { throw InputErrors(all) }
+        } else {
+            let areasURL = folder.appendingPathComponent("areas.csv")
+            let sitesURL = folder.appendingPathComponent("sites.csv")
+            for url in [areasURL, sitesURL] where !FileManager.default.fileExists(atPath: url.path) {
+                all.append(InputError(file: url.lastPathComponent, expected: "the file \(url.path) (required in a dataset folder, or a dataset.yaml naming the files)"))
+            }
+            if !all.isEmpty { throw InputErrors(all) }
+            areasTable = { () throws(InputErrors) in try CSVTable(contentsOf: areasURL, file: "areas.csv") }
+            sitesTable = { () throws(InputErrors) in try CSVTable(contentsOf: sitesURL, file: "sites.csv") }
         }
-        if !all.isEmpty { throw InputErrors(all) }
 
         var areaPart: AreaPart?
-        do { areaPart = try readAreas(CSVTable(contentsOf: areasURL, file: "areas.csv"), indicators: indicators,
-                                      allowBlank: allowBlankIndicators) } catch { collect(error) }
+        do { areaPart = try readAreas(areasTable(), indicators: indicators, allowBlank: allowBlankIndicators) } catch { collect(error) }
         guard let areaPart else {
             // areas.csv is unusable (e.g. a missing column): sites.csv is still checked, all but its districts.
-            do { _ = try readSites(CSVTable(contentsOf: sitesURL, file: "sites.csv"), districts: nil) } catch { collect(error) }
+            do { _ = try readSites(sitesTable(), districts: nil) } catch { collect(error) }
             throw InputErrors(all, omitted: omitted)
         }
         // Cell errors in areas.csv do not stop sites.csv from being checked: every district
@@ -64,7 +83,7 @@ public enum DatasetReader {
         var knownDistricts = districtIndex
         for name in areaPart.namedDistricts where knownDistricts[name] == nil { knownDistricts[name] = -1 }
         var siteTable: CSVTable?
-        do { siteTable = try CSVTable(contentsOf: sitesURL, file: "sites.csv") } catch { collect(error) }
+        do { siteTable = try sitesTable() } catch { collect(error) }
         if let siteTable {
             do { sites = try readSites(siteTable, districts: knownDistricts) } catch { collect(error) }
         }
@@ -72,21 +91,19 @@ public enum DatasetReader {
         var siteIndex: [String: Int] = [:]
         for (index, site) in sites.enumerated() { siteIndex[site.id] = index }
         var usage: [UsageRecord] = []
-        let usageURL = folder.appendingPathComponent("usage.csv")
         // usage.csv is checked even when the other files have errors, so that one run shows every
         // file's problems; rows naming an id whose own row was bad are skipped, not reported twice.
-        if FileManager.default.fileExists(atPath: usageURL.path), let siteTable, let siteIDColumn = siteTable.column("site_id") {
+        if let usageURL, FileManager.default.fileExists(atPath: usageURL.path), let siteTable, let siteIDColumn = siteTable.column("site_id") {
             var namedSites = Set<String>()
             for row in siteTable.rows { namedSites.insert(row[siteIDColumn]) }
             do {
-                usage = try readUsage(CSVTable(contentsOf: usageURL, file: "usage.csv"), areas: areaIndex, sites: siteIndex,
+                usage = try readUsage(CSVTable(contentsOf: usageURL, file: usageURL.lastPathComponent), areas: areaIndex, sites: siteIndex,
                                       badAreas: areaPart.namedIDs.subtracting(areaIndex.keys),
                                       badSites: namedSites.subtracting(siteIndex.keys))
             } catch { collect(error) }
         }
         var travel: TravelTimes?
-        let travelURL = folder.appendingPathComponent("travel.csv")
-        if readTravel, FileManager.default.fileExists(atPath: travelURL.path), !sites.isEmpty, all.isEmpty {
+        if readTravel, let travelURL, FileManager.default.fileExists(atPath: travelURL.path), !sites.isEmpty, all.isEmpty {
             do { travel = try TravelReader.read(url: travelURL, areaIDs: areas.map(\.id), siteIDs: sites.map(\.id)) }
             catch { collect(error) }
         }
@@ -107,7 +124,16 @@ public enum DatasetReader {
         let url = folder.appendingPathComponent(provenanceFile)
         guard FileManager.default.fileExists(atPath: url.path) else { return DatasetProvenance() }
         let text = try ScenarioReader.readText(url, file: provenanceFile)
-        return try DatasetProvenance(document: ScenarioReader.parse(text: text, file: provenanceFile), file: provenanceFile)
+        return try DatasetProvenance(document: ScenarioReader.parse(text: text, file: provenanceFile), file: provenanceFile,
+                                     otherKeys: DatasetManifest.keys)
+    }
+
+    /// What a coordinate cell should hold, with the likely fix when it holds metres: a value in
+    /// the thousands is a British National Grid easting or northing, which a manifest converts.
+    static func coordinateExpectation(_ expected: String, _ cell: String) -> String {
+        guard let value = NumberParsing.parse(cell), (1_000...1_300_000).contains(value) else { return expected }
+        return expected + " (this looks like a British National Grid easting or northing in metres: "
+            + "name the columns in a dataset.yaml with `crs: EPSG:27700`, see docs/data.md)"
     }
 
     struct AreaRow {
@@ -154,8 +180,10 @@ public enum DatasetReader {
                 }
             }
             let district = cells.text(row, columns[1], "a district name")
-            let latitude = cells.number(row, columns[2], "a latitude in decimal degrees between -90 and 90", range: -90...90)
-            let longitude = cells.number(row, columns[3], "a longitude in decimal degrees between -180 and 180", range: -180...180)
+            let latitude = cells.number(row, columns[2], coordinateExpectation("a latitude in decimal degrees between -90 and 90",
+                                                                          table.rows[row][columns[2]]), range: -90...90)
+            let longitude = cells.number(row, columns[3], coordinateExpectation("a longitude in decimal degrees between -180 and 180",
+                                                                           table.rows[row][columns[3]]), range: -180...180)
             let children = cells.number(row, columns[4], "a number of children >= 0", range: 0...Double.greatestFiniteMagnitude)
             if let id, let district, let latitude, let longitude, let children {
                 rows.append(AreaRow(id: id, latitude: latitude, longitude: longitude, children: children))
@@ -219,8 +247,10 @@ public enum DatasetReader {
                 if district == nil { cells.fail(row, columns[3], "a district of areas.csv (one of: \(districtList))") }
                 if district == -1 { district = nil }   // known, but only from rows with errors
             }
-            let latitude = cells.number(row, columns[4], "a latitude in decimal degrees between -90 and 90", range: -90...90)
-            let longitude = cells.number(row, columns[5], "a longitude in decimal degrees between -180 and 180", range: -180...180)
+            let latitude = cells.number(row, columns[4], coordinateExpectation("a latitude in decimal degrees between -90 and 90",
+                                                                          table.rows[row][columns[4]]), range: -90...90)
+            let longitude = cells.number(row, columns[5], coordinateExpectation("a longitude in decimal degrees between -180 and 180",
+                                                                           table.rows[row][columns[5]]), range: -180...180)
             let cost = cells.number(row, columns[6], "an annual cost >= 0 (GBP/year)", range: 0...Double.greatestFiniteMagnitude)
             let carbon = cells.number(row, columns[7], "carbon >= 0 (tCO2e/year)", range: 0...Double.greatestFiniteMagnitude)
             var capacity: Double?

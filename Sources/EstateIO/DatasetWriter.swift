@@ -68,25 +68,29 @@ public enum DatasetWriter {
         return Array(text.utf8)
     }
 
-    /// Writes `areas.csv`, `sites.csv`, `usage.csv` (when there is usage), `travel.csv` (when
-    /// given), `dataset.yaml` (when the dataset declares something about itself) plus `extra`
-    /// files into `folder` (created if needed). Each file is written to a temporary name and
-    /// renamed, so a reader never sees half a file; other files in the folder (a README, a
-    /// scenario) are left alone.
-    public static func write(_ dataset: Dataset, to folder: URL, travel: TravelTimes? = nil,
-                             extra: [(name: String, contents: [UInt8])] = []) throws(AtomicFolder.WriteError) {
+    /// The files of a dataset folder: `areas.csv`, `sites.csv`, `usage.csv` (when there is
+    /// usage), `travel.csv` (when given), `dataset.yaml` (when the dataset declares something
+    /// about itself), then `extra`.
+    public static func files(_ dataset: Dataset, travel: TravelTimes? = nil,
+                             extra: [(name: String, contents: [UInt8])] = []) -> [(name: String, contents: [UInt8])] {
         var files: [(name: String, contents: [UInt8])] = [("areas.csv", areas(dataset)), ("sites.csv", sites(dataset))]
         if dataset.hasUsage { files.append(("usage.csv", usage(dataset))) }
         if let travel { files.append(("travel.csv", DatasetWriter.travel(travel, dataset: dataset))) }
         if let about = provenance(dataset) { files.append((DatasetReader.provenanceFile, about)) }
-        files.append(contentsOf: extra)
+        return files + extra
+    }
+
+    /// Writes `files` into `folder` (created if needed). Each file is written to a temporary
+    /// name and renamed, so a reader never sees half a file; other files in the folder (a
+    /// README, a scenario) are left alone. Callers check the folder with `OutputFolder` first.
+    public static func write(_ files: [(name: String, contents: [UInt8])], to folder: URL) throws(AtomicFolder.WriteError) {
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             for file in files {
                 try Data(file.contents).write(to: folder.appendingPathComponent(file.name), options: .atomic)
             }
         } catch {
-            throw AtomicFolder.WriteError(path: folder.path, reason: error.localizedDescription)
+            throw AtomicFolder.WriteError(path: folder.path, reason: SystemErrorText.describe(error))
         }
     }
 }

@@ -11,6 +11,19 @@ public struct LoadedInputs: Sendable {
     public var datasetURL: URL
     /// The dataset.
     public var dataset: Dataset
+
+    /// Every file and folder read: the scenario, its `needs:` file and the dataset folder. An
+    /// output folder may be none of these and contain none of them (`OutputFolder`).
+    public var inputURLs: [URL] {
+        var urls = [datasetURL]
+        if let scenarioURL {
+            urls.append(scenarioURL)
+            if let needs = scenario.document["needs"]?.text, !needs.isEmpty {
+                urls.append(URL(fileURLWithPath: needs, relativeTo: scenarioURL.deletingLastPathComponent()))
+            }
+        }
+        return urls
+    }
 }
 
 /// Resolves a command-line argument (a scenario file or a dataset folder) and loads everything,

@@ -1,5 +1,6 @@
 /// Parses numbers as council spreadsheets export them: optional sign, digits with optional
-/// `,` thousands grouping (`1,234,567.5`), a decimal point, an exponent. `NaN`, `inf` and
+/// `,` thousands grouping (`1,234,567.5`), a decimal point, an exponent, a leading `£` and a
+/// trailing `%`. `NaN`, `inf` and
 /// anything else are refused, so a bad cell becomes an error rather than a silent value.
 enum NumberParsing {
     /// Exact powers of ten, 10^0 ... 10^22 (all exactly representable as Double).
@@ -37,7 +38,11 @@ enum NumberParsing {
             }
             i += 1
         }
-        if i == digitsStart { return nil }
+        if i == digitsStart {
+            // A leading `£` (UTF-8 C2 A3) is the one non-digit start the slow path accepts.
+            guard i + 1 < end, bytes[i] == 0xC2, bytes[i + 1] == 0xA3 else { return nil }
+            return parseSlow(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
+        }
         if simple && !sawComma && digits <= 15 && fractionDigits <= 22 && (i - digitsStart) > (sawPoint ? 1 : 0) {
             let value = Double(mantissa) / powersOfTen[fractionDigits]
             return negative ? -value : value
@@ -46,8 +51,19 @@ enum NumberParsing {
     }
 
     /// The general path: validates the thousands grouping and the characters, then uses `Double(_:)`.
+    /// A pound sign after the sign (`£85,000`, `-£1,200.50`) and a percent sign at the end
+    /// (`12%`, read as 12, the number of percent) are accepted, as spreadsheets format them.
     static func parseSlow(_ raw: String) -> Double? {
         var text = raw
+        if text.hasSuffix("%") { text = String(text.dropLast()).trimmingSpaces() }
+        if let pound = text.firstIndex(of: "£"), pound == text.startIndex
+            || (text.index(after: text.startIndex) == pound && (text.first == "-" || text.first == "+")) {
+            // The pound sign must be followed by a digit: `£-5` and `££5` are not amounts.
+            let offset = text.distance(from: text.startIndex, to: pound)
+            text.remove(at: pound)
+            let next = text.index(text.startIndex, offsetBy: offset)
+            guard next < text.endIndex, text[next].isASCII, text[next].isNumber else { return nil }
+        }
         if text.contains(",") {
             let integerPart = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
             let groups = integerPart.split(separator: ",", omittingEmptySubsequences: false)

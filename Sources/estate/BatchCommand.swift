@@ -1,6 +1,8 @@
 import ArgumentParser
 import Batch
 import BatchPlanning
+import Estate
+import EstateIO
 import Foundation
 
 /// `estate batch`: every scenario of a scenario file's `batch:` grid and `variants:`.
@@ -55,22 +57,36 @@ struct BatchCommand: ParsableCommand {
 
     func run() throws {
         let folder = URL(fileURLWithPath: out)
+        let scenarioURL = URL(fileURLWithPath: scenario)
+        let version = "estate \(EstateCommand.configuration.version)"
+        let solver = BatchPlanSolver(scenarioFile: scenarioURL, engineVersion: version,
+                                     plansFolder: plans ? folder.appendingPathComponent("plans") : nil)
         let report: BatchJobReport
+        let shard: Shard
+        let datasets: [URL]
         do {
-            let shard = try Shard.resolve(option: shard, environment: ProcessInfo.processInfo.environment,
-                                          kubernetesCount: shards)
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            let version = "estate \(EstateCommand.configuration.version)"
-            let solver = BatchPlanSolver(scenarioFile: URL(fileURLWithPath: scenario), engineVersion: version,
-                                         plansFolder: plans ? folder.appendingPathComponent("plans") : nil)
+            shard = try Shard.resolve(option: self.shard, environment: ProcessInfo.processInfo.environment,
+                                      kubernetesCount: shards)
+            datasets = try BatchValidation.check(scenarioFile: scenarioURL, shard: shard, inputs: solver.inputs)
+        } catch let errors as InputErrors {
+            throw failOnInput(errors)
+        } catch {
+            FileHandle.standardError.write(Data("estate: \(error)\n".utf8))
+            throw ExitCode(1)
+        }
+        let output = try checkedOutput(out, kind: .batch, inputs: [scenarioURL] + datasets)
+        var created = false
+        do {
+            created = try output.prepare(files: ["results.sqlite", "results.csv", "plans"])
             let job = BatchJob(
-                scenarioFile: URL(fileURLWithPath: scenario),
+                scenarioFile: scenarioURL,
                 database: folder.appendingPathComponent("results.sqlite").path,
                 csv: folder.appendingPathComponent("results.csv"), jobs: jobs, shard: shard, resume: resume,
                 retrying: Set(retry.compactMap(BatchStatus.init(rawValue:))), engineVersion: version,
                 progress: quiet ? .silent : .automatic)
             report = try job.run(solve: solver.closure)
         } catch {
+            if created { output.removeIfOnlyManifest() }
             FileHandle.standardError.write(Data("estate: \(error)\n".utf8))
             throw ExitCode(1)
         }

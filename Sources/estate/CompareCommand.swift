@@ -35,6 +35,9 @@ struct CompareCommand: ParsableCommand {
     }
 
     func run() throws {
+        // The options and, once read, the dataset folders they were planned on are inputs.
+        let optionURLs = options.map { URL(fileURLWithPath: $0) }
+        _ = try checkedOutput(out, kind: .compare, inputs: optionURLs)
         var records: [PlanRecord] = []
         for option in options {
             do {
@@ -58,12 +61,8 @@ struct CompareCommand: ParsableCommand {
             throw ExitCode(1)
         }
         let files = try comparison.files(engineVersion: EstateCommand.configuration.version)
-        do {
-            try AtomicFolder.write(files, to: URL(fileURLWithPath: out))
-        } catch {
-            FileHandle.standardError.write(Data("estate: \(error)\n".utf8))
-            throw ExitCode(1)
-        }
+        let datasets = records.map { URL(fileURLWithPath: $0.summary.dataset) }
+        try writeOutput(files, to: checkedOutput(out, kind: .compare, inputs: optionURLs + datasets))
         if !quiet {
             print(comparison.consoleText(), terminator: "")
             print("  written to \(out)/")

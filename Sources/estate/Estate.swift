@@ -8,7 +8,7 @@ struct EstateCommand: ParsableCommand {
         commandName: "estate",
         abstract: "Needs-framework estate optimisation: choose which buildings to keep as Family Hubs.",
         version: "0.1.0",
-        subcommands: [PlanCommand.self, Score.self, Validate.self, Generate.self, CompareCommand.self, BatchCommand.self,
+        subcommands: [InitCommand.self, PlanCommand.self, Score.self, Validate.self, Generate.self, CompareCommand.self, BatchCommand.self,
                       MergeCommand.self, FrontierCommand.self, ReportCommand.self]
     )
 

@@ -45,6 +45,7 @@ struct FrontierCommand: ParsableCommand {
     func run() throws {
         let inputs: LoadedInputs
         do { inputs = try InputLoader.load(path: scenario) } catch { throw failOnInput(error) }
+        let output = try checkedOutput(out, kind: .frontier, inputs: inputs.inputURLs)
         let result: PlanFrontier
         do {
             result = try PlanFrontier.trace(scenario: inputs.scenario, dataset: inputs.dataset, x: x, y: y, maxSolves: maxSolves)
@@ -55,14 +56,8 @@ struct FrontierCommand: ParsableCommand {
             throw ExitCode(2)
         }
         let title = "\(y.rawValue) against \(x.rawValue): \(URL(fileURLWithPath: scenario).lastPathComponent)"
-        do {
-            try AtomicFolder.write([("frontier.csv", Array(result.csv().utf8)),
-                                    ("frontier.svg", Array(result.svg(title: title).utf8))],
-                                   to: URL(fileURLWithPath: out))
-        } catch {
-            FileHandle.standardError.write(Data("estate: \(error)\n".utf8))
-            throw ExitCode(1)
-        }
+        try writeOutput([("frontier.csv", Array(result.csv().utf8)), ("frontier.svg", Array(result.svg(title: title).utf8))],
+                        to: output)
         print("frontier: \(result.points.count) non-dominated points from \(result.solves) solves "
             + "(\(result.infeasibleEpsilons.count) bounds infeasible); \(x.rawValue) from "
             + "\(format(result.range.lowerBound)) to \(format(result.range.upperBound))")

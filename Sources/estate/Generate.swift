@@ -15,7 +15,7 @@ struct Generate: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Write the illustrative Kent dataset (areas, sites, usage, scenario.yaml) into a folder."
         )
-        @Option(name: .long, help: "Output folder (created; other files in it are left alone).")
+        @Option(name: .long, help: "Output folder: new, empty, or written by estate generate before (its other files are left alone).")
         var out: String
         @Option(name: .long, help: "Random seed (the committed datasets/kent uses the default).")
         var seed: UInt64 = KentGenerator.defaultSeed
@@ -41,7 +41,7 @@ struct Generate: ParsableCommand {
         var seed: UInt64 = 1
         @Option(name: .long, help: "Also write travel.csv with estimated minutes (30 km/h, circuity 1.3) up to this many minutes.")
         var travelMinutes: Double?
-        @Option(name: .long, help: "Output folder (created; other files in it are left alone).")
+        @Option(name: .long, help: "Output folder: new, empty, or written by estate generate before (its other files are left alone).")
         var out: String
 
         func validate() throws {
@@ -58,10 +58,15 @@ struct Generate: ParsableCommand {
     }
 }
 
+/// Writes a generated dataset into `path` under `OutputFolder`'s rule: a new or empty folder,
+/// or one `estate generate` wrote before (its other files, a README or scenario, are left alone).
 private func writeOrFail(_ dataset: Dataset, to path: String, travel: TravelTimes? = nil,
                          extra: [(name: String, contents: [UInt8])] = []) throws {
+    let folder = OutputFolder(path: path, kind: .dataset, version: EstateCommand.configuration.version)
+    let files = DatasetWriter.files(dataset, travel: travel, extra: extra)
     do {
-        try DatasetWriter.write(dataset, to: URL(fileURLWithPath: path), travel: travel, extra: extra)
+        try folder.prepare(files: files.map(\.name))
+        try DatasetWriter.write(files, to: URL(fileURLWithPath: path))
     } catch {
         FileHandle.standardError.write(Data("estate: \(error)\n".utf8))
         throw ExitCode(1)

@@ -23,6 +23,25 @@ func resolveInputPath(_ argument: String?) throws -> String {
     return url.path
 }
 
+/// The output folder of a writing command under `OutputFolder`'s rule, checked now so that a
+/// refused `--out` fails before any long work (exit 1, nothing written).
+func checkedOutput(_ path: String, kind: OutputFolder.Kind, inputs: [URL]) throws -> OutputFolder {
+    let folder = OutputFolder(path: path, kind: kind, inputs: inputs, version: EstateCommand.configuration.version)
+    do { try folder.check() } catch {
+        FileHandle.standardError.write(Data("estate: \(error)\n".utf8))
+        throw ExitCode(1)
+    }
+    return folder
+}
+
+/// Writes a command's files as its whole output folder; a write error exits 1.
+func writeOutput(_ files: [(name: String, contents: [UInt8])], to folder: OutputFolder) throws {
+    do { try folder.replace(with: files) } catch {
+        FileHandle.standardError.write(Data("estate: \(error)\n".utf8))
+        throw ExitCode(1)
+    }
+}
+
 /// Prints warnings about valid but probably wrong inputs to stderr, one a line, then how many.
 /// They never change the exit code: the user decides.
 func printWarnings(_ warnings: [InputWarning]) {

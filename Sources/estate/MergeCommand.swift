@@ -26,10 +26,14 @@ struct MergeCommand: ParsableCommand {
     }
 
     func run() throws {
+        let csv = URL(fileURLWithPath: target).deletingPathExtension().appendingPathExtension("csv")
+        if let refusal = MergeTarget.refusal(database: target, export: csv, sources: sources) {
+            FileHandle.standardError.write(Data("estate: \(refusal); nothing was written\n".utf8))
+            throw ExitCode(1)
+        }
         do {
             let store = try ResultStore(path: target)
             let report = try store.merge(from: sources)
-            let csv = URL(fileURLWithPath: target).deletingPathExtension().appendingPathExtension("csv")
             try store.writeCSV(to: csv)
             print("merged \(sources.count) databases into \(target): \(report.inserted) rows added, "
                 + "\(report.alreadyPresent) already present; \(try store.count()) rows in all (export: \(csv.path))")
@@ -37,5 +41,36 @@ struct MergeCommand: ParsableCommand {
             FileHandle.standardError.write(Data("estate: \(error)\n".utf8))
             throw ExitCode(1)
         }
+    }
+}
+
+/// `estate merge`'s part of the output rule (`OutputFolder` for folders): the target may only
+/// be a new file or a results database, never one of the sources, and its CSV export may only
+/// replace an earlier export, so a mistyped target cannot overwrite someone's file.
+enum MergeTarget {
+    /// Why the target or its export may not be written, or nil when both may.
+    static func refusal(database: String, export: URL, sources: [String]) -> String? {
+        let target = URL(fileURLWithPath: database).standardizedFileURL.resolvingSymlinksInPath().path
+        for source in sources where URL(fileURLWithPath: source).standardizedFileURL.resolvingSymlinksInPath().path == target {
+            return "\(database) is also a source; merge into another database"
+        }
+        if let problem = existingFileProblem(database, expectedStart: Array("SQLite format 3\0".utf8)) {
+            return "\(database) \(problem), not a results database"
+        }
+        if let problem = existingFileProblem(export.path, expectedStart: Array("id,name".utf8)) {
+            return "\(export.path) (the CSV export) \(problem), not an earlier export of the results"
+        }
+        return nil
+    }
+
+    /// Nil when nothing is at `path`, or a regular file starting with `expectedStart`.
+    private static func existingFileProblem(_ path: String, expectedStart: [UInt8]) -> String? {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return nil }
+        if isDirectory.boolValue { return "is a folder" }
+        guard let handle = FileHandle(forReadingAtPath: path) else { return "cannot be read" }
+        defer { try? handle.close() }
+        let start = (try? handle.read(upToCount: expectedStart.count)) ?? Data()
+        return [UInt8](start) == expectedStart ? nil : "is an existing file"
     }
 }

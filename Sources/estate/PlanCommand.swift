@@ -48,6 +48,7 @@ struct PlanCommand: ParsableCommand {
         let path = try resolveInputPath(scenario)
         let inputs: LoadedInputs
         do { inputs = try InputLoader.load(path: path) } catch { throw failOnInput(error) }
+        let output = try checkedOutput(out, kind: .plan, inputs: inputs.inputURLs)
         var scenario = inputs.scenario
         if let timeLimit { scenario.solver.timeLimitSeconds = timeLimit }
         if let gap { scenario.solver.mipGap = gap }
@@ -65,12 +66,7 @@ struct PlanCommand: ParsableCommand {
             throw ExitCode(1)
         }
         let files = try PlanFiles.make(context, engineVersion: EstateCommand.configuration.version)
-        do {
-            try AtomicFolder.write(files, to: URL(fileURLWithPath: out))
-        } catch {
-            FileHandle.standardError.write(Data("estate: \(error)\n".utf8))
-            throw ExitCode(1)
-        }
+        try writeOutput(files, to: output)
         if json {
             print(String(decoding: files.first { $0.name == "summary.json" }!.contents, as: UTF8.self), terminator: "")
         } else if !quiet || !context.plan.status.hasPlan {

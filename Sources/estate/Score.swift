@@ -30,12 +30,8 @@ struct Score: ParsableCommand {
             throw failOnInput(error)
         }
         let dataset = inputs.dataset
-        do {
-            try AtomicFolder.write(NeedTables.all(report, dataset: dataset), to: URL(fileURLWithPath: out))
-        } catch {
-            FileHandle.standardError.write(Data("estate: \(error)\n".utf8))
-            throw ExitCode(1)
-        }
+        let output = try checkedOutput(out, kind: .score, inputs: inputs.inputURLs)
+        try writeOutput(NeedTables.all(report, dataset: dataset), to: output)
         print(NeedSummary.text(report, dataset: dataset, scenario: inputs.scenario, outputFolder: out))
     }
 }

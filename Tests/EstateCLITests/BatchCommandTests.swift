@@ -137,9 +137,10 @@ final class BatchCommandTests: XCTestCase {
         XCTAssertTrue(shard.stderr.contains("4/3"), shard.stderr)
     }
 
-    /// A scenario error (an unknown indicator column in one variant) is that scenario's
-    /// row, not the batch's failure.
-    func testABrokenScenarioBecomesAnErrorRow() throws {
+    /// A scenario error (an unknown indicator column in one variant) is bad input, known
+    /// before anything is solved: the batch fails up front (exit 1) naming the variant, and
+    /// writes nothing, rather than exiting 0 with the message hidden in error rows.
+    func testABrokenVariantFailsTheBatchUpFront() throws {
         let scratch = try batchFolder()
         try scratch.write("broken.yaml", Self.batchYAML.replacingOccurrences(of: "batch:", with: """
             variants:
@@ -148,11 +149,8 @@ final class BatchCommandTests: XCTestCase {
             batch:
             """))
         let run = try EstateRun.run(["batch", "broken.yaml", "--out", "run", "--quiet"], in: scratch.url)
-        XCTAssertEqual(run.status, 0, run.stderr)
-        let rows = parseCSV(try scratch.read("run/results.csv")).rows
-        XCTAssertEqual(rows.filter { $0["variant"] == "good" }.map { $0["status"]! }, Array(repeating: "optimal", count: 6))
-        let bad = rows.filter { $0["variant"] == "bad" }
-        XCTAssertEqual(bad.map { $0["status"]! }, Array(repeating: "error", count: 6))
-        XCTAssertTrue(bad.allSatisfy { $0["message"]!.contains("no_such_column") }, "\(bad.map { $0["message"]! })")
+        XCTAssertEqual(run.status, 1, run.stderr)
+        XCTAssertTrue(run.stderr.contains("no_such_column") && run.stderr.contains("in batch scenario bad"), run.stderr)
+        XCTAssertFalse(scratch.exists("run"))
     }
 }

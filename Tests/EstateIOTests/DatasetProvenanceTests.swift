@@ -42,7 +42,7 @@ final class DatasetProvenanceTests: XCTestCase {
         var dataset = try DatasetReader.read(folder: folder.url)
         dataset.provenance = DatasetProvenance(illustrative: true, caveats: ["A \"quoted\" word and a back\\slash."])
         let copy = try TestFolder([:])
-        try DatasetWriter.write(dataset, to: copy.url)
+        try DatasetWriter.write(DatasetWriter.files(dataset), to: copy.url)
         XCTAssertEqual(try DatasetReader.read(folder: copy.url).provenance, dataset.provenance)
     }
 }

@@ -20,7 +20,7 @@ final class SyntheticGeneratorTests: XCTestCase {
         let dataset = SyntheticGenerator.generate(areas: 500, sites: 60, seed: 4)
         let travel = TravelTimes.estimated(for: dataset, model: TravelModel(), horizonMinutes: 30)
         let folder = try TestFolder([:])
-        try DatasetWriter.write(dataset, to: folder.url, travel: travel)
+        try DatasetWriter.write(DatasetWriter.files(dataset, travel: travel), to: folder.url)
         let read = try DatasetReader.read(folder: folder.url)
         XCTAssertEqual(read.areas.map(\.id), dataset.areas.map(\.id))
         XCTAssertEqual(read.districts, dataset.districts)

@@ -29,6 +29,36 @@ final class WriterTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: parent.url.path), ["out"])
     }
 
+    func testOutputFolderReplacesOnlyWhatItsManifestLists() throws {
+        let parent = try TestFolder([:])
+        let output = OutputFolder(url: parent.url.appendingPathComponent("out"), kind: .plan, version: "test")
+        XCTAssertEqual(try output.check(), .absent)
+        try output.replace(with: [("one.csv", Array("1\n".utf8))])
+        XCTAssertEqual(try output.check(), .estate(.plan))
+        try output.replace(with: [("two.csv", Array("2\n".utf8))])
+        XCTAssertEqual(Set(try FileManager.default.contentsOfDirectory(atPath: output.url.path)),
+                       ["two.csv", OutputFolder.manifestName])
+        // A file the manifest does not list makes the folder someone's again.
+        try Data("x".utf8).write(to: output.url.appendingPathComponent("mine.txt"))
+        XCTAssertThrowsError(try output.replace(with: [])) { XCTAssertTrue("\($0)".contains("mine.txt"), "\($0)") }
+        // A manifest that is not Estate's does not count.
+        let forged = parent.url.appendingPathComponent("forged")
+        try FileManager.default.createDirectory(at: forged, withIntermediateDirectories: true)
+        try Data("{\"tool\": \"other\", \"kind\": \"plan\", \"files\": []}".utf8)
+            .write(to: forged.appendingPathComponent(OutputFolder.manifestName))
+        XCTAssertThrowsError(try OutputFolder(url: forged, kind: .plan, version: "test").check())
+        // A symbolic link to an Estate folder is refused rather than followed.
+        let link = parent.url.appendingPathComponent("link")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: output.url)
+        XCTAssertThrowsError(try OutputFolder(url: link, kind: .plan, version: "test").check())
+        // An empty folder may be written; the output's own inputs may not be inside it.
+        let empty = parent.url.appendingPathComponent("empty")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        XCTAssertEqual(try OutputFolder(url: empty, kind: .plan, version: "test").check(), .empty)
+        XCTAssertThrowsError(try OutputFolder(url: parent.url, kind: .plan, inputs: [empty.appendingPathComponent("a.csv")],
+                                              version: "test").check())
+    }
+
     func testNeedTablesAreDeterministicAndConsistent() throws {
         let folder = try TestFolder.valid()
         try folder.write("s.yaml", "dataset: .\nneeds:\n  indicators:\n    - {column: imd_score, weight: 1}\n  usage_weight: 0.5\n")
