@@ -97,6 +97,15 @@ public enum ServiceTables {
     static func addTotals(_ context: PlanContext, to totals: inout PlanTotals) {
         guard let outcome = context.plan.services else { return }
         let evaluation = outcome.evaluation
+        // What the budget bounds and the objectives read: buildings, services and outreach;
+        // coverage weighted as max_coverage weighs the services. `saving` stays the running
+        // cost of the buildings that close.
+        let rules = context.specification.services!
+        totals.cost = evaluation.cost
+        totals.coveredWeight = evaluation.objectiveValue(.maxCoverage, rules: rules)
+        totals.totalWeight = zip(rules.services, evaluation.totalWeight).reduce(0) { $0 + $1.0.weight * $1.1 }
+        totals.coverage = totals.totalWeight > 0 ? totals.coveredWeight / totals.totalWeight : 1
+        totals.weightedMinutes = zip(rules.services, evaluation.travel).reduce(0) { $0 + $1.1 }
         totals.familyHubs = evaluation.familyHub.filter { $0 }.count
         totals.serviceCost = evaluation.serviceCost.reduce(0, +)
         totals.outreachCost = evaluation.outreachCost.reduce(0, +)
