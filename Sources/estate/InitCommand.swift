@@ -23,8 +23,11 @@ struct InitCommand: ParsableCommand {
             FileHandle.standardError.write(Data("estate: \(folder) is not empty; init writes into a new or empty folder\n".utf8))
             throw ExitCode(1)
         }
+        let files = DatasetTemplate.files()
+        let output = OutputFolder(path: folder, kind: .dataset, version: EstateCommand.configuration.version)
         do {
-            try AtomicFolder.write(DatasetTemplate.files(), to: url)
+            _ = try output.prepare(files: files.map(\.name))
+            try DatasetWriter.write(files, to: url)
         } catch {
             FileHandle.standardError.write(Data("estate: \(error)\n".utf8))
             throw ExitCode(1)
