@@ -77,7 +77,7 @@ final class ServiceScenarioTests: XCTestCase {
         let keys = found.map { "\($0.line ?? 0):\($0.column ?? "")" }
         XCTAssertTrue(keys.contains("3:services.1.weight"), "\(found)")
         XCTAssertTrue(keys.contains("5:family_hubs.core.1"), "\(found)")
-        XCTAssertTrue(keys.contains("6:outreach.cost_per_person"), "\(found)")
+        XCTAssertTrue(keys.contains("7:outreach.cost_per_person"), "\(found)")
         XCTAssertTrue(keys.contains("7:outreach.services.0"), "\(found)")
         XCTAssertTrue(found.contains { $0.expected.contains("one of: youth") }, "\(found)")
     }
@@ -108,5 +108,13 @@ final class ServiceScenarioTests: XCTestCase {
         XCTAssertNil(scenario.familyHubs)
         XCTAssertNil(scenario.outreach)
         XCTAssertEqual(scenario.namedAreaColumns, ["imd_score", "fsm_pct"])
+    }
+}
+
+extension ServiceScenarioTests {
+    func testADuplicateServiceCodeIsAnError() {
+        let found = errors("services:\n  - {code: youth}\n  - {code: youth}\n")
+        XCTAssertEqual(found.map(\.column), ["services.1.code"])
+        XCTAssertEqual(found.first?.line, 3)
     }
 }
