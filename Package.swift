@@ -47,13 +47,15 @@ let package = Package(
         // Reading and writing datasets and scenarios (CSV, YAML/JSON) with validation.
         .target(
             name: "EstateIO",
-            dependencies: ["Estate", .product(name: "Yams", package: "Yams")]
+            // GRDB (already built for Batch's results database) reads GeoPackage boundaries: a GeoPackage is SQLite.
+            dependencies: ["Estate", .product(name: "Yams", package: "Yams"), .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // Seeded generators: the default Kent dataset and large synthetic instances.
         .target(name: "EstateSynth", dependencies: ["Estate"]),
         .testTarget(name: "EstateTests", dependencies: ["Estate"]),
         // Planning and Reports: a dataset read through a manifest must plan exactly as its plain folder.
-        .testTarget(name: "EstateIOTests", dependencies: ["Estate", "EstateIO", "EstateSynth", "Planning", "Reports"]),
+        .testTarget(name: "EstateIOTests", dependencies: ["Estate", "EstateIO", "EstateSynth", "Planning", "Reports",
+                                                         .product(name: "GRDB", package: "GRDB.swift")]),
         // The planning model: exact reductions, the MILP, decoding, infeasibility explanations.
         .target(name: "Planning", dependencies: ["Estate", "Optimisation"]),
         .testTarget(name: "PlanningTests", dependencies: ["Planning", "Estate", "Optimisation"]),

@@ -62,18 +62,9 @@ struct BatchCommand: ParsableCommand {
         let solver = BatchPlanSolver(scenarioFile: scenarioURL, engineVersion: version,
                                      plansFolder: plans ? folder.appendingPathComponent("plans") : nil)
         let report: BatchJobReport
-        let shard: Shard
-        let datasets: [URL]
-        do {
-            shard = try Shard.resolve(option: self.shard, environment: ProcessInfo.processInfo.environment,
+        let shard = try Shard.resolve(option: self.shard, environment: ProcessInfo.processInfo.environment,
                                       kubernetesCount: shards)
-            datasets = try BatchValidation.check(scenarioFile: scenarioURL, shard: shard, inputs: solver.inputs)
-        } catch let errors as InputErrors {
-            throw failOnInput(errors)
-        } catch {
-            FileHandle.standardError.write(Data("estate: \(error)\n".utf8))
-            throw ExitCode(1)
-        }
+        let datasets = try BatchValidation.check(scenarioFile: scenarioURL, shard: shard, inputs: solver.inputs)
         let output = try checkedOutput(out, kind: .batch, inputs: [scenarioURL] + datasets)
         var created = false
         do {
@@ -87,8 +78,7 @@ struct BatchCommand: ParsableCommand {
             report = try job.run(solve: solver.closure)
         } catch {
             if created { output.removeIfOnlyManifest() }
-            FileHandle.standardError.write(Data("estate: \(error)\n".utf8))
-            throw ExitCode(1)
+            throw error
         }
         print(BatchSummary.text(report, folder: out))
     }

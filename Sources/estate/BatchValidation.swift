@@ -24,11 +24,11 @@ enum BatchValidation {
                 let scenario = try inputs.scenario(yaml: expanded.yaml)
                 if mine.contains(expanded.id) { datasets.insert(try inputs.prepare(scenario).dataset.source) }
             } catch let errors as InputErrors {
-                // Lines in the scenario file itself refer to the expanded text, not the file
-                // the user wrote: name the batch scenario instead.
-                throw InputErrors(errors.errors.map { error in
+                // Lines of the expanded text point nowhere in the file the user wrote: name the
+                // axis or variant at fault at its own line, and the batch scenario.
+                let traced = inputs.attribute(errors, to: expanded.overrides)
+                throw InputErrors(traced.errors.map { error in
                     var error = error
-                    if error.file == scenarioFile.lastPathComponent { (error.line, error.position) = (nil, nil) }
                     error.expected += " (in batch scenario \(expanded.name))"
                     return error
                 }, omitted: errors.omitted)

@@ -27,8 +27,7 @@ struct CompareCommand: ParsableCommand {
     @Option(name: .long, help: "Folder to write the comparison into (replaced whole).")
     var out: String = "compare"
 
-    @Flag(name: .long, help: "Print nothing unless something goes wrong.")
-    var quiet = false
+    @OptionGroup var quiet: QuietFlag
 
     func validate() throws {
         if options.count < 2 { throw ValidationError("give at least two options to compare (plan folders or scenario files)") }
@@ -42,28 +41,15 @@ struct CompareCommand: ParsableCommand {
         for option in options {
             do {
                 records.append(try ComparisonOption.load(option, engineVersion: EstateCommand.configuration.version))
-            } catch let errors as InputErrors {
-                throw failOnInput(errors)
             } catch let error as PlanningError {
-                FileHandle.standardError.write(Data("estate: \(option): \(error)\n".utf8))
-                throw ExitCode(1)
-            } catch let error as ComparisonError {
-                FileHandle.standardError.write(Data("estate: \(error)\n".utf8))
-                if case .noPlan(_, let status) = error { throw ExitCode(status == .infeasible ? 3 : 2) }
-                throw ExitCode(1)
+                throw CommandFailure.InContext(input: option, error: error)
             }
         }
-        let comparison: Comparison
-        do {
-            comparison = try Comparison(records)
-        } catch {
-            FileHandle.standardError.write(Data("estate: \(error)\n".utf8))
-            throw ExitCode(1)
-        }
+        let comparison = try Comparison(records)
         let files = try comparison.files(engineVersion: EstateCommand.configuration.version)
         let datasets = records.map { URL(fileURLWithPath: $0.summary.dataset) }
         try writeOutput(files, to: checkedOutput(out, kind: .compare, inputs: optionURLs + datasets))
-        if !quiet {
+        if !quiet.quiet {
             print(comparison.consoleText(), terminator: "")
             print("  written to \(out)/")
         }

@@ -8,22 +8,30 @@ struct EstateCommand: ParsableCommand {
         commandName: "estate",
         abstract: "Needs-framework estate optimisation: choose which buildings to keep as Family Hubs.",
         version: "0.1.0",
-        subcommands: [InitCommand.self, PlanCommand.self, Score.self, Validate.self, Generate.self, CompareCommand.self, BatchCommand.self,
+        subcommands: [InitCommand.self, PlanCommand.self, ScoreCommand.self, ValidateCommand.self, GenerateCommand.self,
+                      CompareCommand.self, BatchCommand.self,
                       MergeCommand.self, FrontierCommand.self, ReportCommand.self]
     )
 
-    /// Runs the command, mapping usage errors to exit code 1 as FORMAT.md asks (ArgumentParser's
-    /// default is 64, EX_USAGE); help and version still exit 0.
+    /// Parses and runs the command. Usage errors exit 1 as FORMAT.md asks (ArgumentParser's
+    /// default is 64, EX_USAGE); help and version exit 0. Every other error goes through
+    /// `CommandFailure.report`, the one place that words an error and chooses the exit code.
     static func main() {
         do {
             var command = try parseAsRoot()
             try command.run()
         } catch {
-            if exitCode(for: error) == .validationFailure {
+            switch exitCode(for: error) {
+            case .success:
+                exit(withError: error)
+            case .validationFailure:
                 FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
-                Foundation.exit(1)
+                Foundation.exit(CommandFailure.badInput)
+            default:
+                let (message, code) = CommandFailure.report(error)
+                if let message { FileHandle.standardError.write(Data((message + "\n").utf8)) }
+                Foundation.exit(code)
             }
-            exit(withError: error)
         }
     }
 }

@@ -43,18 +43,10 @@ struct FrontierCommand: ParsableCommand {
     }
 
     func run() throws {
-        let inputs: LoadedInputs
-        do { inputs = try InputLoader.load(path: scenario) } catch { throw failOnInput(error) }
+        let inputs = try InputLoader.load(path: scenario)
         let output = try checkedOutput(out, kind: .frontier, inputs: inputs.inputURLs)
-        let result: PlanFrontier
-        do {
-            result = try PlanFrontier.trace(scenario: inputs.scenario, dataset: inputs.dataset, x: x, y: y, maxSolves: maxSolves)
-        } catch let errors as InputErrors {
-            throw failOnInput(errors)
-        } catch {
-            FileHandle.standardError.write(Data("estate: \(error)\n".utf8))
-            throw ExitCode(2)
-        }
+        let result = try PlanFrontier.trace(scenario: inputs.scenario, dataset: inputs.dataset, x: x, y: y,
+                                            maxSolves: maxSolves)
         let title = "\(y.rawValue) against \(x.rawValue): \(URL(fileURLWithPath: scenario).lastPathComponent)"
         try writeOutput([("frontier.csv", Array(result.csv().utf8)), ("frontier.svg", Array(result.svg(title: title).utf8))],
                         to: output)

@@ -20,18 +20,13 @@ struct InitCommand: ParsableCommand {
     func run() throws {
         let url = URL(fileURLWithPath: folder)
         if let contents = try? FileManager.default.contentsOfDirectory(atPath: url.path), !contents.isEmpty {
-            FileHandle.standardError.write(Data("estate: \(folder) is not empty; init writes into a new or empty folder\n".utf8))
-            throw ExitCode(1)
+            throw CommandFailure.Failure(message: "estate: \(folder) is not empty; init writes into a new or empty folder")
         }
+        // A dataset folder under the output rule (`OutputFolder`), as `estate generate` writes one.
         let files = DatasetTemplate.files()
         let output = OutputFolder(path: folder, kind: .dataset, version: EstateCommand.configuration.version)
-        do {
-            _ = try output.prepare(files: files.map(\.name))
-            try DatasetWriter.write(files, to: url)
-        } catch {
-            FileHandle.standardError.write(Data("estate: \(error)\n".utf8))
-            throw ExitCode(1)
-        }
+        _ = try output.prepare(files: files.map(\.name))
+        try DatasetWriter.write(files, to: url)
         print("wrote \(folder): README.md, areas.csv, sites.csv, usage.csv, scenario.yaml, dataset.yaml (commented)")
         print("next: fill areas.csv and sites.csv (or describe your files in dataset.yaml), then estate validate \(folder)/scenario.yaml")
     }

@@ -28,19 +28,13 @@ struct MergeCommand: ParsableCommand {
     func run() throws {
         let csv = URL(fileURLWithPath: target).deletingPathExtension().appendingPathExtension("csv")
         if let refusal = MergeTarget.refusal(database: target, export: csv, sources: sources) {
-            FileHandle.standardError.write(Data("estate: \(refusal); nothing was written\n".utf8))
-            throw ExitCode(1)
+            throw CommandFailure.Failure(message: "estate: \(refusal); nothing was written")
         }
-        do {
-            let store = try ResultStore(path: target)
-            let report = try store.merge(from: sources)
-            try store.writeCSV(to: csv)
-            print("merged \(sources.count) databases into \(target): \(report.inserted) rows added, "
-                + "\(report.alreadyPresent) already present; \(try store.count()) rows in all (export: \(csv.path))")
-        } catch {
-            FileHandle.standardError.write(Data("estate: \(error)\n".utf8))
-            throw ExitCode(1)
-        }
+        let store = try ResultStore(path: target)
+        let report = try store.merge(from: sources)
+        try store.writeCSV(to: csv)
+        print("merged \(sources.count) databases into \(target): \(report.inserted) rows added, "
+            + "\(report.alreadyPresent) already present; \(try store.count()) rows in all (export: \(csv.path))")
     }
 }
 

@@ -18,8 +18,7 @@ struct PlanCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "A scenario file (YAML or JSON). Default: datasets/kent/scenario.yaml, found from the current directory or beside the estate binary.")
-    var scenario: String?
+    @OptionGroup var input: InputArgument
 
     @Option(name: .long, help: "Folder to write the plan into (replaced whole).")
     var out: String = "out"
@@ -33,8 +32,7 @@ struct PlanCommand: ParsableCommand {
     @Flag(name: .customLong("solver-log"), help: "Show GLPK's own progress log while it solves.")
     var solverLog = false
 
-    @Flag(name: .long, help: "Print nothing unless something goes wrong.")
-    var quiet = false
+    @OptionGroup var quiet: QuietFlag
 
     @Flag(name: .long, help: "Print summary.json on standard output instead of the human summary.")
     var json = false
@@ -45,9 +43,7 @@ struct PlanCommand: ParsableCommand {
     }
 
     func run() throws {
-        let path = try resolveInputPath(scenario)
-        let inputs: LoadedInputs
-        do { inputs = try InputLoader.load(path: path) } catch { throw failOnInput(error) }
+        let inputs = try InputLoader.load(path: input.path())
         let output = try checkedOutput(out, kind: .plan, inputs: inputs.inputURLs)
         var scenario = inputs.scenario
         if let timeLimit { scenario.solver.timeLimitSeconds = timeLimit }
@@ -55,28 +51,16 @@ struct PlanCommand: ParsableCommand {
 
         let travel = scenario.travelTimes(for: inputs.dataset)
         printWarnings(InputWarnings.check(dataset: inputs.dataset, scenario: scenario, travel: travel))
-        let context: PlanContext
-        do {
-            let derived = try PlanningInputs(scenario: scenario, dataset: inputs.dataset, travel: travel)
-            context = try PlanPipeline.run(scenario: scenario, dataset: inputs.dataset, inputs: derived, solverLog: solverLog)
-        } catch let errors as InputErrors {
-            throw failOnInput(errors)
-        } catch let error as PlanningError {
-            FileHandle.standardError.write(Data("estate: \(error)\n".utf8))
-            throw ExitCode(1)
-        }
+        let derived = try PlanningInputs(scenario: scenario, dataset: inputs.dataset, travel: travel)
+        let context = try PlanPipeline.run(scenario: scenario, dataset: inputs.dataset, inputs: derived, solverLog: solverLog)
         let files = try PlanFiles.make(context, engineVersion: EstateCommand.configuration.version)
         try writeOutput(files, to: output)
         if json {
             print(String(decoding: files.first { $0.name == "summary.json" }!.contents, as: UTF8.self), terminator: "")
-        } else if !quiet || !context.plan.status.hasPlan {
+        } else if !quiet.quiet || !context.plan.status.hasPlan {
             print(PlanConsoleSummary.text(context), terminator: "")
-            if !quiet { print("  written to \(out)/") }
+            if !quiet.quiet { print("  written to \(out)/") }
         }
-        switch context.plan.status {
-        case .optimal, .feasible: return
-        case .infeasible: throw ExitCode(3)
-        case .unbounded, .timeLimit, .error: throw ExitCode(2)
-        }
+        if !context.plan.status.hasPlan { throw CommandFailure.PlanEnded(status: context.plan.status) }
     }
 }

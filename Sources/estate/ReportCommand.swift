@@ -31,8 +31,7 @@ struct ReportCommand: ParsableCommand {
     @Flag(name: .long, help: "Write the HTML only, even when Chromium is installed.")
     var noPDF = false
 
-    @Flag(name: .long, help: "Print nothing unless something goes wrong.")
-    var quiet = false
+    @OptionGroup var quiet: QuietFlag
 
     func validate() throws {
         if folders.isEmpty { throw ValidationError("give at least one plan folder") }
@@ -44,34 +43,27 @@ struct ReportCommand: ParsableCommand {
             do {
                 records.append(try PlanFolderReader.read(folder: folder, name: ComparisonOption.name(for: folder)))
             } catch let errors as InputErrors {
-                throw failOnInput(errors)
+                throw errors
             } catch {
-                FileHandle.standardError.write(Data("estate: \(folder): \(error)\n".utf8))
-                throw ExitCode(1)
+                throw CommandFailure.InContext(input: folder, error: error)
             }
         }
-        let html: String
-        do { html = try PlanReport.html(records) } catch {
-            FileHandle.standardError.write(Data("estate: \(error)\n".utf8))
-            throw ExitCode(1)
-        }
+        let html = try PlanReport.html(records)
         let target = URL(fileURLWithPath: out ?? (folders.count == 1
             ? URL(fileURLWithPath: folders[0]).appendingPathComponent("report.html").path : "report.html"))
         do {
             try Data(html.utf8).write(to: target, options: .atomic)
         } catch {
-            FileHandle.standardError.write(Data("estate: cannot write \(target.path): \(error.localizedDescription)\n".utf8))
-            throw ExitCode(1)
+            throw CommandFailure.Failure(message: "estate: cannot write \(target.path): \(error.localizedDescription)")
         }
         var written = [target.path]
         if !noPDF, let printer = ChromiumPrinter.find() {
             let pdf = target.deletingPathExtension().appendingPathExtension("pdf")
             do { try printer.print(html: target.standardizedFileURL, to: pdf) } catch {
-                FileHandle.standardError.write(Data("estate: \(target.path) written, but no PDF: \(error)\n".utf8))
-                throw ExitCode(1)
+                throw CommandFailure.Failure(message: "estate: \(target.path) written, but no PDF: \(error)")
             }
             written.append(pdf.path)
         }
-        if !quiet { print("written: " + written.joined(separator: ", ")) }
+        if !quiet.quiet { print("written: " + written.joined(separator: ", ")) }
     }
 }

@@ -24,7 +24,7 @@ final class BatchInputTests: XCTestCase {
 
     func testAxisValueOfTheWrongTypeFailsUpFront() throws {
         try assertBatchFails("dataset: kent\nbatch: {coverage_minutes: [20, \"abc\"]}\n",
-                             mentions: "column 'coverage_minutes': value '\"abc\"'")
+                             mentions: "batch.yaml:2:32: column 'batch.coverage_minutes': value '\"abc\"'")
     }
 
     func testAxisThatIsNotAListLeavesNoFolder() throws {

@@ -4,8 +4,9 @@ import EstateIO
 import Foundation
 
 /// `estate score`: the needs framework alone — area, district and site need tables.
-struct Score: ParsableCommand {
+struct ScoreCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "score",
         abstract: "Score areas, districts and sites by need and usage (no optimisation).",
         discussion: """
             Writes area_need.csv, district_need.csv and site_need.csv into the output folder \
@@ -13,22 +14,14 @@ struct Score: ParsableCommand {
             """
     )
 
-    @Argument(help: "A scenario file (YAML or JSON) or a dataset folder. Default: datasets/kent/scenario.yaml, found from the current directory or beside the estate binary.")
-    var input: String?
+    @OptionGroup var input: InputArgument
 
     @Option(name: .long, help: "Folder to write the need tables into (replaced whole).")
     var out: String = "scores"
 
     func run() throws {
-        let path = try resolveInputPath(input)
-        let inputs: LoadedInputs
-        let report: NeedReport
-        do {
-            inputs = try InputLoader.load(path: path)
-            report = try inputs.scenario.needReport(for: inputs.dataset)
-        } catch {
-            throw failOnInput(error)
-        }
+        let inputs = try InputLoader.load(path: input.path())
+        let report = try inputs.scenario.needReport(for: inputs.dataset)
         let dataset = inputs.dataset
         let output = try checkedOutput(out, kind: .score, inputs: inputs.inputURLs)
         try writeOutput(NeedTables.all(report, dataset: dataset), to: output)

@@ -5,8 +5,9 @@ import EstateSynth
 import Foundation
 
 /// `estate generate`: seeded, reproducible datasets.
-struct Generate: ParsableCommand {
+struct GenerateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "generate",
         abstract: "Generate a dataset: the illustrative default Kent estate, or a large synthetic instance.",
         subcommands: [Kent.self, Synthetic.self]
     )
@@ -23,7 +24,7 @@ struct Generate: ParsableCommand {
         func run() throws {
             let output = KentGenerator.generate(seed: seed)
             let scenario = Array(KentGenerator.scenarioText(budget: output.budget).utf8)
-            try writeOrFail(output.dataset, to: out, extra: [("scenario.yaml", scenario)])
+            try writeDataset(output.dataset, to: out, extra: [("scenario.yaml", scenario)])
             print("wrote \(out): \(output.dataset.areas.count) areas, \(output.dataset.sites.count) sites, "
                   + "\(output.dataset.usage.count) usage rows, scenario.yaml (budget \(Int(output.budget)))")
         }
@@ -51,7 +52,7 @@ struct Generate: ParsableCommand {
         func run() throws {
             let dataset = SyntheticGenerator.generate(areas: areas, sites: sites, seed: seed)
             let travel = travelMinutes.map { TravelTimes.estimated(for: dataset, model: TravelModel(), horizonMinutes: $0) }
-            try writeOrFail(dataset, to: out, travel: travel)
+            try writeDataset(dataset, to: out, travel: travel)
             print("wrote \(out): \(dataset.areas.count) areas, \(dataset.sites.count) sites, \(dataset.districts.count) districts"
                   + (travel.map { ", \($0.pairCount) travel pairs" } ?? ""))
         }
@@ -60,15 +61,10 @@ struct Generate: ParsableCommand {
 
 /// Writes a generated dataset into `path` under `OutputFolder`'s rule: a new or empty folder,
 /// or one `estate generate` wrote before (its other files, a README or scenario, are left alone).
-private func writeOrFail(_ dataset: Dataset, to path: String, travel: TravelTimes? = nil,
-                         extra: [(name: String, contents: [UInt8])] = []) throws {
+private func writeDataset(_ dataset: Dataset, to path: String, travel: TravelTimes? = nil,
+                          extra: [(name: String, contents: [UInt8])] = []) throws {
     let folder = OutputFolder(path: path, kind: .dataset, version: EstateCommand.configuration.version)
     let files = DatasetWriter.files(dataset, travel: travel, extra: extra)
-    do {
-        try folder.prepare(files: files.map(\.name))
-        try DatasetWriter.write(files, to: URL(fileURLWithPath: path))
-    } catch {
-        FileHandle.standardError.write(Data("estate: \(error)\n".utf8))
-        throw ExitCode(1)
-    }
+    try folder.prepare(files: files.map(\.name))
+    try DatasetWriter.write(files, to: URL(fileURLWithPath: path))
 }
