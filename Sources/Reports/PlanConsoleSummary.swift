@@ -22,6 +22,9 @@ public enum PlanConsoleSummary {
         lines.append("  model: \(r.variables) variables, \(r.constraints) constraints; \(r.areas) areas as \(r.areaGroups) groups, "
             + "\(r.sitesDominated) dominated and \(r.sitesFixedOpen + r.sitesFixedClosed) fixed of \(r.sites) sites")
         if let message = plan.message, !plan.status.hasPlan { lines.append("  \(message)") }
+        if plan.status == .feasible {
+            lines.append("  \(plan.message ?? "stopped at a limit"): the best plan found, not proven optimal (see bound and gap)")
+        }
         guard plan.status.hasPlan else {
             if !plan.conflicts.isEmpty {
                 lines.append("  constraints in conflict:")

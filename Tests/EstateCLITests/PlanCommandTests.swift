@@ -99,6 +99,29 @@ final class PlanCommandTests: XCTestCase {
         XCTAssertFalse(scratch.exists("plan/sites.csv"), "no decisions, no site table")
     }
 
+    /// Not a timed test: whatever the machine's speed, a run stopped by a tiny time limit writes a
+    /// plan (the heuristic's, or better) with its status, bound and gap, exits 0 and says so.
+    func testTinyTimeLimitStillWritesAPlanWithBoundAndGap() throws {
+        let scratch = try Scratch()
+        let kent = try scratch.copyKent()
+        try scratch.write("kent/travel.yaml", """
+            dataset: .
+            objective: min_travel
+            coverage_minutes: 20
+            constraints: {sites: {exactly: 20}, budget: 3000000, min_per_district: 1, max_minutes: 45}
+            """)
+        let run = try EstateRun.run(["plan", kent.appendingPathComponent("travel.yaml").path, "--out", scratch.path("plan"),
+                                     "--time-limit", "0.001"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let summary = try JSONSerialization.jsonObject(with: Data(scratch.read("plan/summary.json").utf8)) as! [String: Any]
+        let status = summary["status"] as? String
+        XCTAssertTrue(status == "feasible" || status == "optimal", "\(status ?? "none")")
+        XCTAssertNotNil(summary["bound"] as? Double)
+        XCTAssertNotNil(summary["gap"] as? Double)
+        XCTAssertTrue(scratch.exists("plan/sites.csv"))
+        if status == "feasible" { XCTAssertTrue(run.stdout.contains("time limit reached"), run.stdout) }
+    }
+
     /// The equality duty as a constraint: the most deprived 20% of areas (ranked by imd_score here,
     /// independently of the engine) get at least 90% of their need covered, which they do not
     /// without the constraint.
