@@ -44,17 +44,19 @@ let package = Package(
         .target(name: "Quantities"),
         // The domain: datasets, travel times, scenarios, the needs framework. No file I/O.
         .target(name: "Estate"),
+        // YAML parsing with size, depth, key and alias-expansion limits checked before Yams composes.
+        .target(name: "BoundedYAML", dependencies: [.product(name: "Yams", package: "Yams")]),
         // Reading and writing datasets and scenarios (CSV, YAML/JSON) with validation.
         .target(
             name: "EstateIO",
             // GRDB (already built for Batch's results database) reads GeoPackage boundaries: a GeoPackage is SQLite.
-            dependencies: ["Estate", .product(name: "Yams", package: "Yams"), .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["Estate", "BoundedYAML", .product(name: "Yams", package: "Yams"), .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // Seeded generators: the default Kent dataset and large synthetic instances.
         .target(name: "EstateSynth", dependencies: ["Estate"]),
         .testTarget(name: "EstateTests", dependencies: ["Estate"]),
         // Planning and Reports: a dataset read through a manifest must plan exactly as its plain folder.
-        .testTarget(name: "EstateIOTests", dependencies: ["Estate", "EstateIO", "EstateSynth", "Planning", "Reports",
+        .testTarget(name: "EstateIOTests", dependencies: ["Estate", "EstateIO", "EstateSynth", "Planning", "Reports", "BoundedYAML",
                                                          .product(name: "GRDB", package: "GRDB.swift")]),
         // The planning model: exact reductions, the MILP, decoding, infeasibility explanations.
         .target(name: "Planning", dependencies: ["Estate", "Optimisation"]),
@@ -71,7 +73,7 @@ let package = Package(
         .target(
             name: "Batch",
             dependencies: [
-                "Quantities",
+                "Quantities", "BoundedYAML",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]

@@ -1,3 +1,4 @@
+import BoundedYAML
 import Foundation
 import Yams
 
@@ -35,9 +36,11 @@ public enum BatchExpansion {
     public static func expand(yaml: String, file: String) throws(BatchError) -> [ExpandedScenario] {
         let root: Node?
         do {
-            root = try Yams.compose(yaml: yaml)
+            root = try BoundedYAML.compose(yaml: yaml)
         } catch {
-            throw .invalidYAML(file: file, reason: String(describing: error))
+            let (line, column, problem) = BoundedYAML.location(of: error)
+            throw .invalidYAML(file: file, reason: (line.map { "line \($0)" + (column.map { ", column \($0)" } ?? "") + ": " } ?? "")
+                                   + problem)
         }
         guard let root else { throw .invalidYAML(file: file, reason: "the file is empty") }
         return try expand(document: root, file: file)

@@ -8,6 +8,9 @@ public struct Dataset: Sendable {
     public var source: String
     /// What the dataset declares about itself (`dataset.yaml`): illustrative or real, caveats.
     public var provenance = DatasetProvenance()
+    /// Each area's outline (`Dataset.areas` order; `nil` where the boundary file has none), or
+    /// empty when the dataset has no boundaries: maps and GIS layers then draw points.
+    public var boundaries: [Boundary?] = []
     /// District names, sorted ascending (byte order), unique.
     public let districts: [String]
     /// The small areas, in file order.

@@ -38,10 +38,19 @@ public struct InputError: Error, Sendable, Hashable, CustomStringConvertible {
         if let line { text += ":\(line)" }
         if line != nil, let position { text += ":\(position)" }
         text += ":"
-        if let column { text += " column '\(column)':" }
-        if let value { text += " value '\(value)':" }
-        text += " expected \(expected)"
+        if let column { text += " column '\(Self.excerpt(column, limit: 80))':" }
+        if let value { text += " value '\(Self.excerpt(value, limit: 80))':" }
+        text += " expected \(Self.excerpt(expected, limit: 600))"
         return text
+    }
+
+    /// `text`, or its start and how long it is when longer than `limit` characters: a message
+    /// quotes a short excerpt, never a 10 MB header or a 50 MB value.
+    public static func excerpt(_ text: String, limit: Int) -> String {
+        guard text.utf8.count > limit else { return text }
+        let count = text.count
+        guard count > limit else { return text }
+        return String(text.prefix(limit * 3 / 4)) + "... (\(count) characters)"
     }
 }
 

@@ -14,6 +14,8 @@ public struct InputWarning: Sendable, Hashable, CustomStringConvertible {
         case districtWithoutSite = "district_without_site"
         /// A column whose values look like another unit than the one the format defines.
         case suspectUnit = "suspect_unit"
+        /// Areas the boundary file has no outline for (another census's codes?).
+        case missingBoundary = "missing_boundary"
     }
 
     /// Which check raised it.

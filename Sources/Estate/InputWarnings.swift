@@ -13,7 +13,20 @@ public enum InputWarnings {
             warnings.append(warning)
         }
         warnings += unitWarnings(dataset)
+        if let warning = boundaryWarning(dataset) { warnings.append(warning) }
         return warnings
+    }
+
+    /// Areas without an outline in the dataset's boundary file: they are drawn as points.
+    static func boundaryWarning(_ dataset: Dataset) -> InputWarning? {
+        guard !dataset.boundaries.isEmpty else { return nil }
+        let missing = dataset.areas.indices.filter { dataset.boundaries[$0] == nil }
+        guard !missing.isEmpty else { return nil }
+        let examples = missing.prefix(5).map { dataset.areas[$0].id }.joined(separator: ", ")
+        return InputWarning(kind: .missingBoundary, file: "dataset.yaml", column: "boundaries",
+                            message: "\(missing.count) of \(dataset.areas.count) areas have no outline in the boundary file "
+                                + "(\(examples)\(missing.count > 5 ? ", ..." : "")); they are drawn as points",
+                            fix: "use the boundaries of the same census as the area codes (LSOA 2021 codes need 2021 boundaries)")
     }
 
     /// Districts of `areas.csv` where no site could be kept (none at all, or all `close`): their

@@ -33,7 +33,8 @@ extension Scenario {
                 case "objective":
                     if let value = decoder.choice(node, "objective", Objective.self) { scenario.objective = value }
                 case "coverage_minutes":
-                    if let value = decoder.number(node, "coverage_minutes", "minutes >= 0", valid: { $0 >= 0 }) {
+                    if let value = decoder.number(node, "coverage_minutes", "minutes \(Plausible.describe(Plausible.minutes))",
+                                                  valid: Plausible.minutes.contains) {
                         scenario.coverageMinutes = value
                     }
                 case "constraints":
@@ -104,7 +105,8 @@ extension Scenario {
                 var low = NeedsFramework.defaultMultiplierRange.lowerBound
                 var high = NeedsFramework.defaultMultiplierRange.upperBound
                 for bound in bounds {
-                    let value = decoder.number(bound.value, "\(path).\(bound.key)", "a multiplier > 0", valid: { $0 > 0 })
+                    let value = decoder.number(bound.value, "\(path).\(bound.key)", "a multiplier above 0 and at most 1,000,000",
+                                               valid: { $0 > 0 && $0 <= 1e6 })
                     if bound.key == "min", let value { low = value }
                     if bound.key == "max", let value { high = value }
                 }
@@ -137,7 +139,8 @@ extension Scenario {
             let keyPath = "\(path).\(entry.key)"
             switch entry.key {
             case "column": column = decoder.string(entry.value, keyPath, "a column name of areas.csv")
-            case "weight": weight = decoder.number(entry.value, keyPath, "a weight >= 0", valid: { $0 >= 0 })
+            case "weight": weight = decoder.number(entry.value, keyPath, "a weight between 0 and 1,000,000",
+                                                          valid: { (0 ... 1e6).contains($0) })
                 if weight == nil { valid = false }
             case "direction":
                 if let value = decoder.choice(entry.value, keyPath, IndicatorDirection.self) { direction = value } else { valid = false }
@@ -161,13 +164,16 @@ extension Scenario {
             let path = "travel.\(entry.key)"
             switch entry.key {
             case "speed_kmh":
-                if let value = decoder.number(entry.value, path, "a speed > 0 km/h", valid: { $0 > 0 }) { settings.model.speedKmh = value }
+                if let value = decoder.number(entry.value, path, "a speed in km/h above 0 and at most 1,000",
+                                                valid: { $0 > 0 && Plausible.speedKmh.contains($0) }) { settings.model.speedKmh = value }
             case "circuity":
-                if let value = decoder.number(entry.value, path, "a circuity factor > 0 (typically 1.2 to 1.5)", valid: { $0 > 0 }) {
+                if let value = decoder.number(entry.value, path, "a circuity factor above 0 and at most 100 (typically 1.2 to 1.5)",
+                                              valid: { $0 > 0 && $0 <= 100 }) {
                     settings.model.circuity = value
                 }
             case "horizon_minutes":
-                if let value = decoder.number(entry.value, path, "minutes >= 0", valid: { $0 >= 0 }) { settings.horizonMinutes = value }
+                if let value = decoder.number(entry.value, path, "minutes \(Plausible.describe(Plausible.minutes))",
+                                                valid: Plausible.minutes.contains) { settings.horizonMinutes = value }
             default: break
             }
         }
@@ -185,8 +191,10 @@ extension Scenario {
             let value = entry.value
             if case .null = value.kind { continue }
             switch entry.key {
-            case "budget": constraints.budget = decoder.number(value, path, "a budget >= 0 (GBP/year)", valid: { $0 >= 0 })
-            case "carbon": constraints.carbon = decoder.number(value, path, "a carbon cap >= 0 (tCO2e/year)", valid: { $0 >= 0 })
+            case "budget": constraints.budget = decoder.number(value, path, "a budget in GBP/year \(Plausible.describe(Plausible.annualCost))",
+                                                           valid: Plausible.annualCost.contains)
+            case "carbon": constraints.carbon = decoder.number(value, path, "a carbon cap in tCO2e/year \(Plausible.describe(Plausible.carbon))",
+                                                           valid: Plausible.carbon.contains)
             case "sites": constraints.sites = decodeSiteCount(value, path, &decoder)
             case "min_per_district":
                 constraints.minPerDistrict = decoder.integer(value, path, "a whole number >= 0", valid: { $0 >= 0 })
@@ -198,11 +206,12 @@ extension Scenario {
             case "deprived_share":
                 constraints.deprivedShare = decoder.number(value, path, "a share of areas above 0 and at most 1",
                                                            valid: { $0 > 0 && $0 <= 1 }) ?? constraints.deprivedShare
-            case "max_minutes": constraints.maxMinutes = decoder.number(value, path, "minutes >= 0", valid: { $0 >= 0 })
+            case "max_minutes": constraints.maxMinutes = decoder.number(value, path, "minutes \(Plausible.describe(Plausible.minutes))",
+                                                               valid: Plausible.minutes.contains)
             case "capacity": constraints.capacity = decodeCapacity(value, path, &decoder)
             case "visits_per_child":
-                constraints.visitsPerChild = decoder.number(value, path, "visits per child per year >= 0",
-                                                            valid: { $0 >= 0 }) ?? constraints.visitsPerChild
+                constraints.visitsPerChild = decoder.number(value, path, "visits per child per year \(Plausible.describe(Plausible.visitsPerChild))",
+                                                            valid: Plausible.visitsPerChild.contains) ?? constraints.visitsPerChild
             default: break
             }
         }
@@ -249,7 +258,8 @@ extension Scenario {
             switch entry.key {
             case "time_limit_s":
                 if case .null = entry.value.kind { settings.timeLimitSeconds = nil; continue }
-                if let value = decoder.number(entry.value, path, "seconds > 0", valid: { $0 > 0 }) { settings.timeLimitSeconds = value }
+                if let value = decoder.number(entry.value, path, "seconds above 0 and at most a year (31,536,000)",
+                                                valid: { $0 > 0 && Plausible.seconds.contains($0) }) { settings.timeLimitSeconds = value }
             case "mip_gap":
                 if let value = decoder.number(entry.value, path, "a relative gap >= 0", valid: { $0 >= 0 }) { settings.mipGap = value }
             default: break

@@ -25,40 +25,47 @@ enum GeoJSONReader {
         do { data = try Data(contentsOf: url, options: .alwaysMapped) } catch {
             throw InputErrors([InputError(file: file, expected: "a readable GeoJSON file at \(url.path)")])
         }
-        let root: Any
-        do { root = try JSONSerialization.jsonObject(with: data) } catch {
-            throw InputErrors([InputError(file: file, expected: "valid JSON (\(error.localizedDescription))")])
+        let root: JSONValue
+        do { root = try GeoJSONParser.parse([UInt8](data)) } catch {
+            throw InputErrors([InputError(file: file, line: error.line, position: error.column, expected: "valid JSON: \(error.expected)")])
         }
-        guard let collection = root as? [String: Any], collection["type"] as? String == "FeatureCollection",
-              let features = collection["features"] as? [Any] else {
+        guard root["type"]?.string == "FeatureCollection", case .array(let features)? = root["features"] else {
             throw InputErrors([InputError(file: file, expected: "a GeoJSON FeatureCollection with a `features` list")])
         }
-        let grid = ((collection["crs"] as? [String: Any])?["properties"] as? [String: Any])?["name"]
-            .flatMap { $0 as? String }.map { $0.contains("27700") } ?? false
+        let grid = root["crs"]?["properties"]?["name"]?.string?.contains("27700") ?? false
         var errors = InputErrorCollector(file: file)
         var result: [(id: String, boundary: Boundary)] = []
         result.reserveCapacity(features.count)
-        for (index, item) in features.enumerated() {
+        for (index, feature) in features.enumerated() {
             let path = "features.\(index)"
-            guard let feature = item as? [String: Any] else {
+            guard case .object = feature else {
                 errors.add(line: nil, column: path, value: nil, expected: "a Feature object")
                 continue
             }
-            let properties = feature["properties"] as? [String: Any] ?? [:]
-            guard let id = properties[key].flatMap(text) else {
+            guard let id = feature["properties"]?[key].flatMap(text) else {
+                var names: [String] = []
+                if case .object(let members)? = feature["properties"] { names = members.map(\.key) }
                 errors.add(line: nil, column: "\(path).properties.\(key)", value: nil,
-                           expected: "the area code in property '\(key)' (the feature has: \(properties.keys.sorted().prefix(8).joined(separator: ", ")))")
+                           expected: "the area code in property '\(key)' (the feature has: \(names.prefix(8).joined(separator: ", ")))")
                 continue
             }
-            guard let geometry = feature["geometry"] as? [String: Any], let type = geometry["type"] as? String,
-                  let coordinates = geometry["coordinates"] as? [Any] else {
+            guard let geometry = feature["geometry"], let type = geometry["type"]?.string else {
                 errors.add(line: nil, column: "\(path).geometry", value: id, expected: "a Polygon or MultiPolygon geometry for area \(id)")
                 continue
             }
             var polygons: [[Boundary.Ring]]?
+            let coordinates: JSONValue.Coordinates
+            if case .coordinates(let numbers)? = geometry["coordinates"] { coordinates = numbers } else { coordinates = .position(.nan, .nan) }
             switch type {
             case "Polygon": polygons = polygon(coordinates, grid: grid).map { [$0] }
-            case "MultiPolygon": polygons = multiPolygon(coordinates, grid: grid)
+            case "MultiPolygon":
+                if case .list(let items) = coordinates {
+                    polygons = []
+                    for item in items {
+                        guard let rings = polygon(item, grid: grid) else { polygons = nil; break }
+                        polygons?.append(rings)
+                    }
+                }
             default:
                 errors.add(line: nil, column: "\(path).geometry.type", value: type, expected: "Polygon or MultiPolygon for area \(id)")
                 continue
@@ -79,47 +86,32 @@ enum GeoJSONReader {
         return result
     }
 
-    /// A property as text: strings as they are, numbers as written (codes are sometimes numeric).
-    static func text(_ value: Any) -> String? {
-        if let string = value as? String, !string.isEmpty { return string }
-        if let number = value as? Int { return String(number) }
-        return nil
+    /// A property as text: strings as they are, whole numbers as written (codes are sometimes numeric).
+    static func text(_ value: JSONValue) -> String? {
+        switch value {
+        case .string(let text) where !text.isEmpty: return text
+        case .number(let number) where number == number.rounded() && abs(number) < 1e15: return String(Int(number))
+        default: return nil
+        }
     }
 
-    static func polygon(_ value: [Any], grid: Bool) -> [Boundary.Ring]? {
+    /// A Polygon's rings (a list of rings), converted from the grid when asked.
+    static func polygon(_ value: JSONValue.Coordinates, grid: Bool) -> [Boundary.Ring]? {
+        guard case .list(let items) = value else { return nil }
         var rings: [Boundary.Ring] = []
-        for ringValue in value {
-            guard let positions = ringValue as? [Any] else { return nil }
-            var coordinates: [Double] = []
-            coordinates.reserveCapacity(positions.count * 2)
-            for position in positions {
-                guard let pair = position as? [Any], pair.count >= 2, let x = number(pair[0]), let y = number(pair[1]) else { return nil }
-                if grid {
-                    let point = BritishNationalGrid.wgs84(easting: x, northing: y)
-                    coordinates.append(point.longitude)
-                    coordinates.append(point.latitude)
-                } else {
-                    coordinates.append(x)
-                    coordinates.append(y)
+        for item in items {
+            guard case .ring(var coordinates) = item else { return nil }
+            if grid {
+                var index = 0
+                while index < coordinates.count {
+                    let point = BritishNationalGrid.wgs84(easting: coordinates[index], northing: coordinates[index + 1])
+                    coordinates[index] = point.longitude
+                    coordinates[index + 1] = point.latitude
+                    index += 2
                 }
             }
             rings.append(Boundary.Ring(coordinates: coordinates))
         }
         return rings
-    }
-
-    static func multiPolygon(_ value: [Any], grid: Bool) -> [[Boundary.Ring]]? {
-        var polygons: [[Boundary.Ring]] = []
-        for item in value {
-            guard let list = item as? [Any], let rings = polygon(list, grid: grid) else { return nil }
-            polygons.append(rings)
-        }
-        return polygons
-    }
-
-    static func number(_ value: Any) -> Double? {
-        if let double = value as? Double { return double }
-        if let int = value as? Int { return Double(int) }
-        return nil
     }
 }

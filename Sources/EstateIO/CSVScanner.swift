@@ -28,6 +28,11 @@ struct CSVSyntaxError: Error {
 enum CSVScanner {
     static let comma = UInt8(ascii: ","), quote = UInt8(ascii: "\""), newline = UInt8(ascii: "\n")
     static let carriageReturn = UInt8(ascii: "\r"), space = UInt8(ascii: " "), tab = UInt8(ascii: "\t")
+    /// Longest record (line) accepted: a real dataset row is under a kilobyte, and a limit stops a
+    /// 10 MB one-line file from being split into millions of cells and quoted back.
+    static let maximumRecordBytes = 1 << 20
+    /// Most fields in one record.
+    static let maximumFields = 10_000
 
     /// Offset of the first byte after a UTF-8 byte-order mark, if any.
     static func contentStart(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
@@ -45,6 +50,7 @@ enum CSVScanner {
         fields.reserveCapacity(16)
         while i < n {
             let recordLine = line
+            let recordStart = i
             var lineStart = i
             fields.removeAll(keepingCapacity: true)
             while true {
@@ -92,6 +98,14 @@ enum CSVScanner {
                     var end = i
                     while end > start && (bytes[end - 1] == space || bytes[end - 1] == tab) { end -= 1 }
                     fields.append(CSVField(start: start, end: end, escaped: false, quoted: false))
+                }
+                if i - recordStart > maximumRecordBytes {
+                    throw CSVSyntaxError(line: recordLine, position: 1,
+                                         expected: "a line of at most \(maximumRecordBytes / 1024) KB (this one is longer)")
+                }
+                if fields.count > maximumFields {
+                    throw CSVSyntaxError(line: recordLine, position: fields.count,
+                                         expected: "at most \(maximumFields) cells on a line")
                 }
                 if i < n && bytes[i] == comma {
                     i += 1

@@ -31,6 +31,9 @@ struct CSVTable {
         var lines: [Int?]
     }
 
+    /// Largest areas/sites/usage file read (England has 33,755 areas: a few MB).
+    static let maximumFileBytes = 1 << 30
+
     /// Column number (0-based) of a header name.
     func column(_ name: String) -> Int? { header.firstIndex(of: name) }
 
@@ -137,22 +140,29 @@ struct CSVTable {
     init(contentsOf url: URL, file: String) throws(InputErrors) {
         let bytes: [UInt8]
         do {
-            bytes = try [UInt8](Data(contentsOf: url))
+            bytes = try [UInt8](SystemErrorText.readFile(url, limit: Self.maximumFileBytes))
         } catch {
-            throw InputErrors([InputError(file: file, expected: "a readable file at \(url.path) (\(error.localizedDescription))")])
+            throw InputErrors([InputError(file: file, expected: "a readable file at \(url.path) (it \(error.text))")])
         }
         try self.init(bytes: bytes, file: file)
+    }
+
+    /// The header's names for a message: at most a few hundred characters, however long the line.
+    static func headerExcerpt(_ header: [String]) -> String {
+        let shown = header.prefix(20).map { InputError.excerpt($0, limit: 40) }.joined(separator: ", ")
+        return header.count > 20 ? shown + " and \(header.count - 20) more" : shown
     }
 
     /// Column indices of required columns; reports each missing one (line 1, naming the column).
     func requireColumns(_ names: [String], errors: inout InputErrorCollector) -> [Int]? {
         var indices: [Int] = []
+        let listed = Self.headerExcerpt(header)
         for name in names {
             if let index = column(name) {
                 indices.append(index)
             } else {
                 errors.add(line: headerLine, column: name, value: nil,
-                           expected: "a column named '\(name)' (the header has: \(header.joined(separator: ", ")))")
+                           expected: "a column named '\(name)' (the header has: \(listed))")
             }
         }
         return indices.count == names.count ? indices : nil

@@ -3,7 +3,7 @@ import Foundation
 
 extension DatasetManifest {
     /// The keys of `dataset.yaml` the manifest owns (the provenance owns `illustrative`, `caveats`).
-    public static let keys = ["areas", "sites", "usage", "travel"]
+    public static let keys = ["areas", "sites", "usage", "travel", "boundaries"]
 
     /// Reads and checks `dataset.yaml`: every problem is reported with its line and key path,
     /// unknown keys included (a typo never passes silently). `nil` when the file only describes
@@ -57,8 +57,15 @@ extension DatasetManifest {
             return text
         }
         let usage = optionalFile("usage"), travel = optionalFile("travel")
+        var boundaries: File?
+        if let node = tree["boundaries"] {
+            boundaries = decodeFile(node, path: "boundaries", first: false, errors: &errors)
+            if boundaries != nil && boundaries?.key == nil {
+                fail(node, "boundaries.key", "`key:`, the property or column holding the area code (e.g. LSOA21CD)")
+            }
+        }
         guard let sites, !areas.isEmpty, errors.isEmpty else { return nil }
-        return DatasetManifest(areas: areas, sites: sites, usage: usage, travel: travel)
+        return DatasetManifest(areas: areas, sites: sites, usage: usage, travel: travel, boundaries: boundaries)
     }
 
     static func decodeFile(_ node: ScenarioNode, path: String, first: Bool, errors: inout InputErrorCollector) -> File? {

@@ -87,4 +87,6 @@ public struct DatasetManifest: Sendable, Hashable {
     public var usage: String?
     /// `travel.csv` in FORMAT.md's layout, when there is one.
     public var travel: String?
+    /// The areas' outlines (GeoJSON or GeoPackage), keyed by area code, when given.
+    public var boundaries: File?
 }

@@ -35,6 +35,7 @@ public enum DatasetReader {
         let manifestURL = folder.appendingPathComponent(DatasetReader.provenanceFile)
         let areasTable: () throws(InputErrors) -> CSVTable, sitesTable: () throws(InputErrors) -> CSVTable
         var usageURL: URL? = folder.appendingPathComponent("usage.csv"), travelURL: URL? = folder.appendingPathComponent("travel.csv")
+        var boundaryFile: DatasetManifest.File?
         if FileManager.default.fileExists(atPath: manifestURL.path), let manifest = try DatasetManifest.read(url: manifestURL) {
             let assembler = ManifestAssembler(manifest: manifest, folder: folder)
             areasTable = { () throws(InputErrors) in try assembler.areas() }
@@ -42,6 +43,7 @@ public enum DatasetReader {
             // Without `usage:`/`travel:` there are none (a stray usage.csv is not silently used).
             usageURL = manifest.usage.map { folder.appendingPathComponent($0) }
             travelURL = manifest.travel.map { folder.appendingPathComponent($0) }
+            boundaryFile = manifest.boundaries
             for name in [manifest.usage, manifest.travel].compactMap({ $0 })
             where !FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path) {
                 all.append(InputError(file: DatasetReader.provenanceFile, value: name, expected: "a file \(name) in \(folder.path)"))
@@ -109,10 +111,21 @@ public enum DatasetReader {
         }
         var provenance = DatasetProvenance()
         do { provenance = try readProvenance(folder: folder) } catch { collect(error) }
+        var boundaries: [Boundary?] = []
+        if let boundaryFile, all.isEmpty {
+            do {
+                var byCode: [String: Boundary] = [:]
+                for outline in try BoundaryReader.read(url: folder.appendingPathComponent(boundaryFile.file), key: boundaryFile.key ?? "") {
+                    byCode[outline.id] = outline.boundary
+                }
+                boundaries = areas.map { byCode[$0.id] }
+            } catch { collect(error) }
+        }
         if !all.isEmpty { throw InputErrors(all, omitted: omitted) }
         var dataset = Dataset(source: folder.path, districts: districts, areas: areas, sites: sites, usage: usage,
                               indicators: areaPart.indicators, travel: travel)
         dataset.provenance = provenance
+        dataset.boundaries = boundaries
         return dataset
     }
 
@@ -184,7 +197,8 @@ public enum DatasetReader {
                                                                           table.rows[row][columns[2]]), range: -90...90)
             let longitude = cells.number(row, columns[3], coordinateExpectation("a longitude in decimal degrees between -180 and 180",
                                                                            table.rows[row][columns[3]]), range: -180...180)
-            let children = cells.number(row, columns[4], "a number of children >= 0", range: 0...Double.greatestFiniteMagnitude)
+            let children = cells.number(row, columns[4], "a number of children \(Plausible.describe(Plausible.children))",
+                                        range: Plausible.children)
             if let id, let district, let latitude, let longitude, let children {
                 rows.append(AreaRow(id: id, latitude: latitude, longitude: longitude, children: children))
                 districtNames.append(district)
@@ -199,7 +213,8 @@ public enum DatasetReader {
                 values.reserveCapacity(table.rows.count)
                 for row in table.rows.indices {
                     let expected = allowBlank ? "a number (or blank)" : "a number (blank cells need `missing: district_median` in the needs framework)"
-                    values.append(cells.number(row, column, expected, allowBlank: allowBlank) ?? .nan)
+                    values.append(cells.number(row, column, expected + ", " + Plausible.describe(Plausible.indicator),
+                                               range: Plausible.indicator, allowBlank: allowBlank) ?? .nan)
                 }
                 table_.append(name: name, values: values)
             } else {
@@ -208,7 +223,7 @@ public enum DatasetReader {
                 for row in table.rows.indices {
                     let cell = table.rows[row][column]
                     if cell.isEmpty { values.append(.nan); continue }
-                    guard let value = NumberParsing.parse(cell) else { numeric = false; break }
+                    guard let value = NumberParsing.parse(cell), Plausible.indicator.contains(value) else { numeric = false; break }
                     values.append(value)
                 }
                 if numeric && !table.rows.isEmpty { table_.append(name: name, values: values) }
@@ -251,13 +266,16 @@ public enum DatasetReader {
                                                                           table.rows[row][columns[4]]), range: -90...90)
             let longitude = cells.number(row, columns[5], coordinateExpectation("a longitude in decimal degrees between -180 and 180",
                                                                            table.rows[row][columns[5]]), range: -180...180)
-            let cost = cells.number(row, columns[6], "an annual cost >= 0 (GBP/year)", range: 0...Double.greatestFiniteMagnitude)
-            let carbon = cells.number(row, columns[7], "carbon >= 0 (tCO2e/year)", range: 0...Double.greatestFiniteMagnitude)
+            let cost = cells.number(row, columns[6], "an annual cost in GBP/year \(Plausible.describe(Plausible.annualCost))",
+                                    range: Plausible.annualCost)
+            let carbon = cells.number(row, columns[7], "carbon in tCO2e/year \(Plausible.describe(Plausible.carbon))",
+                                      range: Plausible.carbon)
             var capacity: Double?
             var capacityValid = true
             if let capacityColumn {
-                if let value = cells.number(row, capacityColumn, "a capacity >= 0 visits/year, or blank for unlimited",
-                                            range: 0...Double.greatestFiniteMagnitude, allowBlank: true) {
+                if let value = cells.number(row, capacityColumn,
+                                            "a capacity in visits/year \(Plausible.describe(Plausible.visits)), or blank for unlimited",
+                                            range: Plausible.visits, allowBlank: true) {
                     capacity = value.isNaN ? nil : value
                 } else { capacityValid = false }
             }
@@ -306,7 +324,7 @@ public enum DatasetReader {
                 area = areas[text]
                 if area == nil && !badAreas.contains(text) { cells.fail(row, columns[1], "an area_id of areas.csv") }
             }
-            let visits = cells.number(row, columns[2], "visits per year, a number >= 0", range: 0...Double.greatestFiniteMagnitude)
+            let visits = cells.number(row, columns[2], "visits per year \(Plausible.describe(Plausible.visits))", range: Plausible.visits)
             let service = serviceColumn.map { table.rows[row][$0] } ?? ""
             if let site, let area, let visits {
                 let key = Key(site: site, area: area, service: service)

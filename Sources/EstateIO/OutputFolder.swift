@@ -167,6 +167,16 @@ public struct OutputFolder: Sendable {
         try? FileManager.default.removeItem(at: url)
     }
 
+    /// Adds `names` to the manifest of the Estate folder `folder` (a report written into a plan
+    /// folder), so the folder stays replaceable. Does nothing to a folder without a manifest.
+    public static func register(_ names: [String], in folder: URL) throws {
+        let url = folder.appendingPathComponent(manifestName)
+        guard let manifest = Manifest.read(url) else { return }
+        let files = Array(Set(manifest.files + names))
+        let rewritten = OutputFolder(url: folder, kind: manifest.kind, version: manifest.version ?? "")
+        try Data(rewritten.manifest(files: files)).write(to: url, options: .atomic)
+    }
+
     /// The manifest's bytes: which tool and version wrote the folder, what kind it is and its files.
     public func manifest(files: [String]) -> [UInt8] {
         let names = files.sorted().map { "\"\(Self.jsonEscaped($0))\"" }.joined(separator: ", ")
@@ -203,6 +213,7 @@ public struct OutputFolder: Sendable {
     /// The manifest as read back: only what the rule needs.
     struct Manifest: Decodable {
         var tool: String
+        var version: String?
         var kind: Kind
         var files: [String]
 

@@ -1,3 +1,4 @@
+import BoundedYAML
 import Estate
 import Foundation
 import Yams
@@ -8,11 +9,13 @@ public enum ScenarioReader {
     public static func parse(text: String, file: String) throws(InputErrors) -> ScenarioNode {
         let node: Yams.Node?
         do {
-            node = try Yams.compose(yaml: text)
-        } catch let error as YamlError {
-            throw InputErrors([yamlError(error, file: file)])
+            node = try BoundedYAML.compose(yaml: text)
+        } catch let error as BoundedYAML.LimitError {
+            throw InputErrors([InputError(file: file, line: error.line, position: error.column,
+                                          expected: "a scenario within the parser's limits (\(error.problem))")])
         } catch {
-            throw InputErrors([InputError(file: file, expected: "valid YAML or JSON (\(error))")])
+            let (line, column, problem) = BoundedYAML.location(of: error)
+            throw InputErrors([InputError(file: file, line: line, position: column, expected: "valid YAML or JSON (\(problem))")])
         }
         guard let node else { return ScenarioNode(.null, line: 1, column: 1) }
         var errors = InputErrorCollector(file: file)
@@ -51,12 +54,15 @@ public enum ScenarioReader {
     }
 
     static func readText(_ url: URL, file: String, referencedAt node: ScenarioNode? = nil, from parent: String? = nil) throws(InputErrors) -> String {
-        guard let data = FileManager.default.contents(atPath: url.path) else {
+        let data: Data
+        do {
+            data = try SystemErrorText.readFile(url, limit: BoundedYAML.Limits().bytes)
+        } catch {
             if let node, let parent {
                 throw InputErrors([InputError(file: parent, line: node.line, column: "needs", position: node.column,
-                                              value: node.text, expected: "a readable needs file at \(url.path)")])
+                                              value: node.text, expected: "a readable needs file at \(url.path) (it \(error.text))")])
             }
-            throw InputErrors([InputError(file: file, expected: "a readable scenario file at \(url.path)")])
+            throw InputErrors([InputError(file: file, expected: "a readable scenario file at \(url.path) (it \(error.text))")])
         }
         var bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
@@ -64,15 +70,6 @@ public enum ScenarioReader {
             throw InputErrors([InputError(file: file, expected: "UTF-8 text")])
         }
         return text
-    }
-
-    static func yamlError(_ error: YamlError, file: String) -> InputError {
-        switch error {
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _):
-            return InputError(file: file, line: mark.line, position: mark.column, expected: "valid YAML or JSON (\(problem))")
-        default:
-            return InputError(file: file, expected: "valid YAML or JSON (\(error))")
-        }
     }
 
     static func convert(_ node: Yams.Node, file: String, errors: inout InputErrorCollector) -> ScenarioNode {

@@ -24,9 +24,9 @@ public enum TravelReader {
         let data: Data
         do {
             // Mapped, not copied: the kernel pages the file in as the scanner walks it.
-            data = try Data(contentsOf: url, options: .alwaysMapped)
+            data = try SystemErrorText.readFile(url, limit: 1 << 36)
         } catch {
-            throw InputErrors([InputError(file: file, expected: "a readable file at \(url.path) (\(error.localizedDescription))")])
+            throw InputErrors([InputError(file: file, expected: "a readable file at \(url.path) (it \(error.text))")])
         }
         let result = data.withUnsafeBytes { raw -> Result<Pairs, InputErrors> in
             let bytes = raw.bindMemory(to: UInt8.self)
@@ -109,7 +109,7 @@ public enum TravelReader {
                         }
                         for (name, index) in [("area_id", areaColumn), ("site_id", siteColumn), ("minutes", minutesColumn)] where index < 0 {
                             errors.add(line: line, column: name, value: nil,
-                                       expected: "a column named '\(name)' (the header has: \(header.joined(separator: ", ")))")
+                                       expected: "a column named '\(name)' (the header has: \(CSVTable.headerExcerpt(header)))")
                         }
                         fatal = true
                         return false
@@ -145,12 +145,12 @@ public enum TravelReader {
                 }
                 var minutes = minutesField.quoted ? NumberParsing.parse(text(minutesField))
                     : NumberParsing.parse(bytes, minutesField.start, minutesField.end)
-                if let value = minutes, !(value >= 0) {
+                if let value = minutes, !Plausible.minutes.contains(value) {
                     minutes = nil
                 }
                 if minutes == nil {
                     errors.add(line: line, column: "minutes", position: minutesColumn + 1, value: text(minutesField),
-                               expected: "travel minutes, a number >= 0")
+                               expected: "travel minutes \(Plausible.describe(Plausible.minutes))")
                 }
                 if area >= 0, site >= 0, let minutes, errors.isEmpty {
                     pairAreas.append(Int32(area))

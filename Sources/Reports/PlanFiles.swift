@@ -21,6 +21,9 @@ public enum PlanFiles {
             ("districts.csv", districtsCSV(context, tables)),
             ("estate.geojson", Array(geoJSON(context, tables).utf8)),
             ("equality.csv", try PlanEquality.csv(context)),
+            ("sites.geojson", Array(sitesLayer(context, tables).utf8)),
+            ("areas.geojson", Array(areasLayer(context).utf8)),
+            ("districts.geojson", Array(districtsLayer(context, tables).utf8)),
             ("unreachable_areas.csv", unreachableAreasCSV(context)),
         ]
         if context.plan.services != nil {
@@ -122,30 +125,40 @@ public enum PlanFiles {
         }
         for row in tables.sites {
             let site = dataset.sites[row.site]
-            let props = [
-                ("feature", json("site")), ("site_id", json(site.id)), ("name", json(site.name)), ("kind", json(site.kind)),
-                ("district", json(dataset.districts[site.district])), ("decision", json(row.kept ? "kept" : "closed")),
-                ("status", json(site.status.rawValue)), ("annual_cost", NumberFormat.decimal(site.annualCost, 2)),
-                ("carbon", NumberFormat.decimal(site.carbon, 3)), ("need_served", NumberFormat.decimal(row.needServed, 3)),
-                ("unique_need", NumberFormat.decimal(row.uniqueNeed, 3)),
-            ]
-            features.append(feature(point(site.latitude, site.longitude), props))
+            features.append(feature(point(site.latitude, site.longitude), siteProperties(context, row)))
         }
         for (i, area) in dataset.areas.enumerated() {
-            let props = [
-                ("feature", json("area")), ("area_id", json(area.id)), ("district", json(dataset.districts[area.district])),
-                ("need_score", NumberFormat.decimal(context.needScore[i], 6)),
-                ("weight", NumberFormat.decimal(context.instance.areaWeight[i], 6)),
-                ("site_id", plan.areaSite[i].map { json(dataset.sites[$0].id) } ?? "null"),
-                ("minutes", plan.areaMinutes[i].map { NumberFormat.decimal($0, 2) } ?? "null"),
-                ("covered", plan.areaCoveredShare[i] >= 1 - 1e-9 ? "true" : "false"),
-            ]
-            features.append(feature(point(area.latitude, area.longitude), props))
+            features.append(feature(point(area.latitude, area.longitude), areaProperties(context, i)))
         }
         return "{\"type\":\"FeatureCollection\",\"features\":[\n" + features.joined(separator: ",\n") + "\n]}\n"
     }
 
-    private static func feature(_ geometry: String, _ properties: [(String, String)]) -> String {
+    /// A site's GeoJSON properties (estate.geojson and the sites layer).
+    static func siteProperties(_ context: PlanContext, _ row: SiteRow) -> [(String, String)] {
+        let dataset = context.dataset, site = dataset.sites[row.site]
+        return [
+            ("feature", json("site")), ("site_id", json(site.id)), ("name", json(site.name)), ("kind", json(site.kind)),
+            ("district", json(dataset.districts[site.district])), ("decision", json(row.kept ? "kept" : "closed")),
+            ("status", json(site.status.rawValue)), ("annual_cost", NumberFormat.decimal(site.annualCost, 2)),
+            ("carbon", NumberFormat.decimal(site.carbon, 3)), ("need_served", NumberFormat.decimal(row.needServed, 3)),
+            ("unique_need", NumberFormat.decimal(row.uniqueNeed, 3)),
+        ]
+    }
+
+    /// Area `i`'s GeoJSON properties (estate.geojson and the areas layer).
+    static func areaProperties(_ context: PlanContext, _ i: Int) -> [(String, String)] {
+        let dataset = context.dataset, plan = context.plan, area = dataset.areas[i]
+        return [
+            ("feature", json("area")), ("area_id", json(area.id)), ("district", json(dataset.districts[area.district])),
+            ("need_score", NumberFormat.decimal(context.needScore[i], 6)),
+            ("weight", NumberFormat.decimal(context.instance.areaWeight[i], 6)),
+            ("site_id", plan.areaSite[i].map { json(dataset.sites[$0].id) } ?? "null"),
+            ("minutes", plan.areaMinutes[i].map { NumberFormat.decimal($0, 2) } ?? "null"),
+            ("covered", plan.areaCoveredShare[i] >= 1 - 1e-9 ? "true" : "false"),
+        ]
+    }
+
+    static func feature(_ geometry: String, _ properties: [(String, String)]) -> String {
         let props = properties.map { "\(json($0.0)):\($0.1)" }.joined(separator: ",")
         return "{\"type\":\"Feature\",\"geometry\":\(geometry),\"properties\":{\(props)}}"
     }

@@ -6,6 +6,10 @@ import EstateMap
 /// print stylesheet lays it out on A4 for a PDF. Every figure comes from the plan folders'
 /// own files (read back into `PlanRecord`s), never from a second computation.
 public enum PlanReport {
+    /// Marks the page as Estate's, so `estate report` may replace it and nothing else
+    /// (`OutputFile`).
+    public static let generatorMeta = "<meta name=\"generator\" content=\"estate report\">"
+
     /// The ids of the sections every option has, in page order (tests look for each).
     public static let sectionIDs = ["summary", "map", "sites", "districts", "equality", "explanations", "caveats"]
 
@@ -22,6 +26,7 @@ public enum PlanReport {
         var page = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
         page += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n"
         page += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        page += PlanReport.generatorMeta + "\n"
         page += "<title>\(escape(title))</title>\n<style>\(css)</style>\n</head>\n<body>\n<header>\n"
         page += "<h1>\(escape(title))</h1>\n"
         if !notices.isEmpty {

@@ -16,6 +16,10 @@ enum BatchValidation {
     /// dataset folders read, which the output folder must stay clear of. Throws `BatchError`
     /// or `InputErrors` for the first problem found.
     static func check(scenarioFile: URL, shard: Shard, inputs: SharedInputs) throws -> [URL] {
+        if let problem = SystemErrorText.problemReading(scenarioFile.path) {
+            throw InputErrors([InputError(file: scenarioFile.lastPathComponent,
+                                          expected: "a readable scenario file at \(scenarioFile.path) (it \(problem))")])
+        }
         let all = try BatchExpansion.expand(contentsOf: scenarioFile)
         let mine = Set(shard.select(all).map(\.id))
         var datasets = Set<String>()

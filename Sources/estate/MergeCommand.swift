@@ -1,5 +1,6 @@
 import ArgumentParser
 import Batch
+import EstateIO
 import Foundation
 
 /// `estate merge`: gathers shard databases into one.
@@ -48,23 +49,13 @@ enum MergeTarget {
         for source in sources where URL(fileURLWithPath: source).standardizedFileURL.resolvingSymlinksInPath().path == target {
             return "\(database) is also a source; merge into another database"
         }
-        if let problem = existingFileProblem(database, expectedStart: Array("SQLite format 3\0".utf8)) {
-            return "\(database) \(problem), not a results database"
+        if let problem = OutputFile.refusal(database, signature: Array("SQLite format 3\0".utf8), what: "a results database") {
+            return problem
         }
-        if let problem = existingFileProblem(export.path, expectedStart: Array("id,name".utf8)) {
-            return "\(export.path) (the CSV export) \(problem), not an earlier export of the results"
+        if let problem = OutputFile.refusal(export.path, signature: Array("id,name".utf8),
+                                            what: "an earlier CSV export of the results") {
+            return problem
         }
         return nil
-    }
-
-    /// Nil when nothing is at `path`, or a regular file starting with `expectedStart`.
-    private static func existingFileProblem(_ path: String, expectedStart: [UInt8]) -> String? {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return nil }
-        if isDirectory.boolValue { return "is a folder" }
-        guard let handle = FileHandle(forReadingAtPath: path) else { return "cannot be read" }
-        defer { try? handle.close() }
-        let start = (try? handle.read(upToCount: expectedStart.count)) ?? Data()
-        return [UInt8](start) == expectedStart ? nil : "is an existing file"
     }
 }

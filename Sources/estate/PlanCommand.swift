@@ -23,10 +23,13 @@ struct PlanCommand: ParsableCommand {
     @Option(name: .long, help: "Folder to write the plan into (replaced whole).")
     var out: String = "out"
 
-    @Option(name: .customLong("time-limit"), help: "Solver time limit in seconds (overrides solver.time_limit_s).")
+    // `.unconditional`: `--time-limit -1` is read as the value -1 (and refused by `validate`),
+    // not as a missing value followed by an unknown option.
+    @Option(name: .customLong("time-limit"), parsing: .unconditional,
+            help: "Solver time limit in seconds (overrides solver.time_limit_s).")
     var timeLimit: Double?
 
-    @Option(name: .long, help: "Relative MIP gap at which to stop, e.g. 0.01 (overrides solver.mip_gap).")
+    @Option(name: .long, parsing: .unconditional, help: "Relative MIP gap at which to stop, e.g. 0.01 (overrides solver.mip_gap).")
     var gap: Double?
 
     @Flag(name: .customLong("solver-log"), help: "Show GLPK's own progress log while it solves.")
@@ -38,7 +41,7 @@ struct PlanCommand: ParsableCommand {
     var json = false
 
     func validate() throws {
-        if let timeLimit, !(timeLimit > 0) { throw ValidationError("--time-limit must be a number of seconds above 0") }
+        if let timeLimit, !(timeLimit > 0 && timeLimit.isFinite) { throw ValidationError("--time-limit must be a number of seconds above 0") }
         if let gap, !(gap >= 0 && gap < 1) { throw ValidationError("--gap must be a share between 0 and 1, e.g. 0.01") }
     }
 

@@ -51,19 +51,28 @@ struct ReportCommand: ParsableCommand {
         let html = try PlanReport.html(records)
         let target = URL(fileURLWithPath: out ?? (folders.count == 1
             ? URL(fileURLWithPath: folders[0]).appendingPathComponent("report.html").path : "report.html"))
+        let pdf = target.deletingPathExtension().appendingPathExtension("pdf")
+        let printer = noPDF ? nil : ChromiumPrinter.find()
+        // Only an earlier report may be replaced; the PDF beside it only when it is a PDF and
+        // the page is new or an earlier report too.
+        let refusal = OutputFile.refusal(target.path, signature: Array(PlanReport.generatorMeta.utf8), what: "an earlier Estate report")
+            ?? (printer == nil ? nil : OutputFile.refusal(pdf.path, signature: Array("%PDF".utf8), what: "a PDF"))
+        if let refusal { throw CommandFailure.Failure(message: "estate: \(refusal); nothing was written") }
         do {
             try Data(html.utf8).write(to: target, options: .atomic)
         } catch {
-            throw CommandFailure.Failure(message: "estate: cannot write \(target.path): \(error.localizedDescription)")
+            throw CommandFailure.Failure(message: "estate: cannot write \(target.path): \(SystemErrorText.describe(error))")
         }
         var written = [target.path]
-        if !noPDF, let printer = ChromiumPrinter.find() {
-            let pdf = target.deletingPathExtension().appendingPathExtension("pdf")
+        if let printer {
             do { try printer.print(html: target.standardizedFileURL, to: pdf) } catch {
                 throw CommandFailure.Failure(message: "estate: \(target.path) written, but no PDF: \(error)")
             }
             written.append(pdf.path)
         }
+        // A report inside a plan folder becomes part of it, so the folder stays replaceable.
+        try? OutputFolder.register(written.map { URL(fileURLWithPath: $0).lastPathComponent },
+                                   in: target.deletingLastPathComponent())
         if !quiet.quiet { print("written: " + written.joined(separator: ", ")) }
     }
 }

@@ -103,6 +103,22 @@ final class OutputSafetyTests: XCTestCase {
         XCTAssertEqual(try scratch.read("synth/README.md"), "about\n")
     }
 
+    func testReportReplacesOnlyAnEarlierReportAndStaysPartOfItsPlanFolder() throws {
+        let scratch = try Scratch()
+        _ = try scratch.copyKent()
+        XCTAssertEqual(try EstateRun.run(["plan", "kent/scenario.yaml", "--out", "plan", "--quiet"], in: scratch.url).status, 0)
+        try scratch.write("notes.html", "<p>my notes</p>\n")
+        try assertRefused(["report", "plan", "--no-pdf", "--out", "notes.html"], in: scratch.url, watching: scratch.url,
+                          mentions: "notes.html is an existing file, not an earlier Estate report")
+        for _ in 0 ..< 2 {
+            let run = try EstateRun.run(["report", "plan", "--no-pdf"], in: scratch.url)
+            XCTAssertEqual(run.status, 0, run.stderr)
+        }
+        XCTAssertTrue(try scratch.read("plan/estate-output.json").contains("\"report.html\""))
+        let again = try EstateRun.run(["plan", "kent/scenario.yaml", "--out", "plan", "--quiet"], in: scratch.url)
+        XCTAssertEqual(again.status, 0, "a plan folder with its report is still Estate's: \(again.stderr)")
+    }
+
     func testMergeRefusesToOverwriteAFileThatIsNotAResultsDatabaseOrExport() throws {
         let scratch = try Scratch()
         _ = try scratch.copyKent()
@@ -113,7 +129,7 @@ final class OutputSafetyTests: XCTestCase {
                           mentions: "notes.sqlite is an existing file, not a results database")
         // `kent/areas.sqlite` would export to kent/areas.csv, the dataset's own file.
         try assertRefused(["merge", "kent/areas.sqlite", "b/results.sqlite"], in: scratch.url, watching: scratch.url,
-                          mentions: "areas.csv (the CSV export) is an existing file")
+                          mentions: "areas.csv is an existing file, not an earlier CSV export")
         try assertRefused(["merge", "b/results.sqlite", "b/results.sqlite"], in: scratch.url, watching: scratch.url,
                           mentions: "is also a source")
         let merged = try EstateRun.run(["merge", "all.sqlite", "b/results.sqlite"], in: scratch.url)

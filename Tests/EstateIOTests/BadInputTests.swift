@@ -88,8 +88,8 @@ final class BadInputTests: XCTestCase {
     func testNegativeCostAndCarbon() throws {
         let folder = try TestFolder.valid(["sites.csv": TestFolder.sites + "S3,Three,youth_hub,West,51,0.5,-10,-1,,,\n"])
         let found = errors(folder)
-        assertError(found, file: "sites.csv", line: 4, column: "annual_cost", mentions: "an annual cost >= 0")
-        assertError(found, file: "sites.csv", line: 4, column: "carbon", mentions: "carbon >= 0")
+        assertError(found, file: "sites.csv", line: 4, column: "annual_cost", mentions: "an annual cost in GBP/year between 0 and 1e10")
+        assertError(found, file: "sites.csv", line: 4, column: "carbon", mentions: "carbon in tCO2e/year between 0 and 100,000,000")
     }
 
     func testNaNIsRefused() throws {

@@ -28,15 +28,9 @@ final class BoundaryReaderTests: XCTestCase {
         let read = try BoundaryReader.read(url: folder.url.appendingPathComponent("areas.geojson"), key: "LSOA21CD")
         XCTAssertEqual(read.map(\.id), ["E01000001", "E01000002"])
         XCTAssertEqual(read[0].boundary.polygons.count, 1)
-        // Foundation's JSON parser is not correctly rounded (0.8200000000000001 reads as ...03): 1e-12 degrees is 0.1 micrometre.
-        assertClose(read[0].boundary.polygons[0].map(\.coordinates), [outer.flatMap { $0 }, hole.flatMap { $0 }])
-        XCTAssertEqual(read[1].boundary.polygons.count, 2)
-        assertClose(read[1].boundary.polygons.flatMap { $0.map(\.coordinates) }, [first.flatMap { $0 }, second.flatMap { $0 }])
-    }
-
-    func assertClose(_ actual: [[Double]], _ expected: [[Double]], file: StaticString = #filePath, line: UInt = #line) {
-        XCTAssertEqual(actual.map(\.count), expected.map(\.count), file: file, line: line)
-        for (a, e) in zip(actual.joined(), expected.joined()) { XCTAssertEqual(a, e, accuracy: 1e-12, file: file, line: line) }
+        // Numbers read back exactly as Swift wrote them (the parser rounds correctly).
+        XCTAssertEqual(read[0].boundary.polygons[0].map(\.coordinates), [outer.flatMap { $0 }, hole.flatMap { $0 }])
+        XCTAssertEqual(read[1].boundary.polygons.map { $0.map(\.coordinates) }, [[first.flatMap { $0 }], [second.flatMap { $0 }]])
     }
 
     func testGeoJSONBadGeometriesAreNamedByFeatureAndCode() throws {
@@ -64,6 +58,18 @@ final class BoundaryReaderTests: XCTestCase {
         }
     }
 
+    func testGeoJSONSyntaxErrorsGiveLineAndColumnAndEscapesAreRead() throws {
+        let folder = try TestFolder(["broken.geojson": "{\"type\": \"FeatureCollection\",\n \"features\": [1, }\n",
+                                     "named.geojson": """
+            {"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {"code": "Caf\\u00e9 \\"1\\""},
+             "geometry": {"type": "Polygon", "coordinates": [\(Self.json(Self.square(0.8, 51.1, 0.02)))]}}]}
+            """])
+        XCTAssertThrowsError(try BoundaryReader.read(url: folder.url.appendingPathComponent("broken.geojson"), key: "code")) { error in
+            XCTAssertEqual((error as! InputErrors).description, "broken.geojson:2:18: expected valid JSON: a value")
+        }
+        XCTAssertEqual(try BoundaryReader.read(url: folder.url.appendingPathComponent("named.geojson"), key: "code").map(\.id), ["Café \"1\""])
+    }
+
     func testGeoJSONInBritishNationalGridIsConverted() throws {
         let ring = [[601000.0, 142000.0], [602000, 142000], [602000, 143000], [601000, 143000], [601000, 142000]]
         let folder = try TestFolder(["bng.geojson": """
@@ -76,7 +82,7 @@ final class BoundaryReaderTests: XCTestCase {
             let converted = BritishNationalGrid.wgs84(easting: point[0], northing: point[1])
             return [converted.longitude, converted.latitude]
         }
-        assertClose([read[0].boundary.polygons[0][0].coordinates], [expected])
+        XCTAssertEqual(read[0].boundary.polygons[0][0].coordinates, expected)
     }
 
     // MARK: GeoPackage

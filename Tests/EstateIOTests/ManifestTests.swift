@@ -87,9 +87,41 @@ final class ManifestTests: XCTestCase {
         XCTAssertLessThan(kept, 5, "the budget makes a choice")
     }
 
+    /// The plan's GIS layers: area outlines from the boundary file (a hole, a MultiPolygon), the
+    /// districts as their areas' outlines; without boundaries, points and no district geometry.
+    func testPlanLayersCarryTheBoundariesOrPoints() throws {
+        func layer(_ files: [(name: String, contents: [UInt8])], _ name: String) throws -> [[String: Any]] {
+            let data = Data(files.first { $0.name == name }!.contents)
+            return (try JSONSerialization.jsonObject(with: data) as! [String: Any])["features"] as! [[String: Any]]
+        }
+        func geometry(_ feature: [String: Any]) -> (type: String, coordinates: [Any])? {
+            guard let g = feature["geometry"] as? [String: Any] else { return nil }
+            return (g["type"] as! String, g["coordinates"] as! [Any])
+        }
+        let inputs = try InputLoader.load(path: published.appendingPathComponent("scenario.yaml").path)
+        XCTAssertEqual(inputs.dataset.boundaries.count, 8)
+        XCTAssertTrue(inputs.dataset.boundaries.allSatisfy { $0 != nil })
+        let files = try PlanFiles.make(try PlanPipeline.run(scenario: inputs.scenario, dataset: inputs.dataset), engineVersion: "test")
+        let areas = try layer(files, "areas.geojson")
+        XCTAssertEqual(areas.count, 8)
+        let byID = Dictionary(uniqueKeysWithValues: areas.map { (($0["properties"] as! [String: Any])["area_id"] as! String, $0) })
+        XCTAssertTrue(areas.allSatisfy { geometry($0)?.type == "MultiPolygon" })
+        XCTAssertEqual((geometry(byID["E01024003"]!)!.coordinates[0] as! [Any]).count, 2, "an exterior ring and a hole")
+        XCTAssertEqual(geometry(byID["E01024103"]!)!.coordinates.count, 2, "two polygons")
+        let districts = try layer(files, "districts.geojson")
+        XCTAssertEqual(districts.map { ($0["properties"] as! [String: Any])["district"] as! String }, ["Ashford", "Canterbury"])
+        XCTAssertEqual(geometry(districts[0])!.coordinates.count, 4, "Ashford's four areas, one polygon each")
+        XCTAssertEqual(try layer(files, "sites.geojson").count, 5)
+
+        let kent = try InputLoader.load(path: packageRoot.appendingPathComponent("datasets/kent/scenario.yaml").path)
+        let kentFiles = try PlanFiles.make(try PlanPipeline.run(scenario: kent.scenario, dataset: kent.dataset), engineVersion: "test")
+        XCTAssertTrue(try layer(kentFiles, "areas.geojson").allSatisfy { geometry($0)?.type == "Point" })
+        XCTAssertTrue(try layer(kentFiles, "districts.geojson").allSatisfy { $0["geometry"] is NSNull })
+    }
+
     func testIoD2019FileLoadsUnchangedByItsPublishedHeader() throws {
         let folder = try TestFolder([:])
-        for name in try FileManager.default.contentsOfDirectory(atPath: published.path) where name.hasSuffix(".csv") {
+        for name in try FileManager.default.contentsOfDirectory(atPath: published.path) where name != "dataset.yaml" {
             try FileManager.default.copyItem(at: published.appendingPathComponent(name), to: folder.url.appendingPathComponent(name))
         }
         let manifest = try String(contentsOf: published.appendingPathComponent("dataset.yaml"), encoding: .utf8)

@@ -89,7 +89,7 @@ final class ScenarioReaderTests: XCTestCase {
         XCTAssertThrowsError(try Scenario(document: ScenarioReader.parse(text: text, file: "s.yaml"), file: "s.yaml")) { error in
             let errors = (error as! InputErrors).errors
             XCTAssertEqual(errors.map(\.description), [
-                "s.yaml:4:11: column 'constraints.budget': value 'lots': expected a budget >= 0 (GBP/year)",
+                "s.yaml:4:11: column 'constraints.budget': value 'lots': expected a budget in GBP/year between 0 and 1e10",
                 "s.yaml:5:17: column 'constraints.min_coverage': value '1.5': expected a share between 0 and 1",
             ])
         }

@@ -146,6 +146,17 @@ final class InputWarningsTests: XCTestCase {
         XCTAssertEqual(warnings(Self.dataset(indicators: shares)).filter { $0.kind == .suspectUnit }.map(\.column), ["fsm_pct"])
     }
 
+    func testAreasWithoutAnOutlineAreReported() {
+        let square = Boundary(polygons: [[Boundary.Ring(coordinates: [0.7, 51, 0.71, 51, 0.71, 51.01, 0.7, 51.01, 0.7, 51])]])
+        var dataset = Self.dataset()
+        dataset.boundaries = [Boundary?](repeating: square, count: 16)
+        XCTAssertEqual(warnings(dataset).filter { $0.kind == .missingBoundary }, [])
+        dataset.boundaries[3] = nil
+        let found = warnings(dataset).filter { $0.kind == .missingBoundary }
+        XCTAssertEqual(found.count, 1)
+        XCTAssertTrue(found.first?.message.hasPrefix("1 of 16 areas have no outline in the boundary file (A03)") == true, found.first?.message ?? "")
+    }
+
     func testTravelInSecondsIsReported() throws {
         func travel(_ minutes: Double) throws -> TravelTimes {
             try TravelTimes(areaCount: 16, siteCount: 3, pairAreas: (0..<16).map { Int32($0) },

@@ -61,8 +61,9 @@ final class PlanTablesTests: XCTestCase {
     func testFilesAreWrittenInFullAndDeterministically() throws {
         let first = try PlanFiles.make(try context(), engineVersion: "test")
         let second = try PlanFiles.make(try context(), engineVersion: "test")
-        XCTAssertEqual(first.map(\.name), ["areas.csv", "districts.csv", "equality.csv", "estate.geojson", "estate.html",
-                                           "estate.svg", "sites.csv", "summary.json", "unreachable_areas.csv"])
+        XCTAssertEqual(first.map(\.name), ["areas.csv", "areas.geojson", "districts.csv", "districts.geojson", "equality.csv",
+                                           "estate.geojson", "estate.html", "estate.svg", "sites.csv", "sites.geojson",
+                                           "summary.json", "unreachable_areas.csv"])
         for (a, b) in zip(first, second) where a.name != "summary.json" { XCTAssertEqual(a.contents, b.contents, a.name) }
         let sites = String(decoding: first.first { $0.name == "sites.csv" }!.contents, as: UTF8.self)
         XCTAssertEqual(sites.split(separator: "\n")[1],

@@ -1,7 +1,7 @@
 // swift-tools-version:6.1
 // Benchmarks for datasets and the needs framework (issue 3), kept apart from the main
 // package so they never slow its build or tests. Run from the repository root:
-//   swift run -c release --package-path benchmarks/Data estate-data-bench [kent|england|travel|all]
+//   swift run -c release --package-path benchmarks/Data estate-data-bench [kent|england|travel|boundaries|all]
 import PackageDescription
 
 let package = Package(

@@ -177,6 +177,7 @@ case "kent-stages": try benchKentStages()
 case "england": benchEngland()
 case "travel": try benchTravel(library: true)
 case "travel-hand": try benchTravel(library: false)
+case "boundaries": try benchBoundaries()
 default:
     try benchKent()
     benchEngland()

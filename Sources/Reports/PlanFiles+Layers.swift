@@ -1,0 +1,74 @@
+import Estate
+import Planning
+
+extension PlanFiles {
+    /// The plan as GIS layers, one GeoJSON file each (what QGIS opens as separate layers):
+    /// `sites.geojson` (points), `areas.geojson` (the areas' outlines where the dataset has
+    /// boundaries, their centroids otherwise) and `districts.geojson` (each district's figures,
+    /// its geometry the outlines of its areas, not dissolved, or none without boundaries).
+    /// `estate.geojson` stays the single points file FORMAT.md defines.
+    static func sitesLayer(_ context: PlanContext, _ tables: PlanTables) -> String {
+        collection(tables.sites.map { row in
+            let site = context.dataset.sites[row.site]
+            return feature(point(site.longitude, site.latitude), siteProperties(context, row))
+        })
+    }
+
+    static func areasLayer(_ context: PlanContext) -> String {
+        let dataset = context.dataset
+        return collection(dataset.areas.indices.map { i in
+            let geometry = i < dataset.boundaries.count ? dataset.boundaries[i].map(multiPolygon) : nil
+            return feature(geometry ?? point(dataset.areas[i].longitude, dataset.areas[i].latitude), areaProperties(context, i))
+        })
+    }
+
+    static func districtsLayer(_ context: PlanContext, _ tables: PlanTables) -> String {
+        let dataset = context.dataset
+        let areasByDistrict = dataset.areasByDistrict
+        return collection(tables.districts.map { row in
+            var geometry = "null"
+            if !dataset.boundaries.isEmpty {
+                let outlines = areasByDistrict[row.district].compactMap { dataset.boundaries[$0] }
+                if !outlines.isEmpty { geometry = multiPolygon(Boundary(polygons: outlines.flatMap(\.polygons))) }
+            }
+            let properties: [(String, String)] = [
+                ("district", json(dataset.districts[row.district])), ("sites_kept", String(row.sitesKept)),
+                ("sites_closed", String(row.sitesClosed)), ("cost", NumberFormat.decimal(row.cost, 2)),
+                ("carbon", NumberFormat.decimal(row.carbon, 3)), ("need", NumberFormat.decimal(row.need, 3)),
+                ("coverage", NumberFormat.decimal(row.coverage, 4)),
+                ("median_minutes", row.medianMinutes.map { NumberFormat.decimal($0, 2) } ?? "null"),
+                ("worst_minutes", row.worstMinutes.map { NumberFormat.decimal($0, 2) } ?? "null"),
+                ("areas_without_hub", String(row.areasWithoutHub)),
+            ]
+            return feature(geometry, properties)
+        })
+    }
+
+    static func collection(_ features: [String]) -> String {
+        "{\"type\":\"FeatureCollection\",\"features\":[\n" + features.joined(separator: ",\n") + "\n]}\n"
+    }
+
+    static func point(_ longitude: Double, _ latitude: Double) -> String {
+        "{\"type\":\"Point\",\"coordinates\":[\(NumberFormat.decimal(longitude, 6)),\(NumberFormat.decimal(latitude, 6))]}"
+    }
+
+    /// A boundary as a GeoJSON MultiPolygon, 6 decimals (about 0.1 m).
+    static func multiPolygon(_ boundary: Boundary) -> String {
+        var text = "{\"type\":\"MultiPolygon\",\"coordinates\":["
+        for (k, polygon) in boundary.polygons.enumerated() {
+            text += k == 0 ? "[" : ",["
+            for (r, ring) in polygon.enumerated() {
+                text += r == 0 ? "[" : ",["
+                var index = 0
+                while index < ring.coordinates.count {
+                    if index > 0 { text += "," }
+                    text += "[\(NumberFormat.decimal(ring.coordinates[index], 6)),\(NumberFormat.decimal(ring.coordinates[index + 1], 6))]"
+                    index += 2
+                }
+                text += "]"
+            }
+            text += "]"
+        }
+        return text + "]}"
+    }
+}
