@@ -4,7 +4,7 @@ import Yams
 
 /// Expands a scenario file's `batch:` and `variants:` blocks into the scenarios to run.
 ///
-/// Format (documented in the README, "Scenario batches"):
+/// Format (documented in docs/batches.md):
 /// ```yaml
 /// batch:                       # the cartesian product of these lists
 ///   constraints.budget: [7_000_000, 8_000_000]

@@ -4,7 +4,7 @@
 /// Why a choice: each family costs time at every node where it is tried, and which
 /// ones pay depends on the model. On batches of small Kent coverage models with
 /// binding budget and carbon rows, MIR cuts alone proved optimality in about 30% less
-/// CPU time than all four families (benchmarks/batch, README "Scenario batches"),
+/// CPU time than all four families (benchmarks/batch, docs/batches.md),
 /// while turning cuts off entirely doubled it.
 public struct CutFamilies: OptionSet, Sendable, Hashable {
     public let rawValue: Int
