@@ -59,10 +59,12 @@ let package = Package(
         .testTarget(name: "EstateIOTests", dependencies: ["Estate", "EstateIO", "EstateSynth", "Planning", "Reports", "BoundedYAML",
                                                          .product(name: "GRDB", package: "GRDB.swift")]),
         // The planning model: exact reductions, the MILP, decoding, infeasibility explanations.
-        .target(name: "Planning", dependencies: ["Estate", "Optimisation"]),
+        .target(name: "Planning", dependencies: ["Estate", "Optimisation", "LocationModels"]),
         .testTarget(name: "PlanningTests", dependencies: ["Planning", "Estate", "Optimisation"]),
         // A plan's tables, summary, GeoJSON and output folder.
-        .target(name: "Reports", dependencies: ["Estate", "EstateIO", "EstateMap", "Planning", "Quantities"]),
+        // GRDB writes the plan's GeoPackage (estate.gpkg), which is SQLite.
+        .target(name: "Reports", dependencies: ["Estate", "EstateIO", "EstateMap", "Planning", "Quantities",
+                                                .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Planning", "Estate", "Quantities"]),
         // End-to-end tests that run the built `estate` binary as a user would.
         // Also the cluster recipes in deploy/: Slurm on real daemons, the Kubernetes manifest read with Yams.

@@ -76,10 +76,13 @@ extension PMedianProblem {
         var built = PMedianModel(siteCount: m)
         let y = built.model.addVariables(m, kind: .binary)
         built.model.addRow(columns: Array(y), coefficients: Array(repeating: 1, count: m),
-                           lower: Double(p), upper: Double(p), name: "open exactly p")
-        if let budget {
-            built.model.addRow(columns: Array(y), coefficients: budget.siteCosts, upper: budget.budget, name: "budget")
+                           lower: Double(minimumOpen), upper: Double(p), name: "open sites")
+        for row in limitRows {
+            let columns = y.filter { row.coefficients[$0] != 0 }
+            built.model.addRow(columns: Array(columns), coefficients: columns.map { row.coefficients[$0] },
+                               lower: row.lower, upper: row.upper)
         }
+        for j in fixedOpen { built.model.setBounds(j, lower: 1, upper: 1) }
         for g in 0 ..< groups.count {
             let client = groups.representatives[g]
             let weight = groups.weights[g]
@@ -103,10 +106,10 @@ extension PMedianProblem {
 
     private func addRadiusRows(_ built: inout PMedianModel, client: Int, weight: Double, range: Range<Int>,
                                limit: Double) {
-        let m = costs.siteCount, p = medians
+        let m = costs.siteCount, p = minimumOpen
         let order = range.sorted { (costs.costs[$0], costs.sites[$0]) < (costs.costs[$1], costs.sites[$1]) }
-        // Among any m - p + 1 sites one is open, so the client is served within the cost of its
-        // (m - p + 1)-th nearest site; the levels beyond it never matter.
+        // Among any m - p + 1 sites one is open (p the fewest that open), so the client is served
+        // within the cost of its (m - p + 1)-th nearest site; the levels beyond it never matter.
         let guaranteed = order.count >= m - p + 1
         let fullCutoff = costs.costs[order[guaranteed ? m - p : order.count - 1]]
         let cutoff = min(fullCutoff, limit)

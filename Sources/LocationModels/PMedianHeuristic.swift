@@ -2,14 +2,41 @@
 /// evaluated in O(clients + p) per candidate with nearest and second-nearest open sites,
 /// as in Whitaker's fast interchange). Its result is offered to GLPK as the first
 /// incumbent, which lets branch and bound prune from the start.
+///
+/// Side limits (``PMedianProblem/limitRows``, fixed sites, a range of open counts) are kept:
+/// the greedy first opens sites that lift rows below their lower limit (per-district minimums),
+/// never breaks an upper limit, and a swap is taken only when every row still holds.
 struct PMedianHeuristic {
     let clientCount: Int
     let siteCount: Int
     /// Row-major client x site costs, +infinity where not allowed.
     let dense: [Double]
     let weights: [Double]
+    /// The most sites that open, and the fewest.
     let medians: Int
-    let budget: SiteBudget?
+    let leastOpen: Int
+    let rows: [SiteRow]
+    let fixedOpen: [Int]
+
+    init(problem: PMedianProblem, groups: ClientGroups, dense: [Double]) {
+        clientCount = groups.count
+        siteCount = problem.costs.siteCount
+        self.dense = dense
+        weights = groups.weights
+        medians = problem.medians
+        leastOpen = problem.minimumOpen
+        rows = problem.limitRows
+        fixedOpen = Array(Set(problem.fixedOpen)).sorted()
+    }
+
+    /// Each row's sum over `open`.
+    private func rowValues(_ open: [Int]) -> [Double] {
+        rows.map { row in open.reduce(0.0) { $0 + row.coefficients[$1] } }
+    }
+
+    private func fitsAdding(_ j: Int, to values: [Double]) -> Bool {
+        rows.indices.allSatisfy { r in values[r] + rows[r].coefficients[j] <= rows[r].upper + 1e-12 * abs(rows[r].upper) + 1e-9 }
+    }
 
     /// Open sites in ascending order, or nil when no feasible set was found.
     func solve() -> [Int]? {
@@ -18,17 +45,27 @@ struct PMedianHeuristic {
         return open.sorted()
     }
 
-    /// Adds the site that lowers the total cost most, p times (unserved clients count as very costly).
+    /// Opens the fixed sites, then the site that lowers the total cost most (unserved clients
+    /// count as very costly), first among sites that lift a row still below its lower limit, until
+    /// every row is met and `medians` are open (or, above the fewest allowed, no site gains).
     func greedy() -> [Int]? {
         let unserved = 1e15
         var current = [Double](repeating: unserved, count: clientCount)
         var isOpen = [Bool](repeating: false, count: siteCount)
         var open: [Int] = []
-        var spent = 0.0
-        for _ in 0 ..< medians {
+        var values = rowValues([])
+        func openSite(_ j: Int) {
+            isOpen[j] = true
+            open.append(j)
+            for r in rows.indices { values[r] += rows[r].coefficients[j] }
+            for i in 0 ..< clientCount { current[i] = min(current[i], dense[i * siteCount + j]) }
+        }
+        for j in fixedOpen { openSite(j) }
+        while open.count < medians {
+            let short = rows.indices.filter { values[$0] < rows[$0].lower - 1e-12 * abs(rows[$0].lower) - 1e-9 }
             var bestSite = -1, bestGain = -1.0
-            for j in 0 ..< siteCount where !isOpen[j] {
-                if let budget, spent + budget.siteCosts[j] > budget.budget * (1 + 1e-12) + 1e-9 { continue }
+            for j in 0 ..< siteCount where !isOpen[j] && fitsAdding(j, to: values) {
+                if !short.isEmpty && !short.contains(where: { rows[$0].coefficients[j] > 0 }) { continue }
                 var gain = 0.0
                 for i in 0 ..< clientCount {
                     let d = dense[i * siteCount + j]
@@ -36,13 +73,13 @@ struct PMedianHeuristic {
                 }
                 if gain > bestGain { bestGain = gain; bestSite = j }
             }
-            guard bestSite >= 0 else { return nil }
-            isOpen[bestSite] = true
-            open.append(bestSite)
-            spent += budget?.siteCosts[bestSite] ?? 0
-            for i in 0 ..< clientCount { current[i] = min(current[i], dense[i * siteCount + bestSite]) }
+            guard bestSite >= 0 else { break }
+            if short.isEmpty && open.count >= leastOpen && bestGain <= 0 { break }
+            openSite(bestSite)
         }
-        return current.allSatisfy({ $0 < unserved }) ? open : nil
+        guard open.count >= leastOpen, current.allSatisfy({ $0 < unserved }),
+              rows.indices.allSatisfy({ rows[$0].admits(values[$0]) }) else { return nil }
+        return open
     }
 
     /// Swaps one open site for one closed site while that lowers the total cost.
@@ -53,7 +90,8 @@ struct PMedianHeuristic {
         var d1 = [Double](repeating: 0, count: clientCount)
         var d2 = [Double](repeating: 0, count: clientCount)
         var loss = [Double](repeating: 0, count: siteCount)
-        var spent = budget.map { b in open.reduce(0.0) { $0 + b.siteCosts[$1] } } ?? 0
+        var values = rowValues(open)
+        let fixed = Set(fixedOpen)
         while true {
             for i in 0 ..< clientCount {
                 var best = Double.infinity, second = Double.infinity, at = -1
@@ -84,10 +122,10 @@ struct PMedianHeuristic {
                         }
                     }
                 }
-                for r in open {
-                    if let budget, spent - budget.siteCosts[r] + budget.siteCosts[j] > budget.budget * (1 + 1e-12) + 1e-9 {
-                        continue
-                    }
+                for r in open where !fixed.contains(r) {
+                    if !rows.indices.allSatisfy({ k in
+                        rows[k].admits(values[k] - rows[k].coefficients[r] + rows[k].coefficients[j])
+                    }) { continue }
                     let delta = loss[r] - gain
                     if delta < bestDelta { bestDelta = delta; bestIn = j; bestOut = r }
                 }
@@ -96,7 +134,7 @@ struct PMedianHeuristic {
             isOpen[bestOut] = false
             isOpen[bestIn] = true
             open[open.firstIndex(of: bestOut)!] = bestIn
-            if let budget { spent += budget.siteCosts[bestIn] - budget.siteCosts[bestOut] }
+            for k in rows.indices { values[k] += rows[k].coefficients[bestIn] - rows[k].coefficients[bestOut] }
         }
     }
 }

@@ -23,8 +23,7 @@ extension PMedianProblem {
         var heuristicSites: [Int]?
         if heuristic {
             let dense = ServiceCosts.groupMatrix(costs, groups)
-            heuristicSites = PMedianHeuristic(clientCount: groups.count, siteCount: costs.siteCount, dense: dense,
-                                              weights: groups.weights, medians: medians, budget: budget).solve()
+            heuristicSites = PMedianHeuristic(problem: self, groups: groups, dense: dense).solve()
         }
         let chosen = formulation == .automatic ? PMedianFormulation.incrementalRadius : formulation
         if chosen == .incrementalRadius, let incumbent = heuristicSites,
@@ -45,7 +44,7 @@ extension PMedianProblem {
     func solveWithFixedSites(options: SolveOptions, incumbent heuristicSites: [Int], initialRank: Int?,
                              start: ContinuousClock.Instant) throws -> LocationSolution? {
         let groups = ClientGroups(costs: costs, weights: weights)
-        guard var upper = evaluate(openSites: heuristicSites)?.objective, costs.siteCount > medians else { return nil }
+        guard var upper = evaluate(openSites: heuristicSites)?.objective, costs.siteCount > heuristicSites.count else { return nil }
         var incumbent = heuristicSites
         let limits = initialLimits(groups: groups, heuristicSites: incumbent, rank: initialRank)
         let built = buildModel(.radius, groups: groups, limits: limits)
@@ -58,10 +57,12 @@ extension PMedianProblem {
         }
         // A second start for the interchange, from the p sites the LP opens most: a better
         // incumbent fixes more sites.
-        var seed = Array((0 ..< costs.siteCount).sorted { (lp.values[$0], -$0) > (lp.values[$1], -$1) }.prefix(medians))
-        if budget?.allows(seed) ?? true, evaluate(openSites: seed) != nil {
-            PMedianHeuristic(clientCount: groups.count, siteCount: costs.siteCount, dense: ServiceCosts.groupMatrix(costs, groups),
-                             weights: groups.weights, medians: medians, budget: budget).interchange(&seed)
+        // (Fixed sites first, then as many as the incumbent opens.)
+        let fixed = Set(fixedOpen)
+        let byLP = (0 ..< costs.siteCount).filter { !fixed.contains($0) }.sorted { (lp.values[$0], -$0) > (lp.values[$1], -$1) }
+        var seed = Array(fixed) + byLP.prefix(max(0, incumbent.count - fixed.count))
+        if admits(seed), evaluate(openSites: seed) != nil {
+            PMedianHeuristic(problem: self, groups: groups, dense: ServiceCosts.groupMatrix(costs, groups)).interchange(&seed)
             if let value = evaluate(openSites: seed)?.objective, value < upper {
                 incumbent = seed.sorted()
                 upper = value
@@ -76,14 +77,7 @@ extension PMedianProblem {
         // The same problem over the kept sites only.
         var position = [Int](repeating: -1, count: costs.siteCount)
         for (k, j) in kept.enumerated() { position[j] = k }
-        var entries: [(client: Int, site: Int, cost: Double)] = []
-        for i in 0 ..< costs.clientCount {
-            for (site, cost) in costs.entries(ofClient: i) where position[site] >= 0 { entries.append((i, position[site], cost)) }
-        }
-        let restricted = PMedianProblem(
-            costs: try ServiceCosts(clientCount: costs.clientCount, siteCount: kept.count, entries: entries),
-            weights: weights, medians: medians,
-            budget: budget.map { b in SiteBudget(siteCosts: kept.map { b.siteCosts[$0] }, budget: b.budget) })
+        let restricted = try self.restricted(to: kept)
         let restrictedGroups = ClientGroups(costs: restricted.costs, weights: weights)
         var result = try restricted.solveRounds(options: options, formulation: .incrementalRadius, groups: restrictedGroups,
                                                 heuristicSites: incumbent.map { position[$0] }.sorted(),

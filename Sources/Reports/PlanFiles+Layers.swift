@@ -31,18 +31,21 @@ extension PlanFiles {
                 let outlines = areasByDistrict[row.district].compactMap { dataset.boundaries[$0] }
                 if !outlines.isEmpty { geometry = multiPolygon(Boundary(polygons: outlines.flatMap(\.polygons))) }
             }
-            let properties: [(String, String)] = [
-                ("district", json(dataset.districts[row.district])), ("sites_kept", String(row.sitesKept)),
-                ("sites_closed", String(row.sitesClosed)), ("cost", NumberFormat.decimal(row.cost, 2)),
-                ("carbon", NumberFormat.decimal(row.carbon, 3)), ("need", NumberFormat.decimal(row.need, 3)),
-                ("coverage", NumberFormat.decimal(row.coverage, 4)),
-                ("median_minutes", row.medianMinutes.map { NumberFormat.decimal($0, 2) } ?? "null"),
-                ("worst_minutes", row.worstMinutes.map { NumberFormat.decimal($0, 2) } ?? "null"),
-                ("areas_without_hub", String(row.areasWithoutHub)),
-            ]
-            return feature(geometry, properties)
+            return feature(geometry, districtProperties(context, row))
         })
     }
+
+    /// A district's figures as layer properties (districts.geojson and the GeoPackage).
+    static func districtProperties(_ context: PlanContext, _ row: DistrictRow) -> [(String, FeatureValue)] {
+        [
+            ("district", .text(context.dataset.districts[row.district])), ("sites_kept", .integer(row.sitesKept)),
+            ("sites_closed", .integer(row.sitesClosed)), ("cost", .number(row.cost, decimals: 2)),
+            ("carbon", .number(row.carbon, decimals: 3)), ("need", .number(row.need, decimals: 3)),
+            ("coverage", .number(row.coverage, decimals: 4)), ("median_minutes", .number(row.medianMinutes, 2)),
+            ("worst_minutes", .number(row.worstMinutes, 2)), ("areas_without_hub", .integer(row.areasWithoutHub)),
+        ]
+    }
+
 
     static func collection(_ features: [String]) -> String {
         "{\"type\":\"FeatureCollection\",\"features\":[\n" + features.joined(separator: ",\n") + "\n]}\n"

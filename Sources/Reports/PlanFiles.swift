@@ -24,6 +24,7 @@ public enum PlanFiles {
             ("sites.geojson", Array(sitesLayer(context, tables).utf8)),
             ("areas.geojson", Array(areasLayer(context).utf8)),
             ("districts.geojson", Array(districtsLayer(context, tables).utf8)),
+            ("estate.gpkg", try PlanGeoPackage.bytes(context, tables)),
             ("unreachable_areas.csv", unreachableAreasCSV(context)),
         ]
         if context.plan.services != nil {
@@ -134,32 +135,32 @@ public enum PlanFiles {
     }
 
     /// A site's GeoJSON properties (estate.geojson and the sites layer).
-    static func siteProperties(_ context: PlanContext, _ row: SiteRow) -> [(String, String)] {
+    static func siteProperties(_ context: PlanContext, _ row: SiteRow) -> [(String, FeatureValue)] {
         let dataset = context.dataset, site = dataset.sites[row.site]
         return [
-            ("feature", json("site")), ("site_id", json(site.id)), ("name", json(site.name)), ("kind", json(site.kind)),
-            ("district", json(dataset.districts[site.district])), ("decision", json(row.kept ? "kept" : "closed")),
-            ("status", json(site.status.rawValue)), ("annual_cost", NumberFormat.decimal(site.annualCost, 2)),
-            ("carbon", NumberFormat.decimal(site.carbon, 3)), ("need_served", NumberFormat.decimal(row.needServed, 3)),
-            ("unique_need", NumberFormat.decimal(row.uniqueNeed, 3)),
+            ("feature", .text("site")), ("site_id", .text(site.id)), ("name", .text(site.name)), ("kind", .text(site.kind)),
+            ("district", .text(dataset.districts[site.district])), ("decision", .text(row.kept ? "kept" : "closed")),
+            ("status", .text(site.status.rawValue)), ("annual_cost", .number(site.annualCost, decimals: 2)),
+            ("carbon", .number(site.carbon, decimals: 3)), ("need_served", .number(row.needServed, decimals: 3)),
+            ("unique_need", .number(row.uniqueNeed, decimals: 3)),
         ]
     }
 
     /// Area `i`'s GeoJSON properties (estate.geojson and the areas layer).
-    static func areaProperties(_ context: PlanContext, _ i: Int) -> [(String, String)] {
+    static func areaProperties(_ context: PlanContext, _ i: Int) -> [(String, FeatureValue)] {
         let dataset = context.dataset, plan = context.plan, area = dataset.areas[i]
         return [
-            ("feature", json("area")), ("area_id", json(area.id)), ("district", json(dataset.districts[area.district])),
-            ("need_score", NumberFormat.decimal(context.needScore[i], 6)),
-            ("weight", NumberFormat.decimal(context.instance.areaWeight[i], 6)),
-            ("site_id", plan.areaSite[i].map { json(dataset.sites[$0].id) } ?? "null"),
-            ("minutes", plan.areaMinutes[i].map { NumberFormat.decimal($0, 2) } ?? "null"),
-            ("covered", plan.areaCoveredShare[i] >= 1 - 1e-9 ? "true" : "false"),
+            ("feature", .text("area")), ("area_id", .text(area.id)), ("district", .text(dataset.districts[area.district])),
+            ("need_score", .number(context.needScore[i], decimals: 6)),
+            ("weight", .number(context.instance.areaWeight[i], decimals: 6)),
+            ("site_id", plan.areaSite[i].map { .text(dataset.sites[$0].id) } ?? .null),
+            ("minutes", .number(plan.areaMinutes[i], 2)),
+            ("covered", .bool(plan.areaCoveredShare[i] >= 1 - 1e-9)),
         ]
     }
 
-    static func feature(_ geometry: String, _ properties: [(String, String)]) -> String {
-        let props = properties.map { "\(json($0.0)):\($0.1)" }.joined(separator: ",")
+    static func feature(_ geometry: String, _ properties: [(String, FeatureValue)]) -> String {
+        let props = properties.map { "\(json($0.0)):\($0.1.json)" }.joined(separator: ",")
         return "{\"type\":\"Feature\",\"geometry\":\(geometry),\"properties\":{\(props)}}"
     }
 

@@ -107,6 +107,8 @@ struct PlanSummary: Encodable {
         var c = r
         c.lpBound = r.lpBound.map { roundedTo($0, 6) }
         c.heuristicObjective = r.heuristicObjective.map { roundedTo($0, 6) }
+        c.lagrangianBound = r.lagrangianBound.map { roundedTo($0, 6) }
+        c.lagrangianSeconds = roundedTo(r.lagrangianSeconds, 3)
         c.lpSeconds = roundedTo(r.lpSeconds, 3)
         c.heuristicSeconds = roundedTo(r.heuristicSeconds, 3)
         return c

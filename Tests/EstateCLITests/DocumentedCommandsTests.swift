@@ -4,7 +4,7 @@ import XCTest
 /// The README and `docs/` show commands; each shell block marked `sh tested` is run here, so an
 /// example cannot go stale (the README once compared the default plan with a "tight" option that
 /// was the default plan). Each file's blocks run in order in one scratch folder holding a copy of
-/// `datasets/kent` and a `bin/estate` that runs the built binary, as from a fresh clone; a block
+/// `datasets/` and a `bin/estate` that runs the built binary, as from a fresh clone; a block
 /// is a bash script under `set -euo pipefail`, so any command that fails fails the test.
 final class DocumentedCommandsTests: XCTestCase {
     /// The README and every page of `docs/`.
@@ -21,10 +21,8 @@ final class DocumentedCommandsTests: XCTestCase {
             let blocks = Self.blocks(in: try String(contentsOf: document, encoding: .utf8)).filter(\.tested)
             guard !blocks.isEmpty else { continue }
             let scratch = try Scratch()
-            try FileManager.default.createDirectory(at: scratch.url.appendingPathComponent("datasets"),
-                                                    withIntermediateDirectories: true)
-            try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("datasets/kent"),
-                                             to: scratch.url.appendingPathComponent("datasets/kent"))
+            try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("datasets"),
+                                             to: scratch.url.appendingPathComponent("datasets"))
             try FileManager.default.createDirectory(at: scratch.url.appendingPathComponent("bin"),
                                                     withIntermediateDirectories: true)
             try scratch.write("bin/estate", "#!/bin/sh\nexec '\(EstateRun.binary.path)' \"$@\"\n")
@@ -42,7 +40,8 @@ final class DocumentedCommandsTests: XCTestCase {
     /// The pages whose every `estate` command must be in a tested block. The other pages of
     /// `docs/` run their tested blocks too; add a page here once all its commands are tested.
     private static let fullyTested = ["README.md", "format.md", "cli.md", "model.md", "compare.md", "map.md",
-                                      "batches.md", "benchmarks.md", "limits.md", "development.md"]
+                                      "batches.md", "benchmarks.md", "limits.md", "development.md", "data.md",
+                                      "report.md"]
 
     /// Every `estate` command these pages show in a shell block is in a tested block (the other
     /// blocks show `bin/test`, benchmarks and cluster submissions, run by CI, the benchmark

@@ -1,6 +1,7 @@
 import Estate
 @testable import EstateIO
 import Foundation
+import GRDB
 import Planning
 import Reports
 import XCTest
@@ -113,10 +114,31 @@ final class ManifestTests: XCTestCase {
         XCTAssertEqual(geometry(districts[0])!.coordinates.count, 4, "Ashford's four areas, one polygon each")
         XCTAssertEqual(try layer(files, "sites.geojson").count, 5)
 
+        // The GeoPackage holds the same outlines (read back by the GeoPackage reader) and sites.
+        let folder = try TestFolder([:])
+        try folder.writeBytes("estate.gpkg", files.first { $0.name == "estate.gpkg" }!.contents)
+        let gpkg = folder.url.appendingPathComponent("estate.gpkg")
+        let outlines = try BoundaryReader.read(url: gpkg, key: "area_id")
+        XCTAssertEqual(outlines.map(\.id), inputs.dataset.areas.map(\.id))
+        XCTAssertEqual(outlines.map(\.boundary), inputs.dataset.boundaries.map { $0! })
+        let queue = try DatabaseQueue(path: gpkg.path)
+        try queue.read { db in
+            XCTAssertEqual(try Int.fetchOne(db, sql: "PRAGMA application_id"), 0x4750_4B47)
+            XCTAssertEqual(try String.fetchAll(db, sql: "SELECT table_name FROM gpkg_contents ORDER BY table_name"), ["areas", "districts", "sites"])
+            XCTAssertEqual(try String.fetchAll(db, sql: "SELECT site_id FROM sites WHERE decision = 'kept' ORDER BY fid"),
+                           inputs.dataset.sites.indices.filter { kept(files, inputs.dataset.sites[$0].id) }.map { inputs.dataset.sites[$0].id })
+        }
+
         let kent = try InputLoader.load(path: packageRoot.appendingPathComponent("datasets/kent/scenario.yaml").path)
         let kentFiles = try PlanFiles.make(try PlanPipeline.run(scenario: kent.scenario, dataset: kent.dataset), engineVersion: "test")
         XCTAssertTrue(try layer(kentFiles, "areas.geojson").allSatisfy { geometry($0)?.type == "Point" })
         XCTAssertTrue(try layer(kentFiles, "districts.geojson").allSatisfy { $0["geometry"] is NSNull })
+    }
+
+    /// Whether sites.csv of a plan's files says `site` is kept.
+    func kept(_ files: [(name: String, contents: [UInt8])], _ site: String) -> Bool {
+        String(decoding: files.first { $0.name == "sites.csv" }!.contents, as: UTF8.self)
+            .split(separator: "\n").contains { $0.hasPrefix("\(site),") && $0.contains(",kept,") }
     }
 
     func testIoD2019FileLoadsUnchangedByItsPublishedHeader() throws {

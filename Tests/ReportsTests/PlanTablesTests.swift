@@ -62,7 +62,7 @@ final class PlanTablesTests: XCTestCase {
         let first = try PlanFiles.make(try context(), engineVersion: "test")
         let second = try PlanFiles.make(try context(), engineVersion: "test")
         XCTAssertEqual(first.map(\.name), ["areas.csv", "areas.geojson", "districts.csv", "districts.geojson", "equality.csv",
-                                           "estate.geojson", "estate.html", "estate.svg", "sites.csv", "sites.geojson",
+                                           "estate.geojson", "estate.gpkg", "estate.html", "estate.svg", "sites.csv", "sites.geojson",
                                            "summary.json", "unreachable_areas.csv"])
         for (a, b) in zip(first, second) where a.name != "summary.json" { XCTAssertEqual(a.contents, b.contents, a.name) }
         let sites = String(decoding: first.first { $0.name == "sites.csv" }!.contents, as: UTF8.self)

@@ -95,10 +95,11 @@ def solve(inst, time_limit=None, timing=None):
     if time_limit is not None:
         h.setOptionValue("time_limit", float(time_limit))
     h.passModel(lp)
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     h.run()
     if timing is not None:
         timing["seconds"] = time.perf_counter() - start
+        timing["cpu"] = time.process_time() - cpu
         timing["bound"] = h.getInfo().mip_dual_bound
     status = h.getModelStatus()
     if status == highspy.HighsModelStatus.kOptimal:

@@ -10,6 +10,8 @@ dataset with travel.csv holding every pair within 45 minutes, and solves
 - with HiGHS (highspy) on the textbook model of benchmarks/oracle/highs_oracle.py: x_ij for every
   pair within 45 minutes, x_ij <= y_j, sum_j x_ij = 1, sum_j y_j = p; HiGHS's solve alone is
   timed (building the model in Python is not).
+Wall-clock seconds and CPU seconds are both reported: on a shared machine the CPU time is the
+steadier measure (GLPK is single-threaded; HiGHS's CPU time counts all its threads).
 Both minimise the sum of children x minutes to the nearest kept site; the script checks that both
 proofs agree on the optimum and prints per-instance and total ratios.
 
@@ -20,6 +22,7 @@ import argparse
 import json
 import math
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -43,17 +46,19 @@ def run_estate(binary, folder, p, time_limit):
                 f"constraints:\n  sites: {{exactly: {p}}}\n  max_minutes: {HORIZON:g}\n"
                 f"solver: {{time_limit_s: {time_limit}, mip_gap: 0}}\n")
     out = os.path.join(folder, "out")
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), resource.getrusage(resource.RUSAGE_CHILDREN)
     proc = subprocess.run([binary, "plan", os.path.join(folder, "scenario.yaml"), "--out", out, "--quiet"],
                           capture_output=True, text=True)
     seconds = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu_seconds = after.ru_utime + after.ru_stime - cpu.ru_utime - cpu.ru_stime
     if proc.returncode not in (0, 2, 3):
         sys.exit(f"estate failed ({proc.returncode}): {proc.stderr}")
     summary = {"status": "no plan", "objective": None, "bound": None}
     if os.path.exists(os.path.join(out, "summary.json")):
         with open(os.path.join(out, "summary.json")) as f:
             summary = json.load(f)
-    return seconds, summary
+    return seconds, cpu_seconds, summary
 
 
 def run_highs(minutes, kids, p, time_limit):
@@ -62,7 +67,7 @@ def run_highs(minutes, kids, p, time_limit):
                 weights=[float(k) for k in kids], sitecosts=None, d=d.tolist())
     timing = {}
     status, value = highs_oracle.solve(inst, time_limit=time_limit, timing=timing)
-    return timing.get("seconds", float("nan")), status, value
+    return timing.get("seconds", float("nan")), timing.get("cpu", float("nan")), status, value
 
 
 def main():
@@ -75,9 +80,9 @@ def main():
     args = parser.parse_args()
     if not os.path.exists(args.estate):
         sys.exit(f"no estate binary at {args.estate}: run `swift build -c release` first")
-    print(f"{'instance':<16}{'p':>4}{'pairs':>9}  {'estate':<9}{'objective':>14}{'gap':>9}{'s':>8}  "
-          f"{'HiGHS':<9}{'objective':>14}{'s':>8}  {'ratio':>6}")
-    total_estate = total_highs = 0.0
+    print(f"{'instance':<16}{'p':>4}{'pairs':>9}  {'estate':<9}{'objective':>14}{'gap':>9}{'s':>8}{'cpu s':>8}  "
+          f"{'HiGHS':<9}{'objective':>14}{'s':>8}{'cpu s':>8}  {'ratio':>6}{'cpu':>6}")
+    total_estate = total_highs = cpu_estate = cpu_highs = 0.0
     agree = True
     for size in args.sizes.split(","):
         shape, _, given_p = size.partition(":")
@@ -86,25 +91,29 @@ def main():
         alat, alon, kids, slat, slon, minutes = make_instance(areas, sites, args.seed)
         with tempfile.TemporaryDirectory() as folder:
             pairs = write_dataset(folder, alat, alon, kids, slat, slon, minutes, 15, p, HORIZON)
-            estate_seconds, summary = run_estate(args.estate, folder, p, args.time_limit)
+            estate_seconds, estate_cpu, summary = run_estate(args.estate, folder, p, args.time_limit)
         total_estate += estate_seconds
+        cpu_estate += estate_cpu
         ours = summary.get("objective")
         line = (f"{areas}x{sites:<10}{p:>4}{pairs:>9}  {summary['status']:<9}"
-                f"{ours if ours is not None else float('nan'):>14.1f}{summary.get('gap') or 0:>9.2e}{estate_seconds:>8.2f}")
+                f"{ours if ours is not None else float('nan'):>14.1f}{summary.get('gap') or 0:>9.2e}{estate_seconds:>8.2f}{estate_cpu:>8.2f}")
         if args.skip_highs:
             print(line)
             continue
-        highs_seconds, status, value = run_highs(minutes, kids, p, args.time_limit)
+        highs_seconds, highs_cpu, status, value = run_highs(minutes, kids, p, args.time_limit)
         total_highs += highs_seconds
+        cpu_highs += highs_cpu
         same = (summary["status"] == "optimal" and status == "optimal" and ours is not None and value is not None
                 and math.isclose(ours, value, rel_tol=1e-6))
         agree = agree and same
         shown = value if value is not None else float("nan")
-        print(f"{line}  {status:<9}{shown:>14.1f}{highs_seconds:>8.2f}  {highs_seconds / estate_seconds:>5.1f}x"
+        print(f"{line}  {status:<9}{shown:>14.1f}{highs_seconds:>8.2f}{highs_cpu:>8.2f}  "
+              f"{highs_seconds / estate_seconds:>5.1f}x{highs_cpu / estate_cpu:>5.1f}x"
               + ("" if same else "  (optima differ or not proven)"))
     if not args.skip_highs:
-        print(f"total: estate {total_estate:.1f} s (whole runs), HiGHS {total_highs:.1f} s (solves only): "
-              f"{total_highs / total_estate:.2f}x; {'all proven optimal and equal' if agree else 'NOT all proven and equal'}")
+        print(f"total: estate {total_estate:.1f} s wall, {cpu_estate:.1f} s CPU (whole runs); HiGHS {total_highs:.1f} s wall, "
+              f"{cpu_highs:.1f} s CPU (solves only): {total_highs / total_estate:.2f}x wall, {cpu_highs / cpu_estate:.2f}x CPU; "
+              f"{'all proven optimal and equal' if agree else 'NOT all proven and equal'}")
         sys.exit(0 if agree else 1)
 
 
