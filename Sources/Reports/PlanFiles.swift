@@ -27,8 +27,12 @@ public enum PlanFiles {
             ("estate.gpkg", try PlanGeoPackage.bytes(context, tables)),
             ("unreachable_areas.csv", unreachableAreasCSV(context)),
         ]
+        if context.plan.services != nil {
+            files.append(("services.csv", ServiceTables.servicesCSV(context)))
+            files.append(("area_services.csv", ServiceTables.areaServicesCSV(context)))
+        }
         var extraSheets: [ReportTable] = []
-        if context.specification.constraints.capacity != nil {
+        if context.specification.constraints.capacity != nil && context.plan.services == nil {
             let capacity = CapacityTables(context)
             extraSheets = [hubsTable(context, capacity), displacedTable(context, capacity)]
             files.append(("hubs.csv", extraSheets[0].csv))
@@ -50,7 +54,8 @@ public enum PlanFiles {
         let dataset = context.dataset
         var table = ReportTable(name: "Sites", header: ["site_id", "name", "kind", "district", "decision", "status", "annual_cost", "carbon",
                                                          "capacity", "need_served", "unique_need", "visits", "visits_displaced",
-                                                         "nearest_kept_site", "extra_minutes"])
+                                                         "nearest_kept_site", "extra_minutes"]
+                                    + (context.plan.services == nil ? [] : ["services_offered", "family_hub"]))
         for row in tables.sites {
             let site = dataset.sites[row.site]
             table.rows.append([
@@ -59,7 +64,7 @@ public enum PlanFiles {
                 .number(site.carbon, .carbon), .number(site.capacity, .visits), .number(row.needServed, .weight),
                 .number(row.uniqueNeed, .weight), .number(row.visits, .visits), .number(row.visitsDisplaced, .visits),
                 row.nearestKeptSite.map { .text(dataset.sites[$0].id) } ?? .empty, .number(row.extraMinutes, .minutes),
-            ])
+            ] + ServiceTables.siteCells(context, site: row.site).map { .text($0) })
         }
         return table
     }
