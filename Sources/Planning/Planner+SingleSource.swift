@@ -35,8 +35,8 @@ extension Planner {
         report.lpSeconds = lp.seconds
         if lp.status == .limitWithoutSolution || lp.status == .feasible {
             let deadline = ContinuousClock.now + .milliseconds(Int((remaining() ?? 0) * 1000))
-            let guide = [Double](repeating: 0, count: model.instance.siteCount)
-            if let found = heuristic(for: model, objective: full).solve(guide: guide, deadline: deadline),
+            let search = heuristic(for: model, objective: full)
+            if let found = search.solve(guide: search.greedyGuide(), deadline: deadline),
                let point = point(of: found.keep, found.areaSite, in: model), full.infeasibility(of: point) == nil {
                 report.heuristicObjective = full.objectiveValue(of: point)
                 report.heuristicSeconds = seconds(since: start) - lp.seconds
