@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import BatchPlanning
 import Estate
 import Planning
@@ -38,6 +39,11 @@ enum CommandFailure {
         case let context as InContext:
             (report(context.error).message.map { $0.replacingOccurrences(of: "estate: ", with: "estate: \(context.input): ") },
              report(context.error).code)
+        case is EncodingError:
+            // Inputs are range-checked where they enter (`Plausible`), so every total is finite;
+            // should one still not be, say so plainly rather than print the encoder's internals.
+            ("estate: internal error: a result was not a finite number and could not be written; "
+                + "nothing was written. Please report this with the input files", noPlan)
         default: ("estate: \(error)", badInput)
         }
     }

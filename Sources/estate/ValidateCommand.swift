@@ -1,4 +1,5 @@
 import ArgumentParser
+import BatchPlanning
 import Estate
 import EstateIO
 import Foundation
@@ -19,7 +20,12 @@ struct ValidateCommand: ParsableCommand {
     @OptionGroup var input: InputArgument
 
     func run() throws {
-        let inputs = try InputLoader.load(path: input.path())
+        let path = try input.path()
+        let inputs = try InputLoader.load(path: path)
+        // A batch file's axes and variants are checked by the rules `estate batch` applies.
+        if let url = inputs.scenarioURL, inputs.scenario.document["batch"] != nil || inputs.scenario.document["variants"] != nil {
+            _ = try BatchValidation.check(scenarioFile: url, shard: .whole, inputs: SharedInputs(scenarioFile: url))
+        }
         let scores = try NeedScores(dataset: inputs.dataset, needs: inputs.scenario.needs)
         let dataset = inputs.dataset
         let travel = dataset.travel.map { "\($0.pairCount) travel pairs from travel.csv" }

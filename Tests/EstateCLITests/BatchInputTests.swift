@@ -39,4 +39,17 @@ final class BatchInputTests: XCTestCase {
             try scratch.write("kent/sites.csv", lines.joined(separator: "\n"))
         }
     }
+
+    /// `estate validate` checks a batch file's axes by the same rules, with the same message.
+    func testValidateReportsABadAxisAsTheBatchDoes() throws {
+        let scratch = try Scratch()
+        _ = try scratch.copyKent()
+        try scratch.write("batch.yaml", "dataset: kent\nbatch: {coverage_minutes: [20, \"abc\"]}\n")
+        let validate = try EstateRun.run(["validate", "batch.yaml"], in: scratch.url)
+        let batch = try EstateRun.run(["batch", "batch.yaml", "--out", "results", "--quiet"], in: scratch.url)
+        XCTAssertEqual(validate.status, 1, validate.stdout)
+        XCTAssertEqual(batch.status, 1, batch.stdout)
+        XCTAssertTrue(validate.stderr.contains("batch.yaml:2:32: column 'batch.coverage_minutes'"), validate.stderr)
+        XCTAssertEqual(validate.stderr, batch.stderr)
+    }
 }

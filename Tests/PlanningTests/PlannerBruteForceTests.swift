@@ -30,7 +30,17 @@ final class PlannerBruteForceTests: XCTestCase {
         if spec.constraints.capacity != .split {
             XCTAssertEqual(own ?? .nan, expected, accuracy: 1e-6, "decisions re-evaluated; \(context)", file: file, line: line)
         }
-        if spec.constraints.capacity == .single { checkSingleSourced(plan, instance, spec, context, file: file, line: line) }
+        if spec.constraints.capacity == .single {
+            checkSingleSourced(plan, instance, spec, context, file: file, line: line)
+            // The LP and Lagrangian bounds used for fixing must be true bounds on the optimum.
+            for bound in [plan.singleSource?.lpBound, plan.singleSource?.lagrangianBound].compactMap({ $0 }) {
+                if spec.objective == .maxCoverage {
+                    XCTAssertGreaterThanOrEqual(bound, expected - 1e-6, "bound; \(context)", file: file, line: line)
+                } else {
+                    XCTAssertLessThanOrEqual(bound, expected + 1e-6, "bound; \(context)", file: file, line: line)
+                }
+            }
+        }
         // Among optimal plans, the cheapest (lowest carbon for min_cost) is the one reported.
         let secondary = (0 ..< instance.siteCount).reduce(0.0) {
             plan.keep[$1] ? $0 + (spec.objective == .minCost ? instance.siteCarbon[$1] : instance.siteCost[$1]) : $0
@@ -242,6 +252,7 @@ final class PlannerBruteForceTests: XCTestCase {
             checkSingleSourced(plan, instance, spec, "seed \(seed)", file: #filePath, line: #line)
             let report = try XCTUnwrap(plan.singleSource)
             XCTAssertNotNil(report.lpBound)
+            XCTAssertLessThanOrEqual(try XCTUnwrap(report.lagrangianBound), expected + 1e-6, "a true bound; seed \(seed)")
             if report.pairsFixedByReducedCost > 0 { fixedSomewhere = true }
             solved += 1
         }

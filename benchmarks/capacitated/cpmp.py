@@ -110,7 +110,7 @@ def main():
     print(f"machine: {os.cpu_count()} cores, load average {' '.join(open('/proc/loadavg').read().split()[:3])}; "
           f"time limit {time_limit:g} s per instance")
     print(f"{'instance':<10} {'status':<9} {'objective':>11} {'published':>11} {'match':>5} {'gap':>9} "
-          f"{'lp bound':>11} {'heuristic':>11} {'fixed':>7} {'seconds':>8}")
+          f"{'lp bound':>11} {'lagrangian':>11} {'heuristic':>11} {'fixed':>7} {'seconds':>8}")
     matched = proven = 0
     with tempfile.TemporaryDirectory() as work:
         for name, path, reader, published, tolerance in cases:
@@ -136,6 +136,7 @@ def main():
             fmt = lambda v: "-" if v is None else f"{v:.2f}"
             print(f"{name:<10} {summary['status']:<9} {fmt(objective):>11} {published:>11.2f} {'yes' if ok else 'NO':>5} "
                   f"{'-' if gap is None else f'{gap:.2e}':>9} {fmt(formulation.get('lp_bound')):>11} "
+                  f"{fmt(formulation.get('lagrangian_bound')):>11} "
                   f"{fmt(formulation.get('heuristic_objective')):>11} "
                   f"{formulation.get('pairs_fixed_by_reduced_cost', '-'):>7} {summary['seconds']:>8.2f}")
             sys.stdout.flush()
