@@ -116,6 +116,19 @@ enum ServicePlanner {
         tieOptions.timeLimit = min(options.timeLimit ?? .infinity, max(1, primary.seconds))
         var second = try Planner.solve(lp, options: tieOptions)
         guard second.hasSolution else { return primary }
+        // The tolerance above lets outreach or a capacity assignment give up a sliver of the
+        // primary objective; with the sites and offers chosen, re-optimise those for the primary.
+        if model.rules.services.contains(where: \.outreach) || model.specification.constraints.capacity != nil {
+            var fixed = model.formulation.linearModel()
+            let binaries = model.siteColumn + model.offerColumn.flatMap { $0.compactMap { $0 } }
+            for column in binaries {
+                let value = second[column].rounded()
+                fixed.setBounds(column, lower: value, upper: value)
+            }
+            let rest = try Planner.solve(fixed, options: options)
+            guard rest.hasSolution else { return primary }
+            second = rest
+        }
         second.status = primary.status
         second.objective = primary.objective
         second.bound = primary.bound

@@ -49,7 +49,7 @@ final class ServicePlannerBruteForceTests: XCTestCase {
         }
         let tolerance = 1e-6 * max(1, abs(expected))
         XCTAssertEqual(plan.objective ?? .nan, expected, accuracy: tolerance, context, file: file, line: line)
-        XCTAssertEqual(plan.gap ?? .nan, 0, accuracy: 1e-6, context, file: file, line: line)
+        XCTAssertEqual(plan.gap ?? .nan, 0, accuracy: 1e-9, context, file: file, line: line)
         // The reported sites and offers are themselves feasible and as good as the optimum.
         let own = try reference.value(keep: plan.keep, offered: outcome.offered)
         XCTAssertEqual(own ?? .nan, expected, accuracy: tolerance, "decisions re-evaluated; \(context)", file: file, line: line)
