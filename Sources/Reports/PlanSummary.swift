@@ -96,6 +96,9 @@ struct PlanSummary: Encodable {
         r.coverage = roundedTo(t.coverage, 6); r.coveredWeight = roundedTo(t.coveredWeight, 3)
         r.totalWeight = roundedTo(t.totalWeight, 3); r.weightedMinutes = roundedTo(t.weightedMinutes, 3)
         r.visitsDisplaced = roundedTo(t.visitsDisplaced, 2)
+        r.serviceCost = t.serviceCost.map { roundedTo($0, 2) }
+        r.outreachCost = t.outreachCost.map { roundedTo($0, 2) }
+        r.services = t.services?.mapValues { ServiceTotals(coverage: roundedTo($0.coverage, 6), outreach: roundedTo($0.outreach, 6)) }
         return r
     }
 
@@ -147,6 +150,8 @@ public enum ConflictExplanation {
             return "kept sites would lack at least \(amount) visits per year of capacity"
         case .serveEveryArea:
             return "min_travel must serve every reachable area, and some cannot be served"
+        case .familyHubs:
+            return "districts would fall \(amount) Family Hub(s) short of family_hubs.per_district in total"
         }
     }
 }
