@@ -3,8 +3,9 @@ import Yams
 /// A path into a scenario document such as `constraints.budget`, `coverage_minutes`
 /// or `needs.indicators.0.weight`.
 ///
-/// Segments are mapping keys, or 0-based list positions where the node there is a
-/// list. Keys therefore cannot contain dots; no scenario key does.
+/// Segments are mapping keys, or, where the node there is a list, 0-based positions or the
+/// `code` of a list item (`services.youth.min_coverage` addresses the service coded `youth`).
+/// Keys therefore cannot contain dots; no scenario key does.
 public struct DotPath: Hashable, Sendable, CustomStringConvertible {
     /// The path's segments, in order from the document root.
     public let segments: [String]
@@ -39,12 +40,16 @@ public struct DotPath: Hashable, Sendable, CustomStringConvertible {
             mapping[segment] = try apply(value, to: child, at: depth + 1, file: file, mark: mark)
             return .mapping(mapping)
         case var .sequence(sequence):
-            guard let position = Int(segment), position >= 0, position < sequence.count else {
+            let byCode = sequence.firstIndex { $0.mapping?["code"]?.string == segment }
+            let byPosition = Int(segment).flatMap { (0 ..< sequence.count).contains($0) ? $0 : nil }
+            guard let offset = byPosition ?? byCode.map({ sequence.distance(from: sequence.startIndex, to: $0) }) else {
                 throw .invalidPath(
                     file: file, line: mark?.line, column: mark?.column, path: description,
-                    reason: "`\(walked)` is a list of \(sequence.count); `\(segment)` is not a position in it (0-based)")
+                    reason: Int(segment) != nil
+                        ? "`\(walked)` is a list of \(sequence.count); `\(segment)` is not a position in it (0-based)"
+                        : "`\(walked)` has no item with code `\(segment)` (nor is it a 0-based position)")
             }
-            let index = sequence.index(sequence.startIndex, offsetBy: position)
+            let index = sequence.index(sequence.startIndex, offsetBy: offset)
             sequence[index] = try apply(value, to: sequence[index], at: depth + 1, file: file, mark: mark)
             return .sequence(sequence)
         case .scalar, .alias:

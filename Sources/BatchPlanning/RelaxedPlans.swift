@@ -80,7 +80,8 @@ final class RelaxedPlans: Sendable {
         return nil
     }
 
-    /// Whether a plan's kept sites respect the budget, carbon cap and site maximum.
+    /// Whether a plan's kept sites (and, with services, what they offer) respect the budget, carbon
+    /// cap and site maximum.
     private static func keepsWithin(_ plan: Plan, _ limits: PlanConstraints, _ instance: PlanningInstance) -> Bool {
         var cost = 0.0, carbon = 0.0, sites = 0
         for site in plan.keep.indices where plan.keep[site] {
@@ -88,6 +89,8 @@ final class RelaxedPlans: Sendable {
             carbon += instance.siteCarbon[site]
             sites += 1
         }
+        // v2: the budget bounds buildings, services and outreach together.
+        if let services = plan.services { cost = services.evaluation.cost }
         if let budget = limits.budget, cost > budget { return false }
         if let cap = limits.carbon, carbon > cap { return false }
         if let most = limits.maxSites, sites > most { return false }

@@ -91,7 +91,7 @@ public final class SharedInputs: Sendable {
     public func prepare(_ scenario: Scenario) throws -> PreparedScenario {
         let folder = ScenarioReader.datasetURL(for: scenario, scenarioURL: scenarioFile)
         let datasetKey = DatasetKey(
-            folder: folder.path, indicators: (scenario.needs?.indicators.map(\.column) ?? []).sorted(),
+            folder: folder.path, indicators: scenario.namedAreaColumns.sorted(),
             allowBlank: scenario.needs?.missing == .districtMedian)
         let dataset = try datasets.value(for: datasetKey) { try readDataset(datasetKey, scenario: scenario) }
         let missing = scenario.missingColumnErrors(available: dataset.indicators.names)
@@ -102,7 +102,8 @@ public final class SharedInputs: Sendable {
             ? TravelKey(dataset: datasetKey, model: nil, horizon: nil)
             : TravelKey(dataset: datasetKey, model: scenario.travel.model, horizon: scenario.effectiveHorizonMinutes)
         let instanceKey = InstanceKey(scores: scoresKey, travel: travelKey,
-                                      visitsPerChild: scenario.constraints.visitsPerChild)
+                                      visitsPerChild: scenario.constraints.visitsPerChild,
+                                      services: scenario.services.map { "\($0.code):\($0.population)" })
         let shared = try instances.value(for: instanceKey) {
             let areaScores = try scores.value(for: scoresKey) { try NeedScores(dataset: dataset, needs: scenario.needs) }
             let times = try travel.value(for: travelKey) { scenario.travelTimes(for: dataset) }
@@ -168,6 +169,8 @@ private struct InstanceKey: Hashable, Sendable {
     var scores: ScoresKey
     var travel: TravelKey
     var visitsPerChild: Double
+    /// Each service's code and population column (its weights and demand come from them).
+    var services: [String]
 }
 
 private struct HashKey: Hashable, Sendable {

@@ -2,7 +2,7 @@ extension Scenario {
     /// The top-level keys a scenario may have. `batch:` and `variants:` belong to the batch engine,
     /// which expands them into scenarios without them; a single run ignores both.
     public static let topLevelKeys = ["name", "description", "dataset", "needs", "travel", "objective", "coverage_minutes",
-                                      "constraints", "solver", "batch", "variants"]
+                                      "constraints", "solver", "services", "family_hubs", "outreach", "batch", "variants"]
 
     /// Decodes a scenario from its parsed document, collecting every problem (wrong type, out of
     /// range, unknown key) with its file, line, character column and key path.
@@ -43,12 +43,22 @@ extension Scenario {
                 case "solver":
                     if case .null = node.kind { continue }
                     scenario.solver = Scenario.decodeSolver(node, &decoder)
+                case "services":
+                    if case .null = node.kind { continue }
+                    scenario.services = Scenario.decodeServices(node, &decoder)
+                case "family_hubs":
+                    if case .null = node.kind { continue }
+                    scenario.familyHubs = Scenario.decodeFamilyHubs(node, &decoder)
+                case "outreach":
+                    if case .null = node.kind { continue }
+                    scenario.outreach = Scenario.decodeOutreach(node, &decoder)
                 case "batch", "variants":
                     continue
                 default:
                     break
                 }
             }
+            Scenario.checkServiceReferences(scenario, document, &decoder)
         }
         if !decoder.errors.isEmpty {
             // Report in file order, whatever order the keys were checked in.

@@ -141,6 +141,13 @@ public struct Scenario: Sendable, Hashable {
     public var constraints: Constraints
     /// Solver limits.
     public var solver: SolverSettings
+    /// The services to plan (`services:`); empty for a v1 scenario, which plans buildings for
+    /// one implicit service whose population is `children`.
+    public var services: [ServiceDefinition] = []
+    /// Family Hubs (`family_hubs:`), only with `services`.
+    public var familyHubs: FamilyHubSettings?
+    /// Outreach (`outreach:`), only with `services`.
+    public var outreach: OutreachSettings?
     /// The whole document as parsed, so that errors found after decoding can point into the file.
     public var document: ScenarioNode
 
@@ -176,6 +183,7 @@ public struct Scenario: Sendable, Hashable {
     /// The horizon actually used for estimated travel: `max(horizon_minutes, coverage_minutes,
     /// max_minutes)`, so every pair a constraint or the objective looks at exists.
     public var effectiveHorizonMinutes: Double {
-        max(travel.horizonMinutes, coverageMinutes, constraints.maxMinutes ?? 0)
+        let serviceMinutes = services.map { max($0.coverageMinutes ?? 0, $0.maxMinutes ?? 0) }.max() ?? 0
+        return max(travel.horizonMinutes, coverageMinutes, constraints.maxMinutes ?? 0, serviceMinutes)
     }
 }

@@ -61,7 +61,8 @@ public struct ScenarioNode: Sendable, Hashable {
         return nil
     }
 
-    /// The node at a dotted key path (`constraints.budget`, `needs.indicators.0.weight`).
+    /// The node at a dotted key path (`constraints.budget`, `needs.indicators.0.weight`,
+    /// `services.youth.min_coverage`).
     public func node(at path: String) -> ScenarioNode? {
         var node: ScenarioNode? = self
         for component in path.split(separator: ".", omittingEmptySubsequences: false).map(String.init) {
@@ -69,8 +70,9 @@ public struct ScenarioNode: Sendable, Hashable {
             switch current.kind {
             case .map: node = current[component]
             case .list(let items):
-                guard let index = Int(component), items.indices.contains(index) else { return nil }
-                node = items[index]
+                // A position, or the `code` of an item (`services.youth`), as batch paths allow.
+                if let index = Int(component), items.indices.contains(index) { node = items[index] }
+                else { node = items.first { $0["code"]?.text == component } }
             default: return nil
             }
         }

@@ -66,7 +66,7 @@ public enum InputLoader {
             throw error.adding(datasetErrorsBehind(scenarioURL: url))
         }
         let datasetURL = ScenarioReader.datasetURL(for: scenario, scenarioURL: url)
-        let named = scenario.needs?.indicators.map(\.column) ?? []
+        let named = scenario.namedAreaColumns
         var dataset: Dataset
         do {
             dataset = try DatasetReader.read(folder: datasetURL, indicators: named,

@@ -62,6 +62,8 @@ public struct Plan: Sendable {
     public var message: String?
     /// With `capacity: single`: the formulation, its reductions, heuristic and LP bound.
     public var singleSource: SingleSourceReport?
+    /// With `services:` (v2): which services each kept site offers, Family Hubs, outreach.
+    public var services: ServiceOutcome?
 
     /// A plan with no decisions, for runs that ended without one.
     static func empty(status: PlanStatus, seconds: Double, reductions: ReductionReport, message: String?) -> Plan {

@@ -22,6 +22,10 @@ public struct PlanningInputs: Sendable {
         self.scores = scores
         instance = PlanningInstance(dataset: dataset, scores: scores, travel: travel ?? scenario.travelTimes(for: dataset),
                                     visitsPerChild: scenario.constraints.visitsPerChild)
+        if !scenario.services.isEmpty {
+            instance.services = try ServiceInstance(services: scenario.services, dataset: dataset, scores: scores,
+                                                    visitsPerChild: scenario.constraints.visitsPerChild)
+        }
         deprivation = Deprivation(dataset: dataset, needScore: scores.score)
         areaIDs = dataset.areas.map(\.id)
     }
@@ -56,6 +60,19 @@ public enum PlanPipeline {
         let c = scenario.constraints
         let deprived = c.minDeprivedCoverage == nil ? []
             : inputs.deprivation.mostDeprived(share: c.deprivedShare, ids: inputs.areaIDs)
+        if !scenario.services.isEmpty {
+            var specification = PlanSpecification(
+                objective: scenario.objective,
+                coverageMinutes: scenario.coverageMinutes,
+                constraints: PlanConstraints(
+                    budget: c.budget, carbon: c.carbon, maxSites: c.sites?.maximum, minSites: c.sites?.minimum,
+                    minPerDistrict: c.minPerDistrict, capacity: c.capacity),
+                deprivedAreas: deprived,
+                timeLimit: scenario.solver.timeLimitSeconds,
+                relativeGap: scenario.solver.mipGap)
+            specification.services = serviceRules(for: scenario)
+            return specification
+        }
         return PlanSpecification(
             objective: scenario.objective,
             coverageMinutes: scenario.coverageMinutes,
@@ -66,6 +83,28 @@ public enum PlanPipeline {
             deprivedAreas: deprived,
             timeLimit: scenario.solver.timeLimitSeconds,
             relativeGap: scenario.solver.mipGap)
+    }
+
+    /// The v2 rules of `scenario`: each service's own value, else the top-level one (FORMAT.md).
+    static func serviceRules(for scenario: Scenario) -> ServiceRules {
+        let c = scenario.constraints
+        let codes = scenario.services.map(\.code)
+        let rules = scenario.services.map { service in
+            ServiceRule(
+                coverageMinutes: service.coverageMinutes ?? scenario.coverageMinutes,
+                minCoverage: service.minCoverage ?? c.minCoverage,
+                minDistrictCoverage: service.minDistrictCoverage ?? c.minDistrictCoverage,
+                minDeprivedCoverage: c.minDeprivedCoverage,
+                maxMinutes: service.maxMinutes ?? c.maxMinutes,
+                weight: service.weight, costPerSite: service.costPerSite,
+                outreach: scenario.outreach?.delivers(service.code) ?? false)
+        }
+        return ServiceRules(
+            services: rules,
+            familyHubCore: scenario.familyHubs.map { $0.core.compactMap { codes.firstIndex(of: $0) } },
+            familyHubsPerDistrict: scenario.familyHubs?.perDistrict ?? 1,
+            outreachCostPerPerson: scenario.outreach?.costPerPerson ?? 0,
+            outreachValue: scenario.outreach?.value ?? 1)
     }
 
     /// Plans `scenario` on `dataset`, deriving its inputs unless given. Throws `InputErrors` for

@@ -63,6 +63,10 @@ public struct PlanSpecification: Sendable, Equatable {
     /// default: on 5,000 x 500 maximal covering models they proved optimality 1.5-3x faster than
     /// all four families (Gomory cuts cost more than they save on these models), on Kent alike.
     public var cutFamilies: CutFamilies = [.mixedIntegerRounding]
+    /// The v2 rules (services, Family Hubs, outreach); `nil` plans buildings alone (v1). Then
+    /// `constraints.minCoverage`, `minDistrictCoverage`, `minDeprivedCoverage` and `maxMinutes`
+    /// are already resolved into each service's rule and are not read again.
+    public var services: ServiceRules?
 
     public init(
         objective: Objective, coverageMinutes: Double, constraints: PlanConstraints = PlanConstraints(),
@@ -90,6 +94,8 @@ public enum ConstraintGroup: String, Sendable, Codable, CaseIterable, Comparable
     case minDeprivedCoverage = "constraints.min_deprived_coverage"
     case maxMinutes = "constraints.max_minutes"
     case capacity = "constraints.capacity"
+    /// A Family Hub per district (`family_hubs.per_district`).
+    case familyHubs = "family_hubs.per_district"
     /// The objective's own requirement that every area be served (min_travel).
     case serveEveryArea = "objective.min_travel"
 

@@ -28,9 +28,23 @@ extension Planner {
         func remaining() -> Double? { options.timeLimit.map { max(0, $0 - seconds(since: start)) } }
         let full = model.formulation.linearModel()
         var lpOptions = options
-        lpOptions.timeLimit = remaining()
+        // Most of the time at most: a model whose LP takes longer will not be proven anyway, and
+        // the rest goes to a heuristic plan, so that the run still reports one.
+        lpOptions.timeLimit = remaining().map { 0.7 * $0 }
         let lp = try GLPKSolver.solve(full.relaxed(), options: lpOptions)
         report.lpSeconds = lp.seconds
+        if lp.status == .limitWithoutSolution || lp.status == .feasible {
+            let deadline = ContinuousClock.now + .milliseconds(Int((remaining() ?? 0) * 1000))
+            let search = heuristic(for: model, objective: full)
+            if let found = search.solve(guide: search.greedyGuide(), deadline: deadline),
+               let point = point(of: found.keep, found.areaSite, in: model), full.infeasibility(of: point) == nil {
+                report.heuristicObjective = full.objectiveValue(of: point)
+                report.heuristicSeconds = seconds(since: start) - lp.seconds
+                let solution = Solution(status: .feasible, objective: report.heuristicObjective, values: point,
+                                        message: "time limit reached in the LP relaxation; the heuristic's plan, without a bound")
+                return SingleSourceResult(model: model, solution: solution, report: report)
+            }
+        }
         guard lp.status == .optimal, let lower = lp.objective, lp.reducedCosts.count == full.variableCount else {
             var plain = options
             plain.timeLimit = remaining()
@@ -41,9 +55,10 @@ extension Planner {
         let heuristicStart = ContinuousClock.now
         let budget = min(5, 0.2 * (remaining() ?? .infinity))
         let deadline = heuristicStart + .milliseconds(Int(budget * 1000))
-        let found = heuristic(for: model, objective: full).solve(guide: siteValues(model, lp.values), deadline: deadline)
+        let search = heuristic(for: model, objective: full)
+        let found = search.solve(guide: siteValues(model, lp.values), deadline: deadline)
         report.heuristicSeconds = seconds(since: heuristicStart)
-        guard let found, let point = point(of: found.keep, found.areaSite, in: model), full.infeasibility(of: point) == nil else {
+        guard var found, let point = point(of: found.keep, found.areaSite, in: model), full.infeasibility(of: point) == nil else {
             var plain = options
             plain.timeLimit = remaining()
             return SingleSourceResult(model: model, solution: try solve(full, options: plain), report: report)
@@ -51,6 +66,41 @@ extension Planner {
         report.heuristicObjective = full.objectiveValue(of: point)
 
         let minimising = full.sense == .minimise
+        let sign = minimising ? 1.0 : -1.0
+        // The Lagrangian works in the heuristic's units: minimised, without the objective constant.
+        func lagrangianUnits(_ objective: Double) -> Double { sign * (objective - full.objectiveConstant) }
+        func objectiveUnits(_ value: Double) -> Double { full.objectiveConstant + sign * value }
+        var lagrangian: (relaxation: SingleSourceLagrangian, multipliers: [Double])?
+        if search.mustServe {
+            let relaxation = SingleSourceLagrangian(search)
+            let start = ContinuousClock.now
+            let budget = min(10, 0.3 * (remaining() ?? .infinity))
+            var u = [Double](repeating: 0, count: model.instance.areaCount)
+            for i in u.indices { u[i] = found.areaSite[i].flatMap { site in search.options[i].first { $0.site == site }?.cost } ?? 0 }
+            let result = relaxation.maximise(
+                start: u, upper: lagrangianUnits(report.heuristicObjective!),
+                deadline: start + .milliseconds(Int(budget * 1000))) { keep, preferred in
+                    if let plan = search.assign(keep, preferred: preferred), plan.cost < found.cost - 1e-9,
+                       let candidate = Self.point(of: plan.keep, plan.areaSite, in: model), full.infeasibility(of: candidate) == nil {
+                        found = plan
+                    }
+                    return found.cost
+                }
+            // The relaxation's best plan, polished by site swaps for as long again as the heuristic had.
+            let polished = search.improvingSites(found, deadline: .now + .milliseconds(Int(min(5, 0.1 * (remaining() ?? .infinity)) * 1000)))
+            if polished.cost < found.cost - 1e-9, let candidate = Self.point(of: polished.keep, polished.areaSite, in: model),
+               full.infeasibility(of: candidate) == nil {
+                found = polished
+            }
+            report.lagrangianSeconds = seconds(since: start)
+            report.lagrangianBound = objectiveUnits(result.bound)
+            lagrangian = (relaxation, result.multipliers)
+        }
+        let columnOfPair: [SingleSourceLagrangian.Pair: Int] = Dictionary(uniqueKeysWithValues: model.assignment.enumerated().flatMap { i, pairs in
+            pairs.map { (SingleSourceLagrangian.Pair(area: i, site: $0.site), $0.column) }
+        })
+        let pairOfColumn = Dictionary(uniqueKeysWithValues: (model.singleSourced?.columnPairs ?? []).map { ($0.column, $0.pair) })
+
         /// The model reduced against a plan of objective `upper`, with the plan as its point.
         func reduced(keep: [Bool], areaSite: [Int?], upper: Double) -> (model: PlanningModel, point: [Double])? {
             let gap = abs(upper - lower), tolerance = 1e-6 * max(1, abs(upper))
@@ -62,9 +112,18 @@ extension Planner {
             for (column, pair) in model.singleSourced?.columnPairs ?? [] where provenAbsent(column) {
                 fixings.excludedPairs.insert(pair)
             }
+            var closed = Set<Int>()
             for j in 0 ..< model.instance.siteCount {
-                if let column = model.siteColumn[j], !keep[j], provenAbsent(column) { fixings.closedSites.append(j) }
+                if let column = model.siteColumn[j], !keep[j], provenAbsent(column) { closed.insert(j) }
             }
+            if let lagrangian {
+                let absent = lagrangian.relaxation.provenAbsent(lagrangian.multipliers, upper: lagrangianUnits(upper))
+                for pair in absent.pairs {
+                    if let column = columnOfPair[pair], let index = pairOfColumn[column] { fixings.excludedPairs.insert(index) }
+                }
+                for j in absent.sites where !keep[j] { closed.insert(j) }
+            }
+            fixings.closedSites = closed.sorted()
             report.pairsFixedByReducedCost = fixings.excludedPairs.count
             report.sitesFixedByReducedCost = fixings.closedSites.count
             let smaller = PlanningModel(instance: model.instance, specification: model.specification, areaIDs: areaIDs,
@@ -76,13 +135,26 @@ extension Planner {
             return (smaller, point)
         }
 
-        guard var current = reduced(keep: found.keep, areaSite: found.areaSite, upper: report.heuristicObjective!) else {
+        // The Lagrangian's plans may have improved on the heuristic's first one.
+        let incumbent = Self.point(of: found.keep, found.areaSite, in: model) ?? point
+        var best = full.objectiveValue(of: incumbent)
+        report.heuristicObjective = best
+        /// The solution with the Lagrangian bound where it is the stronger proof.
+        func finish(_ solution: Solution, _ solved: PlanningModel) -> SingleSourceResult {
+            var proven = solution
+            if let lagrangianBound = report.lagrangianBound, let objective = solution.objective, solution.hasSolution {
+                let bound = solution.bound.map { minimising ? max($0, lagrangianBound) : min($0, lagrangianBound) } ?? lagrangianBound
+                proven.bound = minimising ? min(bound, objective) : max(bound, objective)
+                proven.gap = Solution.relativeGap(objective: objective, bound: proven.bound!)
+            }
+            return SingleSourceResult(model: solved, solution: proven, report: report)
+        }
+        guard var current = reduced(keep: found.keep, areaSite: found.areaSite, upper: best) else {
             var plain = options
             plain.timeLimit = remaining()
-            plain.incumbent = point
-            return SingleSourceResult(model: model, solution: try solve(full, options: plain), report: report)
+            plain.incumbent = incumbent
+            return finish(try solve(full, options: plain), model)
         }
-        var best = report.heuristicObjective!
         var slice = max(1, 2 * lp.seconds)
         while true {
             let left = remaining()
@@ -93,7 +165,7 @@ extension Planner {
             let solution = try solve(current.model.formulation.linearModel(), options: round)
             report.rounds += 1
             guard !isLast, solution.status == .feasible, let objective = solution.objective else {
-                return SingleSourceResult(model: current.model, solution: solution, report: report)
+                return finish(solution, current.model)
             }
             guard minimising ? objective < best - 1e-9 : objective > best + 1e-9 else {
                 // No better plan this round: the rest of the time goes to one last round.

@@ -7,6 +7,10 @@ import Optimisation
 public enum Planner {
     /// Plans one scenario. `areaIDs` name areas in explanations (same order as the instance).
     public static func plan(_ instance: PlanningInstance, _ spec: PlanSpecification, areaIDs: [String]) throws -> Plan {
+        if let rules = spec.services {
+            try instance.checkInvariants()
+            return try ServicePlanner.plan(instance, spec, rules: rules, areaIDs: areaIDs)
+        }
         let clock = ContinuousClock.now
         try instance.checkInvariants()
         try validate(spec, instance: instance)

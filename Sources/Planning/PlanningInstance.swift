@@ -31,6 +31,8 @@ public struct PlanningInstance: Sendable {
     public var pairSite: [Int]
     /// Travel minutes of each pair.
     public var pairMinutes: [Double]
+    /// The services of a v2 scenario; `nil` for v1 (one implicit service offered by every kept site).
+    public var services: ServiceInstance?
 
     public var areaCount: Int { areaWeight.count }
     public var siteCount: Int { siteCost.count }

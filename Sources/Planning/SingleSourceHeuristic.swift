@@ -76,20 +76,58 @@ struct SingleSourceHeuristic {
         return current
     }
 
+    /// `plan` improved by site swaps until `deadline`.
+    func improvingSites(_ plan: Result, deadline: ContinuousClock.Instant) -> Result {
+        var current = plan
+        swapSites(&current, deadline: deadline)
+        return current
+    }
+
+    /// A ranking of the free sites without an LP: the greedy for the uncapacitated problem (keep,
+    /// one at a time, the site that most lowers the sum of each area's cheapest kept option, up to
+    /// the limit on kept sites); earlier picks rank higher.
+    func greedyGuide() -> [Double] {
+        var guide = [Double](repeating: 0, count: siteCount)
+        var nearest = [Double](repeating: .infinity, count: areaCount)
+        for i in 0 ..< areaCount { if let j = options[i].first(where: { fixedOpen[$0.site] }) { nearest[i] = j.cost } }
+        let picks = min(maxOpen == Int.max ? siteCount : maxOpen, siteCount)
+        for rank in 0 ..< picks {
+            var saving = [Double](repeating: 0, count: siteCount)
+            for i in 0 ..< areaCount {
+                for option in options[i] where free[option.site] && guide[option.site] == 0 && option.cost < nearest[i] {
+                    saving[option.site] += nearest[i].isFinite ? nearest[i] - option.cost : 1e9 - option.cost
+                }
+            }
+            guard let best = (0 ..< siteCount).filter({ free[$0] && guide[$0] == 0 }).max(by: { (saving[$0], -$0) < (saving[$1], -$1) }),
+                  saving[best] > 0 else { break }
+            guide[best] = Double(siteCount - rank)
+            for i in 0 ..< areaCount { if let cost = costBySite[i][best] { nearest[i] = min(nearest[i], cost) } }
+        }
+        return guide
+    }
+
     // MARK: - Assignment for a fixed set of sites
 
     /// Assigns areas to the `open` sites within capacity, then improves by shifts and swaps: areas
     /// by regret first, and, where tight capacities defeat that order, largest demand first.
-    func assign(_ open: [Bool]) -> Result? {
-        assign(open, largestFirst: false) ?? assign(open, largestFirst: true)
+    /// `preferred` (from the Lagrangian relaxation: the one kept site that would take each area)
+    /// is placed first where it has room.
+    func assign(_ open: [Bool], preferred: [Int?] = []) -> Result? {
+        if !preferred.isEmpty, let result = assign(open, largestFirst: false, preferred: preferred) { return result }
+        return assign(open, largestFirst: false, preferred: []) ?? assign(open, largestFirst: true, preferred: [])
     }
 
-    private func assign(_ open: [Bool], largestFirst: Bool) -> Result? {
+    private func assign(_ open: [Bool], largestFirst: Bool, preferred: [Int?]) -> Result? {
         var residual = capacity
         var areaSite = [Int?](repeating: nil, count: areaCount)
         var members = [[Int]](repeating: [], count: siteCount)
+        for (i, site) in preferred.enumerated() {
+            if let site, open[site], residual[site] >= demand[i], costBySite[i][site] != nil {
+                place(i, site, &areaSite, &members, &residual)
+            }
+        }
         // Areas with the fewest good choices first: the regret of missing their cheapest site.
-        let served = (0 ..< areaCount).filter { !options[$0].isEmpty }
+        let served = (0 ..< areaCount).filter { !options[$0].isEmpty && areaSite[$0] == nil }
         var regret = [Double](repeating: 0, count: areaCount)
         for i in served {
             let costs = options[i].filter { open[$0.site] && demand[i] <= capacity[$0.site] }.map(\.cost)
@@ -203,8 +241,8 @@ struct SingleSourceHeuristic {
 
     // MARK: - Choice of sites
 
-    /// Site swaps: close a kept free site and keep a closed one instead (among the closed sites its
-    /// areas would most often go to next), keeping the change when the reassigned plan costs less.
+    /// Site swaps: close a kept free site and keep a closed one instead (among the ten closed sites
+    /// its areas would most often go to next), keeping the change when the reassigned plan costs less.
     private func swapSites(_ current: inout Result, deadline: ContinuousClock.Instant) {
         var improved = true
         while improved && ContinuousClock.now < deadline {
@@ -213,11 +251,11 @@ struct SingleSourceHeuristic {
             outer: for r in kept {
                 var votes: [Int: Int] = [:]
                 for i in 0 ..< areaCount where current.areaSite[i] == r {
-                    for option in options[i].prefix(4) where free[option.site] && !current.keep[option.site] {
+                    for option in options[i].prefix(8) where free[option.site] && !current.keep[option.site] {
                         votes[option.site, default: 0] += 1
                     }
                 }
-                let candidates = votes.sorted { ($0.value, -$0.key) > ($1.value, -$1.key) }.prefix(5).map(\.key)
+                let candidates = votes.sorted { ($0.value, -$0.key) > ($1.value, -$1.key) }.prefix(10).map(\.key)
                 for j in candidates {
                     guard ContinuousClock.now < deadline else { return }
                     var open = current.keep

@@ -16,20 +16,25 @@ public struct SingleSourceReport: Sendable, Codable, Equatable {
     public var sitesFixedByReducedCost = 0
     /// The LP relaxation's bound on the objective (nil when it was not solved).
     public var lpBound: Double?
-    /// The objective of the heuristic's plan given to GLPK as its first incumbent (nil: none found).
+    /// The Lagrangian bound (assignment rows relaxed, one integer knapsack per site), where every
+    /// area must be served; nil otherwise.
+    public var lagrangianBound: Double?
+    /// The objective of the plan given to GLPK as its first incumbent: the heuristic's, or a better
+    /// one found from the Lagrangian relaxation's steps (nil: none found).
     public var heuristicObjective: Double?
     /// Rounds of branch and cut (each after fixing against the best plan so far).
     public var rounds = 0
     /// Seconds spent in the LP relaxation and in the heuristic.
     public var lpSeconds = 0.0
     public var heuristicSeconds = 0.0
+    public var lagrangianSeconds = 0.0
 
     public init() {}
 
     enum CodingKeys: String, CodingKey {
         case model, assignmentColumns = "assignment_columns", pairsOverCapacity = "pairs_over_capacity"
         case pairsFixedByReducedCost = "pairs_fixed_by_reduced_cost", sitesFixedByReducedCost = "sites_fixed_by_reduced_cost"
-        case rounds, lpBound = "lp_bound", heuristicObjective = "heuristic_objective", lpSeconds = "lp_seconds"
-        case heuristicSeconds = "heuristic_seconds"
+        case rounds, lpBound = "lp_bound", lagrangianBound = "lagrangian_bound", heuristicObjective = "heuristic_objective", lpSeconds = "lp_seconds"
+        case heuristicSeconds = "heuristic_seconds", lagrangianSeconds = "lagrangian_seconds"
     }
 }

@@ -44,6 +44,7 @@ public enum PlanConsoleSummary {
             + "(saving \(NumberFormat.decimal(t.carbonSaving, 1)))")
         lines.append("  need covered within \(NumberFormat.decimal(spec.coverageMinutes)) min: \(NumberFormat.percent(t.coverage)); "
             + "visits displaced: \(NumberFormat.grouped(t.visitsDisplaced)) a year")
+        lines.append(contentsOf: ServiceTables.consoleLines(context))
         lines.append("")
         let header = ["district", "kept", "closed", "cost", "covered", "median", "worst"]
         var rows: [[String]] = [header]

@@ -27,7 +27,11 @@ public enum PlanFiles {
             ("estate.gpkg", try PlanGeoPackage.bytes(context, tables)),
             ("unreachable_areas.csv", unreachableAreasCSV(context)),
         ]
-        if context.specification.constraints.capacity != nil {
+        if context.plan.services != nil {
+            files.append(("services.csv", ServiceTables.servicesCSV(context)))
+            files.append(("area_services.csv", ServiceTables.areaServicesCSV(context)))
+        }
+        if context.specification.constraints.capacity != nil && context.plan.services == nil {
             let capacity = CapacityTables(context)
             files.append(("hubs.csv", hubsCSV(context, capacity)))
             files.append(("displaced.csv", displacedCSV(context, capacity)))
@@ -43,7 +47,8 @@ public enum PlanFiles {
         let dataset = context.dataset
         var csv = CSVWriter(header: ["site_id", "name", "kind", "district", "decision", "status", "annual_cost", "carbon",
                                     "capacity", "need_served", "unique_need", "visits", "visits_displaced",
-                                    "nearest_kept_site", "extra_minutes"])
+                                    "nearest_kept_site", "extra_minutes"]
+                                + (context.plan.services == nil ? [] : ["services_offered", "family_hub"]))
         for row in tables.sites {
             let site = dataset.sites[row.site]
             csv.row([
@@ -53,7 +58,7 @@ public enum PlanFiles {
                 Quantity.weight.text(row.uniqueNeed), Quantity.visits.text(row.visits),
                 Quantity.visits.text(row.visitsDisplaced), row.nearestKeptSite.map { dataset.sites[$0].id } ?? "",
                 Quantity.minutes.text(row.extraMinutes),
-            ])
+            ] + ServiceTables.siteCells(context, site: row.site))
         }
         return csv.bytes
     }

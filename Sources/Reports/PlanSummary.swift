@@ -96,6 +96,9 @@ struct PlanSummary: Encodable {
         r.coverage = roundedTo(t.coverage, 6); r.coveredWeight = roundedTo(t.coveredWeight, 3)
         r.totalWeight = roundedTo(t.totalWeight, 3); r.weightedMinutes = roundedTo(t.weightedMinutes, 3)
         r.visitsDisplaced = roundedTo(t.visitsDisplaced, 2)
+        r.serviceCost = t.serviceCost.map { roundedTo($0, 2) }
+        r.outreachCost = t.outreachCost.map { roundedTo($0, 2) }
+        r.services = t.services?.mapValues { ServiceTotals(coverage: roundedTo($0.coverage, 6), outreach: roundedTo($0.outreach, 6)) }
         return r
     }
 
@@ -104,6 +107,8 @@ struct PlanSummary: Encodable {
         var c = r
         c.lpBound = r.lpBound.map { roundedTo($0, 6) }
         c.heuristicObjective = r.heuristicObjective.map { roundedTo($0, 6) }
+        c.lagrangianBound = r.lagrangianBound.map { roundedTo($0, 6) }
+        c.lagrangianSeconds = roundedTo(r.lagrangianSeconds, 3)
         c.lpSeconds = roundedTo(r.lpSeconds, 3)
         c.heuristicSeconds = roundedTo(r.heuristicSeconds, 3)
         return c
@@ -145,6 +150,8 @@ public enum ConflictExplanation {
             return "kept sites would lack at least \(amount) visits per year of capacity"
         case .serveEveryArea:
             return "min_travel must serve every reachable area, and some cannot be served"
+        case .familyHubs:
+            return "districts would fall \(amount) Family Hub(s) short of family_hubs.per_district in total"
         }
     }
 }

@@ -61,11 +61,19 @@ public struct PlanTotals: Sendable, Equatable, Codable {
     public var weightedMinutes: Double
     /// Visits per year whose site closes.
     public var visitsDisplaced: Double
+    /// v2 only: kept sites offering every core service.
+    public var familyHubs: Int?
+    /// v2 only: running the services at their sites, and outreach (GBP per year).
+    public var serviceCost: Double?
+    public var outreachCost: Double?
+    /// v2 only: each service's coverage and outreach shares, by code.
+    public var services: [String: ServiceTotals]?
 
     enum CodingKeys: String, CodingKey {
         case sitesKept = "sites_kept", sitesClosed = "sites_closed", cost, saving, carbon
         case carbonSaving = "carbon_saving", coverage, coveredWeight = "covered_weight", totalWeight = "total_weight"
         case weightedMinutes = "weighted_minutes", visitsDisplaced = "visits_displaced"
+        case familyHubs = "family_hubs", serviceCost = "service_cost", outreachCost = "outreach_cost", services
     }
 }
 
@@ -164,6 +172,7 @@ public struct PlanTables: Sendable {
             saving: allCost - cost, carbon: carbon, carbonSaving: allCarbon - carbon,
             coverage: total > 0 ? coveredWeight / total : 1, coveredWeight: coveredWeight, totalWeight: total,
             weightedMinutes: weightedMinutes, visitsDisplaced: siteRows.reduce(0) { $0 + $1.visitsDisplaced })
+        ServiceTables.addTotals(context, to: &totals)
     }
 
     static func minutes(_ instance: PlanningInstance, area: Int, site: Int) -> Double? {

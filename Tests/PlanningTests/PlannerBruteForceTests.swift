@@ -30,7 +30,17 @@ final class PlannerBruteForceTests: XCTestCase {
         if spec.constraints.capacity != .split {
             XCTAssertEqual(own ?? .nan, expected, accuracy: 1e-6, "decisions re-evaluated; \(context)", file: file, line: line)
         }
-        if spec.constraints.capacity == .single { checkSingleSourced(plan, instance, spec, context, file: file, line: line) }
+        if spec.constraints.capacity == .single {
+            checkSingleSourced(plan, instance, spec, context, file: file, line: line)
+            // The LP and Lagrangian bounds used for fixing must be true bounds on the optimum.
+            for bound in [plan.singleSource?.lpBound, plan.singleSource?.lagrangianBound].compactMap({ $0 }) {
+                if spec.objective == .maxCoverage {
+                    XCTAssertGreaterThanOrEqual(bound, expected - 1e-6, "bound; \(context)", file: file, line: line)
+                } else {
+                    XCTAssertLessThanOrEqual(bound, expected + 1e-6, "bound; \(context)", file: file, line: line)
+                }
+            }
+        }
         // Among optimal plans, the cheapest (lowest carbon for min_cost) is the one reported.
         let secondary = (0 ..< instance.siteCount).reduce(0.0) {
             plan.keep[$1] ? $0 + (spec.objective == .minCost ? instance.siteCarbon[$1] : instance.siteCost[$1]) : $0
@@ -242,10 +252,27 @@ final class PlannerBruteForceTests: XCTestCase {
             checkSingleSourced(plan, instance, spec, "seed \(seed)", file: #filePath, line: #line)
             let report = try XCTUnwrap(plan.singleSource)
             XCTAssertNotNil(report.lpBound)
+            XCTAssertLessThanOrEqual(try XCTUnwrap(report.lagrangianBound), expected + 1e-6, "a true bound; seed \(seed)")
             if report.pairsFixedByReducedCost > 0 { fixedSomewhere = true }
             solved += 1
         }
         XCTAssertGreaterThanOrEqual(solved, 4, "most instances have a plan to compare")
         XCTAssertTrue(fixedSomewhere, "reduced-cost fixing ran on at least one instance")
+    }
+
+    /// A time limit too short for the LP relaxation still gives a plan: the heuristic's, checked
+    /// against every row, reported as feasible without a bound.
+    func testSingleSourcingReportsTheHeuristicPlanWhenTheLPRunsOutOfTime() throws {
+        var instance = randomInstance(seed: 500, areas: 240, sites: 60, horizon: 80)
+        instance.siteCapacity = (0 ..< 60).map { _ in 200 }
+        var spec = PlanSpecification(objective: .minTravel, coverageMinutes: 20,
+                                     constraints: PlanConstraints(maxSites: 12, minSites: 12, capacity: .single))
+        spec.timeLimit = 0.005
+        let plan = try Planner.plan(instance, spec, areaIDs: (0 ..< 240).map { "A\($0)" })
+        XCTAssertEqual(plan.status, .feasible)
+        XCTAssertNil(plan.bound)
+        XCTAssertTrue(plan.message?.contains("LP relaxation") ?? false, plan.message ?? "")
+        XCTAssertEqual(plan.keep.filter { $0 }.count, 12)
+        checkSingleSourced(plan, instance, spec, "time-limited", file: #filePath, line: #line)
     }
 }

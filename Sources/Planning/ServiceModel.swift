@@ -1,0 +1,240 @@
+import Estate
+import Optimisation
+
+/// The v2 MILP (FORMAT.md, "Services, Family Hubs and outreach"), as written there, with no
+/// reductions yet: `y_j` site kept, `x_jk` site `j` offers service `k` (`x_jk <= y_j`), `h_j`
+/// Family Hub (`h_j <= x_jk` for every core `k`), `z_ik <= sum_{j in C_ik} x_jk` covered share,
+/// `o_ik` outreach share (`z_ik + o_ik <= 1`). With capacity or `min_travel`, `a_ijk` assigns
+/// service `k`'s demand of area `i` to site `j` (`a_ijk <= x_jk`); under capacity, the covered
+/// share is the demand assigned within the coverage time, and `sum_{i,k} d_ik a_ijk <= cap_j y_j`
+/// shares a building between the services it offers.
+///
+/// Site statuses are rows (`y_j = 1` or `0`) tagged `.siteStatus`, so the infeasibility
+/// explanation can drop them like any other constraint group.
+struct ServiceModel {
+    let instance: PlanningInstance
+    let services: ServiceInstance
+    let specification: PlanSpecification
+    let rules: ServiceRules
+    private(set) var formulation: Formulation
+    /// `y_j`.
+    private(set) var siteColumn: [Int] = []
+    /// `x_jk` as `[k][j]`; nil where `j` cannot host `k`.
+    private(set) var offerColumn: [[Int?]] = []
+    /// `o_ik` as `[k][i]`; nil where outreach cannot deliver `k`.
+    private(set) var outreachColumn: [[Int?]] = []
+    /// `a_ijk` as `[k][i]` -> (site, column, minutes); empty without capacity or min_travel.
+    private(set) var assignment: [[[(site: Int, column: Int, minutes: Double)]]] = []
+    /// Reasons in the data that make the model infeasible whatever the solve.
+    private(set) var dataConflicts: [ConstraintGroup: [String]] = [:]
+    private(set) var report = ReductionReport()
+    /// Columns and weights of each service's covered weight `sum_i w_ik (z_ik + value o_ik)`.
+    private(set) var coverageTerms: [[(column: Int, weight: Double, area: Int)]] = []
+
+    init(instance: PlanningInstance, services: ServiceInstance, specification spec: PlanSpecification,
+         rules: ServiceRules, areaIDs: [String]) {
+        self.instance = instance
+        self.services = services
+        self.specification = spec
+        self.rules = rules
+        let n = instance.areaCount, m = instance.siteCount, s = services.serviceCount
+        let c = spec.constraints
+        formulation = Formulation(sense: spec.objective == .maxCoverage ? .maximise : .minimise)
+        report.areas = n
+        report.sites = m
+        report.pairs = instance.pairSite.count
+        report.sitesFixedOpen = instance.siteStatus.filter { $0 == .keep }.count
+        report.sitesFixedClosed = instance.siteStatus.filter { $0 == .close }.count
+
+        // Cost terms (GBP/year) for the budget and min_cost.
+        var costColumns: [Int] = [], costCoefficients: [Double] = []
+        for j in 0 ..< m {
+            let y = formulation.addVariable(.binary, lower: 0, upper: 1)
+            siteColumn.append(y)
+            costColumns.append(y); costCoefficients.append(instance.siteCost[j])
+            switch instance.siteStatus[j] {
+            case .keep: formulation.addRow([y], [1], lower: 1, group: .siteStatus)
+            case .close: formulation.addRow([y], [1], upper: 0, group: .siteStatus)
+            case .candidate: break
+            }
+        }
+        for k in 0 ..< s {
+            var row: [Int?] = []
+            for j in 0 ..< m {
+                guard services.siteHosts[k][j] else { row.append(nil); continue }
+                let x = formulation.addVariable(.binary, lower: 0, upper: 1)
+                formulation.addRow([x, siteColumn[j]], [1, -1], upper: 0, group: nil)
+                if rules.services[k].costPerSite != 0 {
+                    costColumns.append(x); costCoefficients.append(rules.services[k].costPerSite)
+                }
+                row.append(x)
+            }
+            offerColumn.append(row)
+        }
+        buildFamilyHubs()
+
+        let useAssignment = c.capacity != nil || spec.objective == .minTravel
+        var travelTerms: [(column: Int, coefficient: Double)] = []
+        var load: [[(column: Int, demand: Double)]] = Array(repeating: [], count: m)
+        coverageTerms = Array(repeating: [], count: s)
+        outreachColumn = Array(repeating: Array(repeating: nil, count: n), count: s)
+        assignment = Array(repeating: Array(repeating: [], count: n), count: s)
+        for k in 0 ..< s {
+            let rule = rules.services[k]
+            let weights = services.areaWeight[k]
+            let mustServe = spec.objective == .minTravel || rule.maxMinutes != nil
+            let serveGroup: ConstraintGroup = rule.maxMinutes == nil ? .serveEveryArea : .maxMinutes
+            let reach = rule.maxMinutes ?? (spec.objective == .minTravel ? .infinity : rule.coverageMinutes)
+            for i in 0 ..< n {
+                // Covered share: z_ik (no capacity), or the demand assigned within the coverage time.
+                var covered: [Int] = []
+                if c.capacity == nil {
+                    let within = instance.pairs(of: i).compactMap { p -> Int? in
+                        instance.pairMinutes[p] <= rule.coverageMinutes ? offerColumn[k][instance.pairSite[p]] : nil
+                    }
+                    if !within.isEmpty {
+                        let z = formulation.addVariable(.continuous, lower: 0, upper: 1)
+                        formulation.addRow([z] + within, [1] + within.map { _ in -1 }, upper: 0, group: nil)
+                        covered = [z]
+                    }
+                }
+                if useAssignment {
+                    var columns: [Int] = []
+                    for p in instance.pairs(of: i) where instance.pairMinutes[p] <= reach {
+                        let j = instance.pairSite[p], t = instance.pairMinutes[p]
+                        guard let x = offerColumn[k][j] else { continue }
+                        let a = formulation.addVariable(.continuous, lower: 0, upper: 1)
+                        formulation.addRow([a, x], [1, -1], upper: 0, group: nil)
+                        columns.append(a)
+                        assignment[k][i].append((j, a, t))
+                        if spec.objective == .minTravel { travelTerms.append((a, weights[i] * t)) }
+                        if c.capacity != nil {
+                            load[j].append((a, services.areaDemand[k][i]))
+                            if t <= rule.coverageMinutes { covered.append(a) }
+                        }
+                    }
+                    let ones = Array(repeating: 1.0, count: columns.count)
+                    if !columns.isEmpty { formulation.addRow(columns, ones, upper: 1, group: nil) }
+                    let reachable = instance.pairs(of: i).contains { offerColumn[k][instance.pairSite[$0]] != nil }
+                    if mustServe && (reachable || rule.maxMinutes != nil) {
+                        if columns.isEmpty {
+                            dataConflicts[serveGroup, default: []].append(
+                                "area \(areaIDs[i]) has no site that can host \(services.codes[k])"
+                                + (rule.maxMinutes.map { " within \(format($0)) minutes" } ?? ""))
+                        }
+                        formulation.addRow(columns, ones, lower: 1, group: serveGroup)
+                    }
+                }
+                for column in covered { coverageTerms[k].append((column, weights[i], i)) }
+                if rule.outreach {
+                    let o = formulation.addVariable(.continuous, lower: 0, upper: 1)
+                    outreachColumn[k][i] = o
+                    if !covered.isEmpty {
+                        formulation.addRow(covered + [o], Array(repeating: 1, count: covered.count + 1), upper: 1, group: nil)
+                    }
+                    coverageTerms[k].append((o, weights[i] * rules.outreachValue, i))
+                    let cost = rules.outreachCostPerPerson * services.areaPopulation[k][i]
+                    if cost != 0 { costColumns.append(o); costCoefficients.append(cost) }
+                }
+                // max_minutes without an assignment: a kept site offering k within the limit.
+                if let limit = rule.maxMinutes, !useAssignment {
+                    let within = instance.pairs(of: i).compactMap { p -> Int? in
+                        instance.pairMinutes[p] <= limit ? offerColumn[k][instance.pairSite[p]] : nil
+                    }
+                    if within.isEmpty {
+                        dataConflicts[.maxMinutes, default: []].append(
+                            "area \(areaIDs[i]) has no site that can host \(services.codes[k]) within \(format(limit)) minutes")
+                    }
+                    formulation.addRow(within, within.map { _ in 1 }, lower: 1, group: .maxMinutes)
+                }
+            }
+        }
+        if c.capacity != nil {
+            for j in 0 ..< m where !load[j].isEmpty {
+                guard let capacity = instance.siteCapacity[j] else { continue }
+                formulation.addRow(load[j].map(\.column) + [siteColumn[j]], load[j].map(\.demand) + [-capacity],
+                                   upper: 0, group: .capacity)
+            }
+        }
+
+        // Objective.
+        switch spec.objective {
+        case .maxCoverage:
+            var objective: [Int: Double] = [:]
+            for k in 0 ..< s where rules.services[k].weight != 0 {
+                for term in coverageTerms[k] { objective[term.column, default: 0] += rules.services[k].weight * term.weight }
+            }
+            for (column, value) in objective { formulation.setObjective(column, value) }
+        case .minCost:
+            var objective: [Int: Double] = [:]
+            for (column, value) in zip(costColumns, costCoefficients) { objective[column, default: 0] += value }
+            for (column, value) in objective { formulation.setObjective(column, value) }
+        case .minCarbon:
+            for j in 0 ..< m { formulation.setObjective(siteColumn[j], instance.siteCarbon[j]) }
+        case .minSites:
+            for j in 0 ..< m { formulation.setObjective(siteColumn[j], 1) }
+        case .minTravel:
+            for term in travelTerms { formulation.setObjective(term.column, term.coefficient) }
+        }
+
+        buildCoverageConstraints()
+        if let budget = c.budget { formulation.addRow(costColumns, costCoefficients, upper: budget, group: .budget) }
+        if let cap = c.carbon { formulation.addRow(siteColumn, instance.siteCarbon, upper: cap, group: .carbon) }
+        if c.maxSites != nil || c.minSites != nil {
+            formulation.addRow(siteColumn, Array(repeating: 1, count: m), lower: c.minSites.map(Double.init) ?? -.infinity,
+                               upper: c.maxSites.map(Double.init) ?? .infinity, group: .sites)
+        }
+        if let k = c.minPerDistrict {
+            for d in 0 ..< instance.districtCount {
+                let inDistrict = (0 ..< m).filter { instance.siteDistrict[$0] == d }.map { siteColumn[$0] }
+                guard !inDistrict.isEmpty else { continue }
+                formulation.addRow(inDistrict, inDistrict.map { _ in 1 }, lower: Double(k), group: .minPerDistrict)
+            }
+        }
+        report.variables = formulation.variableCount
+        report.constraints = formulation.rowCount
+    }
+
+    /// `h_j <= x_jk` for every core `k`; at least `per_district` hubs in each district that has
+    /// a site able to host every core service.
+    private mutating func buildFamilyHubs() {
+        guard let core = rules.familyHubCore else { return }
+        var hubsByDistrict: [Int: [Int]] = [:]
+        for j in 0 ..< instance.siteCount {
+            let offers = core.map { offerColumn[$0][j] }
+            guard offers.allSatisfy({ $0 != nil }) else { continue }
+            let h = formulation.addVariable(.binary, lower: 0, upper: 1)
+            for case let x? in offers { formulation.addRow([h, x], [1, -1], upper: 0, group: nil) }
+            if core.isEmpty { formulation.addRow([h, siteColumn[j]], [1, -1], upper: 0, group: nil) }
+            hubsByDistrict[instance.siteDistrict[j], default: []].append(h)
+        }
+        for d in hubsByDistrict.keys.sorted() {
+            let hubs = hubsByDistrict[d]!
+            formulation.addRow(hubs, hubs.map { _ in 1 }, lower: Double(rules.familyHubsPerDistrict), group: .familyHubs)
+        }
+    }
+
+    /// Each service's county, district and most-deprived coverage minimums, as shares of its
+    /// need-weighted population.
+    private mutating func buildCoverageConstraints() {
+        let deprived = Set(specification.deprivedAreas)
+        for (k, rule) in rules.services.enumerated() {
+            let weights = services.areaWeight[k]
+            func addShare(_ share: Double, areas: (Int) -> Bool, group: ConstraintGroup) {
+                let total = (0 ..< instance.areaCount).filter(areas).reduce(0) { $0 + weights[$1] }
+                guard total > 0 else { return }
+                let terms = coverageTerms[k].filter { areas($0.area) }
+                formulation.addRow(terms.map(\.column), terms.map(\.weight), lower: share * total, group: group)
+            }
+            if let share = rule.minCoverage { addShare(share, areas: { _ in true }, group: .minCoverage) }
+            if let share = rule.minDistrictCoverage {
+                for d in 0 ..< instance.districtCount {
+                    addShare(share, areas: { instance.areaDistrict[$0] == d }, group: .minDistrictCoverage)
+                }
+            }
+            if let share = rule.minDeprivedCoverage {
+                addShare(share, areas: { deprived.contains($0) }, group: .minDeprivedCoverage)
+            }
+        }
+    }
+}

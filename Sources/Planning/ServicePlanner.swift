@@ -1,0 +1,265 @@
+import Estate
+import Foundation
+import Optimisation
+
+/// Plans a v2 specification (services, Family Hubs, outreach): builds `ServiceModel`, solves it
+/// with GLPK, breaks ties by cost, reads the decisions back, evaluates them with
+/// `ServiceEvaluation`, and explains infeasibility by constraint group, service and district.
+/// `Planner.plan` hands every specification with `services` here.
+enum ServicePlanner {
+    static func plan(_ instance: PlanningInstance, _ spec: PlanSpecification, rules: ServiceRules,
+                     areaIDs: [String]) throws -> Plan {
+        let clock = ContinuousClock.now
+        try validate(instance, spec, rules)
+        let services = instance.services!
+        let model = ServiceModel(instance: instance, services: services, specification: spec, rules: rules, areaIDs: areaIDs)
+        var options = SolveOptions(timeLimit: spec.timeLimit, relativeGap: spec.relativeGap, verbose: spec.solverLog)
+        options.cutFamilies = spec.cutFamilies
+
+        func infeasible() throws -> Plan {
+            var plan = Plan.empty(status: .infeasible, seconds: 0, reductions: model.report,
+                                  message: "no plan satisfies every constraint")
+            plan.conflicts = try explain(model, options: options, areaIDs: areaIDs)
+            plan.seconds = Planner.seconds(since: clock)
+            return plan
+        }
+        if !model.dataConflicts.isEmpty || model.formulation.hasViolatedEmptyRow() { return try infeasible() }
+        let primary = try Planner.solve(model.formulation.linearModel(), options: options)
+        switch primary.status {
+        case .optimal, .feasible:
+            let solution = try breakTies(primary, model: model, options: options)
+            var plan = decode(solution, model: model)
+            plan.status = primary.status == .optimal ? .optimal : .feasible
+            plan.message = primary.message
+            plan.seconds = Planner.seconds(since: clock)
+            return plan
+        case .infeasible:
+            return try infeasible()
+        case .unbounded:
+            return .empty(status: .unbounded, seconds: Planner.seconds(since: clock), reductions: model.report,
+                          message: primary.message)
+        case .limitWithoutSolution:
+            var plan = Plan.empty(status: .timeLimit, seconds: Planner.seconds(since: clock), reductions: model.report,
+                                  message: primary.message ?? "time limit reached before any feasible plan")
+            plan.bound = primary.bound
+            return plan
+        case .error:
+            return .empty(status: .error, seconds: Planner.seconds(since: clock), reductions: model.report,
+                          message: primary.message)
+        }
+    }
+
+    static func validate(_ instance: PlanningInstance, _ spec: PlanSpecification, _ rules: ServiceRules) throws(PlanningError) {
+        guard let services = instance.services else {
+            throw .invalidInstance("a specification with services needs an instance with services")
+        }
+        guard services.serviceCount == rules.services.count,
+              services.areaWeight.allSatisfy({ $0.count == instance.areaCount }),
+              services.siteHosts.allSatisfy({ $0.count == instance.siteCount }) else {
+            throw .invalidInstance("service arrays do not match the instance")
+        }
+        if spec.constraints.capacity == .single {
+            throw .invalidSpecification("constraints.capacity: single is not supported with services yet; use true (split)")
+        }
+        for (k, rule) in rules.services.enumerated() {
+            for share in [rule.minCoverage, rule.minDistrictCoverage, rule.minDeprivedCoverage] {
+                if let share, !(0 ... 1).contains(share) {
+                    throw .invalidSpecification("service \(services.codes[k]) asks for a coverage share of \(share); expected 0 to 1")
+                }
+            }
+        }
+        if let core = rules.familyHubCore, core.contains(where: { !(0 ..< services.serviceCount).contains($0) }) {
+            throw .invalidInstance("a Family Hub core service index is out of range")
+        }
+        if let low = spec.constraints.minSites, let high = spec.constraints.maxSites, low > high {
+            throw .invalidSpecification("constraints.sites asks for at least \(low) and at most \(high) sites")
+        }
+    }
+
+    /// Among plans with the optimal objective, the cheapest (lowest carbon for `min_cost`), as
+    /// `Planner` does for v1; the proof (status, bound, gap) stays the primary solve's.
+    private static func breakTies(_ primary: Solution, model: ServiceModel, options: SolveOptions) throws -> Solution {
+        guard primary.status == .optimal, let optimum = primary.objective else { return primary }
+        var lp = model.formulation.linearModel()
+        var columns: [Int] = [], coefficients: [Double] = []
+        for j in 0 ..< lp.variableCount where lp.objectiveCoefficient(of: j) != 0 {
+            columns.append(j)
+            coefficients.append(lp.objectiveCoefficient(of: j))
+        }
+        let target = optimum - lp.objectiveConstant
+        let tolerance = 1e-7 * max(1, abs(target))
+        if lp.sense == .maximise {
+            lp.addRow(columns: columns, coefficients: coefficients, lower: target - tolerance)
+        } else {
+            lp.addRow(columns: columns, coefficients: coefficients, upper: target + tolerance)
+        }
+        for j in 0 ..< lp.variableCount { lp.setObjectiveCoefficient(j, 0) }
+        lp.objectiveConstant = 0
+        lp.sense = .minimise
+        let instance = model.instance
+        if model.specification.objective == .minCost {
+            for j in 0 ..< instance.siteCount { lp.setObjectiveCoefficient(model.siteColumn[j], instance.siteCarbon[j]) }
+        } else {
+            // The same total cost the budget bounds: buildings, services, outreach.
+            for j in 0 ..< instance.siteCount { lp.setObjectiveCoefficient(model.siteColumn[j], instance.siteCost[j]) }
+            for (k, rule) in model.rules.services.enumerated() {
+                for case let x? in model.offerColumn[k] { lp.setObjectiveCoefficient(x, rule.costPerSite) }
+                for (i, column) in model.outreachColumn[k].enumerated() {
+                    if let column {
+                        lp.setObjectiveCoefficient(column, model.rules.outreachCostPerPerson * model.services.areaPopulation[k][i])
+                    }
+                }
+            }
+        }
+        var tieOptions = options
+        tieOptions.incumbent = primary.values
+        tieOptions.timeLimit = min(options.timeLimit ?? .infinity, max(1, primary.seconds))
+        var second = try Planner.solve(lp, options: tieOptions)
+        guard second.hasSolution else { return primary }
+        // The tolerance above lets outreach or a capacity assignment give up a sliver of the
+        // primary objective; with the sites and offers chosen, re-optimise those for the primary.
+        if model.rules.services.contains(where: \.outreach) || model.specification.constraints.capacity != nil {
+            var fixed = model.formulation.linearModel()
+            let binaries = model.siteColumn + model.offerColumn.flatMap { $0.compactMap { $0 } }
+            for column in binaries {
+                let value = second[column].rounded()
+                fixed.setBounds(column, lower: value, upper: value)
+            }
+            let rest = try Planner.solve(fixed, options: options)
+            guard rest.hasSolution else { return primary }
+            second = rest
+        }
+        second.status = primary.status
+        second.objective = primary.objective
+        second.bound = primary.bound
+        second.gap = primary.gap
+        return second
+    }
+
+    /// The plan of a solution. A kept site offers every service it can host that costs nothing
+    /// to run there (offering it can only add coverage), so that such offers are not arbitrary.
+    private static func decode(_ solution: Solution, model: ServiceModel) -> Plan {
+        let instance = model.instance, services = model.services, spec = model.specification
+        let m = instance.siteCount, s = services.serviceCount
+        let keep = (0 ..< m).map { solution[model.siteColumn[$0]] > 0.5 }
+        let offered = (0 ..< m).map { j in
+            (0 ..< s).map { k in
+                guard keep[j], let x = model.offerColumn[k][j] else { return false }
+                return solution[x] > 0.5 || model.rules.services[k].costPerSite == 0
+            }
+        }
+        let outreach = (0 ..< s).map { k in model.outreachColumn[k].map { $0.map { solution[$0] } ?? 0 } }
+        let assignment: [[[(site: Int, share: Double)]]]? = spec.constraints.capacity == nil ? nil
+            : model.assignment.map { areas in
+                areas.map { pairs in pairs.compactMap { solution[$0.column] > 1e-9 ? ($0.site, min(1, solution[$0.column])) : nil } }
+            }
+        let evaluation = ServiceEvaluation(instance: instance, services: services, rules: model.rules, keep: keep,
+                                           offered: offered, outreach: outreach, assignment: assignment)
+        let buildings = PlanEvaluation(instance: instance, keep: keep, coverageMinutes: spec.coverageMinutes, assignment: nil)
+        let objective = evaluation.objectiveValue(spec.objective, rules: model.rules)
+        let bound = solution.bound.map { spec.objective == .maxCoverage ? max($0, objective) : min($0, objective) }
+        let gap = bound.map { Solution.relativeGap(objective: objective, bound: $0) }
+        var plan = Plan(
+            status: .optimal, objective: objective, bound: bound, gap: gap.map { $0 < 1e-9 ? 0 : $0 }, seconds: 0,
+            keep: keep, areaSite: buildings.areaSite, areaMinutes: buildings.areaMinutes,
+            areaCoveredShare: buildings.areaCoveredShare, areaAssignment: [], conflicts: [],
+            reductions: model.report, message: nil)
+        plan.services = ServiceOutcome(codes: services.codes, offered: offered, evaluation: evaluation)
+        return plan
+    }
+
+    // MARK: - Explaining infeasibility
+
+    /// An irreducible set of conflicting constraint groups (a deletion filter, as `Planner`'s),
+    /// each with its smallest violation alone, and, for coverage minimums and Family Hubs, the
+    /// services and districts that cannot reach them even with every site able to host open.
+    static func explain(_ model: ServiceModel, options: SolveOptions, areaIDs: [String]) throws -> [Conflict] {
+        func isInfeasible(dropping dropped: Set<ConstraintGroup>) throws -> Bool {
+            if model.dataConflicts.keys.contains(where: { !dropped.contains($0) }) { return true }
+            if model.formulation.hasViolatedEmptyRow(dropping: dropped) { return true }
+            let solution = try Planner.solve(model.formulation.linearModel(dropping: dropped, feasibilityOnly: true),
+                                             options: options)
+            return solution.status == .infeasible
+        }
+        let candidates = model.formulation.groups.union(model.dataConflicts.keys)
+        var dropped = Set<ConstraintGroup>()
+        for group in candidates.sorted() where try isInfeasible(dropping: dropped.union([group])) {
+            dropped.insert(group)
+        }
+        let structural = unreachableShares(model)
+        return try candidates.subtracting(dropped).sorted().map { group in
+            var conflict = Conflict(constraint: group, details: model.dataConflicts[group] ?? structural[group] ?? [])
+            if group != .siteStatus, model.dataConflicts[group] == nil {
+                let (elastic, slacks) = model.formulation.elasticModel(elastic: group, dropping: dropped)
+                let solution = try Planner.solve(elastic, options: options)
+                if solution.status == .optimal { conflict.minimumViolation = slacks.reduce(0) { $0 + solution[$1] } }
+            }
+            return conflict
+        }
+    }
+
+    /// Minimums no plan can meet whatever it spends: each service's best coverage (county,
+    /// district, most deprived) with every site that can host it and is not marked close
+    /// offering it, and outreach everywhere it may go; districts with no open-able Family Hub.
+    static func unreachableShares(_ model: ServiceModel) -> [ConstraintGroup: [String]] {
+        let instance = model.instance, services = model.services, rules = model.rules
+        let m = instance.siteCount
+        let keep = instance.siteStatus.map { $0 != .close }
+        let offered = (0 ..< m).map { j in (0 ..< services.serviceCount).map { services.siteHosts[$0][j] } }
+        let full = (0 ..< services.serviceCount).map { _ in Array(repeating: 1.0, count: instance.areaCount) }
+        let best = ServiceEvaluation(instance: instance, services: services, rules: rules, keep: keep, offered: offered,
+                                     outreach: full, assignment: nil)
+        var details: [ConstraintGroup: [String]] = [:]
+        let deprived = Set(model.specification.deprivedAreas)
+        func percent(_ x: Double) -> String { String(format: "%.1f%%", 100 * x) }
+        for (k, rule) in rules.services.enumerated() {
+            let code = services.codes[k]
+            let weights = services.areaWeight[k]
+            func share(_ areas: (Int) -> Bool) -> (best: Double, total: Double) {
+                var covered = 0.0, total = 0.0
+                for i in 0 ..< instance.areaCount where areas(i) {
+                    total += weights[i]
+                    covered += weights[i] * (best.coveredShare[k][i] + rules.outreachValue * best.outreachShare[k][i])
+                }
+                return (total > 0 ? covered / total : 1, total)
+            }
+            let hosts = "with every site that can host \(code) open" + (rule.outreach ? " and outreach everywhere" : "")
+            if let target = rule.minCoverage {
+                let (value, total) = share { _ in true }
+                if total > 0, value < target - 1e-9 {
+                    details[.minCoverage, default: []].append(
+                        "\(code) coverage cannot reach \(percent(target)): the best is \(percent(value)) \(hosts)")
+                }
+            }
+            if let target = rule.minDistrictCoverage {
+                for d in 0 ..< instance.districtCount {
+                    let (value, total) = share { instance.areaDistrict[$0] == d }
+                    if total > 0, value < target - 1e-9 {
+                        details[.minDistrictCoverage, default: []].append(
+                            "\(code) coverage in \(instance.districtNames[d]) cannot reach \(percent(target)): "
+                            + "the best is \(percent(value)) \(hosts)")
+                    }
+                }
+            }
+            if let target = rule.minDeprivedCoverage {
+                let (value, total) = share { deprived.contains($0) }
+                if total > 0, value < target - 1e-9 {
+                    details[.minDeprivedCoverage, default: []].append(
+                        "\(code) coverage of the most deprived areas cannot reach \(percent(target)): the best is \(percent(value)) \(hosts)")
+                }
+            }
+        }
+        if let core = rules.familyHubCore {
+            var capable = Set<Int>(), open = Set<Int>()
+            for j in 0 ..< m where core.allSatisfy({ services.siteHosts[$0][j] }) {
+                capable.insert(instance.siteDistrict[j])
+                if keep[j] { open.insert(instance.siteDistrict[j]) }
+            }
+            for d in capable.subtracting(open).sorted() {
+                details[.familyHubs, default: []].append(
+                    "\(instance.districtNames[d]) cannot have a Family Hub: every site there able to host all core services is marked close")
+            }
+        }
+        return details
+    }
+}

@@ -1,0 +1,150 @@
+import Estate
+import EstateIO
+import Planning
+import Quantities
+
+/// The v2 outputs (FORMAT.md, "Outputs (added)"): `services.csv`, `area_services.csv`, the
+/// `services_offered` and `family_hub` columns of `sites.csv`, the summary totals and the
+/// terminal lines per service. Written only for scenarios with `services:`, so v1 folders keep
+/// their exact bytes.
+public enum ServiceTables {
+    /// One row of `services.csv`: a service in a district, or its `total` row.
+    public struct Row: Sendable, Equatable {
+        public var service: Int
+        /// District index, or nil for the county total.
+        public var district: Int?
+        public var population: Double
+        public var weight: Double
+        /// Share of the need weight covered, buildings and value-weighted outreach together.
+        public var coveredShare: Double
+        /// Share of the need weight reached by outreach (value-weighted).
+        public var outreachShare: Double
+        public var sitesOffering: Int
+        /// Running the service at its sites plus its outreach (GBP/year).
+        public var cost: Double
+    }
+
+    /// Every service's district rows, then its total row, services in scenario order.
+    public static func rows(_ context: PlanContext) -> [Row] {
+        guard let outcome = context.plan.services, let services = context.instance.services,
+              let rules = context.specification.services else { return [] }
+        let instance = context.instance, evaluation = outcome.evaluation
+        var rows: [Row] = []
+        for k in 0 ..< services.serviceCount {
+            let rule = rules.services[k]
+            func row(_ district: Int?) -> Row {
+                var population = 0.0, weight = 0.0, covered = 0.0, reached = 0.0, outreachCost = 0.0
+                for i in 0 ..< instance.areaCount where district == nil || instance.areaDistrict[i] == district {
+                    let w = services.areaWeight[k][i]
+                    population += services.areaPopulation[k][i]
+                    weight += w
+                    covered += w * (evaluation.coveredShare[k][i] + rules.outreachValue * evaluation.outreachShare[k][i])
+                    reached += w * rules.outreachValue * evaluation.outreachShare[k][i]
+                    outreachCost += rules.outreachCostPerPerson * services.areaPopulation[k][i] * evaluation.outreachShare[k][i]
+                }
+                let offering = (0 ..< instance.siteCount).filter {
+                    outcome.offered[$0][k] && (district == nil || instance.siteDistrict[$0] == district)
+                }.count
+                return Row(service: k, district: district, population: population, weight: weight,
+                           coveredShare: weight > 0 ? covered / weight : 1, outreachShare: weight > 0 ? reached / weight : 0,
+                           sitesOffering: offering, cost: Double(offering) * rule.costPerSite + outreachCost)
+            }
+            for d in 0 ..< instance.districtCount { rows.append(row(d)) }
+            rows.append(row(nil))
+        }
+        return rows
+    }
+
+    /// `services.csv`.
+    static func servicesCSV(_ context: PlanContext) -> [UInt8] {
+        let codes = context.instance.services?.codes ?? []
+        var csv = CSVWriter(header: ["service", "district", "population", "weight", "covered_share", "outreach_share",
+                                    "sites_offering", "cost"])
+        for row in rows(context) {
+            csv.row([codes[row.service], row.district.map { context.dataset.districts[$0] } ?? "total",
+                     Quantity.people.text(row.population), Quantity.weight.text(row.weight),
+                     Quantity.share.text(row.coveredShare), Quantity.share.text(row.outreachShare),
+                     String(row.sitesOffering), Quantity.money.text(row.cost)])
+        }
+        return csv.bytes
+    }
+
+    /// `area_services.csv`: per area and service, the serving site, its minutes, the share a
+    /// building covers and the share outreach reaches.
+    static func areaServicesCSV(_ context: PlanContext) -> [UInt8] {
+        var csv = CSVWriter(header: ["area_id", "service", "weight", "site_id", "minutes", "covered", "outreach"])
+        guard let outcome = context.plan.services, let services = context.instance.services else { return csv.bytes }
+        let evaluation = outcome.evaluation, dataset = context.dataset
+        for (i, area) in dataset.areas.enumerated() {
+            for k in 0 ..< services.serviceCount {
+                csv.row([area.id, services.codes[k], Quantity.weight.text(services.areaWeight[k][i]),
+                         evaluation.areaSite[k][i].map { dataset.sites[$0].id } ?? "",
+                         Quantity.minutes.text(evaluation.areaMinutes[k][i]),
+                         Quantity.share.text(evaluation.coveredShare[k][i]), Quantity.share.text(evaluation.outreachShare[k][i])])
+            }
+        }
+        return csv.bytes
+    }
+
+    /// `services_offered` and `family_hub` for site `j` (sites.csv's added columns).
+    static func siteCells(_ context: PlanContext, site j: Int) -> [String] {
+        guard let outcome = context.plan.services else { return [] }
+        let offered = outcome.codes.indices.filter { outcome.offered[j][$0] }.map { outcome.codes[$0] }
+        return [offered.joined(separator: ";"), outcome.evaluation.familyHub[j] ? "true" : "false"]
+    }
+
+    /// The summary totals of a v2 plan.
+    static func addTotals(_ context: PlanContext, to totals: inout PlanTotals) {
+        guard let outcome = context.plan.services else { return }
+        let evaluation = outcome.evaluation
+        // What the budget bounds and the objectives read: buildings, services and outreach;
+        // coverage weighted as max_coverage weighs the services. `saving` stays the running
+        // cost of the buildings that close.
+        let rules = context.specification.services!
+        totals.cost = evaluation.cost
+        totals.coveredWeight = evaluation.objectiveValue(.maxCoverage, rules: rules)
+        totals.totalWeight = zip(rules.services, evaluation.totalWeight).reduce(0) { $0 + $1.0.weight * $1.1 }
+        totals.coverage = totals.totalWeight > 0 ? totals.coveredWeight / totals.totalWeight : 1
+        totals.weightedMinutes = zip(rules.services, evaluation.travel).reduce(0) { $0 + $1.1 }
+        totals.familyHubs = evaluation.familyHub.filter { $0 }.count
+        totals.serviceCost = evaluation.serviceCost.reduce(0, +)
+        totals.outreachCost = evaluation.outreachCost.reduce(0, +)
+        var perService: [String: ServiceTotals] = [:]
+        for (k, code) in outcome.codes.enumerated() {
+            let total = evaluation.totalWeight[k]
+            perService[code] = ServiceTotals(coverage: total > 0 ? evaluation.coveredWeight[k] / total : 1,
+                                             outreach: total > 0 ? evaluation.outreachWeight[k] / total : 0)
+        }
+        totals.services = perService
+    }
+
+    /// The terminal lines per service: coverage, outreach, sites offering it, cost.
+    static func consoleLines(_ context: PlanContext) -> [String] {
+        guard let outcome = context.plan.services else { return [] }
+        let e = outcome.evaluation
+        var lines = ["", "  Family Hubs \(e.familyHub.filter { $0 }.count); service cost \(NumberFormat.pounds(e.serviceCost.reduce(0, +))), "
+            + "outreach cost \(NumberFormat.pounds(e.outreachCost.reduce(0, +))) a year"]
+        let header = ["service", "covered", "outreach", "sites", "cost"]
+        var rows = [header]
+        for (k, code) in outcome.codes.enumerated() {
+            let total = e.totalWeight[k]
+            rows.append([code, NumberFormat.percent(total > 0 ? e.coveredWeight[k] / total : 1),
+                         NumberFormat.percent(total > 0 ? e.outreachWeight[k] / total : 0), String(e.sitesOffering[k]),
+                         NumberFormat.pounds(e.serviceCost[k] + e.outreachCost[k])])
+        }
+        let widths = header.indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
+        for row in rows {
+            lines.append("  " + row.indices.map { c in
+                c == 0 ? row[c].padding(toLength: widths[c], withPad: " ", startingAt: 0)
+                    : String(repeating: " ", count: widths[c] - row[c].count) + row[c]
+            }.joined(separator: "  "))
+        }
+        return lines
+    }
+}
+
+/// A service's share of its need weight covered (buildings and outreach) and reached by outreach.
+public struct ServiceTotals: Sendable, Equatable, Codable {
+    public var coverage: Double
+    public var outreach: Double
+}
