@@ -28,9 +28,23 @@ extension Planner {
         func remaining() -> Double? { options.timeLimit.map { max(0, $0 - seconds(since: start)) } }
         let full = model.formulation.linearModel()
         var lpOptions = options
-        lpOptions.timeLimit = remaining()
+        // Most of the time at most: a model whose LP takes longer will not be proven anyway, and
+        // the rest goes to a heuristic plan, so that the run still reports one.
+        lpOptions.timeLimit = remaining().map { 0.7 * $0 }
         let lp = try GLPKSolver.solve(full.relaxed(), options: lpOptions)
         report.lpSeconds = lp.seconds
+        if lp.status == .limitWithoutSolution || lp.status == .feasible {
+            let deadline = ContinuousClock.now + .milliseconds(Int((remaining() ?? 0) * 1000))
+            let search = heuristic(for: model, objective: full)
+            if let found = search.solve(guide: search.greedyGuide(), deadline: deadline),
+               let point = point(of: found.keep, found.areaSite, in: model), full.infeasibility(of: point) == nil {
+                report.heuristicObjective = full.objectiveValue(of: point)
+                report.heuristicSeconds = seconds(since: start) - lp.seconds
+                let solution = Solution(status: .feasible, objective: report.heuristicObjective, values: point,
+                                        message: "time limit reached in the LP relaxation; the heuristic's plan, without a bound")
+                return SingleSourceResult(model: model, solution: solution, report: report)
+            }
+        }
         guard lp.status == .optimal, let lower = lp.objective, lp.reducedCosts.count == full.variableCount else {
             var plain = options
             plain.timeLimit = remaining()

@@ -83,6 +83,29 @@ struct SingleSourceHeuristic {
         return current
     }
 
+    /// A ranking of the free sites without an LP: the greedy for the uncapacitated problem (keep,
+    /// one at a time, the site that most lowers the sum of each area's cheapest kept option, up to
+    /// the limit on kept sites); earlier picks rank higher.
+    func greedyGuide() -> [Double] {
+        var guide = [Double](repeating: 0, count: siteCount)
+        var nearest = [Double](repeating: .infinity, count: areaCount)
+        for i in 0 ..< areaCount { if let j = options[i].first(where: { fixedOpen[$0.site] }) { nearest[i] = j.cost } }
+        let picks = min(maxOpen == Int.max ? siteCount : maxOpen, siteCount)
+        for rank in 0 ..< picks {
+            var saving = [Double](repeating: 0, count: siteCount)
+            for i in 0 ..< areaCount {
+                for option in options[i] where free[option.site] && guide[option.site] == 0 && option.cost < nearest[i] {
+                    saving[option.site] += nearest[i].isFinite ? nearest[i] - option.cost : 1e9 - option.cost
+                }
+            }
+            guard let best = (0 ..< siteCount).filter({ free[$0] && guide[$0] == 0 }).max(by: { (saving[$0], -$0) < (saving[$1], -$1) }),
+                  saving[best] > 0 else { break }
+            guide[best] = Double(siteCount - rank)
+            for i in 0 ..< areaCount { if let cost = costBySite[i][best] { nearest[i] = min(nearest[i], cost) } }
+        }
+        return guide
+    }
+
     // MARK: - Assignment for a fixed set of sites
 
     /// Assigns areas to the `open` sites within capacity, then improves by shifts and swaps: areas

@@ -259,4 +259,20 @@ final class PlannerBruteForceTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(solved, 4, "most instances have a plan to compare")
         XCTAssertTrue(fixedSomewhere, "reduced-cost fixing ran on at least one instance")
     }
+
+    /// A time limit too short for the LP relaxation still gives a plan: the heuristic's, checked
+    /// against every row, reported as feasible without a bound.
+    func testSingleSourcingReportsTheHeuristicPlanWhenTheLPRunsOutOfTime() throws {
+        var instance = randomInstance(seed: 500, areas: 240, sites: 60, horizon: 80)
+        instance.siteCapacity = (0 ..< 60).map { _ in 200 }
+        var spec = PlanSpecification(objective: .minTravel, coverageMinutes: 20,
+                                     constraints: PlanConstraints(maxSites: 12, minSites: 12, capacity: .single))
+        spec.timeLimit = 0.005
+        let plan = try Planner.plan(instance, spec, areaIDs: (0 ..< 240).map { "A\($0)" })
+        XCTAssertEqual(plan.status, .feasible)
+        XCTAssertNil(plan.bound)
+        XCTAssertTrue(plan.message?.contains("LP relaxation") ?? false, plan.message ?? "")
+        XCTAssertEqual(plan.keep.filter { $0 }.count, 12)
+        checkSingleSourced(plan, instance, spec, "time-limited", file: #filePath, line: #line)
+    }
 }

@@ -6,7 +6,8 @@ is converted, in a temporary folder, into an Estate dataset (every point is an a
 `children: 1` and its demand as `usage.csv` visits, and a site with the common capacity and
 no cost) and a scenario (`min_travel`, `sites: {exactly: p}`, `capacity: single`), with the
 distances as `travel.csv` minutes: floor of the Euclidean distance for pmedcap, as published,
-and the Euclidean distance itself for SJC. The published values come from the reference
+and the Euclidean distance itself for SJC (in hundreds of metres, as travel.csv minutes stop at
+a day; objectives are scaled back). The published values come from the reference
 folder's `optima.csv` / `best_known.csv`; nothing is copied into the repository.
 
 Usage: cpmp.py ESTATE_BINARY REFERENCE_ROOT [--time-limit S] [INSTANCE ...]
@@ -38,7 +39,9 @@ def read_sjc(path):
     for k in range(n):
         x, y, q, d = tokens[2 + 4 * k: 6 + 4 * k]
         points.append((float(x), float(y), float(d), float(q)))
-    return p, points, lambda a, b: math.dist(a, b)
+    # Minutes are at most a day (1,440) in Estate's travel.csv: SJC's metres enter as hundreds
+    # of metres, and objectives are scaled back.
+    return p, points, lambda a, b: math.dist(a, b) / 100
 
 
 def write_instance(folder, p, points, distance, time_limit):
@@ -100,11 +103,11 @@ def main():
     with open(os.path.join(root, "orlib-pmedcap", "optima.csv")) as f:
         for row in csv.DictReader(f):
             cases.append((row["instance"], os.path.join(root, "orlib-pmedcap", row["instance"] + ".txt"),
-                          read_pmedcap, float(row["optimum"]), 0.5))
+                          read_pmedcap, float(row["optimum"]), 0.5, 1))
     with open(os.path.join(root, "sjc-cpmp", "best_known.csv")) as f:
         for row in csv.DictReader(f):
             cases.append((row["instance"], os.path.join(root, "sjc-cpmp", row["instance"] + ".dat"),
-                          read_sjc, float(row["best_known"]), 0.01))
+                          read_sjc, float(row["best_known"]), 0.01, 100))
     if wanted:
         cases = [c for c in cases if c[0] in wanted]
     print(f"machine: {os.cpu_count()} cores, load average {' '.join(open('/proc/loadavg').read().split()[:3])}; "
@@ -113,7 +116,7 @@ def main():
           f"{'lp bound':>11} {'lagrangian':>11} {'heuristic':>11} {'fixed':>7} {'seconds':>8}")
     matched = proven = 0
     with tempfile.TemporaryDirectory() as work:
-        for name, path, reader, published, tolerance in cases:
+        for name, path, reader, published, tolerance, unit in cases:
             folder = os.path.join(work, name)
             os.makedirs(folder)
             p, points, distance = reader(path)
@@ -127,7 +130,8 @@ def main():
                 print(f"{name:<10} exit {run.returncode}: {run.stderr.strip()[:200]}")
                 continue
             summary = json.load(open(summary_path))
-            objective = summary.get("objective")
+            scaled = lambda v: None if v is None else v * unit
+            objective = scaled(summary.get("objective"))
             gap = summary.get("gap")
             formulation = summary.get("formulation") or {}
             ok = objective is not None and abs(objective - published) <= tolerance
@@ -135,9 +139,9 @@ def main():
             proven += summary["status"] == "optimal" and gap == 0
             fmt = lambda v: "-" if v is None else f"{v:.2f}"
             print(f"{name:<10} {summary['status']:<9} {fmt(objective):>11} {published:>11.2f} {'yes' if ok else 'NO':>5} "
-                  f"{'-' if gap is None else f'{gap:.2e}':>9} {fmt(formulation.get('lp_bound')):>11} "
-                  f"{fmt(formulation.get('lagrangian_bound')):>11} "
-                  f"{fmt(formulation.get('heuristic_objective')):>11} "
+                  f"{'-' if gap is None else f'{gap:.2e}':>9} {fmt(scaled(formulation.get('lp_bound'))):>11} "
+                  f"{fmt(scaled(formulation.get('lagrangian_bound'))):>11} "
+                  f"{fmt(scaled(formulation.get('heuristic_objective'))):>11} "
                   f"{formulation.get('pairs_fixed_by_reduced_cost', '-'):>7} {summary['seconds']:>8.2f}")
             sys.stdout.flush()
     print(f"{matched} of {len(cases)} equal to the published value; {proven} proven optimal (gap 0)")
