@@ -21,7 +21,7 @@ struct BatchCommand: ParsableCommand {
     @Argument(help: "A scenario file with a `batch:` block and/or `variants:` (YAML or JSON).")
     var scenario: String
 
-    @Option(name: .long, help: "Folder for results.sqlite, results.csv and plans/ (created when missing).")
+    @Option(name: .long, help: "Folder for results.sqlite, results.csv and plans/: created when missing; otherwise an empty folder or an earlier Estate batch folder.")
     var out: String = "batch"
 
     @Option(name: .long, help: "Scenarios solved at once, each on its own thread. Default: the number of cores.")

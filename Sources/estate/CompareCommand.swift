@@ -24,7 +24,7 @@ struct CompareCommand: ParsableCommand {
     @Argument(help: "Two or more options: plan folders or scenario files (YAML or JSON). The first is the baseline (A).")
     var options: [String]
 
-    @Option(name: .long, help: "Folder to write the comparison into (replaced whole).")
+    @Option(name: .long, help: "Folder to write the comparison into: new, empty, or an earlier Estate output folder (replaced whole; any other folder is refused).")
     var out: String = "compare"
 
     @OptionGroup var quiet: QuietFlag

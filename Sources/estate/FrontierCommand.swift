@@ -31,7 +31,7 @@ struct FrontierCommand: ParsableCommand {
     @Option(name: .customLong("max-solves"), help: "Most solves along the sweep (the frontier has at most this many points).")
     var maxSolves: Int = 25
 
-    @Option(name: .long, help: "Folder to write frontier.csv and frontier.svg into (replaced whole).")
+    @Option(name: .long, help: "Folder to write frontier.csv and frontier.svg into: new, empty, or an earlier Estate output folder (replaced whole; any other folder is refused).")
     var out: String = "frontier"
 
     func validate() throws {

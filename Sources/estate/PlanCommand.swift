@@ -20,7 +20,7 @@ struct PlanCommand: ParsableCommand {
 
     @OptionGroup var input: InputArgument
 
-    @Option(name: .long, help: "Folder to write the plan into (replaced whole).")
+    @Option(name: .long, help: "Folder to write the plan into: new, empty, or an earlier Estate output folder (replaced whole; any other folder is refused).")
     var out: String = "out"
 
     // `.unconditional`: `--time-limit -1` is read as the value -1 (and refused by `validate`),

@@ -16,7 +16,7 @@ struct ScoreCommand: ParsableCommand {
 
     @OptionGroup var input: InputArgument
 
-    @Option(name: .long, help: "Folder to write the need tables into (replaced whole).")
+    @Option(name: .long, help: "Folder to write the need tables into: new, empty, or an earlier Estate output folder (replaced whole; any other folder is refused).")
     var out: String = "scores"
 
     func run() throws {

@@ -151,4 +151,20 @@ final class ServicePlanCommandTests: XCTestCase {
         let compare = try EstateRun.run(["compare", "a", "single", "--out", "c"], in: scratch.url)
         XCTAssertEqual(compare.status, 0, compare.stderr)
     }
+
+    /// The bundled Kent services scenario plans end to end: a Family Hub in every district.
+    func testKentFamilyHubNetworkScenarioPlansAHubInEveryDistrict() throws {
+        let scratch = try Scratch()
+        let run = try EstateRun.run(["plan", "datasets/kent/family-hub-network.yaml", "--out", scratch.path("fhn"), "--quiet"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let summary = try JSONSerialization.jsonObject(with: Data(scratch.read("fhn/summary.json").utf8)) as! [String: Any]
+        XCTAssertEqual(summary["status"] as? String, "optimal")
+        let sites = parseCSV(try scratch.read("fhn/sites.csv")).rows
+        let hubDistricts = Set(sites.filter { $0["family_hub"] == "true" }.map { $0["district"]! })
+        XCTAssertEqual(hubDistricts.count, 12, "Kent's 12 districts each keep a Family Hub")
+        let totals = summary["totals"] as! [String: Any]
+        XCTAssertLessThanOrEqual(totals["cost"] as! Double, 5_000_000 + 0.01)
+        let youth = (totals["services"] as! [String: [String: Double]])["youth_work"]!
+        XCTAssertGreaterThanOrEqual(youth["coverage"]!, 0.6 - 1e-6, "youth_work's min_coverage holds")
+    }
 }
