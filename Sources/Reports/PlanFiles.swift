@@ -127,7 +127,7 @@ public enum PlanFiles {
 
     /// Sites and areas as GeoJSON Points (RFC 7946: [longitude, latitude]); sites first, in file order.
     static func geoJSON(_ context: PlanContext, _ tables: PlanTables) -> String {
-        let dataset = context.dataset, plan = context.plan
+        let dataset = context.dataset
         var features: [String] = []
         func point(_ lat: Double, _ lon: Double) -> String {
             "{\"type\":\"Point\",\"coordinates\":[\(NumberFormat.decimal(lon, 6)),\(NumberFormat.decimal(lat, 6))]}"
