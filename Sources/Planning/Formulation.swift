@@ -104,3 +104,40 @@ struct Formulation {
         return (result, slacks)
     }
 }
+
+extension Formulation {
+    /// Each capacitated site's assigned demand within its capacity, and none at a closed one
+    /// (`load <= capacity * y`). Split and single-sourced assignment share this row; only how
+    /// the load's columns are made differs.
+    mutating func addCapacityRows(load: [[(column: Int, demand: Double)]], capacities: [Double?], siteColumn: [Int?]) {
+        for j in capacities.indices {
+            guard let capacity = capacities[j], !load[j].isEmpty else { continue }
+            var columns = load[j].map(\.column), coefficients = load[j].map(\.demand)
+            if let y = siteColumn[j] {
+                columns.append(y); coefficients.append(-capacity)
+                addRow(columns, coefficients, upper: 0, group: .capacity)
+            } else {
+                addRow(columns, coefficients, upper: capacity, group: .capacity)
+            }
+        }
+    }
+}
+
+extension LinearModel {
+    /// Adds a row holding the objective at `optimum` (within a relative 1e-7), so that a second
+    /// solve can choose among the optimal plans; v1 and services tie-breaks share it.
+    mutating func holdObjective(at optimum: Double) {
+        var columns: [Int] = [], coefficients: [Double] = []
+        for j in 0 ..< variableCount where objectiveCoefficient(of: j) != 0 {
+            columns.append(j)
+            coefficients.append(objectiveCoefficient(of: j))
+        }
+        let target = optimum - objectiveConstant
+        let tolerance = 1e-7 * max(1, abs(target))
+        if sense == .maximise {
+            addRow(columns: columns, coefficients: coefficients, lower: target - tolerance)
+        } else {
+            addRow(columns: columns, coefficients: coefficients, upper: target + tolerance)
+        }
+    }
+}

@@ -173,18 +173,7 @@ public enum Planner {
     private static func breakTies(_ primary: Solution, model: PlanningModel, options: SolveOptions) throws -> Solution {
         guard primary.status == .optimal, let optimum = primary.objective else { return primary }
         var lp = model.formulation.linearModel()
-        var columns: [Int] = [], coefficients: [Double] = []
-        for j in 0 ..< lp.variableCount where lp.objectiveCoefficient(of: j) != 0 {
-            columns.append(j)
-            coefficients.append(lp.objectiveCoefficient(of: j))
-        }
-        let target = optimum - lp.objectiveConstant
-        let tolerance = 1e-7 * max(1, abs(target))
-        if lp.sense == .maximise {
-            lp.addRow(columns: columns, coefficients: coefficients, lower: target - tolerance)
-        } else {
-            lp.addRow(columns: columns, coefficients: coefficients, upper: target + tolerance)
-        }
+        lp.holdObjective(at: optimum)
         let secondary = tieBreaker(for: model.specification.objective) == .minCarbon
             ? model.instance.siteCarbon : model.instance.siteCost
         // Single sourcing: nothing to choose between when no free site costs anything on the

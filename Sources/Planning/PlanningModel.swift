@@ -370,16 +370,7 @@ struct PlanningModel {
             formulation.addRow(columns, ones, upper: 1, group: nil)
             if mustServe { formulation.addRow(columns, ones, lower: 1, group: serveGroup) }
         }
-        for j in 0 ..< instance.siteCount {
-            guard let capacity = instance.siteCapacity[j], !load[j].isEmpty else { continue }
-            var columns = load[j].map(\.column), coefficients = load[j].map(\.demand)
-            if let y = siteColumn[j] {
-                columns.append(y); coefficients.append(-capacity)
-                formulation.addRow(columns, coefficients, upper: 0, group: .capacity)
-            } else {
-                formulation.addRow(columns, coefficients, upper: capacity, group: .capacity)
-            }
-        }
+        formulation.addCapacityRows(load: load, capacities: instance.siteCapacity, siteColumn: siteColumn)
         report.areaGroups = keys.count
         report.areasUnreachable = unreachableAreas.count
         return 0
