@@ -11,7 +11,7 @@ struct PlanMapRenderer {
     private(set) var hover = HoverData()
     /// District outlines and labels, computed once for both the SVG and the HTML.
     private var districts = (outlines: "", labels: "")
-    private var areaMarkup = "", linkMarkup = "", siteMarkup = ""
+    private var areaMarkup = "", linkMarkup = "", siteMarkup = "", placeMarkup = ""
 
     /// Layers the HTML page can switch on and off: (group id, label).
     let toggles = [("layer-areas", "Areas"), ("layer-links", "Catchment links"),
@@ -49,13 +49,14 @@ struct PlanMapRenderer {
             areaMarkup = areaLayer(areaPixels: areaPixels)
         }
         siteMarkup = siteLayer(sitePixels: sitePixels)
+        placeMarkup = canvas.placeLayer(data.places)
         districts = canvas.districtLayers(shapes: shapes, areaDistricts: data.areas.map(\.district), boundaries: data.boundaries)
     }
 
     func document(standalone: Bool) -> String {
         let panel = Panel(title: data.title, subtitle: data.subtitle, notices: data.notices, status: data.status, totals: data.totals, entries: legend())
         return canvas.document(standalone: standalone,
-                               layers: areaMarkup + districts.outlines + linkMarkup + siteMarkup + districts.labels, panel: panel)
+                               layers: areaMarkup + districts.outlines + linkMarkup + siteMarkup + placeMarkup + districts.labels, panel: panel)
     }
 
     // MARK: layers
@@ -244,6 +245,7 @@ struct PlanMapRenderer {
             .line(colour: "#b30000", dash: "3 2", label: "hub beyond coverage time"),
             .note(aggregated
                   ? "\(data.areas.count) areas merged by \(Fixed.trimmed(cellSize)) px grid cell; links join each cell's areas to their hubs."
+                  : shapes.isOutlines ? "\(data.areas.count) areas, each drawn as its outline, with a dot at its centroid."
                   : "\(data.areas.count) areas, each shaded over the land nearest its centroid (dot)."),
             .note(data.boundaries.isEmpty ? shapes.note : "District outlines from the boundary file."),
         ]
