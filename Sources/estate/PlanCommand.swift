@@ -53,7 +53,7 @@ struct PlanCommand: ParsableCommand {
         if let gap { scenario.solver.mipGap = gap }
 
         let travel = scenario.travelTimes(for: inputs.dataset)
-        printWarnings(InputWarnings.check(dataset: inputs.dataset, scenario: scenario, travel: travel))
+        if !quiet.quiet { printWarnings(InputWarnings.check(dataset: inputs.dataset, scenario: scenario, travel: travel)) }
         let derived = try PlanningInputs(scenario: scenario, dataset: inputs.dataset, travel: travel)
         let context = try PlanPipeline.run(scenario: scenario, dataset: inputs.dataset, inputs: derived, solverLog: solverLog)
         let files = try PlanFiles.make(context, engineVersion: EstateCommand.configuration.version)
