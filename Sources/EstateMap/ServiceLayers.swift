@@ -2,11 +2,10 @@
 /// offering services, partner sites and outreach areas distinctly, with a per-service coverage
 /// layer"): the areas outreach reaches, and for each service the areas a building covers,
 /// outreach reaches or nothing reaches. Kept apart from the base map's layers, which do not
-/// change for a v1 plan. Shapes are unions of the areas' raster cells, so a layer is a few
-/// paths however many areas it holds.
+/// change for a v1 plan. Shapes are unions of the areas' shapes (outlines or raster cells, as
+/// the base map draws them), so a layer is a few paths however many areas it holds.
 struct ServiceLayers {
     let data: EstateMapData
-    let raster: AreaRaster
 
     /// Whether the plan has services at all (a v1 plan draws none of this).
     var isEmpty: Bool { data.services.isEmpty }
@@ -22,33 +21,41 @@ struct ServiceLayers {
         + "<circle cx=\"2.5\" cy=\"2.5\" r=\"1.1\" fill=\"#00441b\"/></pattern></defs>\n"
 
     /// The areas where outreach reaches some of the population of at least one service, dotted.
-    func outreachLayer() -> String {
+    func outreachLayer(_ shapes: AreaShapes) -> String {
         guard !isEmpty else { return "" }
         let reached = data.areas.indices.map { i in data.services.contains { $0.outreach[i] > 1e-9 } ? 1 : 0 }
         var svg = SVGWriter()
         svg.raw(Self.outreachPattern)
-        svg.open("g", ["id": "layer-outreach", "pointer-events": "none", "shape-rendering": "crispEdges"])
-        let path = raster.shapes(group: reached, groups: 2)[1]
-        if !path.isEmpty { svg.empty("path", ["d": path, "fill": "url(#outreach-dots)"]) }
+        svg.open("g", ["id": "layer-outreach", "pointer-events": "none"])
+        let path = shapes.shapes(group: reached, groups: 2)[1]
+        if !path.isEmpty {
+            svg.open("g", shapes.layerAttributes)
+            svg.empty("path", ["d": path, "fill": "url(#outreach-dots)"])
+            svg.close("g")
+        }
         svg.close("g")
         return svg.text
     }
 
     /// One hidden group per service (`layer-service-K`, class `service-layer`), which the HTML
     /// page's selector shows one at a time over the need shading.
-    func coverageLayers() -> String {
+    func coverageLayers(_ shapes: AreaShapes) -> String {
         var svg = SVGWriter()
         for (k, service) in data.services.enumerated() {
             let reach = data.areas.indices.map { service.reach(of: [$0]).rawValue }
-            let paths = raster.shapes(group: reach, groups: MapService.Reach.allCases.count)
+            let paths = shapes.shapes(group: reach, groups: MapService.Reach.allCases.count)
             svg.open("g", ["id": "layer-service-\(k)", "class": "service-layer", "display": "none", "pointer-events": "none",
-                           "shape-rendering": "crispEdges", "fill-opacity": "0.9", "data-service": service.code])
+                           "data-service": service.code])
+            svg.open("g", shapes.layerAttributes)
             for kind in MapService.Reach.allCases where !paths[kind.rawValue].isEmpty {
-                svg.empty("path", ["d": paths[kind.rawValue], "fill": Self.reachColour[kind]!, "class": "reach-\(kind)"])
+                svg.open("g", shapes.classAttributes(colour: Self.reachColour[kind]!))
+                svg.empty("path", ["d": paths[kind.rawValue], "class": "reach-\(kind)"])
+                svg.close("g")
             }
             if !paths[MapService.Reach.none.rawValue].isEmpty {
                 svg.empty("path", ["d": paths[MapService.Reach.none.rawValue], "fill": "url(#uncovered-hatch)", "fill-opacity": "0.5"])
             }
+            svg.close("g")
             svg.close("g")
         }
         return svg.text

@@ -66,7 +66,11 @@ final class ServiceMapTests: XCTestCase {
         for (k, service) in data.services.enumerated() {
             XCTAssertTrue(html.contains("<option value=\"layer-service-\(k)\">\(service.code)</option>"))
         }
-        let layer = { (k: Int) in html.components(separatedBy: "id=\"layer-service-\(k)\"")[1].components(separatedBy: "</g>")[0] }
+        // A layer's markup: from its id to the next service layer (or the layers after them).
+        let layer = { (k: Int) in
+            html.components(separatedBy: "id=\"layer-service-\(k)\"")[1].components(separatedBy: "id=\"layer-service-")[0]
+                .components(separatedBy: "id=\"layer-districts\"")[0]
+        }
         // Advice reaches no area: its layer is "not reached" only; early years has no outreach class.
         XCTAssertTrue(layer(2).contains("reach-none") && !layer(2).contains("reach-building") && !layer(2).contains("reach-outreach"))
         XCTAssertTrue(layer(0).contains("reach-building") && !layer(0).contains("reach-outreach"))
