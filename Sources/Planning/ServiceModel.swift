@@ -19,7 +19,7 @@ import Optimisation
 ///   `min(1, sum x)`, the same for all of them); the coverage rows and the objective sum the
 ///   weights of the areas it stands for;
 /// - no covered share and no outreach for a service that neither the objective nor a
-///   coverage minimum asks about (outreach then only costs);
+///   coverage minimum asks about, and no outreach where it is worth nothing (it then only costs);
 /// - `max_minutes` rows with the same columns are written once.
 /// `report` gives the size as written (`variablesAsWritten`) and after the reductions.
 ///
@@ -177,7 +177,8 @@ struct ServiceModel {
                     }
                 }
                 for column in covered { coverageTerms[k].append((column, weights[i], i)) }
-                if rule.outreach && !coverageMatters {
+                // Outreach that cannot add covered weight only costs: 0 in every optimum.
+                if rule.outreach && (!coverageMatters || reduce && weights[i] * rules.outreachValue == 0) {
                     removedVariables += 1
                     if !covered.isEmpty || c.capacity == nil && instance.pairs(of: i).contains(where: {
                         instance.pairMinutes[$0] <= rule.coverageMinutes && offerColumn[k][instance.pairSite[$0]] != nil

@@ -4,14 +4,16 @@ with HiGHS on a model written independently from the same input files.
 
 Each instance is a seeded county in the Family Hub Network's shape: areas and sites clustered
 around towns in a Kent-sized box (about 100 km x 60 km), 12 districts (one per pair of towns),
-age-band populations per area (`children_0_4`, `children_5_10`, `young_people_11_19`, `adults`),
+age-band populations per area (`children_0_4`, `young_people_11_19`, `send_0_25`; `children`),
 and 11 services as Kent's decision lists them: 7 delivered at Family Hubs (the core) and 4 by
-voluntary-sector partners. Children's centres host the 7 core services, youth hubs the youth
-ones, partner buildings the 4 partner services (and some youth work). Minutes are great-circle
+voluntary-sector partners. Children's centres host the 7 core services (and 30% of them the
+partner ones), youth hubs the youth ones, partner buildings the 4 partner services (and half of
+them youth activities). Minutes are great-circle
 distance x 1.3 at 20 km/h, rounded to 3 decimals; `travel.csv` holds every pair within 45 minutes.
-The scenario: `max_coverage` within a budget (buildings, services and outreach), a Family Hub
-in every district, a 60% county minimum for youth activities, outreach (at GBP 40 a person, worth
-half a covered person) for the early years and youth services.
+The scenario has the bundled Kent default's services, costs and minimums: `max_coverage` within
+a budget (buildings, services and outreach), a Family Hub in every district, youth activities
+for 60% in every district, each partner service for 80% of the county, outreach (GBP 40 a
+person, worth half a covered person) for early years and youth activities.
 
 For every instance: `estate plan` (the release binary, the whole process from reading CSV to
 writing every file) and its summary (model size as written and after the reductions, status,
@@ -37,25 +39,26 @@ import numpy as np
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 HORIZON = 45.0
-CORE = ["parent_education", "early_years", "older_children", "send_advice", "mental_health",
+CORE = ["parent_education", "early_years", "youth_activities", "send_advice", "mental_health",
         "adolescent_parents", "online_safety"]
 PARTNER = ["substance_misuse", "domestic_abuse", "debt_welfare", "separating_parents"]
-# code: (population column, coverage minutes, cost per site, weight)
+# The bundled Kent default's services: code: (population column, coverage minutes, cost per
+# site, weight, minimum (county, district) or None).
 SERVICES = {
-    "parent_education": ("children_0_4", 20, 0, 1),
-    "early_years": ("children_0_4", 20, 12000, 2),
-    "older_children": ("children_5_10", 20, 0, 1),
-    "send_advice": ("children_5_10", 30, 8000, 1),
-    "mental_health": ("young_people_11_19", 30, 0, 1),
-    "adolescent_parents": ("young_people_11_19", 30, 0, 1),
-    "online_safety": ("children_5_10", 30, 0, 1),
-    "substance_misuse": ("young_people_11_19", 30, 5000, 1),
-    "domestic_abuse": ("adults", 30, 0, 1),
-    "debt_welfare": ("adults", 30, 0, 1),
-    "separating_parents": ("adults", 30, 3000, 1),
+    "parent_education": ("children_0_4", 20, 10000, 1, None),
+    "early_years": ("children_0_4", 20, 15000, 2, None),
+    "youth_activities": ("young_people_11_19", 30, 15000, 2, ("min_district_coverage", 0.6)),
+    "send_advice": ("send_0_25", 30, 0, 1, None),
+    "mental_health": ("children", 30, 0, 1, None),
+    "adolescent_parents": ("young_people_11_19", 30, 0, 1, None),
+    "online_safety": ("children", 30, 0, 1, None),
+    "substance_misuse": ("young_people_11_19", 30, 2000, 1, ("min_coverage", 0.8)),
+    "domestic_abuse": ("children", 30, 2000, 1, ("min_coverage", 0.8)),
+    "debt_welfare": ("children", 30, 2000, 1, ("min_coverage", 0.8)),
+    "separating_parents": ("children", 30, 2000, 1, ("min_coverage", 0.8)),
 }
-YOUTH = ["mental_health", "adolescent_parents", "substance_misuse"]
-OUTREACH = ["early_years", "older_children", "mental_health"]
+YOUTH = ["youth_activities", "adolescent_parents", "mental_health", "online_safety"]
+OUTREACH = ["early_years", "youth_activities"]
 # name: (areas, sites, seed, budget share of keeping every building and offering every service)
 INSTANCES = {
     "small": (120, 20, 7, 0.6),
@@ -84,7 +87,7 @@ def generate(folder, areas, sites, seed, budget_share):
         alon.append(towns[t][1] + rng.gauss(0, 0.06))
         adist.append(t % 12)
         young = rng.randint(60, 260)
-        rows.append((young, rng.randint(80, 300), rng.randint(120, 420), rng.randint(800, 1800)))
+        rows.append((young, rng.randint(80, 300), rng.randint(120, 420), rng.randint(10, 60)))
     slat, slon, sdist, kinds = [], [], [], []
     for j in range(sites):
         t = rng.randrange(len(towns))
@@ -96,22 +99,22 @@ def generate(folder, areas, sites, seed, budget_share):
     km = haversine_km(np.array(alat)[:, None], np.array(alon)[:, None], np.array(slat)[None, :], np.array(slon)[None, :])
     minutes = np.round(km * 1.3 / 20 * 60, 3)
     with open(os.path.join(folder, "areas.csv"), "w") as f:
-        f.write("area_id,district,lat,lon,children,children_0_4,children_5_10,young_people_11_19,adults\n")
+        f.write("area_id,district,lat,lon,children,children_0_4,young_people_11_19,send_0_25\n")
         for i in range(areas):
             a, b, c, d = rows[i]
-            f.write(f"A{i:05d},D{adist[i]:02d},{alat[i]:.6f},{alon[i]:.6f},{a + b + c},{a},{b},{c},{d}\n")
+            f.write(f"A{i:05d},D{adist[i]:02d},{alat[i]:.6f},{alon[i]:.6f},{a + b + c},{a},{c},{d}\n")
     total = 0.0
     with open(os.path.join(folder, "sites.csv"), "w") as f:
         f.write("site_id,name,kind,district,lat,lon,annual_cost,carbon,services\n")
         for j in range(sites):
             if kinds[j] == "childrens_centre":
-                hosted = CORE + (PARTNER[1:3] if rng.random() < 0.3 else [])
+                hosted = CORE + (PARTNER if rng.random() < 0.3 else [])
                 cost = rng.randint(40, 160) * 1000
             elif kinds[j] == "youth_hub":
                 hosted = YOUTH + ["online_safety"]
                 cost = rng.randint(30, 90) * 1000
             else:
-                hosted = PARTNER + (["substance_misuse"] if rng.random() < 0.5 else [])
+                hosted = PARTNER + (["youth_activities"] if rng.random() < 0.5 else [])
                 cost = rng.randint(0, 10) * 1000
             hosted = sorted(set(hosted))
             total += cost + sum(SERVICES[k][2] for k in hosted)
@@ -124,8 +127,8 @@ def generate(folder, areas, sites, seed, budget_share):
             f.write(f"A{i:05d},S{j:04d},{minutes[i, j]:.3f}\n")
     lines = ["dataset: .", "objective: max_coverage", "coverage_minutes: 20",
              f"constraints: {{budget: {round(total * budget_share)}}}", "services:"]
-    for code, (population, cover, cost, weight) in SERVICES.items():
-        extra = ", min_coverage: 0.6" if code == "mental_health" else ""
+    for code, (population, cover, cost, weight, minimum) in SERVICES.items():
+        extra = f", {minimum[0]}: {minimum[1]}" if minimum else ""
         lines.append(f"  - {{code: {code}, population: {population}, coverage_minutes: {cover}, "
                      f"cost_per_site: {cost}, weight: {weight}{extra}}}")
     lines += [f"family_hubs: {{core: [{', '.join(CORE)}], per_district: 1}}",
@@ -162,7 +165,8 @@ def solve_highs(folder, time_limit):
     where j hosts k, h_j <= x_jk for every core k (a hub in every district with a capable site),
     z_ik <= sum_{j hosting k within coverage_minutes_k} x_jk, o_ik with z_ik + o_ik <= 1, budget
     over buildings, services and outreach, each service's min_coverage, maximising
-    sum_k weight_k sum_i pop_ik (z_ik + value o_ik) (no needs framework: w_ik = pop_ik)."""
+    sum_k weight_k sum_i pop_ik (z_ik + value o_ik) (no needs framework: w_ik = pop_ik), with each
+    service's min_coverage and min_district_coverage."""
     import highspy
     import yaml
     with open(os.path.join(folder, "scenario.yaml")) as f:
@@ -210,11 +214,12 @@ def solve_highs(folder, time_limit):
         for members in by_district.values():
             rows.append((members, [1.0] * len(members), float(hubs.get("per_district", 1)), math.inf))
     default_minutes = scenario.get("coverage_minutes", 15)
+    district_of = [a["district"] for a in areas]
     for k, svc in enumerate(services):
         minutes = svc.get("coverage_minutes", default_minutes)
         weight = svc.get("weight", 1.0)
         column = svc.get("population", "children")
-        share_cols, share_vals, total = [], [], 0.0
+        share_cols, share_vals, share_areas, total = [], [], [], 0.0
         for i, a in enumerate(areas):
             pop = float(a[column])
             total += pop
@@ -224,15 +229,20 @@ def solve_highs(folder, time_limit):
                 z = var(False, weight * pop)
                 rows.append(([z] + within, [1.0] + [-1.0] * len(within), -math.inf, 0.0))
                 covered = [z]
-                share_cols.append(z); share_vals.append(pop)
+                share_cols.append(z); share_vals.append(pop); share_areas.append(i)
             if svc["code"] in reach_services:
                 o = var(False, weight * pop * value)
                 if covered:
                     rows.append((covered + [o], [1.0, 1.0], -math.inf, 1.0))
                 budget_cols.append(o); budget_vals.append(per_person * pop)
-                share_cols.append(o); share_vals.append(pop * value)
+                share_cols.append(o); share_vals.append(pop * value); share_areas.append(i)
         if svc.get("min_coverage") is not None:
             rows.append((share_cols, share_vals, svc["min_coverage"] * total, math.inf))
+        if svc.get("min_district_coverage") is not None:
+            for district in sorted(set(district_of)):
+                members = [(c, v) for c, v, i in zip(share_cols, share_vals, share_areas) if district_of[i] == district]
+                need = svc["min_district_coverage"] * sum(float(a[column]) for a in areas if a["district"] == district)
+                rows.append(([c for c, _ in members], [v for _, v in members], need, math.inf))
     budget = (scenario.get("constraints") or {}).get("budget")
     if budget is not None:
         rows.append((budget_cols, budget_vals, -math.inf, float(budget)))
