@@ -48,13 +48,24 @@ struct MapCanvas {
 
     /// District outlines and labels: the given boundaries, or outlines derived from the areas.
     /// Labels go in their own group so they stay above every other layer.
-    /// Outlines come from `boundaries` when given, else from `raster`.
-    func districtLayers(raster: AreaRaster, areaDistricts: [String],
+    /// Outlines come from `boundaries` when given, else from the areas' shapes.
+    func districtLayers(shapes: AreaShapes, areaDistricts: [String],
                         boundaries: [DistrictBoundary]) -> (outlines: String, labels: String) {
         var outlines = SVGWriter(), labels = SVGWriter()
         outlines.open("g", ["id": "layer-districts", "fill": "none", "stroke-linejoin": "round"])
         var anchors: [(district: String, x: Double, y: Double)]
-        if boundaries.isEmpty {
+        if boundaries.isEmpty, case .outlines(let polygons) = shapes {
+            // Districts merged from their areas' outlines: the arcs between two districts, and the outside.
+            let edges = polygons.districtEdges()
+            if !edges.inner.isEmpty {
+                outlines.empty("path", ["d": edges.inner, "stroke": "#ffffff", "stroke-width": "3", "stroke-opacity": "0.8"])
+                outlines.empty("path", ["d": edges.inner, "stroke": "#1e1e1e", "stroke-width": "1.2"])
+            }
+            if !edges.outer.isEmpty {
+                outlines.empty("path", ["d": edges.outer, "stroke": "#1e1e1e", "stroke-width": "1.6"])
+            }
+            anchors = polygons.districtAnchors()
+        } else if boundaries.isEmpty, case .derived(let raster) = shapes {
             let names = Array(Set(areaDistricts)).sorted()
             let number = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
             let derived = DistrictOutlines(raster: raster, district: areaDistricts.map { number[$0]! }, districts: names)
@@ -95,6 +106,23 @@ struct MapCanvas {
         }
         labels.close("g")
         return (outlines.text, labels.text)
+    }
+
+    /// Town names for orientation: a small dot and the name to its right, in a light halo so it
+    /// reads over any fill; quieter than the district names drawn above them.
+    func placeLayer(_ places: [MapPlace]) -> String {
+        guard !places.isEmpty else { return "" }
+        var svg = SVGWriter()
+        svg.open("g", ["id": "layer-places", "font-size": "10.5", "fill": "#222222", "pointer-events": "none"])
+        for place in places.sorted(by: { ($0.name, $0.lat, $0.lon) < ($1.name, $1.lat, $1.lon) }) {
+            let p = frame.pixel(lat: place.lat, lon: place.lon)
+            svg.empty("circle", ["cx": Fixed.trimmed(p.x), "cy": Fixed.trimmed(p.y), "r": "1.8"])
+            svg.element("text", ["x": Fixed.trimmed(p.x + 4), "y": Fixed.trimmed(p.y + 3.5), "class": "place-label", "font-style": "italic",
+                                 "stroke": "#ffffff", "stroke-width": "3", "stroke-opacity": "0.85", "paint-order": "stroke"],
+                        text: place.name)
+        }
+        svg.close("g")
+        return svg.text
     }
 
     /// Fine raster cell for area shapes and derived outlines, pixels: smooth enough at 900 pixels wide,
