@@ -107,7 +107,7 @@ public struct PlanFrontier: Sendable {
         let own = try points.solve(points.scenario).point
         return PlanFrontier(x: x, y: y, range: range, points: frontier, solves: solves, infeasibleEpsilons: infeasible,
                             knee: ParetoFilter.knee(frontier), scenarioPoint: own.map { point(.nan, $0) },
-                            today: point(.nan, points.everyBuildingKept()))
+                            today: points.everyBuildingKept().map { point(.nan, $0) })
     }
 
     /// Whether the scenario's own point is on or beyond the frontier (no frontier point
@@ -141,15 +141,17 @@ struct FrontierPoints {
         var point = scenario
         point.objective = objective
         point.solver.mipGap = 0
-        x.release(&point.constraints)
-        y.release(&point.constraints)
-        if let epsilon { x.constrain(&point.constraints, to: epsilon) }
+        x.release(&point)
+        y.release(&point)
+        if let epsilon { x.constrain(&point, to: epsilon) }
         return point
     }
 
     /// Today's estate: every building kept, evaluated through the planning path's own
-    /// evaluation (no solve), under the scenario's coverage standard.
-    func everyBuildingKept() -> FrontierPlan {
+    /// evaluation (no solve), under the scenario's coverage standard. Nil for a scenario with
+    /// `services:`, whose plans also choose which services each building offers.
+    func everyBuildingKept() -> FrontierPlan? {
+        guard scenario.services.isEmpty else { return nil }
         let context = PlanPipeline.evaluate(scenario: scenario, dataset: dataset, inputs: inputs,
                                             keep: Array(repeating: true, count: dataset.sites.count))
         return FrontierPlan(status: context.plan.status, objective: context.plan.objective, bound: nil, gap: nil,
