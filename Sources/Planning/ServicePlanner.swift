@@ -117,18 +117,7 @@ enum ServicePlanner {
             for j in 0 ..< instance.siteCount { lp.setObjectiveCoefficient(model.siteColumn[j], instance.siteCarbon[j]) }
         } else {
             // The same total cost the budget bounds: buildings, services, outreach.
-            for j in 0 ..< instance.siteCount { lp.setObjectiveCoefficient(model.siteColumn[j], instance.siteCost[j]) }
-            for (k, rule) in model.rules.services.enumerated() {
-                // A free service's offer may be its site's own column (`ServiceModel`'s reductions).
-                if rule.costPerSite != 0 {
-                    for case let x? in model.offerColumn[k] { lp.setObjectiveCoefficient(x, rule.costPerSite) }
-                }
-                for (i, column) in model.outreachColumn[k].enumerated() {
-                    if let column {
-                        lp.setObjectiveCoefficient(column, model.rules.outreachCostPerPerson * model.services.areaPopulation[k][i])
-                    }
-                }
-            }
+            for term in model.costTerms { lp.setObjectiveCoefficient(term.column, term.cost) }
         }
         var tieOptions = options
         tieOptions.incumbent = primary.values
