@@ -8,11 +8,12 @@ import Optimisation
 /// `Planner.plan` hands every specification with `services` here.
 enum ServicePlanner {
     static func plan(_ instance: PlanningInstance, _ spec: PlanSpecification, rules: ServiceRules,
-                     areaIDs: [String]) throws -> Plan {
+                     areaIDs: [String], modelSeconds: inout Double) throws -> Plan {
         let clock = ContinuousClock.now
         try validate(instance, spec, rules)
         let services = instance.services!
         let model = ServiceModel(instance: instance, services: services, specification: spec, rules: rules, areaIDs: areaIDs)
+        modelSeconds = Planner.seconds(since: clock)
         var options = SolveOptions(timeLimit: spec.timeLimit, relativeGap: spec.relativeGap, verbose: spec.solverLog)
         options.cutFamilies = spec.cutFamilies
 
