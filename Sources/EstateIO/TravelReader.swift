@@ -107,6 +107,8 @@ public enum TravelReader {
         var omitted = 0
         /// Lines the piece spans (to number the next piece's lines).
         var lineCount = 0
+        /// The piece holds a quote, so it was not parsed (see `parsePairs`).
+        var quoted = false
     }
 
     /// Bytes per piece: big enough that a piece's overhead vanishes, small enough that both cores
@@ -154,12 +156,13 @@ public enum TravelReader {
             try errors.throwIfAny()
         }
 
-        // Pieces start right after a line feed. A quote anywhere could hide a line break inside a
-        // field, so a file with quotes is read as one piece (travel files rarely have any).
+        // Pieces start right after a line feed. A quote could hide a line break inside a field, so
+        // a piece that holds one stops the pieces, and the file is read again as one piece (travel
+        // files rarely have any). Each piece looks for quotes itself: a search of the whole file
+        // first would page all of it in at once.
         let bodyStart = stop.index, count = bytes.count
         var bounds = [bodyStart]
-        if parallel, count - bodyStart > pieceBytes,
-           memchr(bytes.baseAddress! + bodyStart, Int32(CSVScanner.quote), count - bodyStart) == nil {
+        if parallel, count - bodyStart > pieceBytes {
             var next = bodyStart + pieceBytes
             while next < count {
                 guard let feed = memchr(bytes.baseAddress! + next, Int32(CSVScanner.newline), count - next) else { break }
@@ -171,20 +174,36 @@ public enum TravelReader {
         bounds.append(count)
 
         let areaIndex = ByteKeyIndex(keys: areaIDs), siteIndex = ByteKeyIndex(keys: siteIDs)
-        let pieceCount = bounds.count - 1, pieceBounds = bounds
-        let pieces = UnsafeMutableBufferPointer<Piece>.allocate(capacity: pieceCount)
-        pieces.initialize(repeating: Piece())
+        var pieceCount = bounds.count - 1
+        var pieces = UnsafeMutableBufferPointer<Piece>.allocate(capacity: pieceCount)
         defer { pieces.deinitialize(); pieces.deallocate() }
-        // Each piece writes only its own slot of `pieces`, and the bytes are only read.
-        let shared = UncheckedSendable(value: (bytes, pieces))
-        let parse = { @Sendable (index: Int) in
-            let (bytes, pieces) = shared.value
-            let range = pieceBounds[index]..<pieceBounds[index + 1]
-            pieces[index] = parsePiece(bytes, range: range, file: file, columns: columns, areaIndex: areaIndex,
-                                       siteIndex: siteIndex, horizonMinutes: horizonMinutes, recordLines: recordLines)
-            release(range)
+        /// Parses the pieces between `bounds`; false when one of several holds a quote.
+        func parseAll(_ bounds: [Int]) -> Bool {
+            pieces.initialize(repeating: Piece())
+            let several = bounds.count > 2
+            // Each piece writes only its own slot of `pieces`, and the bytes are only read.
+            let shared = UncheckedSendable(value: (bytes, pieces))
+            let parse = { @Sendable (index: Int) in
+                let (bytes, pieces) = shared.value
+                let range = bounds[index]..<bounds[index + 1]
+                if several, memchr(bytes.baseAddress! + range.lowerBound, Int32(CSVScanner.quote), range.count) != nil {
+                    pieces[index].quoted = true
+                    return
+                }
+                pieces[index] = parsePiece(bytes, range: range, file: file, columns: columns, areaIndex: areaIndex,
+                                           siteIndex: siteIndex, horizonMinutes: horizonMinutes, recordLines: recordLines)
+                release(range)
+            }
+            if several { DispatchQueue.concurrentPerform(iterations: bounds.count - 1, execute: parse) } else { parse(0) }
+            return !pieces.contains { $0.quoted }
         }
-        if pieceCount == 1 { parse(0) } else { DispatchQueue.concurrentPerform(iterations: pieceCount, execute: parse) }
+        if !parseAll(bounds) {
+            pieces.deinitialize()
+            pieces.deallocate()
+            pieceCount = 1
+            pieces = UnsafeMutableBufferPointer<Piece>.allocate(capacity: 1)
+            _ = parseAll([bodyStart, count])
+        }
 
         // Number each piece's lines from where the previous one ended, then join the columns,
         // freeing each piece's as it is copied.

@@ -75,6 +75,19 @@ final class ParallelTravelReaderTests: XCTestCase {
         }
     }
 
+    func testAQuoteInAnyPieceReadsTheFileAsOnePiece() throws {
+        // A quoted cell could hold a line break, so pieces cut at line feeds cannot be trusted.
+        let bytes = travelBytes { lines in
+            let cells = lines[lines.count / 2].split(separator: ",")
+            lines[lines.count / 2] = "\"\(cells[0])\",\(cells[1]),\"\(cells[2])\""
+            lines = lines.map { $0.isEmpty ? $0 : $0 + "," }
+            lines[0] += "note"
+            lines[lines.count - 2] += "\"a\nnote\""
+        }
+        let whole = try read(bytes, pieceBytes: Int.max).get()
+        XCTAssertEqual(try read(bytes, pieceBytes: 50).get(), whole)
+    }
+
     func testErrorsNameTheSameLinesInPieces() throws {
         // A bad area, a bad site, bad minutes and a short row, far apart, plus a blank line.
         var count = 0

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """England scale, side by side in one run: 35,000 areas x 3,000 sites, a travel.csv of about
-27 million rows (every pair within 180 minutes, about 665 MB), max_coverage within 15 minutes
+27 million rows (every pair within 330 minutes, about 540 MB), max_coverage within 15 minutes
 with exactly 300 sites.
 
 - Estate: `estate plan` (the release binary), the whole process from reading the CSV files to
@@ -53,7 +53,7 @@ def main():
     parser.add_argument("--sites", type=int, default=3000)
     parser.add_argument("--p", type=int, default=300)
     parser.add_argument("--radius", type=float, default=15)
-    parser.add_argument("--travel-minutes", type=float, default=180)
+    parser.add_argument("--travel-minutes", type=float, default=330)
     parser.add_argument("--estate", default=os.path.join(root, ".build/release/estate"))
     parser.add_argument("--folder", default=os.path.join(tempfile.gettempdir(), "estate-england"))
     parser.add_argument("--skip-all-pairs", action="store_true", help="skip the run that keeps every pair")
