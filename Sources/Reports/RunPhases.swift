@@ -10,7 +10,7 @@ public struct RunPhases: Sendable, Hashable, Encodable {
     public var score = 0.0
     /// Building the optimisation model.
     public var model = 0.0
-    /// The heuristic plan, GLPK, the tie-break and evaluating the plan.
+    /// The heuristic plan, GLPK, the tie-break, evaluating the plan and the explanations' re-solves.
     public var solve = 0.0
     /// Making the output files (tables, map, workbook), up to `summary.json` itself; writing
     /// them to disk follows.
