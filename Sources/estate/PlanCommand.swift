@@ -78,7 +78,7 @@ struct PlanCommand: ParsableCommand {
         phases.read = elapsed()
 
         let travel = scenario.travelTimes(for: inputs.dataset)
-        printWarnings(InputWarnings.check(dataset: inputs.dataset, scenario: scenario, travel: travel))
+        if !quiet.quiet { printWarnings(InputWarnings.check(dataset: inputs.dataset, scenario: scenario, travel: travel)) }
         let derived = try PlanningInputs(scenario: scenario, dataset: inputs.dataset, travel: travel)
         phases.score = elapsed()
         var context = try PlanPipeline.run(scenario: scenario, dataset: inputs.dataset, inputs: derived, solverLog: solverLog)
