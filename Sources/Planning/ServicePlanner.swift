@@ -8,11 +8,12 @@ import Optimisation
 /// `Planner.plan` hands every specification with `services` here.
 enum ServicePlanner {
     static func plan(_ instance: PlanningInstance, _ spec: PlanSpecification, rules: ServiceRules,
-                     areaIDs: [String]) throws -> Plan {
+                     areaIDs: [String], modelSeconds: inout Double) throws -> Plan {
         let clock = ContinuousClock.now
         try validate(instance, spec, rules)
         let services = instance.services!
         let model = ServiceModel(instance: instance, services: services, specification: spec, rules: rules, areaIDs: areaIDs)
+        modelSeconds = Planner.seconds(since: clock)
         var options = SolveOptions(timeLimit: spec.timeLimit, relativeGap: spec.relativeGap, verbose: spec.solverLog)
         options.cutFamilies = spec.cutFamilies
         // Maximising coverage, the all-slack basis is not dual feasible, and the primal simplex
@@ -98,6 +99,9 @@ enum ServicePlanner {
                     throw .invalidSpecification("service \(services.codes[k]) asks for a coverage share of \(share); expected 0 to 1")
                 }
             }
+        }
+        if let share = spec.constraints.minCoverage, !(0 ... 1).contains(share) {
+            throw .invalidSpecification("the services' weighted coverage share is \(share); expected 0 to 1")
         }
         if let core = rules.familyHubCore, core.contains(where: { !(0 ..< services.serviceCount).contains($0) }) {
             throw .invalidInstance("a Family Hub core service index is out of range")
