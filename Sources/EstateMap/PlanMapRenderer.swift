@@ -7,46 +7,66 @@ struct PlanMapRenderer {
     let aggregated: Bool
     let cellSize: Double
     /// Area shapes, and the district outlines when no boundary is given.
-    let raster: AreaRaster
+    let shapes: AreaShapes
     private(set) var hover = HoverData()
     /// District outlines and labels, computed once for both the SVG and the HTML.
     private var districts = (outlines: "", labels: "")
     private var areaMarkup = "", linkMarkup = "", siteMarkup = ""
+    /// v2 plans: outreach areas, per-service coverage, Family Hub and partner symbols.
+    let services: ServiceLayers
+    private var outreachMarkup = "", serviceMarkup = ""
 
     /// Layers the HTML page can switch on and off: (group id, label).
-    let toggles = [("layer-areas", "Areas"), ("layer-links", "Catchment links"),
-                   ("layer-closed-sites", "Closed sites"), ("layer-districts", "Districts")]
+    var toggles: [(String, String)] {
+        [("layer-areas", "Areas")] + (services.isEmpty ? [] : [("layer-outreach", "Outreach")])
+            + [("layer-links", "Catchment links"), ("layer-closed-sites", "Closed sites"), ("layer-districts", "Districts")]
+    }
 
     init(data: EstateMapData, options: EstateMap.Options) {
         self.data = data
         var points = data.areas.map { GeoPoint(lat: $0.lat, lon: $0.lon) } + data.sites.map { GeoPoint(lat: $0.lat, lon: $0.lon) }
         for boundary in data.boundaries { for ring in boundary.rings { points += ring } }
+        for area in data.areas {
+            for polygon in area.outline?.polygons ?? [] {
+                let c = polygon[0].coordinates
+                points += stride(from: 0, to: c.count, by: 2).map { GeoPoint(lat: c[$0 + 1], lon: c[$0]) }
+            }
+        }
         let canvas = MapCanvas(points: points)
         self.canvas = canvas
         aggregated = data.areas.count > options.aggregateAbove
         cellSize = options.cellSize
         let areaPixels = data.areas.map { canvas.frame.pixel(lat: $0.lat, lon: $0.lon) }
         let sitePixels = data.sites.map { canvas.frame.pixel(lat: $0.lat, lon: $0.lon) }
-        raster = AreaRaster(points: areaPixels, box: canvas.frame.box, cell: MapCanvas.rasterCell)
+        let shapeAreas = data.areas.map { (outline: $0.outline, district: $0.district) }
+        services = ServiceLayers(data: data)
         if aggregated {
             let grid = AreaGrid(points: areaPixels, size: options.cellSize, origin: (canvas.frame.box.x, canvas.frame.box.y))
+            shapes = AreaShapes(areas: shapeAreas, pixels: areaPixels, frame: canvas.frame, budget: options.outlinePoints,
+                                group: (grid.cellOfArea(count: data.areas.count), grid.cells.count))
             let cellNeed = grid.cells.map { cell in Self.weightedMean(cell.members.map { (data.areas[$0].need, data.areas[$0].children) }) }
             classes = NeedClasses(values: cellNeed)
             linkMarkup = linksLayer(areaPixels: areaPixels, sitePixels: sitePixels, grid: grid)
             areaMarkup = cellLayer(grid: grid, cellNeed: cellNeed)
         } else {
+            shapes = AreaShapes(areas: shapeAreas, pixels: areaPixels, frame: canvas.frame, budget: options.outlinePoints, group: nil)
             classes = NeedClasses(values: data.areas.map(\.need))
             linkMarkup = linksLayer(areaPixels: areaPixels, sitePixels: sitePixels, grid: nil)
             areaMarkup = areaLayer(areaPixels: areaPixels)
         }
         siteMarkup = siteLayer(sitePixels: sitePixels)
-        districts = canvas.districtLayers(raster: raster, areaDistricts: data.areas.map(\.district), boundaries: data.boundaries)
+        outreachMarkup = services.outreachLayer(shapes)
+        serviceMarkup = services.coverageLayers(shapes)
+        districts = canvas.districtLayers(shapes: shapes, areaDistricts: data.areas.map(\.district), boundaries: data.boundaries)
     }
 
     func document(standalone: Bool) -> String {
-        let panel = Panel(title: data.title, subtitle: data.subtitle, notices: data.notices, status: data.status, totals: data.totals, entries: legend())
+        let panel = Panel(title: data.title, subtitle: data.subtitle, notices: data.notices, status: data.status, totals: data.totals,
+                          entries: legend(interactive: !standalone))
+        // The per-service layers need the page's selector, so only the HTML page carries them.
+        let overlays = outreachMarkup + (standalone ? "" : serviceMarkup)
         return canvas.document(standalone: standalone,
-                               layers: areaMarkup + districts.outlines + linkMarkup + siteMarkup + districts.labels, panel: panel)
+                               layers: areaMarkup + overlays + districts.outlines + linkMarkup + siteMarkup + districts.labels, panel: panel)
     }
 
     // MARK: layers
@@ -54,15 +74,15 @@ struct PlanMapRenderer {
     /// Each area's shape (its cells of the raster) filled by need class, hatched when not covered,
     /// with a small dot at its centroid (which also keeps an area hoverable when its shape is tiny).
     private mutating func areaLayer(areaPixels: [(x: Double, y: Double)]) -> String {
-        let shapes = raster.shapes(count: data.areas.count)
+        let shapes = self.shapes.shapes(count: data.areas.count)
         let order = data.areas.indices.sorted { data.areas[$0].id < data.areas[$1].id }
         var svg = SVGWriter()
         svg.open("g", ["id": "layer-areas"])
-        svg.open("g", ["shape-rendering": "crispEdges", "fill-opacity": "0.85"])
+        svg.open("g", self.shapes.layerAttributes)
         var byClass = [[Int]](repeating: [], count: classes.count)
         for i in order { byClass[classes.index(of: data.areas[i].need)].append(i) }
         for (k, members) in byClass.enumerated() where !members.isEmpty {
-            svg.open("g", ["fill": classes.colour(k)])
+            svg.open("g", self.shapes.classAttributes(colour: classes.colour(k)))
             for i in members where !shapes[i].isEmpty {
                 svg.raw("<path d=\"" + shapes[i] + "\" data-h=\"a\(i)\"/>\n")
             }
@@ -70,7 +90,7 @@ struct PlanMapRenderer {
         }
         let uncovered = order.filter { !data.areas[$0].covered }.map { shapes[$0] }.joined()
         if !uncovered.isEmpty {
-            svg.empty("path", ["d": uncovered, "fill": "url(#uncovered-hatch)", "fill-opacity": "0.6", "pointer-events": "none"])
+            svg.empty("path", ["d": uncovered, "fill": "url(#uncovered-hatch)", "fill-opacity": "0.6", "stroke": "none", "pointer-events": "none"])
         }
         svg.close("g")
         svg.open("g", ["fill": "#1e1e1e", "fill-opacity": "0.6"])
@@ -81,12 +101,15 @@ struct PlanMapRenderer {
         svg.close("g")
         svg.close("g")
         hover.kinds["a"] = HoverData.Kind(
-            h: ["Area", "District", "Need score", "Weight", "Children", "Hub", "Minutes", "Covered", "Deprivation decile"],
-            r: data.areas.map { area in
-                [area.id, area.district, Fixed.places(area.need, 3), Fixed.places(area.weight, 1), Fixed.places(area.children, 0),
-                 area.hub.map { data.sites[$0].name + " (" + data.sites[$0].id + ")" } ?? "none reachable",
-                 area.minutes.map { Fixed.places($0, 1) } ?? "—", area.covered ? "yes" : "no",
-                 area.deprivationDecile.map { "\($0) (1 = most deprived)" } ?? "—"]
+            h: ["Area", "District", "Need score", "Weight", "Children", "Hub", "Minutes", "Covered", "Deprivation decile"]
+                + (services.isEmpty ? [] : ServiceLayers.areaHoverFields),
+            r: data.areas.indices.map { i in
+                let area = data.areas[i]
+                return [area.id, area.district, Fixed.places(area.need, 3), Fixed.places(area.weight, 1), Fixed.places(area.children, 0),
+                        area.hub.map { data.sites[$0].name + " (" + data.sites[$0].id + ")" } ?? "none reachable",
+                        area.minutes.map { Fixed.places($0, 1) } ?? "—", area.covered ? "yes" : "no",
+                        area.deprivationDecile.map { "\($0) (1 = most deprived)" } ?? "—"]
+                    + (services.isEmpty ? [] : services.areaHover(i))
             })
         return svg.text
     }
@@ -95,16 +118,14 @@ struct PlanMapRenderer {
     /// tile the land without gaps), coloured by the children-weighted mean need of its areas;
     /// cells where most children are not covered are hatched.
     private mutating func cellLayer(grid: AreaGrid, cellNeed: [Double]) -> String {
-        var cellOf = [Int](repeating: 0, count: data.areas.count)
-        for (c, cell) in grid.cells.enumerated() { for i in cell.members { cellOf[i] = c } }
-        let shapes = raster.shapes(group: cellOf, groups: grid.cells.count)
+        let shapes = self.shapes.shapes(group: grid.cellOfArea(count: data.areas.count), groups: grid.cells.count)
         var svg = SVGWriter()
         svg.open("g", ["id": "layer-areas"])
-        svg.open("g", ["shape-rendering": "crispEdges", "fill-opacity": "0.85"])
+        svg.open("g", self.shapes.layerAttributes)
         var byClass = [[Int]](repeating: [], count: classes.count)
         for (c, need) in cellNeed.enumerated() { byClass[classes.index(of: need)].append(c) }
         for (k, cells) in byClass.enumerated() where !cells.isEmpty {
-            svg.open("g", ["fill": classes.colour(k)])
+            svg.open("g", self.shapes.classAttributes(colour: classes.colour(k)))
             for c in cells where !shapes[c].isEmpty {
                 svg.raw("<path d=\"" + shapes[c] + "\" data-h=\"c\(c)\"/>\n")
             }
@@ -126,7 +147,7 @@ struct PlanMapRenderer {
             ])
         }
         if !hatched.isEmpty {
-            svg.empty("path", ["d": hatched, "fill": "url(#uncovered-hatch)", "fill-opacity": "0.6", "pointer-events": "none"])
+            svg.empty("path", ["d": hatched, "fill": "url(#uncovered-hatch)", "fill-opacity": "0.6", "stroke": "none", "pointer-events": "none"])
         }
         svg.close("g")
         svg.close("g")
@@ -193,17 +214,19 @@ struct PlanMapRenderer {
         svg.close("g")
         svg.open("g", ["id": "layer-open-sites"])
         for i in order where data.sites[i].decision.isOpen {
-            svg.raw(SiteSymbol(data.sites[i].decision).markup(x: sitePixels[i].x, y: sitePixels[i].y, scale: scale,
+            svg.raw(services.symbol(data.sites[i]).markup(x: sitePixels[i].x, y: sitePixels[i].y, scale: scale,
                                                                attributes: Self.siteAttributes(i, data.sites[i])))
         }
         svg.close("g")
         svg.close("g")
         hover.kinds["s"] = HoverData.Kind(
-            h: ["Site", "Name", "Kind", "District", "Decision", "Annual cost", "Carbon", "Need served"],
+            h: ["Site", "Name", "Kind", "District", "Decision", "Annual cost", "Carbon", "Need served"]
+                + (services.isEmpty ? [] : ServiceLayers.siteHoverFields),
             r: data.sites.map { site in
                 [site.id, site.name, site.kind, site.district, Self.decisionText(site.decision),
                  "£" + Fixed.grouped(site.annualCost) + "/yr", Fixed.places(site.carbon, 1) + " tCO2e/yr",
                  Fixed.places(site.needServed, 1)]
+                    + (services.isEmpty ? [] : services.siteHover(site))
             })
         return svg.text
     }
@@ -220,25 +243,32 @@ struct PlanMapRenderer {
         }
     }
 
-    private func legend() -> [Panel.Entry] {
+    /// `interactive`: the HTML page, which also explains the per-service coverage layers.
+    private func legend(interactive: Bool) -> [Panel.Entry] {
         var entries: [Panel.Entry] = [.heading(aggregated ? "Need (cell mean, fifths of cells by need)" : "Need (fifths of areas by need score)")]
         for k in (0..<classes.count).reversed() {
             entries.append(.swatch(colour: classes.colour(k), label: classes.words(k)))
         }
         entries.append(.swatch(colour: "url(#uncovered-hatch)", label: aggregated ? "most children not covered" : "not covered by a kept hub"))
         let count = { (d: SiteDecision) in data.sites.filter { $0.decision == d }.count }
+        if services.isEmpty {
+            entries += [
+                .heading("Sites"),
+                .symbol(.kept, label: "kept (\(count(.kept)))"),
+                .symbol(.mustKeep, label: "must keep (\(count(.mustKeep)))"),
+                .symbol(.closed, label: "closed (\(count(.closed)))"),
+            ]
+        } else {
+            entries += services.legend(interactive: interactive)
+        }
         entries += [
-            .heading("Sites"),
-            .symbol(.kept, label: "kept (\(count(.kept)))"),
-            .symbol(.mustKeep, label: "must keep (\(count(.mustKeep)))"),
-            .symbol(.closed, label: "closed (\(count(.closed)))"),
             .heading("Catchments"),
             .line(colour: "#1e1e1e", dash: nil, label: "area to its hub, covered"),
             .line(colour: "#b30000", dash: "3 2", label: "hub beyond coverage time"),
             .note(aggregated
                   ? "\(data.areas.count) areas merged by \(Fixed.trimmed(cellSize)) px grid cell; links join each cell's areas to their hubs."
                   : "\(data.areas.count) areas, each shaded over the land nearest its centroid (dot)."),
-            .note(data.boundaries.isEmpty ? "District outlines derived from area centroids." : "District outlines from the boundary file."),
+            .note(data.boundaries.isEmpty ? shapes.note : "District outlines from the boundary file."),
         ]
         return entries
     }

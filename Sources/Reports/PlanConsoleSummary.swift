@@ -19,8 +19,14 @@ public enum PlanConsoleSummary {
         status += ", \(NumberFormat.decimal(plan.seconds, 3)) s"
         lines.append(status)
         let r = plan.reductions
-        lines.append("  model: \(r.variables) variables, \(r.constraints) constraints; \(r.areas) areas as \(r.areaGroups) groups, "
-            + "\(r.sitesDominated) dominated and \(r.sitesFixedOpen + r.sitesFixedClosed) fixed of \(r.sites) sites")
+        if let variables = r.variablesAsWritten, let constraints = r.constraintsAsWritten {
+            lines.append("  model: \(r.variables) variables, \(r.constraints) constraints after reductions "
+                + "(\(variables) and \(constraints) as written); \(r.areaGroups) covered-share columns, "
+                + "\(r.offersTiedToSites ?? 0) offers tied to their sites")
+        } else {
+            lines.append("  model: \(r.variables) variables, \(r.constraints) constraints; \(r.areas) areas as \(r.areaGroups) groups, "
+                + "\(r.sitesDominated) dominated and \(r.sitesFixedOpen + r.sitesFixedClosed) fixed of \(r.sites) sites")
+        }
         if let message = plan.message, !plan.status.hasPlan { lines.append("  \(message)") }
         if plan.status == .feasible {
             lines.append("  \(plan.message ?? "stopped at a limit"): the best plan found, not proven optimal (see bound and gap)")
@@ -63,6 +69,28 @@ public enum PlanConsoleSummary {
             }
             lines.append("  " + cells.joined(separator: "  "))
         }
+        lines.append(contentsOf: explanationLines(context))
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Each limit's sentence, then the closed sites whose keeping would cover the most children
+    /// and the kept sites whose closing would lose the most (the rest are in summary.json).
+    static func explanationLines(_ context: PlanContext) -> [String] {
+        guard let explanation = context.explanation else { return [] }
+        var lines = ["", "  why (re-solves of the scenario; \(NumberFormat.decimal(explanation.seconds, 2)) s):"]
+        for effect in explanation.limits {
+            lines.append("    " + ExplanationWords.sentence(effect, explanation, context))
+        }
+        let base = explanation.baseline.childrenCovered
+        let change = { (effect: PlanExplanation.SiteEffect) in abs((effect.flipped?.childrenCovered ?? base) - base) }
+        for kept in [false, true] {
+            let chosen = explanation.sites.filter { $0.kept == kept && change($0) >= 0.05 }
+                .sorted { (change($0), $1.site) > (change($1), $0.site) }.prefix(3)
+            for effect in chosen {
+                lines.append("    \(context.dataset.sites[effect.site].name) (\(kept ? "kept" : "closed")): "
+                    + ExplanationWords.sentence(effect, explanation, context))
+            }
+        }
+        return lines
     }
 }

@@ -14,6 +14,7 @@ public enum PlanFiles {
             return [("summary.json", try PlanSummary(engineVersion: engineVersion, context: context, totals: nil).json())]
         }
         let tables = PlanTables(context)
+        let districtOutlines = context.dataset.districtBoundaries()
         var files: [(name: String, contents: [UInt8])] = [
             ("summary.json", try PlanSummary(engineVersion: engineVersion, context: context, totals: tables.totals).json()),
             ("sites.csv", sitesCSV(context, tables)),
@@ -23,20 +24,24 @@ public enum PlanFiles {
             ("equality.csv", try PlanEquality.csv(context)),
             ("sites.geojson", Array(sitesLayer(context, tables).utf8)),
             ("areas.geojson", Array(areasLayer(context).utf8)),
-            ("districts.geojson", Array(districtsLayer(context, tables).utf8)),
-            ("estate.gpkg", try PlanGeoPackage.bytes(context, tables)),
+            ("districts.geojson", Array(districtsLayer(context, tables, outlines: districtOutlines).utf8)),
+            ("estate.gpkg", try PlanGeoPackage.bytes(context, tables, districtOutlines: districtOutlines)),
             ("unreachable_areas.csv", unreachableAreasCSV(context)),
         ]
+        var extraSheets: [ReportTable] = []
         if context.plan.services != nil {
-            files.append(("services.csv", ServiceTables.servicesCSV(context)))
+            let services = ServiceTables.servicesTable(context), equality = try ServiceEquality.table(context)
+            extraSheets += [services, equality]
+            files.append(("services.csv", services.csv))
+            files.append(("service_equality.csv", try ServiceEquality.csv(context)))
             files.append(("area_services.csv", ServiceTables.areaServicesCSV(context)))
         }
-        var extraSheets: [ReportTable] = []
         if context.specification.constraints.capacity != nil && context.plan.services == nil {
             let capacity = CapacityTables(context)
-            extraSheets = [hubsTable(context, capacity), displacedTable(context, capacity)]
-            files.append(("hubs.csv", extraSheets[0].csv))
-            files.append(("displaced.csv", extraSheets[1].csv))
+            let sheets = [hubsTable(context, capacity), displacedTable(context, capacity)]
+            extraSheets += sheets
+            files.append(("hubs.csv", sheets[0].csv))
+            files.append(("displaced.csv", sheets[1].csv))
         }
         let map = try EstateMap.files(PlanMap.data(context, tables: tables))
         files.append(("estate.svg", Array(map.svg.utf8)))
