@@ -137,9 +137,9 @@ struct FrontierPoints {
         var point = scenario
         point.objective = objective
         point.solver.mipGap = 0
-        x.release(&point.constraints)
-        y.release(&point.constraints)
-        if let epsilon { x.constrain(&point.constraints, to: epsilon) }
+        x.release(&point)
+        y.release(&point)
+        if let epsilon { x.constrain(&point, to: epsilon) }
         return point
     }
 

@@ -75,6 +75,11 @@ public struct Constraints: Sendable, Hashable {
     public var capacity: CapacityAssignment?
     /// Visits per year per child where an area has no usage figures (default 1.0).
     public var visitsPerChild: Double
+    /// With `services:` (v2): share (0...1) of the services' weighted need covered, summed over
+    /// services as `max_coverage` weighs them (summary.json's `totals.coverage`). No scenario
+    /// key sets it: it is the bound `estate frontier --x coverage` sweeps on a v2 scenario,
+    /// where the top-level `min_coverage` means a minimum for each service (FORMAT.md).
+    public var minWeightedCoverage: Double?
 
     public init(budget: Double? = nil, carbon: Double? = nil, sites: SiteCountLimit? = nil, minPerDistrict: Int? = nil,
                 minCoverage: Double? = nil, minDistrictCoverage: Double? = nil, minDeprivedCoverage: Double? = nil,

@@ -68,7 +68,7 @@ public enum PlanPipeline {
                 coverageMinutes: scenario.coverageMinutes,
                 constraints: PlanConstraints(
                     budget: c.budget, carbon: c.carbon, maxSites: c.sites?.maximum, minSites: c.sites?.minimum,
-                    minPerDistrict: c.minPerDistrict, capacity: c.capacity),
+                    minPerDistrict: c.minPerDistrict, minCoverage: c.minWeightedCoverage, capacity: c.capacity),
                 deprivedAreas: deprived,
                 timeLimit: scenario.solver.timeLimitSeconds,
                 relativeGap: scenario.solver.mipGap)

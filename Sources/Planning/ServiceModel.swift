@@ -114,9 +114,11 @@ struct ServiceModel {
             let rule = rules.services[k]
             let weights = services.areaWeight[k]
             // Without a coverage minimum or weight in the objective, a service's coverage (and
-            // its outreach, which then only costs) cannot change the optimum.
+            // its outreach, which then only costs) cannot change the optimum. The weighted
+            // minimum over all services (`constraints.minCoverage`) reads every weighted service.
             let coverageMatters = !reduce || rule.minCoverage != nil || rule.minDistrictCoverage != nil
-                || rule.minDeprivedCoverage != nil || (spec.objective == .maxCoverage && rule.weight != 0)
+                || rule.minDeprivedCoverage != nil
+                || ((spec.objective == .maxCoverage || c.minCoverage != nil) && rule.weight != 0)
             let mustServe = spec.objective == .minTravel || rule.maxMinutes != nil
             let serveGroup: ConstraintGroup = rule.maxMinutes == nil ? .serveEveryArea : .maxMinutes
             let reach = rule.maxMinutes ?? (spec.objective == .minTravel ? .infinity : rule.coverageMinutes)
@@ -289,9 +291,21 @@ struct ServiceModel {
     }
 
     /// Each service's county, district and most-deprived coverage minimums, as shares of its
-    /// need-weighted population.
+    /// need-weighted population; and the specification's `minCoverage`, a share of the services'
+    /// covered weight summed as `max_coverage` weighs them (the bound a frontier sweeps).
     private mutating func buildCoverageConstraints() {
         let deprived = Set(specification.deprivedAreas)
+        if let share = specification.constraints.minCoverage {
+            var coefficient: [Int: Double] = [:], total = 0.0
+            for (k, rule) in rules.services.enumerated() where rule.weight != 0 {
+                total += rule.weight * services.areaWeight[k].reduce(0, +)
+                for term in coverageTerms[k] { coefficient[term.column, default: 0] += rule.weight * term.weight }
+            }
+            let columns = coefficient.keys.sorted()
+            if total > 0 {
+                formulation.addRow(columns, columns.map { coefficient[$0]! }, lower: share * total, group: .minCoverage)
+            }
+        }
         for (k, rule) in rules.services.enumerated() {
             let weights = services.areaWeight[k]
             func addShare(_ share: Double, areas: (Int) -> Bool, group: ConstraintGroup) {

@@ -95,6 +95,9 @@ enum ServicePlanner {
                 }
             }
         }
+        if let share = spec.constraints.minCoverage, !(0 ... 1).contains(share) {
+            throw .invalidSpecification("the services' weighted coverage share is \(share); expected 0 to 1")
+        }
         if let core = rules.familyHubCore, core.contains(where: { !(0 ..< services.serviceCount).contains($0) }) {
             throw .invalidInstance("a Family Hub core service index is out of range")
         }

@@ -61,6 +61,40 @@ final class FrontierCommandTests: XCTestCase {
         }
     }
 
+    /// On a v2 scenario the coverage axis is the services' weighted share (totals.coverage),
+    /// and --x coverage bounds that aggregate: each point is at least its bound, no dearer than
+    /// `estate plan` with the same share required of every service (a stricter question), and
+    /// more coverage costs more.
+    func testServicesFrontierBoundsTheWeightedCoverageOfAllServices() throws {
+        let scratch = try ServiceOutputsCommandTests.folder()
+        let run = try EstateRun.run(["frontier", "plan.yaml", "--x", "coverage", "--y", "cost", "--max-solves", "5", "--out", "f"],
+                                    in: scratch.url)
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let points = parseCSV(try scratch.read("f/frontier.csv")).rows.filter { $0["kind"] == "frontier" }
+        XCTAssertGreaterThanOrEqual(points.count, 3)
+        for point in points {
+            XCTAssertEqual(point["status"], "optimal")
+            XCTAssertEqual(point["x_coverage"], point["coverage"], "x is the plan's totals.coverage")
+            XCTAssertGreaterThanOrEqual(Double(point["x_coverage"]!)!, Double(point["epsilon"]!)! - 5e-4)
+        }
+        for (a, b) in zip(points, points.dropFirst()) {
+            XCTAssertLessThan(Double(a["y_cost"]!)!, Double(b["y_cost"]!)!, "more coverage costs more on the frontier")
+        }
+        let interior = points[points.count / 2], epsilon = Double(interior["epsilon"]!)!
+        let floor = ServicePlanCommandTests.scenario
+            .replacingOccurrences(of: "objective: max_coverage", with: "objective: min_cost")
+            .replacingOccurrences(of: "constraints: {budget: 230000}", with: "constraints: {min_coverage: \(epsilon)}")
+        try scratch.write("floor.yaml", floor)
+        let plan = try EstateRun.run(["plan", "floor.yaml", "--out", "floor", "--quiet"], in: scratch.url)
+        if plan.status == 0 {
+            let summary = try JSONSerialization.jsonObject(with: Data(scratch.read("floor/summary.json").utf8)) as! [String: Any]
+            let totals = summary["totals"] as! [String: Any]
+            XCTAssertLessThanOrEqual(Double(interior["y_cost"]!)!, (totals["cost"] as! Double) + 0.01)
+        } else {
+            XCTAssertEqual(plan.status, 3, "every service at the aggregate's share may be infeasible, never an error: \(plan.stderr)")
+        }
+    }
+
     func testFrontierRefusesAnUnboundableAxis() throws {
         let run = try EstateRun.run(["frontier", "datasets/kent/scenario.yaml", "--x", "travel", "--y", "cost"])
         XCTAssertEqual(run.status, 1)

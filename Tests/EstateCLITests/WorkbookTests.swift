@@ -76,8 +76,10 @@ final class WorkbookTests: XCTestCase {
         let scratch = try ServiceOutputsCommandTests.folder()
         let run = try EstateRun.run(["plan", "plan.yaml", "--out", "v2", "--quiet"], in: scratch.url)
         XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertEqual(try EstateRun.run(["plan", "plan.yaml", "--out", "again", "--quiet"], in: scratch.url).status, 0)
+        XCTAssertEqual(try EstateRun.run(["compare", "v2", "again", "--out", "same", "--quiet"], in: scratch.url).status, 0)
         try check([("v2/estate.xlsx", "Services", "v2/services.csv"), ("v2/estate.xlsx", "Service equality", "v2/service_equality.csv"),
-                   ("v2/estate.xlsx", "Sites", "v2/sites.csv")], in: scratch)
+                   ("v2/estate.xlsx", "Sites", "v2/sites.csv"), ("same/compare.xlsx", "Services", "same/services.csv")], in: scratch)
     }
 
     func testBatchWorkbookHoldsTheResultsInSweptOrder() throws {
