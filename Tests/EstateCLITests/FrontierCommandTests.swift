@@ -5,7 +5,7 @@ import XCTest
 /// to optimality, each equal to `estate plan` at its bound.
 final class FrontierCommandTests: XCTestCase {
     private func frontierRows(_ scratch: Scratch, _ arguments: [String]) throws -> [[String: String]] {
-        let run = try EstateRun.run(["frontier", "datasets/kent/scenario.yaml", "--out", scratch.path("f")] + arguments)
+        let run = try EstateRun.run(["frontier", "datasets/kent/buildings-only/scenario.yaml", "--out", scratch.path("f")] + arguments)
         XCTAssertEqual(run.status, 0, run.stderr)
         XCTAssertTrue(try scratch.read("f/frontier.svg").hasPrefix("<svg"))
         return parseCSV(try scratch.read("f/frontier.csv")).rows
@@ -32,8 +32,8 @@ final class FrontierCommandTests: XCTestCase {
         // An interior point is what `estate plan` finds with the point's bound as budget
         // (the scenario's other constraint, one hub per district, kept).
         let interior = points[points.count / 2]
-        let scenario = try String(contentsOf: packageRoot.appendingPathComponent("datasets/kent/scenario.yaml"), encoding: .utf8)
-            .replacingOccurrences(of: "dataset: .", with: "dataset: \(packageRoot.path)/datasets/kent")
+        let scenario = try String(contentsOf: packageRoot.appendingPathComponent("datasets/kent/buildings-only/scenario.yaml"), encoding: .utf8)
+            .replacingOccurrences(of: "dataset: .", with: "dataset: \(packageRoot.path)/datasets/kent/buildings-only")
             .replacingOccurrences(of: "budget: [0-9_]+", with: "budget: \(interior["epsilon"]!)",
                                   options: .regularExpression)
         XCTAssertTrue(scenario.contains("budget: \(interior["epsilon"]!)"))
@@ -62,7 +62,7 @@ final class FrontierCommandTests: XCTestCase {
     }
 
     func testFrontierRefusesAnUnboundableAxis() throws {
-        let run = try EstateRun.run(["frontier", "datasets/kent/scenario.yaml", "--x", "travel", "--y", "cost"])
+        let run = try EstateRun.run(["frontier", "datasets/kent/buildings-only/scenario.yaml", "--x", "travel", "--y", "cost"])
         XCTAssertEqual(run.status, 1)
         XCTAssertTrue(run.stderr.contains("travel"), run.stderr)
     }
