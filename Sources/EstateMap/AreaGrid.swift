@@ -26,4 +26,11 @@ struct AreaGrid {
         }
         self.size = size
     }
+
+    /// The cell of each of `count` areas (index into `cells`).
+    func cellOfArea(count: Int) -> [Int] {
+        var cellOf = [Int](repeating: 0, count: count)
+        for (c, cell) in cells.enumerated() { for i in cell.members { cellOf[i] = c } }
+        return cellOf
+    }
 }

@@ -50,7 +50,7 @@ struct DifferenceMapRenderer {
         raster = AreaRaster(points: areaPixels, box: canvas.frame.box, cell: MapCanvas.rasterCell)
         areaMarkup = aggregated ? cellLayer(areaPixels: areaPixels) : areaLayer(areaPixels: areaPixels)
         siteMarkup = siteLayer(sitePixels: sitePixels)
-        districts = canvas.districtLayers(raster: raster, areaDistricts: data.areas.map(\.district), boundaries: data.boundaries)
+        districts = canvas.districtLayers(shapes: .derived(raster), areaDistricts: data.areas.map(\.district), boundaries: data.boundaries)
     }
 
     func document(standalone: Bool) -> String {

@@ -9,10 +9,15 @@ public enum EstateMap {
         public var aggregateAbove: Int
         /// Side of an aggregation cell, canvas pixels (the map box is 900 pixels wide).
         public var cellSize: Double
+        /// Most points the areas' outlines may take on the map (each shared border counted once
+        /// per area drawing it): beyond it, borders are simplified further, never apart. About
+        /// 7 bytes a point: the default keeps the shapes near 2 MB of SVG.
+        public var outlinePoints: Int
 
-        public init(aggregateAbove: Int = 4000, cellSize: Double = 9) {
+        public init(aggregateAbove: Int = 4000, cellSize: Double = 9, outlinePoints: Int = 300_000) {
             self.aggregateAbove = aggregateAbove
             self.cellSize = cellSize
+            self.outlinePoints = outlinePoints
         }
     }
 

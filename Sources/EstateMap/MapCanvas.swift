@@ -48,13 +48,24 @@ struct MapCanvas {
 
     /// District outlines and labels: the given boundaries, or outlines derived from the areas.
     /// Labels go in their own group so they stay above every other layer.
-    /// Outlines come from `boundaries` when given, else from `raster`.
-    func districtLayers(raster: AreaRaster, areaDistricts: [String],
+    /// Outlines come from `boundaries` when given, else from the areas' shapes.
+    func districtLayers(shapes: AreaShapes, areaDistricts: [String],
                         boundaries: [DistrictBoundary]) -> (outlines: String, labels: String) {
         var outlines = SVGWriter(), labels = SVGWriter()
         outlines.open("g", ["id": "layer-districts", "fill": "none", "stroke-linejoin": "round"])
         var anchors: [(district: String, x: Double, y: Double)]
-        if boundaries.isEmpty {
+        if boundaries.isEmpty, case .outlines(let polygons) = shapes {
+            // Districts merged from their areas' outlines: the arcs between two districts, and the outside.
+            let edges = polygons.districtEdges()
+            if !edges.inner.isEmpty {
+                outlines.empty("path", ["d": edges.inner, "stroke": "#ffffff", "stroke-width": "3", "stroke-opacity": "0.8"])
+                outlines.empty("path", ["d": edges.inner, "stroke": "#1e1e1e", "stroke-width": "1.2"])
+            }
+            if !edges.outer.isEmpty {
+                outlines.empty("path", ["d": edges.outer, "stroke": "#1e1e1e", "stroke-width": "1.6"])
+            }
+            anchors = polygons.districtAnchors()
+        } else if boundaries.isEmpty, case .derived(let raster) = shapes {
             let names = Array(Set(areaDistricts)).sorted()
             let number = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
             let derived = DistrictOutlines(raster: raster, district: areaDistricts.map { number[$0]! }, districts: names)

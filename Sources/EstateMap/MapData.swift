@@ -1,3 +1,5 @@
+import Estate
+
 /// Everything the estate map shows, as plain values: the planner fills it in
 /// from a plan, and the map never needs to know how the plan was made.
 public struct EstateMapData: Sendable, Equatable {
@@ -76,11 +78,15 @@ public struct MapArea: Sendable, Equatable {
     public var covered: Bool
     /// Deprivation decile, 1 = most deprived 10% ... 10 = least deprived, or nil when unknown.
     public var deprivationDecile: Int?
+    /// The area's outline from the dataset's boundary file (WGS84 degrees), or nil: with
+    /// outlines the map is a choropleth of the real shapes and districts are merged from them.
+    public var outline: Boundary?
 
     public init(
         id: String, district: String, lat: Double, lon: Double, need: Double, weight: Double,
-        children: Double, hub: Int?, minutes: Double?, covered: Bool, deprivationDecile: Int? = nil
+        children: Double, hub: Int?, minutes: Double?, covered: Bool, deprivationDecile: Int? = nil, outline: Boundary? = nil
     ) {
+        self.outline = outline
         self.id = id
         self.district = district
         self.lat = lat

@@ -7,7 +7,7 @@ struct PlanMapRenderer {
     let aggregated: Bool
     let cellSize: Double
     /// Area shapes, and the district outlines when no boundary is given.
-    let raster: AreaRaster
+    let shapes: AreaShapes
     private(set) var hover = HoverData()
     /// District outlines and labels, computed once for both the SVG and the HTML.
     private var districts = (outlines: "", labels: "")
@@ -21,26 +21,35 @@ struct PlanMapRenderer {
         self.data = data
         var points = data.areas.map { GeoPoint(lat: $0.lat, lon: $0.lon) } + data.sites.map { GeoPoint(lat: $0.lat, lon: $0.lon) }
         for boundary in data.boundaries { for ring in boundary.rings { points += ring } }
+        for area in data.areas {
+            for polygon in area.outline?.polygons ?? [] {
+                let c = polygon[0].coordinates
+                points += stride(from: 0, to: c.count, by: 2).map { GeoPoint(lat: c[$0 + 1], lon: c[$0]) }
+            }
+        }
         let canvas = MapCanvas(points: points)
         self.canvas = canvas
         aggregated = data.areas.count > options.aggregateAbove
         cellSize = options.cellSize
         let areaPixels = data.areas.map { canvas.frame.pixel(lat: $0.lat, lon: $0.lon) }
         let sitePixels = data.sites.map { canvas.frame.pixel(lat: $0.lat, lon: $0.lon) }
-        raster = AreaRaster(points: areaPixels, box: canvas.frame.box, cell: MapCanvas.rasterCell)
+        let shapeAreas = data.areas.map { (outline: $0.outline, district: $0.district) }
         if aggregated {
             let grid = AreaGrid(points: areaPixels, size: options.cellSize, origin: (canvas.frame.box.x, canvas.frame.box.y))
+            shapes = AreaShapes(areas: shapeAreas, pixels: areaPixels, frame: canvas.frame, budget: options.outlinePoints,
+                                group: (grid.cellOfArea(count: data.areas.count), grid.cells.count))
             let cellNeed = grid.cells.map { cell in Self.weightedMean(cell.members.map { (data.areas[$0].need, data.areas[$0].children) }) }
             classes = NeedClasses(values: cellNeed)
             linkMarkup = linksLayer(areaPixels: areaPixels, sitePixels: sitePixels, grid: grid)
             areaMarkup = cellLayer(grid: grid, cellNeed: cellNeed)
         } else {
+            shapes = AreaShapes(areas: shapeAreas, pixels: areaPixels, frame: canvas.frame, budget: options.outlinePoints, group: nil)
             classes = NeedClasses(values: data.areas.map(\.need))
             linkMarkup = linksLayer(areaPixels: areaPixels, sitePixels: sitePixels, grid: nil)
             areaMarkup = areaLayer(areaPixels: areaPixels)
         }
         siteMarkup = siteLayer(sitePixels: sitePixels)
-        districts = canvas.districtLayers(raster: raster, areaDistricts: data.areas.map(\.district), boundaries: data.boundaries)
+        districts = canvas.districtLayers(shapes: shapes, areaDistricts: data.areas.map(\.district), boundaries: data.boundaries)
     }
 
     func document(standalone: Bool) -> String {
@@ -54,15 +63,15 @@ struct PlanMapRenderer {
     /// Each area's shape (its cells of the raster) filled by need class, hatched when not covered,
     /// with a small dot at its centroid (which also keeps an area hoverable when its shape is tiny).
     private mutating func areaLayer(areaPixels: [(x: Double, y: Double)]) -> String {
-        let shapes = raster.shapes(count: data.areas.count)
+        let shapes = self.shapes.shapes(count: data.areas.count)
         let order = data.areas.indices.sorted { data.areas[$0].id < data.areas[$1].id }
         var svg = SVGWriter()
         svg.open("g", ["id": "layer-areas"])
-        svg.open("g", ["shape-rendering": "crispEdges", "fill-opacity": "0.85"])
+        svg.open("g", self.shapes.layerAttributes)
         var byClass = [[Int]](repeating: [], count: classes.count)
         for i in order { byClass[classes.index(of: data.areas[i].need)].append(i) }
         for (k, members) in byClass.enumerated() where !members.isEmpty {
-            svg.open("g", ["fill": classes.colour(k)])
+            svg.open("g", self.shapes.classAttributes(colour: classes.colour(k)))
             for i in members where !shapes[i].isEmpty {
                 svg.raw("<path d=\"" + shapes[i] + "\" data-h=\"a\(i)\"/>\n")
             }
@@ -70,7 +79,7 @@ struct PlanMapRenderer {
         }
         let uncovered = order.filter { !data.areas[$0].covered }.map { shapes[$0] }.joined()
         if !uncovered.isEmpty {
-            svg.empty("path", ["d": uncovered, "fill": "url(#uncovered-hatch)", "fill-opacity": "0.6", "pointer-events": "none"])
+            svg.empty("path", ["d": uncovered, "fill": "url(#uncovered-hatch)", "fill-opacity": "0.6", "stroke": "none", "pointer-events": "none"])
         }
         svg.close("g")
         svg.open("g", ["fill": "#1e1e1e", "fill-opacity": "0.6"])
@@ -95,16 +104,14 @@ struct PlanMapRenderer {
     /// tile the land without gaps), coloured by the children-weighted mean need of its areas;
     /// cells where most children are not covered are hatched.
     private mutating func cellLayer(grid: AreaGrid, cellNeed: [Double]) -> String {
-        var cellOf = [Int](repeating: 0, count: data.areas.count)
-        for (c, cell) in grid.cells.enumerated() { for i in cell.members { cellOf[i] = c } }
-        let shapes = raster.shapes(group: cellOf, groups: grid.cells.count)
+        let shapes = self.shapes.shapes(group: grid.cellOfArea(count: data.areas.count), groups: grid.cells.count)
         var svg = SVGWriter()
         svg.open("g", ["id": "layer-areas"])
-        svg.open("g", ["shape-rendering": "crispEdges", "fill-opacity": "0.85"])
+        svg.open("g", self.shapes.layerAttributes)
         var byClass = [[Int]](repeating: [], count: classes.count)
         for (c, need) in cellNeed.enumerated() { byClass[classes.index(of: need)].append(c) }
         for (k, cells) in byClass.enumerated() where !cells.isEmpty {
-            svg.open("g", ["fill": classes.colour(k)])
+            svg.open("g", self.shapes.classAttributes(colour: classes.colour(k)))
             for c in cells where !shapes[c].isEmpty {
                 svg.raw("<path d=\"" + shapes[c] + "\" data-h=\"c\(c)\"/>\n")
             }
@@ -126,7 +133,7 @@ struct PlanMapRenderer {
             ])
         }
         if !hatched.isEmpty {
-            svg.empty("path", ["d": hatched, "fill": "url(#uncovered-hatch)", "fill-opacity": "0.6", "pointer-events": "none"])
+            svg.empty("path", ["d": hatched, "fill": "url(#uncovered-hatch)", "fill-opacity": "0.6", "stroke": "none", "pointer-events": "none"])
         }
         svg.close("g")
         svg.close("g")
@@ -238,7 +245,7 @@ struct PlanMapRenderer {
             .note(aggregated
                   ? "\(data.areas.count) areas merged by \(Fixed.trimmed(cellSize)) px grid cell; links join each cell's areas to their hubs."
                   : "\(data.areas.count) areas, each shaded over the land nearest its centroid (dot)."),
-            .note(data.boundaries.isEmpty ? "District outlines derived from area centroids." : "District outlines from the boundary file."),
+            .note(data.boundaries.isEmpty ? shapes.note : "District outlines from the boundary file."),
         ]
         return entries
     }

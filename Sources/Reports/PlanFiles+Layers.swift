@@ -5,7 +5,7 @@ extension PlanFiles {
     /// The plan as GIS layers, one GeoJSON file each (what QGIS opens as separate layers):
     /// `sites.geojson` (points), `areas.geojson` (the areas' outlines where the dataset has
     /// boundaries, their centroids otherwise) and `districts.geojson` (each district's figures,
-    /// its geometry the outlines of its areas, not dissolved, or none without boundaries).
+    /// its geometry the union of its areas' outlines, or none without boundaries).
     /// `estate.geojson` stays the single points file FORMAT.md defines.
     static func sitesLayer(_ context: PlanContext, _ tables: PlanTables) -> String {
         collection(tables.sites.map { row in
@@ -22,16 +22,11 @@ extension PlanFiles {
         })
     }
 
-    static func districtsLayer(_ context: PlanContext, _ tables: PlanTables) -> String {
-        let dataset = context.dataset
-        let areasByDistrict = dataset.areasByDistrict
-        return collection(tables.districts.map { row in
-            var geometry = "null"
-            if !dataset.boundaries.isEmpty {
-                let outlines = areasByDistrict[row.district].compactMap { dataset.boundaries[$0] }
-                if !outlines.isEmpty { geometry = multiPolygon(Boundary(polygons: outlines.flatMap(\.polygons))) }
-            }
-            return feature(geometry, districtProperties(context, row))
+    /// `outlines`: `Dataset.districtBoundaries()`, computed once for this layer and the GeoPackage.
+    static func districtsLayer(_ context: PlanContext, _ tables: PlanTables, outlines: [Boundary?]) -> String {
+        collection(tables.districts.map { row in
+            let geometry = row.district < outlines.count ? outlines[row.district].map(multiPolygon) : nil
+            return feature(geometry ?? "null", districtProperties(context, row))
         })
     }
 

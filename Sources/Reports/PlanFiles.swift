@@ -14,6 +14,7 @@ public enum PlanFiles {
             return [("summary.json", try PlanSummary(engineVersion: engineVersion, context: context, totals: nil).json())]
         }
         let tables = PlanTables(context)
+        let districtOutlines = context.dataset.districtBoundaries()
         var files: [(name: String, contents: [UInt8])] = [
             ("summary.json", try PlanSummary(engineVersion: engineVersion, context: context, totals: tables.totals).json()),
             ("sites.csv", sitesCSV(context, tables)),
@@ -23,8 +24,8 @@ public enum PlanFiles {
             ("equality.csv", try PlanEquality.csv(context)),
             ("sites.geojson", Array(sitesLayer(context, tables).utf8)),
             ("areas.geojson", Array(areasLayer(context).utf8)),
-            ("districts.geojson", Array(districtsLayer(context, tables).utf8)),
-            ("estate.gpkg", try PlanGeoPackage.bytes(context, tables)),
+            ("districts.geojson", Array(districtsLayer(context, tables, outlines: districtOutlines).utf8)),
+            ("estate.gpkg", try PlanGeoPackage.bytes(context, tables, districtOutlines: districtOutlines)),
             ("unreachable_areas.csv", unreachableAreasCSV(context)),
         ]
         if context.plan.services != nil {

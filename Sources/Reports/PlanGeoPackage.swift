@@ -5,7 +5,7 @@ import Planning
 
 /// The plan as a GeoPackage (`estate.gpkg`, OGC 12-128 version 1.3), which QGIS and ArcGIS open
 /// natively: layers `sites` (points), `areas` (outlines where the dataset has boundaries, centroids
-/// otherwise) and `districts` (the districts' figures, with their areas' outlines when there are
+/// otherwise) and `districts` (the districts' figures, with the union of their areas' outlines when there are
 /// boundaries, a plain attribute table otherwise), all in WGS84 (EPSG:4326). The same property
 /// lists as the GeoJSON layers. Written with SQLite through GRDB; `last_change` is fixed so that
 /// the same plan gives the same bytes.
@@ -17,7 +17,8 @@ enum PlanGeoPackage {
         var rows: [(geometry: [UInt8]?, properties: [(String, FeatureValue)])]
     }
 
-    static func bytes(_ context: PlanContext, _ tables: PlanTables) throws -> [UInt8] {
+    /// `districtOutlines`: `Dataset.districtBoundaries()` (districts merged from their areas).
+    static func bytes(_ context: PlanContext, _ tables: PlanTables, districtOutlines: [Boundary?]) throws -> [UInt8] {
         let dataset = context.dataset
         let hasBoundaries = !dataset.boundaries.isEmpty
         let sites = Layer(name: "sites", geometryType: "POINT", rows: tables.sites.map { row in
@@ -29,13 +30,8 @@ enum PlanGeoPackage {
             return (outline.map(WKB.multiPolygon) ?? WKB.point(dataset.areas[i].longitude, dataset.areas[i].latitude),
                     PlanFiles.areaProperties(context, i))
         })
-        let byDistrict = dataset.areasByDistrict
         let districts = Layer(name: "districts", geometryType: hasBoundaries ? "MULTIPOLYGON" : nil, rows: tables.districts.map { row in
-            var geometry: [UInt8]?
-            if hasBoundaries {
-                let outlines = byDistrict[row.district].compactMap { dataset.boundaries[$0] }
-                if !outlines.isEmpty { geometry = WKB.multiPolygon(Boundary(polygons: outlines.flatMap(\.polygons))) }
-            }
+            let geometry = row.district < districtOutlines.count ? districtOutlines[row.district].map(WKB.multiPolygon) : nil
             return (geometry, PlanFiles.districtProperties(context, row))
         })
 

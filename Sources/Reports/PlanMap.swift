@@ -14,7 +14,7 @@ public enum PlanMap {
                 id: area.id, district: dataset.districts[area.district], lat: area.latitude, lon: area.longitude,
                 need: context.needScore[i], weight: context.instance.areaWeight[i], children: area.children,
                 hub: plan.areaSite[i], minutes: plan.areaMinutes[i], covered: plan.areaCoveredShare[i] >= 1 - 1e-9,
-                deprivationDecile: deciles[i])
+                deprivationDecile: deciles[i], outline: i < dataset.boundaries.count ? dataset.boundaries[i] : nil)
         }
         let sites = tables.sites.map { row in
             let site = dataset.sites[row.site]

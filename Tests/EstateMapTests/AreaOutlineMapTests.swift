@@ -1,0 +1,137 @@
+import Estate
+import Foundation
+import XCTest
+@testable import EstateMap
+
+/// The map of a dataset with area boundaries: a choropleth of the areas' own shapes, districts
+/// merged from them, simplified within the point budget without opening gaps between neighbours.
+final class AreaOutlineMapTests: XCTestCase {
+    static let columns = 10, rows = 7
+
+    /// A grid of areas over east Kent with wiggly shared borders (each border's points computed
+    /// once, so neighbours share them exactly), in two districts split down the middle.
+    static func estate() -> EstateMapData {
+        func noise(_ a: Int, _ b: Int, _ c: Int) -> Double {
+            var h = UInt64(truncatingIfNeeded: (a &* 73_856_093) ^ (b &* 19_349_663) ^ (c &* 83_492_791)) &+ 0x9E37_79B9_7F4A_7C15
+            h = (h ^ (h >> 31)) &* 0xBF58_476D_1CE4_E5B9
+            return Double((h ^ (h >> 29)) >> 11) * 0x1p-53 - 0.5
+        }
+        func corner(_ i: Int, _ j: Int) -> (Double, Double) {
+            (0.8 + 0.05 * (Double(i) + 0.3 * noise(i, j, 1)), 51.0 + 0.03 * (Double(j) + 0.3 * noise(i, j, 2)))
+        }
+        func edge(_ a: (Int, Int), _ b: (Int, Int)) -> [(Double, Double)] {
+            let forward = a < b
+            let (p, q) = forward ? (a, b) : (b, a)
+            let s = corner(p.0, p.1), e = corner(q.0, q.1)
+            var points = [s]
+            for k in 1..<20 {
+                let t = Double(k) / 20, w = 0.2 * noise(p.0 * 100 + q.0, p.1 * 100 + q.1, k)
+                points.append((s.0 + t * (e.0 - s.0) - w * (e.1 - s.1), s.1 + t * (e.1 - s.1) + w * (e.0 - s.0)))
+            }
+            points.append(e)
+            return forward ? points : points.reversed()
+        }
+        var areas: [MapArea] = []
+        for j in 0..<rows {
+            for i in 0..<columns {
+                let corners = [(i, j), (i + 1, j), (i + 1, j + 1), (i, j + 1), (i, j)]
+                var ring: [Double] = []
+                for k in 0..<4 {
+                    for point in (k == 0 ? edge(corners[k], corners[k + 1]) : Array(edge(corners[k], corners[k + 1]).dropFirst())) {
+                        ring += [point.0, point.1]
+                    }
+                }
+                let centre = corner(i, j)
+                areas.append(MapArea(id: String(format: "A%02d%02d", j, i), district: i < columns / 2 ? "West" : "East",
+                                     lat: centre.1 + 0.015, lon: centre.0 + 0.025, need: Double((i * 7 + j * 3) % 10),
+                                     weight: 1, children: 100, hub: 0, minutes: 5, covered: (i + j) % 3 != 0,
+                                     outline: Boundary(polygons: [[Boundary.Ring(coordinates: ring)]])))
+            }
+        }
+        let site = MapSite(id: "S1", name: "Hub", kind: "family_hub", district: "West", lat: 51.1, lon: 0.95, decision: .kept,
+                           annualCost: 1, carbon: 1, needServed: 1)
+        return EstateMapData(title: "Outlines", subtitle: "grid", status: "optimal", totals: [], areas: areas, sites: [site],
+                             districtTable: MapTable(header: ["District"], rows: [["West"], ["East"]]))
+    }
+
+    /// Absolute vertices (tenths of a pixel) of each closed ring of an SVG path "M x y l dx dy ... z".
+    static func rings(_ d: String) -> [[[Int]]] {
+        var result: [[[Int]]] = []
+        for part in d.split(separator: "M") {
+            let body = part.hasSuffix("z") ? part.dropLast() : part
+            let pieces = body.split(separator: "l", omittingEmptySubsequences: false)
+            let numbers = { (text: Substring) -> [Int] in
+                let regex = try! NSRegularExpression(pattern: "-?[0-9]*\\.?[0-9]+")
+                let string = String(text)
+                return regex.matches(in: string, range: NSRange(string.startIndex..., in: string)).map {
+                    let text = String(string[Range($0.range, in: string)!])
+                    return Int((Double(text.hasPrefix("-.") ? "-0" + text.dropFirst() : text)! * 10).rounded())
+                }
+            }
+            let start = numbers(pieces[0])
+            var ring = [start]
+            let steps = pieces.count > 1 ? numbers(pieces[1]) : []
+            for k in stride(from: 0, to: steps.count, by: 2) {
+                ring.append([ring.last![0] + steps[k], ring.last![1] + steps[k + 1]])
+            }
+            result.append(ring)
+        }
+        return result
+    }
+
+    func testAreasAreDrawnFromTheirOutlinesAndNeighboursShareEveryVertexAtAnyBudget() throws {
+        let data = Self.estate()
+        let full = try EstateMap.svg(data)
+        for budget in [1_000_000, 1_500, 400] {
+            let svg = try EstateMap.svg(data, options: EstateMap.Options(outlinePoints: budget))
+            let tree = try XMLTree(svg)
+            let shapes = tree.inside(id: "layer-areas").filter { $0.name == "path" && $0.attributes["data-h"] != nil }
+            XCTAssertEqual(shapes.count, data.areas.count, "one shape per area")
+            var edges: [[Int]: String] = [:]
+            var points = 0
+            for shape in shapes {
+                let rings = Self.rings(shape.attributes["d"]!)
+                XCTAssertEqual(rings.count, 1)
+                let ring = rings[0]     // the last step returns to the first vertex
+                XCTAssertEqual(ring.first, ring.last)
+                XCTAssertGreaterThanOrEqual(ring.count, 4, "still a polygon")
+                points += ring.count - 1
+                for k in 0..<(ring.count - 1) where ring[k] != ring[k + 1] {
+                    XCTAssertNil(edges[ring[k] + ring[k + 1]], "no edge drawn twice the same way")
+                    edges[ring[k] + ring[k + 1]] = shape.attributes["data-h"]!
+                }
+            }
+            XCTAssertLessThanOrEqual(points, budget, "the budget holds")
+            // Brute force: an edge not run backwards by a neighbour is on the outside of the grid.
+            for (key, owner) in edges where edges[[key[2], key[3], key[0], key[1]]] == nil {
+                let index = Int(owner.dropFirst())!
+                let (i, j) = (index % Self.columns, index / Self.columns)
+                XCTAssertTrue(i == 0 || j == 0 || i == Self.columns - 1 || j == Self.rows - 1,
+                              "budget \(budget): a gap beside area \(data.areas[index].id)")
+            }
+            let legend = tree.inside(id: "legend").map(\.text).joined(separator: " ")
+            XCTAssertTrue(legend.contains("Areas from the boundary file") && legend.contains("union of their areas"), legend)
+            XCTAssertFalse(svg.contains("derived from area centroids"))
+            // One district border (a column of arcs) and the outside.
+            let borders = tree.inside(id: "layer-districts").filter { $0.name == "path" }
+            XCTAssertEqual(borders.count, 3, "inner casing, inner line, outer line")
+            XCTAssertEqual(Set(tree.elements.filter { $0.attributes["class"] == "district-label" }.map(\.text)), ["East", "West"])
+            if budget == 1_000_000 { XCTAssertEqual(svg, full) }
+        }
+        XCTAssertGreaterThan(full.count, try EstateMap.svg(data, options: EstateMap.Options(outlinePoints: 400)).count)
+    }
+
+    func testMergedCellsFollowTheAreasOutlines() throws {
+        let data = Self.estate()
+        let tree = try XMLTree(try EstateMap.svg(data, options: EstateMap.Options(aggregateAbove: 10, cellSize: 200)))
+        let cells = tree.inside(id: "layer-areas").filter { $0.name == "path" && $0.attributes["data-h"]?.hasPrefix("c") == true }
+        XCTAssertGreaterThan(cells.count, 1)
+        XCTAssertLessThan(cells.count, data.areas.count)
+        // Each cell is drawn from whole areas' borders: its vertices are among the areas' own.
+        let areaVertices = Set(try XMLTree(try EstateMap.svg(data)).inside(id: "layer-areas")
+            .filter { $0.name == "path" && $0.attributes["data-h"]?.hasPrefix("a") == true }.flatMap { Self.rings($0.attributes["d"]!).flatMap { $0 } })
+        for cell in cells {
+            for vertex in Self.rings(cell.attributes["d"]!).flatMap({ $0 }) { XCTAssertTrue(areaVertices.contains(vertex)) }
+        }
+    }
+}
