@@ -17,13 +17,17 @@ public struct EqualityArea: Sendable, Equatable {
     public var minutes: Double?
     /// Whether a kept hub lies within the coverage time.
     public var covered: Bool
+    /// Share (0...1) of the area counted as covered: 1 or 0 by `covered`, or a part for a
+    /// service under capacity or outreach (FORMAT.md v2), which the coverage columns count.
+    public var coveredShare: Double
     /// Current visits per year by the area's residents (all sites), from usage figures.
     public var visits: Double
     /// Of those, visits per year to sites the plan closes.
     public var visitsDisplaced: Double
 
     public init(id: String, district: String, deprivationScore: Double, children: Double, weight: Double,
-                minutes: Double?, covered: Bool, visits: Double, visitsDisplaced: Double) {
+                minutes: Double?, covered: Bool, visits: Double, visitsDisplaced: Double, coveredShare: Double? = nil) {
+        self.coveredShare = coveredShare ?? (covered ? 1 : 0)
         self.id = id
         self.district = district
         self.deprivationScore = deprivationScore
@@ -159,6 +163,9 @@ public enum EqualityImpact {
                                    ("visits", a.visits), ("visits displaced", a.visitsDisplaced)] where !value.isFinite {
                 throw MapDataError(record: "area", id: a.id, field: field, value: "\(value)", expected: "a finite number")
             }
+            guard (0 ... 1).contains(a.coveredShare) else {
+                throw MapDataError(record: "area", id: a.id, field: "covered share", value: "\(a.coveredShare)", expected: "a share in 0...1")
+            }
             if let m = a.minutes, !(m.isFinite && m >= 0) {
                 throw MapDataError(record: "area", id: a.id, field: "minutes", value: "\(m)", expected: "finite minutes >= 0")
             }
@@ -176,9 +183,9 @@ public enum EqualityImpact {
             r.areas += 1
             r.children += a.children
             r.weight += a.weight
-            if a.covered {
-                r.childrenCovered += a.children
-                r.weightCovered += a.weight
+            if a.coveredShare > 0 {
+                r.childrenCovered += a.children * a.coveredShare
+                r.weightCovered += a.weight * a.coveredShare
             }
             r.visits += a.visits
             r.visitsDisplaced += a.visitsDisplaced

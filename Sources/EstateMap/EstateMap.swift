@@ -44,7 +44,7 @@ public enum EstateMap {
     private static func page(_ renderer: PlanMapRenderer) -> String {
         HTMLPage(title: renderer.data.title + " — " + renderer.data.subtitle, svg: renderer.document(standalone: false),
                  toggles: renderer.toggles, hover: renderer.hover, table: renderer.data.districtTable,
-                 notices: renderer.data.notices).text
+                 notices: renderer.data.notices, choices: renderer.services.choices).text
     }
 
     /// Two options compared: areas by coverage change, sites by decision change, as standalone SVG.

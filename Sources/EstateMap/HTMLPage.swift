@@ -11,6 +11,9 @@ struct HTMLPage {
     let table: MapTable
     /// Warnings shown as a banner above the map (an illustrative dataset, caveats).
     let notices: [String]
+    /// (group id in the SVG, label) of layers shown one at a time through a selector (a v2
+    /// plan's per-service coverage); none adds no selector and no script for it.
+    var choices: [(String, String)] = []
 
     var text: String {
         var page = ""
@@ -26,6 +29,13 @@ struct HTMLPage {
             page += "<label><input type=\"checkbox\" checked data-layer=\"" + SVGWriter.escape(layer) + "\"> "
                 + SVGWriter.escape(label) + "</label>"
         }
+        if !choices.isEmpty {
+            page += "<label>Service coverage <select id=\"layer-choice\"><option value=\"\">none (need)</option>"
+            for (layer, label) in choices {
+                page += "<option value=\"" + SVGWriter.escape(layer) + "\">" + SVGWriter.escape(label) + "</option>"
+            }
+            page += "</select></label>"
+        }
         page += "<span class=\"hint\">Hover over a site or area for details.</span></nav>\n"
         if !notices.isEmpty {
             page += "<div id=\"notices\" role=\"note\">"
@@ -36,7 +46,9 @@ struct HTMLPage {
         page += "<section id=\"districts\"><h2>Districts</h2>\n" + tableMarkup() + "</section>\n"
         page += "<pre id=\"page-errors\" hidden></pre>\n"
         page += "<script type=\"application/json\" id=\"hover-data\">" + hover.json() + "</script>\n"
-        page += "<script>" + Self.script + "</script>\n</body>\n</html>\n"
+        page += "<script>" + Self.script + "</script>\n"
+        if !choices.isEmpty { page += "<script>" + Self.choiceScript + "</script>\n" }
+        page += "</body>\n</html>\n"
         return page
     }
 
@@ -128,6 +140,26 @@ struct HTMLPage {
     boxes[k].click();toggled=toggled&&getComputedStyle(layer).display!=='none';}\
     document.body.setAttribute('data-selftest',hovered&&toggled?'ok':'fail');}\
     document.body.setAttribute('data-ready','1');\
+    })();
+    """
+
+    /// The selector of layers shown one at a time (`choices`): shows the chosen group of class
+    /// `service-layer` and hides the others; `#service=CODE` opens the page on that service's
+    /// layer (a link to one service's map). Under #selftest it picks every choice, checks that
+    /// its layer alone shows, and turns the page's data-selftest to fail if not.
+    static let choiceScript = """
+    (function(){\
+    var svg=document.getElementById('estate-map'),choice=document.getElementById('layer-choice');\
+    function choose(){var groups=svg.querySelectorAll('.service-layer');\
+    for(var g=0;g<groups.length;g++){groups[g].style.display=groups[g].id===choice.value?'inline':'none';}}\
+    choice.addEventListener('change',choose);\
+    var wanted=location.hash.indexOf('#service=')===0?decodeURIComponent(location.hash.slice(9)):'';\
+    for(var w=1;w<choice.options.length;w++){if(choice.options[w].text===wanted){choice.selectedIndex=w;choose();}}\
+    if(location.hash==='#selftest'){var ok=choice.options.length>1;\
+    for(var c=1;c<choice.options.length;c++){choice.selectedIndex=c;choose();\
+    var groups=svg.querySelectorAll('.service-layer');for(var q=0;q<groups.length;q++){\
+    ok=ok&&((getComputedStyle(groups[q]).display!=='none')===(groups[q].id===choice.value));}}\
+    choice.selectedIndex=0;choose();if(!ok)document.body.setAttribute('data-selftest','fail');}\
     })();
     """
 }

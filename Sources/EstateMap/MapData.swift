@@ -23,13 +23,17 @@ public struct EstateMapData: Sendable, Equatable {
     /// Warnings every view of the map must show in full, e.g. that the dataset is illustrative
     /// (drawn in red under the title, and as a banner on the HTML page).
     public var notices: [String]
+    /// A plan with `services:` (v2): each service's coverage by area, for the outreach layer and
+    /// the per-service coverage layers; empty for a v1 plan, whose map stays as it was.
+    public var services: [MapService]
 
     public init(
         title: String, subtitle: String, status: String, totals: [MapTotal],
         areas: [MapArea], sites: [MapSite], districtTable: MapTable,
-        boundaries: [DistrictBoundary] = [], notices: [String] = []
+        boundaries: [DistrictBoundary] = [], notices: [String] = [], services: [MapService] = []
     ) {
         self.notices = notices
+        self.services = services
         self.title = title
         self.subtitle = subtitle
         self.status = status
@@ -136,11 +140,21 @@ public struct MapSite: Sendable, Equatable {
     public var carbon: Double
     /// Sum of the weights of the areas this site serves in the plan (0 when closed).
     public var needServed: Double
+    /// v2: a kept site offering every core service of `family_hubs` (drawn as a star).
+    public var familyHub: Bool
+    /// v2: codes of the services the kept site offers (empty when closed, and for v1 plans).
+    public var servicesOffered: [String]
+
+    /// A building run by a partner (`kind: partner`, FORMAT.md v2), drawn as a square when kept.
+    public var isPartner: Bool { kind == "partner" }
 
     public init(
         id: String, name: String, kind: String, district: String, lat: Double, lon: Double,
-        decision: SiteDecision, annualCost: Double, carbon: Double, needServed: Double
+        decision: SiteDecision, annualCost: Double, carbon: Double, needServed: Double,
+        familyHub: Bool = false, servicesOffered: [String] = []
     ) {
+        self.familyHub = familyHub
+        self.servicesOffered = servicesOffered
         self.id = id
         self.name = name
         self.kind = kind

@@ -53,6 +53,7 @@ extension EstateMapData {
             }
         }
         try MapValidation.boundaries(boundaries)
+        try validateServices()
     }
 }
 

@@ -12,10 +12,15 @@ struct PlanMapRenderer {
     /// District outlines and labels, computed once for both the SVG and the HTML.
     private var districts = (outlines: "", labels: "")
     private var areaMarkup = "", linkMarkup = "", siteMarkup = ""
+    /// v2 plans: outreach areas, per-service coverage, Family Hub and partner symbols.
+    let services: ServiceLayers
+    private var outreachMarkup = "", serviceMarkup = ""
 
     /// Layers the HTML page can switch on and off: (group id, label).
-    let toggles = [("layer-areas", "Areas"), ("layer-links", "Catchment links"),
-                   ("layer-closed-sites", "Closed sites"), ("layer-districts", "Districts")]
+    var toggles: [(String, String)] {
+        [("layer-areas", "Areas")] + (services.isEmpty ? [] : [("layer-outreach", "Outreach")])
+            + [("layer-links", "Catchment links"), ("layer-closed-sites", "Closed sites"), ("layer-districts", "Districts")]
+    }
 
     init(data: EstateMapData, options: EstateMap.Options) {
         self.data = data
@@ -34,6 +39,7 @@ struct PlanMapRenderer {
         let areaPixels = data.areas.map { canvas.frame.pixel(lat: $0.lat, lon: $0.lon) }
         let sitePixels = data.sites.map { canvas.frame.pixel(lat: $0.lat, lon: $0.lon) }
         let shapeAreas = data.areas.map { (outline: $0.outline, district: $0.district) }
+        services = ServiceLayers(data: data)
         if aggregated {
             let grid = AreaGrid(points: areaPixels, size: options.cellSize, origin: (canvas.frame.box.x, canvas.frame.box.y))
             shapes = AreaShapes(areas: shapeAreas, pixels: areaPixels, frame: canvas.frame, budget: options.outlinePoints,
@@ -49,13 +55,18 @@ struct PlanMapRenderer {
             areaMarkup = areaLayer(areaPixels: areaPixels)
         }
         siteMarkup = siteLayer(sitePixels: sitePixels)
+        outreachMarkup = services.outreachLayer(shapes)
+        serviceMarkup = services.coverageLayers(shapes)
         districts = canvas.districtLayers(shapes: shapes, areaDistricts: data.areas.map(\.district), boundaries: data.boundaries)
     }
 
     func document(standalone: Bool) -> String {
-        let panel = Panel(title: data.title, subtitle: data.subtitle, notices: data.notices, status: data.status, totals: data.totals, entries: legend())
+        let panel = Panel(title: data.title, subtitle: data.subtitle, notices: data.notices, status: data.status, totals: data.totals,
+                          entries: legend(interactive: !standalone))
+        // The per-service layers need the page's selector, so only the HTML page carries them.
+        let overlays = outreachMarkup + (standalone ? "" : serviceMarkup)
         return canvas.document(standalone: standalone,
-                               layers: areaMarkup + districts.outlines + linkMarkup + siteMarkup + districts.labels, panel: panel)
+                               layers: areaMarkup + overlays + districts.outlines + linkMarkup + siteMarkup + districts.labels, panel: panel)
     }
 
     // MARK: layers
@@ -90,12 +101,15 @@ struct PlanMapRenderer {
         svg.close("g")
         svg.close("g")
         hover.kinds["a"] = HoverData.Kind(
-            h: ["Area", "District", "Need score", "Weight", "Children", "Hub", "Minutes", "Covered", "Deprivation decile"],
-            r: data.areas.map { area in
-                [area.id, area.district, Fixed.places(area.need, 3), Fixed.places(area.weight, 1), Fixed.places(area.children, 0),
-                 area.hub.map { data.sites[$0].name + " (" + data.sites[$0].id + ")" } ?? "none reachable",
-                 area.minutes.map { Fixed.places($0, 1) } ?? "—", area.covered ? "yes" : "no",
-                 area.deprivationDecile.map { "\($0) (1 = most deprived)" } ?? "—"]
+            h: ["Area", "District", "Need score", "Weight", "Children", "Hub", "Minutes", "Covered", "Deprivation decile"]
+                + (services.isEmpty ? [] : ServiceLayers.areaHoverFields),
+            r: data.areas.indices.map { i in
+                let area = data.areas[i]
+                return [area.id, area.district, Fixed.places(area.need, 3), Fixed.places(area.weight, 1), Fixed.places(area.children, 0),
+                        area.hub.map { data.sites[$0].name + " (" + data.sites[$0].id + ")" } ?? "none reachable",
+                        area.minutes.map { Fixed.places($0, 1) } ?? "—", area.covered ? "yes" : "no",
+                        area.deprivationDecile.map { "\($0) (1 = most deprived)" } ?? "—"]
+                    + (services.isEmpty ? [] : services.areaHover(i))
             })
         return svg.text
     }
@@ -200,17 +214,19 @@ struct PlanMapRenderer {
         svg.close("g")
         svg.open("g", ["id": "layer-open-sites"])
         for i in order where data.sites[i].decision.isOpen {
-            svg.raw(SiteSymbol(data.sites[i].decision).markup(x: sitePixels[i].x, y: sitePixels[i].y, scale: scale,
+            svg.raw(services.symbol(data.sites[i]).markup(x: sitePixels[i].x, y: sitePixels[i].y, scale: scale,
                                                                attributes: Self.siteAttributes(i, data.sites[i])))
         }
         svg.close("g")
         svg.close("g")
         hover.kinds["s"] = HoverData.Kind(
-            h: ["Site", "Name", "Kind", "District", "Decision", "Annual cost", "Carbon", "Need served"],
+            h: ["Site", "Name", "Kind", "District", "Decision", "Annual cost", "Carbon", "Need served"]
+                + (services.isEmpty ? [] : ServiceLayers.siteHoverFields),
             r: data.sites.map { site in
                 [site.id, site.name, site.kind, site.district, Self.decisionText(site.decision),
                  "£" + Fixed.grouped(site.annualCost) + "/yr", Fixed.places(site.carbon, 1) + " tCO2e/yr",
                  Fixed.places(site.needServed, 1)]
+                    + (services.isEmpty ? [] : services.siteHover(site))
             })
         return svg.text
     }
@@ -227,18 +243,25 @@ struct PlanMapRenderer {
         }
     }
 
-    private func legend() -> [Panel.Entry] {
+    /// `interactive`: the HTML page, which also explains the per-service coverage layers.
+    private func legend(interactive: Bool) -> [Panel.Entry] {
         var entries: [Panel.Entry] = [.heading(aggregated ? "Need (cell mean, fifths of cells by need)" : "Need (fifths of areas by need score)")]
         for k in (0..<classes.count).reversed() {
             entries.append(.swatch(colour: classes.colour(k), label: classes.words(k)))
         }
         entries.append(.swatch(colour: "url(#uncovered-hatch)", label: aggregated ? "most children not covered" : "not covered by a kept hub"))
         let count = { (d: SiteDecision) in data.sites.filter { $0.decision == d }.count }
+        if services.isEmpty {
+            entries += [
+                .heading("Sites"),
+                .symbol(.kept, label: "kept (\(count(.kept)))"),
+                .symbol(.mustKeep, label: "must keep (\(count(.mustKeep)))"),
+                .symbol(.closed, label: "closed (\(count(.closed)))"),
+            ]
+        } else {
+            entries += services.legend(interactive: interactive)
+        }
         entries += [
-            .heading("Sites"),
-            .symbol(.kept, label: "kept (\(count(.kept)))"),
-            .symbol(.mustKeep, label: "must keep (\(count(.mustKeep)))"),
-            .symbol(.closed, label: "closed (\(count(.closed)))"),
             .heading("Catchments"),
             .line(colour: "#1e1e1e", dash: nil, label: "area to its hub, covered"),
             .line(colour: "#b30000", dash: "3 2", label: "hub beyond coverage time"),

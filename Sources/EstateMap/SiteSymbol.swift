@@ -7,6 +7,10 @@ enum SiteSymbol {
     case mustKeep
     /// Closed: a hollow circle with a cross.
     case closed
+    /// v2: a kept Family Hub (every core service): a filled star.
+    case familyHub
+    /// v2: a partner's building in use: a filled purple square.
+    case partner
     /// Difference map: open under both options (a dark diamond, unlike any area dot).
     case openInBoth
     /// Difference map: closed under both (hollow grey with a cross).
@@ -52,6 +56,11 @@ enum SiteSymbol {
         case .closed:
             return t + "<circle r=\"5\" fill=\"#ffffff\" stroke=\"#555555\" stroke-width=\"1.3\"/>"
                 + "<path d=\"M-3-3L3 3M3-3L-3 3\" stroke=\"#555555\" stroke-width=\"1.3\"/></g>\n"
+        case .familyHub:
+            return t + "<path d=\"M0-9.5L2.6-3.2L9.3-2.9L4.1 1.3L5.9 7.8L0 4.1L-5.9 7.8L-4.1 1.3L-9.3-2.9L-2.6-3.2Z\" "
+                + "fill=\"#f03b20\" stroke=\"#1e1e1e\" stroke-width=\"1.3\" stroke-linejoin=\"round\"/></g>\n"
+        case .partner:
+            return t + "<rect x=\"-5.5\" y=\"-5.5\" width=\"11\" height=\"11\" fill=\"#7b3294\" stroke=\"#1e1e1e\" stroke-width=\"1.3\"/></g>\n"
         case .openInBoth:
             return t + "<path d=\"M0-7L7 0L0 7L-7 0Z\" fill=\"#1e1e1e\" stroke=\"#ffffff\" stroke-width=\"1.2\"/></g>\n"
         case .closedInBoth:

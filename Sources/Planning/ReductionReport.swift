@@ -24,6 +24,12 @@ public struct ReductionReport: Sendable, Codable, Equatable {
     /// Columns and rows of the model that was solved.
     public var variables = 0
     public var constraints = 0
+    /// Services: offers of a free service (`cost_per_site` 0) that are their site's keep
+    /// decision rather than a column of their own; nil for a plan without services.
+    public var offersTiedToSites: Int?
+    /// Services: columns and rows of the model as FORMAT.md writes it, before the reductions.
+    public var variablesAsWritten: Int?
+    public var constraintsAsWritten: Int?
 
     public init() {}
 
@@ -32,5 +38,7 @@ public struct ReductionReport: Sendable, Codable, Equatable {
         case areasNeverCovered = "areas_never_covered", areasUnreachable = "areas_unreachable"
         case sites, sitesFixedOpen = "sites_fixed_open", sitesFixedClosed = "sites_fixed_closed"
         case sitesDominated = "sites_dominated", pairs, variables, constraints
+        case offersTiedToSites = "offers_tied_to_sites", variablesAsWritten = "variables_as_written"
+        case constraintsAsWritten = "constraints_as_written"
     }
 }

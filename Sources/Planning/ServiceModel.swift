@@ -1,13 +1,27 @@
 import Estate
 import Optimisation
 
-/// The v2 MILP (FORMAT.md, "Services, Family Hubs and outreach"), as written there, with no
-/// reductions yet: `y_j` site kept, `x_jk` site `j` offers service `k` (`x_jk <= y_j`), `h_j`
-/// Family Hub (`h_j <= x_jk` for every core `k`), `z_ik <= sum_{j in C_ik} x_jk` covered share,
-/// `o_ik` outreach share (`z_ik + o_ik <= 1`). With capacity or `min_travel`, `a_ijk` assigns
-/// service `k`'s demand of area `i` to site `j` (`a_ijk <= x_jk`); under capacity, the covered
-/// share is the demand assigned within the coverage time, and `sum_{i,k} d_ik a_ijk <= cap_j y_j`
-/// shares a building between the services it offers.
+/// The v2 MILP (FORMAT.md, "Services, Family Hubs and outreach"): `y_j` site kept, `x_jk` site
+/// `j` offers service `k` (`x_jk <= y_j`), `h_j` Family Hub (`h_j <= x_jk` for every core `k`),
+/// `z <= sum_{j in C_ik} x_jk` covered share, `o_ik` outreach share (`z + o_ik <= 1`). With
+/// capacity or `min_travel`, `a_ijk` assigns service `k`'s demand of area `i` to site `j`
+/// (`a_ijk <= x_jk`); under capacity, the covered share is the demand assigned within the
+/// coverage time, and `sum_{i,k} d_ik a_ijk <= cap_j y_j` shares a building between the
+/// services it offers.
+///
+/// Exact reductions (`reduce`; none changes an optimum, `ServiceReductionTests` solves both ways):
+/// - a service that costs nothing to run (`cost_per_site` 0) is offered wherever its site is
+///   kept: `x_jk` is `y_j` itself (offering it only relaxes coverage, hub and assignment rows and
+///   adds no cost), so it needs no column and no row;
+/// - a Family Hub whose core offers are all one column (every core service free) is that column;
+/// - one covered share `z` per distinct set of offer columns within the coverage time, shared by
+///   every area and service with that set (in an optimum each such `z_ik` is
+///   `min(1, sum x)`, the same for all of them); the coverage rows and the objective sum the
+///   weights of the areas it stands for;
+/// - no covered share and no outreach for a service that neither the objective nor a
+///   coverage minimum asks about, and no outreach where it is worth nothing (it then only costs);
+/// - `max_minutes` rows with the same columns are written once.
+/// `report` gives the size as written (`variablesAsWritten`) and after the reductions.
 ///
 /// Site statuses are rows (`y_j = 1` or `0`) tagged `.siteStatus`, so the infeasibility
 /// explanation can drop them like any other constraint group.
@@ -19,7 +33,8 @@ struct ServiceModel {
     private(set) var formulation: Formulation
     /// `y_j`.
     private(set) var siteColumn: [Int] = []
-    /// `x_jk` as `[k][j]`; nil where `j` cannot host `k`.
+    /// `x_jk` as `[k][j]`; nil where `j` cannot host `k`; `y_j`'s column for a free service
+    /// (with `reduce`).
     private(set) var offerColumn: [[Int?]] = []
     /// `o_ik` as `[k][i]`; nil where outreach cannot deliver `k`.
     private(set) var outreachColumn: [[Int?]] = []
@@ -28,11 +43,17 @@ struct ServiceModel {
     /// Reasons in the data that make the model infeasible whatever the solve.
     private(set) var dataConflicts: [ConstraintGroup: [String]] = [:]
     private(set) var report = ReductionReport()
-    /// Columns and weights of each service's covered weight `sum_i w_ik (z_ik + value o_ik)`.
+    /// Columns and weights of each service's covered weight `sum_i w_ik (z_ik + value o_ik)`
+    /// (a shared `z` appears once per area it stands for).
     private(set) var coverageTerms: [[(column: Int, weight: Double, area: Int)]] = []
+    /// Whether the exact reductions were applied.
+    let reduce: Bool
+    /// What the model as written would have had beyond this one (columns, rows).
+    private var removedVariables = 0, removedRows = 0
 
     init(instance: PlanningInstance, services: ServiceInstance, specification spec: PlanSpecification,
-         rules: ServiceRules, areaIDs: [String]) {
+         rules: ServiceRules, areaIDs: [String], reduce: Bool = true) {
+        self.reduce = reduce
         self.instance = instance
         self.services = services
         self.specification = spec
@@ -45,6 +66,7 @@ struct ServiceModel {
         report.pairs = instance.pairSite.count
         report.sitesFixedOpen = instance.siteStatus.filter { $0 == .keep }.count
         report.sitesFixedClosed = instance.siteStatus.filter { $0 == .close }.count
+        report.offersTiedToSites = 0
 
         // Cost terms (GBP/year) for the budget and min_cost.
         var costColumns: [Int] = [], costCoefficients: [Double] = []
@@ -62,6 +84,12 @@ struct ServiceModel {
             var row: [Int?] = []
             for j in 0 ..< m {
                 guard services.siteHosts[k][j] else { row.append(nil); continue }
+                if reduce && rules.services[k].costPerSite == 0 {
+                    row.append(siteColumn[j])
+                    removedVariables += 1; removedRows += 1
+                    report.offersTiedToSites! += 1
+                    continue
+                }
                 let x = formulation.addVariable(.binary, lower: 0, upper: 1)
                 formulation.addRow([x, siteColumn[j]], [1, -1], upper: 0, group: nil)
                 if rules.services[k].costPerSite != 0 {
@@ -79,9 +107,16 @@ struct ServiceModel {
         coverageTerms = Array(repeating: [], count: s)
         outreachColumn = Array(repeating: Array(repeating: nil, count: n), count: s)
         assignment = Array(repeating: Array(repeating: [], count: n), count: s)
+        var coverageGroup: [[Int]: Int] = [:]
+        var coverageColumns = 0
+        var maxMinutesRows = Set<[Int]>()
         for k in 0 ..< s {
             let rule = rules.services[k]
             let weights = services.areaWeight[k]
+            // Without a coverage minimum or weight in the objective, a service's coverage (and
+            // its outreach, which then only costs) cannot change the optimum.
+            let coverageMatters = !reduce || rule.minCoverage != nil || rule.minDistrictCoverage != nil
+                || rule.minDeprivedCoverage != nil || (spec.objective == .maxCoverage && rule.weight != 0)
             let mustServe = spec.objective == .minTravel || rule.maxMinutes != nil
             let serveGroup: ConstraintGroup = rule.maxMinutes == nil ? .serveEveryArea : .maxMinutes
             let reach = rule.maxMinutes ?? (spec.objective == .minTravel ? .infinity : rule.coverageMinutes)
@@ -93,9 +128,25 @@ struct ServiceModel {
                         instance.pairMinutes[p] <= rule.coverageMinutes ? offerColumn[k][instance.pairSite[p]] : nil
                     }
                     if !within.isEmpty {
-                        let z = formulation.addVariable(.continuous, lower: 0, upper: 1)
-                        formulation.addRow([z] + within, [1] + within.map { _ in -1 }, upper: 0, group: nil)
-                        covered = [z]
+                        if reduce {
+                            removedVariables += 1; removedRows += 1
+                            if coverageMatters {
+                                let key = Array(Set(within)).sorted()
+                                if let z = coverageGroup[key] { covered = [z] } else {
+                                    let z = formulation.addVariable(.continuous, lower: 0, upper: 1)
+                                    formulation.addRow([z] + key, [1] + key.map { _ in -1 }, upper: 0, group: nil)
+                                    coverageGroup[key] = z
+                                    coverageColumns += 1
+                                    covered = [z]
+                                    removedVariables -= 1; removedRows -= 1
+                                }
+                            }
+                        } else {
+                            let z = formulation.addVariable(.continuous, lower: 0, upper: 1)
+                            formulation.addRow([z] + within, [1] + within.map { _ in -1 }, upper: 0, group: nil)
+                            covered = [z]
+                            coverageColumns += 1
+                        }
                     }
                 }
                 if useAssignment {
@@ -126,7 +177,13 @@ struct ServiceModel {
                     }
                 }
                 for column in covered { coverageTerms[k].append((column, weights[i], i)) }
-                if rule.outreach {
+                // Outreach that cannot add covered weight only costs: 0 in every optimum.
+                if rule.outreach && (!coverageMatters || reduce && weights[i] * rules.outreachValue == 0) {
+                    removedVariables += 1
+                    if !covered.isEmpty || c.capacity == nil && instance.pairs(of: i).contains(where: {
+                        instance.pairMinutes[$0] <= rule.coverageMinutes && offerColumn[k][instance.pairSite[$0]] != nil
+                    }) { removedRows += 1 }
+                } else if rule.outreach {
                     let o = formulation.addVariable(.continuous, lower: 0, upper: 1)
                     outreachColumn[k][i] = o
                     if !covered.isEmpty {
@@ -145,7 +202,12 @@ struct ServiceModel {
                         dataConflicts[.maxMinutes, default: []].append(
                             "area \(areaIDs[i]) has no site that can host \(services.codes[k]) within \(format(limit)) minutes")
                     }
-                    formulation.addRow(within, within.map { _ in 1 }, lower: 1, group: .maxMinutes)
+                    let key = reduce ? Array(Set(within)).sorted() : within
+                    if reduce && !within.isEmpty && !maxMinutesRows.insert(key).inserted {
+                        removedRows += 1
+                    } else {
+                        formulation.addRow(key, key.map { _ in 1 }, lower: 1, group: .maxMinutes)
+                    }
                 }
             }
         }
@@ -193,6 +255,9 @@ struct ServiceModel {
         }
         report.variables = formulation.variableCount
         report.constraints = formulation.rowCount
+        report.areaGroups = coverageColumns
+        report.variablesAsWritten = formulation.variableCount + removedVariables
+        report.constraintsAsWritten = formulation.rowCount + removedRows
     }
 
     /// `h_j <= x_jk` for every core `k`; at least `per_district` hubs in each district that has
@@ -203,8 +268,17 @@ struct ServiceModel {
         for j in 0 ..< instance.siteCount {
             let offers = core.map { offerColumn[$0][j] }
             guard offers.allSatisfy({ $0 != nil }) else { continue }
+            let distinct = Set(offers.compactMap { $0 })
+            if reduce, distinct.count == 1, let x = distinct.first {
+                // Every core service free here: the hub is the site itself.
+                removedVariables += 1; removedRows += offers.count
+                hubsByDistrict[instance.siteDistrict[j], default: []].append(x)
+                continue
+            }
             let h = formulation.addVariable(.binary, lower: 0, upper: 1)
-            for case let x? in offers { formulation.addRow([h, x], [1, -1], upper: 0, group: nil) }
+            let bounds = reduce ? distinct.sorted() : offers.compactMap { $0 }
+            removedRows += offers.count - bounds.count
+            for x in bounds { formulation.addRow([h, x], [1, -1], upper: 0, group: nil) }
             if core.isEmpty { formulation.addRow([h, siteColumn[j]], [1, -1], upper: 0, group: nil) }
             hubsByDistrict[instance.siteDistrict[j], default: []].append(h)
         }
@@ -223,8 +297,11 @@ struct ServiceModel {
             func addShare(_ share: Double, areas: (Int) -> Bool, group: ConstraintGroup) {
                 let total = (0 ..< instance.areaCount).filter(areas).reduce(0) { $0 + weights[$1] }
                 guard total > 0 else { return }
-                let terms = coverageTerms[k].filter { areas($0.area) }
-                formulation.addRow(terms.map(\.column), terms.map(\.weight), lower: share * total, group: group)
+                // A shared covered share appears once, with the weights of its areas summed.
+                var weightOf: [Int: Double] = [:]
+                for term in coverageTerms[k] where areas(term.area) { weightOf[term.column, default: 0] += term.weight }
+                let columns = weightOf.keys.sorted()
+                formulation.addRow(columns, columns.map { weightOf[$0]! }, lower: share * total, group: group)
             }
             if let share = rule.minCoverage { addShare(share, areas: { _ in true }, group: .minCoverage) }
             if let share = rule.minDistrictCoverage {

@@ -24,7 +24,7 @@ enum ServicePlanner {
             return plan
         }
         if !model.dataConflicts.isEmpty || model.formulation.hasViolatedEmptyRow() { return try infeasible() }
-        let primary = try Planner.solve(model.formulation.linearModel(), options: options)
+        let primary = try solve(model.formulation.linearModel(), options: options, start: clock)
         switch primary.status {
         case .optimal, .feasible:
             let solution = try breakTies(primary, model: model, options: options)
@@ -47,6 +47,33 @@ enum ServicePlanner {
             return .empty(status: .error, seconds: Planner.seconds(since: clock), reductions: model.report,
                           message: primary.message)
         }
+    }
+
+    /// Share of the time limit kept for `ServiceDive` when GLPK stops at the limit.
+    static let diveShare = 0.1
+
+    /// GLPK in the time limit less `diveShare`; when it stops there with no plan or a worse one
+    /// than `ServiceDive` finds in the rest, the dive's plan stands, with GLPK's bound (or the
+    /// relaxation's, or every column at its best bound) and the gap between them.
+    static func solve(_ lp: LinearModel, options: SolveOptions, start: ContinuousClock.Instant) throws -> Solution {
+        guard let limit = options.timeLimit else { return try Planner.solve(lp, options: options) }
+        var primaryOptions = options
+        primaryOptions.timeLimit = max(0.01, limit * (1 - diveShare) - Planner.seconds(since: start))
+        var solution = try Planner.solve(lp, options: primaryOptions)
+        guard solution.status == .feasible || solution.status == .limitWithoutSolution else { return solution }
+        let dive = try ServiceDive.run(lp, options: options, deadline: start + .seconds(max(limit, 1)))
+        let maximise = lp.sense == .maximise
+        if let found = dive.solution, let value = found.objective,
+           solution.objective.map({ maximise ? value > $0 : value < $0 }) ?? true {
+            solution.values = found.values
+            solution.objective = value
+        }
+        guard let found = solution.objective else { return solution }
+        let proven = solution.bound ?? dive.relaxationBound ?? Planner.boxBound(lp)
+        let bound = maximise ? max(proven, found) : min(proven, found)
+        return Solution(status: .feasible, objective: found, bound: bound,
+                        gap: Solution.relativeGap(objective: found, bound: bound), seconds: Planner.seconds(since: start),
+                        values: solution.values, message: solution.message ?? "time limit reached")
     }
 
     static func validate(_ instance: PlanningInstance, _ spec: PlanSpecification, _ rules: ServiceRules) throws(PlanningError) {
@@ -92,7 +119,10 @@ enum ServicePlanner {
             // The same total cost the budget bounds: buildings, services, outreach.
             for j in 0 ..< instance.siteCount { lp.setObjectiveCoefficient(model.siteColumn[j], instance.siteCost[j]) }
             for (k, rule) in model.rules.services.enumerated() {
-                for case let x? in model.offerColumn[k] { lp.setObjectiveCoefficient(x, rule.costPerSite) }
+                // A free service's offer may be its site's own column (`ServiceModel`'s reductions).
+                if rule.costPerSite != 0 {
+                    for case let x? in model.offerColumn[k] { lp.setObjectiveCoefficient(x, rule.costPerSite) }
+                }
                 for (i, column) in model.outreachColumn[k].enumerated() {
                     if let column {
                         lp.setObjectiveCoefficient(column, model.rules.outreachCostPerPerson * model.services.areaPopulation[k][i])

@@ -19,8 +19,14 @@ public enum PlanConsoleSummary {
         status += ", \(NumberFormat.decimal(plan.seconds, 3)) s"
         lines.append(status)
         let r = plan.reductions
-        lines.append("  model: \(r.variables) variables, \(r.constraints) constraints; \(r.areas) areas as \(r.areaGroups) groups, "
-            + "\(r.sitesDominated) dominated and \(r.sitesFixedOpen + r.sitesFixedClosed) fixed of \(r.sites) sites")
+        if let variables = r.variablesAsWritten, let constraints = r.constraintsAsWritten {
+            lines.append("  model: \(r.variables) variables, \(r.constraints) constraints after reductions "
+                + "(\(variables) and \(constraints) as written); \(r.areaGroups) covered-share columns, "
+                + "\(r.offersTiedToSites ?? 0) offers tied to their sites")
+        } else {
+            lines.append("  model: \(r.variables) variables, \(r.constraints) constraints; \(r.areas) areas as \(r.areaGroups) groups, "
+                + "\(r.sitesDominated) dominated and \(r.sitesFixedOpen + r.sitesFixedClosed) fixed of \(r.sites) sites")
+        }
         if let message = plan.message, !plan.status.hasPlan { lines.append("  \(message)") }
         if plan.status == .feasible {
             lines.append("  \(plan.message ?? "stopped at a limit"): the best plan found, not proven optimal (see bound and gap)")

@@ -28,16 +28,20 @@ public enum PlanFiles {
             ("estate.gpkg", try PlanGeoPackage.bytes(context, tables, districtOutlines: districtOutlines)),
             ("unreachable_areas.csv", unreachableAreasCSV(context)),
         ]
+        var extraSheets: [ReportTable] = []
         if context.plan.services != nil {
-            files.append(("services.csv", ServiceTables.servicesCSV(context)))
+            let services = ServiceTables.servicesTable(context), equality = try ServiceEquality.table(context)
+            extraSheets += [services, equality]
+            files.append(("services.csv", services.csv))
+            files.append(("service_equality.csv", try ServiceEquality.csv(context)))
             files.append(("area_services.csv", ServiceTables.areaServicesCSV(context)))
         }
-        var extraSheets: [ReportTable] = []
         if context.specification.constraints.capacity != nil && context.plan.services == nil {
             let capacity = CapacityTables(context)
-            extraSheets = [hubsTable(context, capacity), displacedTable(context, capacity)]
-            files.append(("hubs.csv", extraSheets[0].csv))
-            files.append(("displaced.csv", extraSheets[1].csv))
+            let sheets = [hubsTable(context, capacity), displacedTable(context, capacity)]
+            extraSheets += sheets
+            files.append(("hubs.csv", sheets[0].csv))
+            files.append(("displaced.csv", sheets[1].csv))
         }
         let map = try EstateMap.files(PlanMap.data(context, tables: tables))
         files.append(("estate.svg", Array(map.svg.utf8)))

@@ -33,7 +33,9 @@ public enum PlanFolderReader {
         for file in requiredFiles {
             if let data = FileManager.default.contents(atPath: url.appendingPathComponent(file).path) { files[file] = [UInt8](data) }
         }
-        if let data = FileManager.default.contents(atPath: url.appendingPathComponent(mapFile).path) { files[mapFile] = [UInt8](data) }
+        for file in [mapFile] + serviceFiles {
+            if let data = FileManager.default.contents(atPath: url.appendingPathComponent(file).path) { files[file] = [UInt8](data) }
+        }
         guard files["summary.json"] != nil else {
             throw InputErrors([InputError(file: path, expected: "a plan folder written by `estate plan` "
                 + "(it has no summary.json; a plan folder holds \(requiredFiles.joined(separator: ", ")))")])
@@ -65,7 +67,9 @@ public enum PlanFolderReader {
                                           expected: "the number of sites kept in sites.csv (\(keptSites.count)); are the files from different runs?")])
         }
         let map = files[mapFile].flatMap { String(validating: $0, as: UTF8.self) }
-        return PlanRecord(name: name, source: source, summary: summary, sites: sites, areas: areas, equality: equality, map: map)
+        let services = try readServices(files, label: label)
+        return PlanRecord(name: name, source: source, summary: summary, sites: sites, areas: areas, equality: equality, map: map,
+                          services: services)
     }
 
     // MARK: summary.json

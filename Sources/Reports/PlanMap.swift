@@ -16,12 +16,15 @@ public enum PlanMap {
                 hub: plan.areaSite[i], minutes: plan.areaMinutes[i], covered: plan.areaCoveredShare[i] >= 1 - 1e-9,
                 deprivationDecile: deciles[i], outline: i < dataset.boundaries.count ? dataset.boundaries[i] : nil)
         }
+        let outcome = plan.services
         let sites = tables.sites.map { row in
             let site = dataset.sites[row.site]
             let decision: SiteDecision = !row.kept ? .closed : (site.status == .keep ? .mustKeep : .kept)
             return MapSite(id: site.id, name: site.name, kind: site.kind, district: dataset.districts[site.district],
                            lat: site.latitude, lon: site.longitude, decision: decision, annualCost: site.annualCost,
-                           carbon: site.carbon, needServed: row.needServed)
+                           carbon: site.carbon, needServed: row.needServed,
+                           familyHub: outcome?.evaluation.familyHub[row.site] ?? false,
+                           servicesOffered: outcome.map { o in o.codes.indices.filter { o.offered[row.site][$0] }.map { o.codes[$0] } } ?? [])
         }
         let t = tables.totals
         let totals = [
@@ -44,7 +47,16 @@ public enum PlanMap {
         return EstateMapData(
             title: context.scenario.title, subtitle: subtitle(context), status: status,
             totals: totals, areas: areas, sites: sites, districtTable: MapTable(header: header, rows: rows),
-            notices: dataset.provenance.notices)
+            notices: dataset.provenance.notices, services: services(context))
+    }
+
+    /// A v2 plan's coverage of each service by area (building and outreach shares); none for v1.
+    static func services(_ context: PlanContext) -> [MapService] {
+        guard let outcome = context.plan.services, let instance = context.instance.services else { return [] }
+        return outcome.codes.indices.map { k in
+            MapService(code: outcome.codes[k], covered: outcome.evaluation.coveredShare[k],
+                       outreach: outcome.evaluation.outreachShare[k], population: instance.areaPopulation[k])
+        }
     }
 
     /// The option's description, or else what it optimises, in words.

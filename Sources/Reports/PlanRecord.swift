@@ -20,10 +20,13 @@ public struct PlanRecord: Sendable, Equatable {
     public var equality: EqualityText
     /// The plan's own map (`estate.svg`) when the folder has one, for a report to show as drawn.
     public var map: String?
+    /// A v2 plan's `services.csv` and `service_equality.csv` as written; nil for a v1 plan.
+    public var services: ServiceText?
 
     public init(name: String, source: String, summary: Summary, sites: [Site], areas: [Area], equality: EqualityText,
-                map: String? = nil) {
+                map: String? = nil, services: ServiceText? = nil) {
         self.map = map
+        self.services = services
         self.name = name
         self.source = source
         self.summary = summary
@@ -188,6 +191,18 @@ public struct PlanRecord: Sendable, Equatable {
 
     /// `equality.csv` as text: compared cell by cell, so the comparison quotes each option's
     /// equality tables exactly as its plan wrote them.
+    /// A v2 plan's service tables as text: `services.csv` (a row per service and district, and
+    /// a total) and `service_equality.csv` (the equality tables of each service).
+    public struct ServiceText: Sendable, Equatable {
+        public var coverage: EqualityText
+        public var equality: EqualityText
+
+        public init(coverage: EqualityText, equality: EqualityText) {
+            self.coverage = coverage
+            self.equality = equality
+        }
+    }
+
     public struct EqualityText: Sendable, Equatable {
         /// Column names, as in the file.
         public var header: [String]

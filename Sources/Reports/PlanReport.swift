@@ -103,6 +103,7 @@ public enum PlanReport {
         html += sitesSection(record, suffix: suffix)
         html += districtsSection(record, suffix: suffix)
         html += equalitySection(record, suffix: suffix)
+        html += servicesSection(record, suffix: suffix)
         html += explanationsSection(record, suffix: suffix)
         html += caveatsSection(record, suffix: suffix)
         return html + "</article>\n"

@@ -55,18 +55,18 @@ public enum ServiceTables {
         return rows
     }
 
-    /// `services.csv`.
-    static func servicesCSV(_ context: PlanContext) -> [UInt8] {
+    /// `services.csv`, and the workbook's "Services" sheet from the same cells.
+    static func servicesTable(_ context: PlanContext) -> ReportTable {
         let codes = context.instance.services?.codes ?? []
-        var csv = CSVWriter(header: ["service", "district", "population", "weight", "covered_share", "outreach_share",
-                                    "sites_offering", "cost"])
+        var table = ReportTable(name: "Services", header: ["service", "district", "population", "weight", "covered_share",
+                                                            "outreach_share", "sites_offering", "cost"])
         for row in rows(context) {
-            csv.row([codes[row.service], row.district.map { context.dataset.districts[$0] } ?? "total",
-                     Quantity.people.text(row.population), Quantity.weight.text(row.weight),
-                     Quantity.share.text(row.coveredShare), Quantity.share.text(row.outreachShare),
-                     String(row.sitesOffering), Quantity.money.text(row.cost)])
+            table.rows.append([.text(codes[row.service]), .text(row.district.map { context.dataset.districts[$0] } ?? "total"),
+                               .number(row.population, .people), .number(row.weight, .weight),
+                               .number(row.coveredShare, .share), .number(row.outreachShare, .share),
+                               .integer(row.sitesOffering), .number(row.cost, .money)])
         }
-        return csv.bytes
+        return table
     }
 
     /// `area_services.csv`: per area and service, the serving site, its minutes, the share a

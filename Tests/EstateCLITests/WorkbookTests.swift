@@ -72,6 +72,14 @@ final class WorkbookTests: XCTestCase {
         try check(triples, in: scratch)
     }
 
+    func testServicePlanWorkbookHoldsTheServiceTables() throws {
+        let scratch = try ServiceOutputsCommandTests.folder()
+        let run = try EstateRun.run(["plan", "plan.yaml", "--out", "v2", "--quiet"], in: scratch.url)
+        XCTAssertEqual(run.status, 0, run.stderr)
+        try check([("v2/estate.xlsx", "Services", "v2/services.csv"), ("v2/estate.xlsx", "Service equality", "v2/service_equality.csv"),
+                   ("v2/estate.xlsx", "Sites", "v2/sites.csv")], in: scratch)
+    }
+
     func testBatchWorkbookHoldsTheResultsInSweptOrder() throws {
         let scratch = try Scratch()
         let kent = try scratch.copyKent()

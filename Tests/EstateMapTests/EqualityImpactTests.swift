@@ -30,6 +30,20 @@ final class EqualityImpactTests: XCTestCase {
         XCTAssertEqual(deciles[24], 1, "the highest score is the most deprived")
     }
 
+    /// A service under capacity or outreach covers part of an area: the coverage columns count
+    /// that part of its population and weight (A01 half covered, A04 a quarter, A03 and A05 none).
+    func testPartlyCoveredAreasCountTheirCoveredShare() throws {
+        var partial = areas
+        partial[0].coveredShare = 0.5
+        partial[3].coveredShare = 0.25
+        partial[4].coveredShare = 0
+        let north = try XCTUnwrap(try EqualityImpact.table(partial).first { $0.group == .district("North") })
+        XCTAssertEqual(north.childrenCovered, 100 * 0.5 + 300 * 0.25, accuracy: 1e-9)
+        XCTAssertEqual(north.weightCovered, 200 * 0.5 + 300 * 0.25, accuracy: 1e-9)
+        partial[1].coveredShare = 1.5
+        XCTAssertThrowsError(try EqualityImpact.table(partial))
+    }
+
     func testTableRowsMatchHandComputedValues() throws {
         let rows = try EqualityImpact.table(areas)
         XCTAssertEqual(rows.map(\.group.csvFields), [["all", "all areas"]] + (1...10).map { ["decile", "\($0)"] }

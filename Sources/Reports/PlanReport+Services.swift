@@ -1,0 +1,52 @@
+/// The report's section for a v2 plan (services, Family Hubs, outreach): each service's
+/// coverage in the county and by district, and its equality impact, read from the plan's
+/// `services.csv` and `service_equality.csv` (nothing is computed a second time).
+extension PlanReport {
+    static func servicesSection(_ record: PlanRecord, suffix: String) -> String {
+        guard let services = record.services else { return "" }
+        let coverage = services.coverage, equality = services.equality
+        func column(_ text: PlanRecord.EqualityText, _ name: String) -> Int? { text.header.firstIndex(of: name) }
+        func value(_ text: PlanRecord.EqualityText, _ row: [String], _ name: String) -> String? {
+            column(text, name).flatMap { $0 < row.count && !row[$0].isEmpty ? row[$0] : nil }
+        }
+        func percent(_ text: PlanRecord.EqualityText, _ row: [String]?, _ name: String) -> String {
+            row.flatMap { value(text, $0, name) }.flatMap(Double.init).map(NumberFormat.percent) ?? "-"
+        }
+        var codes: [String] = []
+        for row in coverage.rows where !codes.contains(row[0]) { codes.append(row[0]) }
+        let totals = coverage.rows.filter { value(coverage, $0, "district") == "total" }
+        let districts = Array(Set(coverage.rows.compactMap { value(coverage, $0, "district") }.filter { $0 != "total" })).sorted()
+
+        var html = "<section id=\"services\(suffix)\">\n<h3>Services</h3>\n"
+        html += "<p>Coverage counts each service's own population within its coverage time of a kept building offering it, "
+            + "plus the part outreach reaches at its value. Costs are running the service at its sites and its outreach.</p>\n"
+        html += table(header: ["Service", "Covered", "By outreach", "Sites offering it", "Cost a year"], rows: totals.map { row in
+            [row[0], percent(coverage, row, "covered_share"), percent(coverage, row, "outreach_share"),
+             value(coverage, row, "sites_offering") ?? "-", value(coverage, row, "cost").flatMap(Double.init).map(NumberFormat.pounds) ?? "-"]
+        })
+        html += "<h4>Coverage by district</h4>\n"
+        html += table(header: ["District"] + codes, rows: districts.map { district in
+            [district] + codes.map { code in
+                percent(coverage, coverage.rows.first { $0[0] == code && value(coverage, $0, "district") == district }, "covered_share")
+            }
+        })
+        html += "<h4>Equality impact by service</h4>\n"
+        html += "<p>Each service's population covered, for all areas and for the most and least deprived areas of the dataset "
+            + "(deciles as in the equality table); areas with no kept site offering the service at all; usage of the service "
+            + "at sites that close or stop offering it.</p>\n"
+        func group(_ code: String, _ kind: String, _ label: String) -> [String]? {
+            equality.rows.first { $0[0] == code && value(equality, $0, "group") == kind && value(equality, $0, "label") == label }
+        }
+        html += table(header: ["Service", "All areas", "Most deprived 10%", "Most deprived 20%", "Least deprived decile",
+                               "Median min", "Areas with no site", "Visits displaced"], rows: codes.map { code in
+            let all = group(code, "all", "all areas")
+            return [code, percent(equality, all, "coverage"), percent(equality, group(code, "most_deprived", "10%"), "coverage"),
+                    percent(equality, group(code, "most_deprived", "20%"), "coverage"),
+                    percent(equality, group(code, "decile", "10"), "coverage"),
+                    all.flatMap { value(equality, $0, "median_minutes") } ?? "-",
+                    all.flatMap { value(equality, $0, "unreachable_areas") } ?? "-",
+                    percent(equality, all, "displaced_share")]
+        })
+        return html + "</section>\n"
+    }
+}
