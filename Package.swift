@@ -64,7 +64,7 @@ let package = Package(
                                                          .product(name: "GRDB", package: "GRDB.swift")]),
         // The planning model: exact reductions, the MILP, decoding, infeasibility explanations.
         .target(name: "Planning", dependencies: ["Estate", "Optimisation", "LocationModels"]),
-        .testTarget(name: "PlanningTests", dependencies: ["Planning", "Estate", "Optimisation"]),
+        .testTarget(name: "PlanningTests", dependencies: ["Planning", "Estate", "EstateIO", "Optimisation"]),
         // A plan's tables, summary, GeoJSON and output folder.
         // GRDB writes the plan's GeoPackage (estate.gpkg), which is SQLite.
         .target(name: "Reports", dependencies: ["Estate", "EstateIO", "EstateMap", "Planning", "Quantities", "Workbook",

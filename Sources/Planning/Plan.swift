@@ -24,11 +24,51 @@ public struct Conflict: Sendable, Codable, Equatable {
     /// The smallest total violation of this group alone, the other conflicting groups held, in the
     /// group's own unit (GBP, tCO2e, sites, need weight, areas); nil where it was not computed.
     public var minimumViolation: Double?
+    /// The scenario's value of the group (GBP, tCO2e, a share), where it is one number.
+    public var limit: Double?
+    /// The best this group's measure can reach with every other constraint held (a re-solve
+    /// that violates only this group, as little as possible): the least budget or carbon cap
+    /// that allows a plan, the highest county or most-deprived coverage share; nil where the
+    /// group is not one number or that re-solve did not finish.
+    public var best: Double?
+    /// The facts in the data behind a coverage floor that cannot be met: areas beyond the
+    /// coverage time of every building that may open.
+    public var outOfReach: [OutOfReach] = []
 
     public init(constraint: ConstraintGroup, details: [String] = [], minimumViolation: Double? = nil) {
         self.constraint = constraint
         self.details = details
         self.minimumViolation = minimumViolation
+    }
+}
+
+/// Areas of one group (all areas, the most deprived, a district) that no building that may open
+/// reaches within the coverage time, whatever the plan: why a coverage floor cannot be met.
+public struct OutOfReach: Sendable, Codable, Equatable {
+    /// `all areas`, `most deprived areas`, or a district's name.
+    public var group: String
+    /// Areas in the group.
+    public var areas: Int
+    /// Areas with no building that may open within the coverage time.
+    public var beyond: Int
+    /// Those areas' share (0...1) of the group's need weight.
+    public var beyondShare: Double
+    /// The share of the group's need covered with every building that may open kept: the most any
+    /// plan can cover.
+    public var ceiling: Double
+    /// The coverage time, minutes.
+    public var minutes: Double
+    /// Up to ten of those areas' ids, most need first.
+    public var examples: [String]
+
+    public init(group: String, areas: Int, beyond: Int, beyondShare: Double, ceiling: Double, minutes: Double, examples: [String]) {
+        self.group = group
+        self.areas = areas
+        self.beyond = beyond
+        self.beyondShare = beyondShare
+        self.ceiling = ceiling
+        self.minutes = minutes
+        self.examples = examples
     }
 }
 

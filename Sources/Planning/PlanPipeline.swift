@@ -43,6 +43,8 @@ public struct PlanContext: Sendable {
     /// Deprivation scores of the areas (the equality tables' deciles).
     public var deprivation: Deprivation
     public var plan: Plan
+    /// Why the plan is what it is (`PlanExplainer`), when it was asked for and applies.
+    public var explanation: PlanExplanation? = nil
 }
 
 /// The one way a scenario becomes a plan: scenario + dataset (+ inputs already derived) ->

@@ -305,14 +305,36 @@ public enum Planner {
         let conflicting = candidates.subtracting(dropped).sorted()
         return try conflicting.map { group in
             var conflict = Conflict(constraint: group, details: model.dataConflicts[group] ?? [])
+            conflict.limit = limitValue(of: group, model.specification)
+            conflict.outOfReach = ConflictFacts.outOfReach(group, model: model, areaIDs: areaIDs)
             if group != .siteStatus, model.dataConflicts[group] == nil {
-                let (elastic, slacks) = variant(dropping: dropped).formulation.elasticModel(elastic: group, dropping: dropped)
-                let solution = try solve(elastic, options: options)
-                if solution.status == .optimal {
-                    conflict.minimumViolation = slacks.reduce(0) { $0 + solution[$1] }
+                func violation(dropping: Set<ConstraintGroup>) throws -> Double? {
+                    let (elastic, slacks) = variant(dropping: dropping).formulation.elasticModel(elastic: group, dropping: dropping)
+                    let solution = try solve(elastic, options: options)
+                    return solution.status == .optimal ? slacks.reduce(0) { $0 + solution[$1] } : nil
                 }
+                conflict.minimumViolation = try violation(dropping: dropped)
+                // The best the group can reach with every other constraint held, not only those
+                // in the conflict (others may be no part of the conflict yet still cost some).
+                let held = dropped.isEmpty ? conflict.minimumViolation : try violation(dropping: [])
+                conflict.best = held.flatMap { ConflictFacts.best(group, violation: $0, model: model) }
             }
             return conflict
+        }
+    }
+
+    /// The scenario's value of `group` when it is one number.
+    static func limitValue(of group: ConstraintGroup, _ spec: PlanSpecification) -> Double? {
+        let c = spec.constraints
+        switch group {
+        case .budget: return c.budget
+        case .carbon: return c.carbon
+        case .minPerDistrict: return c.minPerDistrict.map(Double.init)
+        case .minCoverage: return c.minCoverage
+        case .minDistrictCoverage: return c.minDistrictCoverage
+        case .minDeprivedCoverage: return c.minDeprivedCoverage
+        case .maxMinutes: return c.maxMinutes
+        default: return nil
         }
     }
 }

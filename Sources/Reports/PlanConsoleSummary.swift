@@ -69,6 +69,28 @@ public enum PlanConsoleSummary {
             }
             lines.append("  " + cells.joined(separator: "  "))
         }
+        lines.append(contentsOf: explanationLines(context))
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Each limit's sentence, then the closed sites whose keeping would cover the most children
+    /// and the kept sites whose closing would lose the most (the rest are in summary.json).
+    static func explanationLines(_ context: PlanContext) -> [String] {
+        guard let explanation = context.explanation else { return [] }
+        var lines = ["", "  why (re-solves of the scenario; \(NumberFormat.decimal(explanation.seconds, 2)) s):"]
+        for effect in explanation.limits {
+            lines.append("    " + ExplanationWords.sentence(effect, explanation, context))
+        }
+        let base = explanation.baseline.childrenCovered
+        let change = { (effect: PlanExplanation.SiteEffect) in abs((effect.flipped?.childrenCovered ?? base) - base) }
+        for kept in [false, true] {
+            let chosen = explanation.sites.filter { $0.kept == kept && change($0) >= 0.05 }
+                .sorted { (change($0), $1.site) > (change($1), $0.site) }.prefix(3)
+            for effect in chosen {
+                lines.append("    \(context.dataset.sites[effect.site].name) (\(kept ? "kept" : "closed")): "
+                    + ExplanationWords.sentence(effect, explanation, context))
+            }
+        }
+        return lines
     }
 }

@@ -23,7 +23,9 @@ public enum PlanFolderReader {
     /// Reads the plan folder at `path` (as the user typed it; messages name files under it).
     /// Throws `InputErrors` for a missing or malformed file and `ComparisonError.noPlan` for a
     /// plan whose status carries no decisions (e.g. an infeasible run's folder).
-    public static func read(folder path: String, name: String) throws -> PlanRecord {
+    /// With `allowingNoPlan` a folder whose run ended without a plan (infeasible, failed) is read
+    /// as its summary alone, with no sites or areas: a report then explains why there is no plan.
+    public static func read(folder path: String, name: String, allowingNoPlan: Bool = false) throws -> PlanRecord {
         let url = URL(fileURLWithPath: path)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -40,17 +42,22 @@ public enum PlanFolderReader {
             throw InputErrors([InputError(file: path, expected: "a plan folder written by `estate plan` "
                 + "(it has no summary.json; a plan folder holds \(requiredFiles.joined(separator: ", ")))")])
         }
-        return try read(files: files, location: path, name: name, source: path)
+        return try read(files: files, location: path, name: name, source: path, allowingNoPlan: allowingNoPlan)
     }
 
     /// Reads a plan from its files' contents. `location` prefixes file names in messages.
-    public static func read(files: [String: [UInt8]], location: String, name: String, source: String) throws -> PlanRecord {
+    public static func read(files: [String: [UInt8]], location: String, name: String, source: String,
+                            allowingNoPlan: Bool = false) throws -> PlanRecord {
         func label(_ file: String) -> String { location.isEmpty ? file : (location.hasSuffix("/") ? location : location + "/") + file }
         guard let summaryBytes = files["summary.json"] else {
             throw InputErrors([InputError(file: label("summary.json"), expected: "the plan's summary.json")])
         }
         let summary = try readSummary(summaryBytes, file: label("summary.json"))
-        guard summary.status.hasPlan else { throw ComparisonError.noPlan(option: name, status: summary.status) }
+        guard summary.status.hasPlan else {
+            guard allowingNoPlan else { throw ComparisonError.noPlan(option: name, status: summary.status) }
+            return PlanRecord(name: name, source: source, summary: summary, sites: [], areas: [],
+                              equality: PlanRecord.EqualityText(header: [], rows: []))
+        }
         let missing = requiredFiles.filter { files[$0] == nil }
         if !missing.isEmpty {
             throw InputErrors(missing.map { InputError(file: label($0), expected: "a file written with every plan (it is missing)") })
@@ -101,9 +108,31 @@ public enum PlanFolderReader {
         var scenario: Scenario
         var totals: PlanTotals?
         var datasetProvenance: DatasetProvenance?
+        var conflicts: [ConflictEntry]?
+        var explanations: Explanations?
         enum CodingKeys: String, CodingKey {
             case status, objectiveName = "objective_name", objective, bound, gap, seconds, scenario, totals
-            case datasetProvenance = "dataset_provenance"
+            case datasetProvenance = "dataset_provenance", conflicts, explanations
+        }
+        struct ConflictEntry: Decodable {
+            struct Reach: Decodable { var group: String; var examples: [String] }
+            var constraint: String
+            var explanation: String
+            var details: [String]?
+            var outOfReach: [Reach]?
+            enum CodingKeys: String, CodingKey { case constraint, explanation, details, outOfReach = "out_of_reach" }
+        }
+        struct Explanations: Decodable {
+            struct Limit: Decodable { var sentence: String }
+            struct Site: Decodable {
+                var siteID: String
+                var sentence: String
+                enum CodingKeys: String, CodingKey { case siteID = "site_id", sentence }
+            }
+            var siteMethod: String?
+            var limits: [Limit]?
+            var sites: [Site]?
+            enum CodingKeys: String, CodingKey { case siteMethod = "site_method", limits, sites }
         }
     }
 
@@ -136,6 +165,19 @@ public enum PlanFolderReader {
             optionName: decoded.scenario.name, optionDescription: decoded.scenario.description,
             provenance: decoded.datasetProvenance ?? DatasetProvenance())
         summary.constraints = (decoded.scenario.constraints ?? [:]).compactMapValues(\.value)
+        summary.conflicts = (decoded.conflicts ?? []).map {
+            PlanRecord.ConflictText(constraint: $0.constraint, explanation: $0.explanation,
+                                    details: ($0.details ?? []) + ($0.outOfReach ?? []).map { reach in
+                                        "\(reach.group) beyond reach, most need first: " + reach.examples.joined(separator: ", ")
+                                            + (reach.examples.count == 10 ? ", ..." : "")
+                                    })
+        }
+        if let explanations = decoded.explanations {
+            summary.limitExplanations = (explanations.limits ?? []).map(\.sentence)
+            summary.siteExplanations = Dictionary((explanations.sites ?? []).map { ($0.siteID, $0.sentence) },
+                                                  uniquingKeysWith: { first, _ in first })
+            summary.siteExplanationMethod = explanations.siteMethod
+        }
         return summary
     }
 

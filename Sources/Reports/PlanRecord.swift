@@ -66,6 +66,15 @@ public struct PlanRecord: Sendable, Equatable {
         /// The scenario's constraints as `summary.json` states them (`budget`, `min_coverage`, ...),
         /// numbers only; empty for folders written before they were recorded.
         public var constraints: [String: Double] = [:]
+        /// When the plan is infeasible: the constraints in conflict, as `summary.json` explains them.
+        public var conflicts: [ConflictText] = []
+        /// The re-solves' sentence about each limit the scenario sets (`explanations.limits`),
+        /// empty when the plan was made without explanations.
+        public var limitExplanations: [String] = []
+        /// The re-solves' sentence about each site whose decision the plan made, by site id.
+        public var siteExplanations: [String: String] = [:]
+        /// How the site sentences were found (`plan_fixed_except_site` or `re_solve`).
+        public var siteExplanationMethod: String?
 
         public init(scenarioFile: String, dataset: String, status: PlanStatus, objectiveName: String, objective: Double?,
                     bound: Double?, gap: Double?, seconds: Double, coverageMinutes: Double, totals: PlanTotals,
@@ -83,6 +92,22 @@ public struct PlanRecord: Sendable, Equatable {
             self.seconds = seconds
             self.coverageMinutes = coverageMinutes
             self.totals = totals
+        }
+    }
+
+    /// One constraint in conflict, as `summary.json` words it.
+    public struct ConflictText: Sendable, Equatable {
+        /// The scenario key (`constraints.min_deprived_coverage`).
+        public var constraint: String
+        /// The sentence: the best reachable with the others held and the data facts behind it.
+        public var explanation: String
+        /// Reasons found in the data (e.g. each area with no site within max_minutes).
+        public var details: [String]
+
+        public init(constraint: String, explanation: String, details: [String]) {
+            self.constraint = constraint
+            self.explanation = explanation
+            self.details = details
         }
     }
 

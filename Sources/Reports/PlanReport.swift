@@ -77,6 +77,9 @@ public enum PlanReport {
         if !single { html += "<h2 class=\"option-title\">Option \(index): \(escape(title(of: record)))</h2>\n" }
         if let description = s.optionDescription { html += "<p class=\"description\">\(escape(description))</p>\n" }
         html += "<p class=\"source\">Plan folder <code>\(escape(record.source))</code>, scenario <code>\(escape(s.scenarioFile))</code>.</p>\n"
+        guard s.status.hasPlan else {
+            return html + noPlanSections(record, suffix: suffix) + caveatsSection(record, suffix: suffix) + "</article>\n"
+        }
 
         html += "<section id=\"summary\(suffix)\">\n<h3>Summary</h3>\n"
         let t = s.totals
@@ -109,6 +112,42 @@ public enum PlanReport {
         return html + "</article>\n"
     }
 
+    /// The ids of the sections of a report on a run that ended without a plan.
+    public static let noPlanSectionIDs = ["summary", "why", "caveats"]
+
+    /// Why a run has no plan: the solver's status, and for an infeasible scenario each constraint
+    /// in conflict with the best it can reach with the others held and the data facts behind it.
+    private static func noPlanSections(_ record: PlanRecord, suffix: String) -> String {
+        let s = record.summary
+        var html = "<section id=\"summary\(suffix)\">\n<h3>Summary</h3>\n"
+        html += "<p class=\"verdict\">" + (s.status == .infeasible
+            ? "No plan satisfies every constraint of this scenario: the solver proved it infeasible."
+            : "The solver ended without a plan (\(escape(s.status.rawValue))).") + "</p>\n"
+        html += table(header: ["", ""], rows: [
+            ["Solver", "\(s.status.rawValue) (after \(NumberFormat.decimal(s.seconds, 2)) s)"],
+            ["Objective", objectiveWords(s.objectiveName, minutes: s.coverageMinutes)],
+        ], firstColumnIsLabel: true, headless: true)
+        html += "</section>\n<section id=\"why\(suffix)\">\n<h3>Why there is no plan</h3>\n"
+        if s.conflicts.isEmpty {
+            html += "<p>The plan folder names no constraints in conflict.</p>\n"
+        } else {
+            html += (s.conflicts.count == 1 ? "<p>No plan can meet this constraint, even without the scenario's other constraints. "
+                : "<p>These constraints cannot all hold together; dropping any one of them leaves a plan. ")
+                + "The best each can reach with the other constraints held is given, with the facts in the data behind it.</p>\n<ul>\n"
+            for conflict in s.conflicts {
+                html += "<li><code>\(escape(conflict.constraint))</code>: \(escape(conflict.explanation))"
+                if !conflict.details.isEmpty {
+                    html += "<ul>" + conflict.details.prefix(20).map { "<li>\(escape($0))</li>" }.joined()
+                    if conflict.details.count > 20 { html += "<li>and \(conflict.details.count - 20) more</li>" }
+                    html += "</ul>"
+                }
+                html += "</li>\n"
+            }
+            html += "</ul>\n"
+        }
+        return html + "</section>\n"
+    }
+
     private static func sitesSection(_ record: PlanRecord, suffix: String) -> String {
         let names = Dictionary(record.sites.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         let totalNeed = record.summary.totals.totalWeight
@@ -132,11 +171,20 @@ public enum PlanReport {
                     }
                 }
             }
-            rows.append([site.name, site.id, site.district, decisionWords(site.decision), NumberFormat.pounds(site.annualCost), reason])
+            var row = [site.name, site.id, site.district, decisionWords(site.decision), NumberFormat.pounds(site.annualCost), reason]
+            if !record.summary.siteExplanations.isEmpty { row.append(record.summary.siteExplanations[site.id] ?? "") }
+            rows.append(row)
         }
         var html = "<section id=\"sites\(suffix)\">\n<h3>Sites: decisions and reasons</h3>\n"
         html += "<p>Closing sites first, then kept ones, each by district. Need shares are of the county's need-weighted children.</p>\n"
-        html += table(header: ["Site", "Id", "District", "Decision", "Annual cost", "Reason"], rows: rows, rowClass: { rows[$0][3] == "closes" ? "closed" : nil })
+        var header = ["Site", "Id", "District", "Decision", "Annual cost", "Reason"]
+        if !record.summary.siteExplanations.isEmpty {
+            header.append("The other way")
+            html += "<p>" + (record.summary.siteExplanationMethod == "re_solve"
+                ? "“The other way” gives the plan with only that site's decision reversed, then the best plan the scenario allows with the site forced the other way (a re-solve)."
+                : "“The other way” gives the plan with only that site's decision reversed, every other decision as it is.") + "</p>\n"
+        }
+        html += table(header: header, rows: rows, rowClass: { rows[$0][3] == "closes" ? "closed" : nil })
         return html + "</section>\n"
     }
 
@@ -194,6 +242,12 @@ public enum PlanReport {
         let items = ConstraintCheck.sentences(record)
         html += items.isEmpty ? "<p>The scenario sets no constraints.</p>\n"
             : "<ul>\n" + items.map { "<li>\(escape($0))</li>\n" }.joined() + "</ul>\n"
+        let moved = record.summary.limitExplanations
+        if !moved.isEmpty {
+            html += "<h4>What moving each limit would change</h4>\n<p>Each figure compares this plan with the scenario planned "
+                + "again with that one limit moved by a step or dropped.</p>\n<ul class=\"limits\">\n"
+                + moved.map { "<li>\(escape($0))</li>\n" }.joined() + "</ul>\n"
+        }
         return html + "</section>\n"
     }
 

@@ -12,7 +12,7 @@ struct PlanSummary: Encodable {
     enum Keys: String, CodingKey {
         case engine, scenario, status, objective, objectiveName = "objective_name", bound, gap, seconds, message
         case totals, reductions, formulation, conflicts, unreachableAreas = "unreachable_areas"
-        case datasetProvenance = "dataset_provenance"
+        case datasetProvenance = "dataset_provenance", explanations
     }
 
     enum ScenarioKeys: String, CodingKey {
@@ -27,7 +27,9 @@ struct PlanSummary: Encodable {
         case capacity
     }
 
-    enum ConflictKeys: String, CodingKey { case constraint, explanation, details, minimumViolation = "minimum_violation" }
+    enum ConflictKeys: String, CodingKey {
+        case constraint, explanation, details, minimumViolation = "minimum_violation", limit, best, outOfReach = "out_of_reach"
+    }
 
     func encode(to encoder: Encoder) throws {
         let plan = context.plan
@@ -81,11 +83,17 @@ struct PlanSummary: Encodable {
             try e.encode(ConflictExplanation.sentence(for: conflict), forKey: .explanation)
             try e.encode(conflict.details, forKey: .details)
             try e.encode(conflict.minimumViolation, forKey: .minimumViolation)
+            try e.encodeIfPresent(conflict.limit, forKey: .limit)
+            try e.encodeIfPresent(conflict.best.map { roundedTo($0, 6) }, forKey: .best)
+            if !conflict.outOfReach.isEmpty { try e.encode(conflict.outOfReach, forKey: .outOfReach) }
         }
         let unreachable = plan.reductions.areasUnreachable > 0
             ? (0 ..< context.instance.areaCount).filter { context.instance.pairs(of: $0).isEmpty }.map { context.dataset.areas[$0].id }
             : []
         try c.encode(unreachable, forKey: .unreachableAreas)
+        if let explanation = context.explanation {
+            try c.encode(ExplanationJSON(explanation: explanation, context: context), forKey: .explanations)
+        }
     }
 
     /// Totals with float noise removed (GBP to the penny, shares to 1e-6), for readable JSON.
@@ -121,38 +129,73 @@ struct PlanSummary: Encodable {
     }
 }
 
-/// Plain-English explanations of conflicts, for the terminal and `summary.json`.
+/// Plain-English explanations of conflicts, for the terminal, `summary.json` and the report: the
+/// best each constraint can reach with the others held, and the areas no building reaches.
 public enum ConflictExplanation {
     public static func sentence(for conflict: Conflict) -> String {
         let v = conflict.minimumViolation
         let amount = v.map { NumberFormat.decimal($0, 2) } ?? "?"
+        var text: String
         switch conflict.constraint {
         case .siteStatus:
-            return "sites fixed by `status` (keep/close) are part of the conflict"
+            text = "sites fixed by `status` (keep/close) are part of the conflict"
         case .budget:
-            return v.map { "the budget would have to rise by at least \(NumberFormat.pounds($0))" } ?? "the budget is too small"
+            if let best = conflict.best, let limit = conflict.limit {
+                text = "no plan meets the other constraints on less than \(NumberFormat.pounds(best.rounded(.up))) a year, "
+                    + "\(NumberFormat.pounds((best - limit).rounded(.up))) more than the budget of \(NumberFormat.pounds(limit))"
+            } else {
+                text = v.map { "the budget would have to rise by at least \(NumberFormat.pounds($0))" } ?? "the budget is too small"
+            }
         case .carbon:
-            return "the carbon cap would have to rise by at least \(amount) tCO2e"
+            if let best = conflict.best, let limit = conflict.limit {
+                text = "no plan meets the other constraints under \(NumberFormat.decimal(best, 1)) tCO2e a year, "
+                    + "above the cap of \(NumberFormat.decimal(limit, 1))"
+            } else {
+                text = "the carbon cap would have to rise by at least \(amount) tCO2e"
+            }
         case .sites:
-            return "the site count limit would have to move by at least \(amount) site(s)"
+            text = "the site count limit would have to move by at least \(amount) site(s)"
         case .minPerDistrict:
-            return "districts would fall \(amount) site(s) short of min_per_district in total"
+            text = "districts would fall \(amount) site(s) short of min_per_district in total"
         case .minCoverage:
-            return "county coverage would fall short by \(amount) units of need weight"
+            text = shareSentence(conflict, what: "county-wide coverage") ?? "county coverage would fall short by \(amount) units of need weight"
         case .minDistrictCoverage:
-            return "district coverage would fall short by \(amount) units of need weight in total"
+            text = conflict.limit.map { "at least one district cannot have \(NumberFormat.percent($0)) of its need covered" }
+                ?? "district coverage would fall short by \(amount) units of need weight in total"
         case .minDeprivedCoverage:
-            return "coverage of the most deprived areas would fall short by \(amount) units of need weight"
+            text = shareSentence(conflict, what: "coverage of the most deprived areas' need")
+                ?? "coverage of the most deprived areas would fall short by \(amount) units of need weight"
         case .maxMinutes:
-            return conflict.details.isEmpty ? "some areas cannot have a hub within max_minutes (short by \(amount) area groups)"
+            text = conflict.details.isEmpty ? "some areas cannot have a hub within max_minutes (short by \(amount) area groups)"
                 : "\(conflict.details.count) area(s) cannot have a hub within max_minutes"
         case .capacity:
-            return "kept sites would lack at least \(amount) visits per year of capacity"
+            text = "kept sites would lack at least \(amount) visits per year of capacity"
         case .serveEveryArea:
-            return "min_travel must serve every reachable area, and some cannot be served"
+            text = "min_travel must serve every reachable area, and some cannot be served"
         case .familyHubs:
-            return "districts would fall \(amount) Family Hub(s) short of family_hubs.per_district in total"
+            text = "districts would fall \(amount) Family Hub(s) short of family_hubs.per_district in total"
         }
+        for fact in conflict.outOfReach {
+            text += "; " + reachSentence(fact)
+        }
+        return text
+    }
+
+    /// "the best coverage ... is 95.2%, below the 97.0% asked".
+    private static func shareSentence(_ conflict: Conflict, what: String) -> String? {
+        guard let best = conflict.best, let limit = conflict.limit else { return nil }
+        return "with the other constraints held the best \(what) is \(NumberFormat.percent(best)), below the \(NumberFormat.percent(limit)) asked"
+    }
+
+    /// "12 of the 180 most deprived areas (6.1% of their need) are beyond 20 minutes of every
+    /// building that may open, so at most 93.9% can be covered".
+    static func reachSentence(_ fact: OutOfReach) -> String {
+        let whose = fact.group == "all areas" ? "the county's" : fact.group == "most deprived areas" ? "their" : "its"
+        let group = fact.group == "all areas" || fact.group == "most deprived areas" ? "the \(fact.areas) \(fact.group)"
+            : "the \(fact.areas) areas of \(fact.group)"
+        return "\(fact.beyond) of \(group) (\(NumberFormat.percent(fact.beyondShare)) of \(whose) need) are beyond "
+            + "\(NumberFormat.decimal(fact.minutes)) minutes of every building that may open, so at most "
+            + "\(NumberFormat.percent(fact.ceiling)) can be covered"
     }
 }
 

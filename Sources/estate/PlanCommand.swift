@@ -35,6 +35,12 @@ struct PlanCommand: ParsableCommand {
     @Flag(name: .customLong("solver-log"), help: "Show GLPK's own progress log while it solves.")
     var solverLog = false
 
+    @Flag(name: .long, help: "Explain every site by re-solving with it forced the other way (one solve per site), beyond the quick figures with the plan otherwise fixed.")
+    var explain = false
+
+    @Flag(name: .customLong("no-explain"), help: "Skip the explanations (the re-solves that say which limits bind and what each site costs and gains).")
+    var noExplain = false
+
     @OptionGroup var quiet: QuietFlag
 
     @Flag(name: .long, help: "Print summary.json on standard output instead of the human summary.")
@@ -43,6 +49,7 @@ struct PlanCommand: ParsableCommand {
     func validate() throws {
         if let timeLimit, !(timeLimit > 0 && timeLimit.isFinite) { throw ValidationError("--time-limit must be a number of seconds above 0") }
         if let gap, !(gap >= 0 && gap < 1) { throw ValidationError("--gap must be a share between 0 and 1, e.g. 0.01") }
+        if explain && noExplain { throw ValidationError("--explain and --no-explain contradict each other; give one") }
     }
 
     func run() throws {
@@ -55,7 +62,8 @@ struct PlanCommand: ParsableCommand {
         let travel = scenario.travelTimes(for: inputs.dataset)
         printWarnings(InputWarnings.check(dataset: inputs.dataset, scenario: scenario, travel: travel))
         let derived = try PlanningInputs(scenario: scenario, dataset: inputs.dataset, travel: travel)
-        let context = try PlanPipeline.run(scenario: scenario, dataset: inputs.dataset, inputs: derived, solverLog: solverLog)
+        var context = try PlanPipeline.run(scenario: scenario, dataset: inputs.dataset, inputs: derived, solverLog: solverLog)
+        if !noExplain { context.explanation = try PlanExplainer.explain(context, resolving: explain ? PlanExplainer.decidedSites(context) : []) }
         let files = try PlanFiles.make(context, engineVersion: EstateCommand.configuration.version)
         try writeOutput(files, to: output)
         if json {

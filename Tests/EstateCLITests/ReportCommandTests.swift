@@ -83,6 +83,65 @@ final class ReportCommandTests: XCTestCase {
         for id in Self.sections { for k in 1...2 { XCTAssertTrue(html.contains("<section id=\"\(id)-\(k)\">"), "\(id)-\(k)") } }
     }
 
+    func testReportQuotesTheExplanationsOfSummaryJSONForEveryLimitAndSite() throws {
+        let scratch = try Scratch()
+        let kent = try scratch.copyKent()
+        let text = try String(contentsOf: kent.appendingPathComponent("scenario.yaml"), encoding: .utf8)
+        try Data(text.replacingOccurrences(of: #"budget: \d+"#, with: "budget: 2500000", options: .regularExpression).utf8)
+            .write(to: kent.appendingPathComponent("tight.yaml"))
+        let plan = try EstateRun.run(["plan", kent.appendingPathComponent("tight.yaml").path, "--out", scratch.path("plan")])
+        XCTAssertEqual(plan.status, 0, plan.stderr)
+        XCTAssertTrue(plan.stdout.contains("Budget of £2,500,000 a year: binds; £100,000 more (£2,600,000) covers"), plan.stdout)
+        XCTAssertEqual(try EstateRun.run(["report", scratch.path("plan"), "--no-pdf"]).status, 0)
+        let html = try scratch.read("plan/report.html")
+        let summary = try JSONSerialization.jsonObject(with: Data(scratch.read("plan/summary.json").utf8)) as! [String: Any]
+        let explanations = try XCTUnwrap(summary["explanations"] as? [String: Any])
+        let limits = explanations["limits"] as! [[String: Any]]
+        XCTAssertEqual(limits.map { $0["constraint"] as! String }, ["constraints.budget", "constraints.min_per_district"])
+        XCTAssertEqual(limits.map { $0["binds"] as! Bool }, [true, false])
+        XCTAssertEqual(limits.map { $0["changed_nothing"] as! Bool }, [false, true])
+        let section = try XCTUnwrap(html.components(separatedBy: "<section id=\"explanations\">").last?.components(separatedBy: "</section>").first)
+        for limit in limits { XCTAssertTrue(section.contains(escaped(limit["sentence"] as! String)), limit["sentence"] as! String) }
+        let sites = explanations["sites"] as! [[String: Any]]
+        XCTAssertEqual(sites.count, parseCSV(try scratch.read("plan/sites.csv")).rows.filter { $0["status"] == "candidate" }.count)
+        let sitesSection = try XCTUnwrap(html.components(separatedBy: "<section id=\"sites\">").last?.components(separatedBy: "</section>").first)
+        for site in sites { XCTAssertTrue(sitesSection.contains(escaped(site["sentence"] as! String)), site["site_id"] as! String) }
+    }
+
+    func testReportOfAnInfeasiblePlanSaysWhyInDataFacts() throws {
+        let scratch = try Scratch()
+        let kent = try scratch.copyKent()
+        let text = try String(contentsOf: kent.appendingPathComponent("scenario.yaml"), encoding: .utf8)
+        let floor = text.replacingOccurrences(of: "min_per_district: 1", with: "min_per_district: 1\n  min_deprived_coverage: 1")
+        XCTAssertNotEqual(floor, text)
+        try Data(floor.utf8).write(to: kent.appendingPathComponent("floor.yaml"))
+        let plan = try EstateRun.run(["plan", kent.appendingPathComponent("floor.yaml").path, "--out", scratch.path("plan")])
+        XCTAssertEqual(plan.status, 3, plan.stderr)
+        let summary = try JSONSerialization.jsonObject(with: Data(scratch.read("plan/summary.json").utf8)) as! [String: Any]
+        let conflict = try XCTUnwrap((summary["conflicts"] as? [[String: Any]])?.first)
+        XCTAssertEqual(conflict["constraint"] as? String, "constraints.min_deprived_coverage")
+        let reach = try XCTUnwrap((conflict["out_of_reach"] as? [[String: Any]])?.first)
+        let sentence = conflict["explanation"] as! String
+        XCTAssertTrue(sentence.contains("\(reach["beyond"] as! Int) of the \(reach["areas"] as! Int) most deprived areas"), sentence)
+        XCTAssertTrue(sentence.contains(String(format: "the best coverage of the most deprived areas' need is %.1f%%", (conflict["best"] as! Double) * 100)), sentence)
+
+        let run = try EstateRun.run(["report", scratch.path("plan"), "--no-pdf"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let html = try scratch.read("plan/report.html")
+        for id in ["summary", "why", "caveats"] { XCTAssertTrue(html.contains("<section id=\"\(id)\">"), id) }
+        XCTAssertTrue(html.contains("No plan satisfies every constraint"))
+        XCTAssertTrue(html.contains(escaped(sentence)), "the conflict in summary.json's words")
+        for area in reach["examples"] as! [String] { XCTAssertTrue(html.contains(area), "area \(area) beyond reach is named") }
+        XCTAssertTrue(html.contains("Illustrative data: not a real estate or a real proposal."))
+    }
+
+    /// `text` as the report escapes it.
+    private func escaped(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+            .replacingOccurrences(of: "'", with: "&#39;")
+    }
+
     func testReportRefusesAFolderThatIsNotAPlan() throws {
         let scratch = try Scratch()
         try FileManager.default.createDirectory(at: scratch.url.appendingPathComponent("empty"), withIntermediateDirectories: true)

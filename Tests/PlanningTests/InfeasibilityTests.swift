@@ -22,6 +22,9 @@ final class InfeasibilityTests: XCTestCase {
         XCTAssertEqual(plan.conflicts.map(\.constraint), [.budget, .minPerDistrict])
         XCTAssertEqual(plan.conflicts[0].minimumViolation ?? .nan, 50, accuracy: 1e-6)
         XCTAssertEqual(plan.conflicts[1].minimumViolation ?? .nan, 1, accuracy: 1e-6)
+        // The least budget that allows a plan with the per-district minimum held: 100 + 200.
+        XCTAssertEqual(plan.conflicts[0].limit, 250)
+        XCTAssertEqual(plan.conflicts[0].best ?? .nan, 300, accuracy: 1e-6)
     }
 
     func testIrrelevantConstraintsAreNotBlamed() throws {
