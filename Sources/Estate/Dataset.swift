@@ -11,6 +11,8 @@ public struct Dataset: Sendable {
     /// Each area's outline (`Dataset.areas` order; `nil` where the boundary file has none), or
     /// empty when the dataset has no boundaries: maps and GIS layers then draw points.
     public var boundaries: [Boundary?] = []
+    /// Towns to label on maps (`places.csv`), empty when the dataset names none.
+    public var places: [Place] = []
     /// District names, sorted ascending (byte order), unique.
     public let districts: [String]
     /// The small areas, in file order.

@@ -7,15 +7,36 @@ extension DatasetManifest {
 
     /// Reads and checks `dataset.yaml`: every problem is reported with its line and key path,
     /// unknown keys included (a typo never passes silently). `nil` when the file only describes
-    /// the dataset (`illustrative`, `caveats`) and names no files: the folder is then plain.
+    /// the dataset (`illustrative`, `caveats`) and names no table file (at most `boundaries:`):
+    /// the folder is then plain.
     public static func read(url: URL) throws(InputErrors) -> DatasetManifest? {
         let file = url.lastPathComponent
         let tree = try ScenarioReader.parse(text: ScenarioReader.readText(url, file: file), file: file)
-        guard keys.contains(where: { tree[$0] != nil }) else { return nil }
+        guard fileKeys.contains(where: { tree[$0] != nil }) else { return nil }
         var errors = InputErrorCollector(file: file)
         let manifest = decode(tree, errors: &errors)
         try errors.throwIfAny()
         return manifest!
+    }
+
+    /// The keys that describe the folder's tables; without any of them the folder is plain.
+    static let fileKeys = ["areas", "sites", "usage", "travel"]
+
+    /// The `boundaries:` of a `dataset.yaml` that names no other file: the folder keeps FORMAT.md's
+    /// plain files and only gains the areas' outlines (as the bundled Kent dataset does).
+    /// `nil` when the file has no `boundaries:` or also describes the tables (then `read` owns it).
+    public static func plainFolderBoundaries(url: URL) throws(InputErrors) -> File? {
+        let file = url.lastPathComponent
+        let tree = try ScenarioReader.parse(text: ScenarioReader.readText(url, file: file), file: file)
+        guard let node = tree["boundaries"], !fileKeys.contains(where: { tree[$0] != nil }) else { return nil }
+        var errors = InputErrorCollector(file: file)
+        let boundaries = decodeFile(node, path: "boundaries", first: false, errors: &errors)
+        if boundaries != nil && boundaries?.key == nil {
+            errors.add(line: node.line, column: "boundaries.key", position: node.column, value: nil,
+                       expected: "`key:`, the property or column holding the area code (e.g. LSOA21CD)")
+        }
+        try errors.throwIfAny()
+        return boundaries
     }
 
     static func decode(_ tree: ScenarioNode, errors: inout InputErrorCollector) -> DatasetManifest? {

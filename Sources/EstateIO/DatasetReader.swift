@@ -56,6 +56,9 @@ public enum DatasetReader {
                 all.append(InputError(file: url.lastPathComponent, expected: "the file \(url.path) (required in a dataset folder, or a dataset.yaml naming the files)"))
             }
             if !all.isEmpty { throw InputErrors(all) }
+            if FileManager.default.fileExists(atPath: manifestURL.path) {
+                do { boundaryFile = try DatasetManifest.plainFolderBoundaries(url: manifestURL) } catch { collect(error) }
+            }
             areasTable = { () throws(InputErrors) in try CSVTable(contentsOf: areasURL, file: "areas.csv") }
             sitesTable = { () throws(InputErrors) in try CSVTable(contentsOf: sitesURL, file: "sites.csv") }
         }
@@ -121,12 +124,37 @@ public enum DatasetReader {
                 boundaries = areas.map { byCode[$0.id] }
             } catch { collect(error) }
         }
+        var places: [Place] = []
+        let placesURL = folder.appendingPathComponent(placesFile)
+        if FileManager.default.fileExists(atPath: placesURL.path) {
+            do { places = try readPlaces(CSVTable(contentsOf: placesURL, file: placesFile)) } catch { collect(error) }
+        }
         if !all.isEmpty { throw InputErrors(all, omitted: omitted) }
         var dataset = Dataset(source: folder.path, districts: districts, areas: areas, sites: sites, usage: usage,
                               indicators: areaPart.indicators, travel: travel)
         dataset.provenance = provenance
         dataset.boundaries = boundaries
+        dataset.places = places
         return dataset
+    }
+
+    /// The optional file of towns to label on maps: `name,lat,lon` (WGS84 degrees).
+    public static let placesFile = "places.csv"
+
+    static func readPlaces(_ table: CSVTable) throws(InputErrors) -> [Place] {
+        var cells = CellReader(table: table)
+        guard let columns = table.requireColumns(["name", "lat", "lon"], errors: &cells.errors) else {
+            throw InputErrors(cells.errors.errors, omitted: cells.errors.omitted)
+        }
+        var places: [Place] = []
+        for row in table.rows.indices {
+            let name = cells.text(row, columns[0], "the place's name, as the map should label it")
+            let latitude = cells.number(row, columns[1], "a latitude in decimal degrees between -90 and 90", range: -90...90)
+            let longitude = cells.number(row, columns[2], "a longitude in decimal degrees between -180 and 180", range: -180...180)
+            if let name, let latitude, let longitude { places.append(Place(name: name, latitude: latitude, longitude: longitude)) }
+        }
+        try cells.errors.throwIfAny()
+        return places
     }
 
     /// The name of the optional file in which a dataset describes itself.

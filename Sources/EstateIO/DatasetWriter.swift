@@ -60,7 +60,7 @@ public enum DatasetWriter {
     /// or `nil` when it declares nothing (no file is written).
     public static func provenance(_ dataset: Dataset) -> [UInt8]? {
         let provenance = dataset.provenance
-        guard provenance != DatasetProvenance() else { return nil }
+        guard provenance != DatasetProvenance() || !dataset.boundaries.isEmpty else { return nil }
         var text = "# What this dataset says about itself: every map, report and workbook made from it shows this.\n"
         text += "illustrative: \(provenance.illustrative)\n"
         if !provenance.caveats.isEmpty {
@@ -69,7 +69,46 @@ public enum DatasetWriter {
                 text += "  - \"" + caveat.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\"\n"
             }
         }
+        if !dataset.boundaries.isEmpty {
+            text += "# The areas' outlines (the folder's other files are FORMAT.md's plain ones).\n"
+            text += "boundaries: {file: \(boundaryFile), key: area_id}\n"
+        }
         return Array(text.utf8)
+    }
+
+    /// `places.csv`: the towns a map labels, `name,lat,lon`.
+    public static func places(_ dataset: Dataset) -> [UInt8] {
+        var writer = CSVWriter(header: ["name", "lat", "lon"])
+        for place in dataset.places {
+            writer.row([place.name, CSVWriter.format(place.latitude, decimals: 5), CSVWriter.format(place.longitude, decimals: 5)])
+        }
+        return writer.bytes
+    }
+
+    /// Where a dataset with boundaries keeps them.
+    public static let boundaryFile = "boundaries.geojson"
+
+    /// The areas' outlines as GeoJSON (one Polygon or MultiPolygon feature per outlined area,
+    /// property `area_id`), coordinates to 6 decimals (about 0.1 m): neighbours that share a
+    /// vertex write it identically, so they still share it when read back.
+    public static func boundaries(_ dataset: Dataset) -> [UInt8] {
+        var text = "{\"type\":\"FeatureCollection\",\"features\":[\n"
+        var first = true
+        for (index, outline) in dataset.boundaries.enumerated() {
+            guard let outline else { continue }
+            text += (first ? "" : ",\n") + "{\"type\":\"Feature\",\"properties\":{\"area_id\":\"" + dataset.areas[index].id
+                + "\"},\"geometry\":{\"type\":\"MultiPolygon\",\"coordinates\":["
+            first = false
+            text += outline.polygons.map { polygon in
+                "[" + polygon.map { ring in
+                    "[" + stride(from: 0, to: ring.coordinates.count, by: 2).map {
+                        "[" + CSVWriter.format(ring.coordinates[$0], decimals: 6) + "," + CSVWriter.format(ring.coordinates[$0 + 1], decimals: 6) + "]"
+                    }.joined(separator: ",") + "]"
+                }.joined(separator: ",") + "]"
+            }.joined(separator: ",")
+            text += "]}}"
+        }
+        return Array((text + "\n]}\n").utf8)
     }
 
     /// The files of a dataset folder: `areas.csv`, `sites.csv`, `usage.csv` (when there is
@@ -80,6 +119,8 @@ public enum DatasetWriter {
         var files: [(name: String, contents: [UInt8])] = [("areas.csv", areas(dataset)), ("sites.csv", sites(dataset))]
         if dataset.hasUsage { files.append(("usage.csv", usage(dataset))) }
         if let travel { files.append(("travel.csv", DatasetWriter.travel(travel, dataset: dataset))) }
+        if !dataset.boundaries.isEmpty { files.append((boundaryFile, boundaries(dataset))) }
+        if !dataset.places.isEmpty { files.append((DatasetReader.placesFile, places(dataset))) }
         if let about = provenance(dataset) { files.append((DatasetReader.provenanceFile, about)) }
         return files + extra
     }

@@ -51,6 +51,12 @@ enum AreaShapes {
         }
     }
 
+    /// Whether the shapes are the areas' own outlines.
+    var isOutlines: Bool {
+        if case .outlines = self { return true }
+        return false
+    }
+
     /// The legend's note on where the shapes come from.
     var note: String {
         switch self {

@@ -108,6 +108,23 @@ struct MapCanvas {
         return (outlines.text, labels.text)
     }
 
+    /// Town names for orientation: a small dot and the name to its right, in a light halo so it
+    /// reads over any fill; quieter than the district names drawn above them.
+    func placeLayer(_ places: [MapPlace]) -> String {
+        guard !places.isEmpty else { return "" }
+        var svg = SVGWriter()
+        svg.open("g", ["id": "layer-places", "font-size": "10.5", "fill": "#222222", "pointer-events": "none"])
+        for place in places.sorted(by: { ($0.name, $0.lat, $0.lon) < ($1.name, $1.lat, $1.lon) }) {
+            let p = frame.pixel(lat: place.lat, lon: place.lon)
+            svg.empty("circle", ["cx": Fixed.trimmed(p.x), "cy": Fixed.trimmed(p.y), "r": "1.8"])
+            svg.element("text", ["x": Fixed.trimmed(p.x + 4), "y": Fixed.trimmed(p.y + 3.5), "class": "place-label", "font-style": "italic",
+                                 "stroke": "#ffffff", "stroke-width": "3", "stroke-opacity": "0.85", "paint-order": "stroke"],
+                        text: place.name)
+        }
+        svg.close("g")
+        return svg.text
+    }
+
     /// Fine raster cell for area shapes and derived outlines, pixels: smooth enough at 900 pixels wide,
     /// small enough output (runs of cells, not cells, are written).
     static let rasterCell = 3.0

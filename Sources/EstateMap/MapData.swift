@@ -20,6 +20,8 @@ public struct EstateMapData: Sendable, Equatable {
     public var districtTable: MapTable
     /// District outlines when a boundary file exists; empty means "derive from the areas".
     public var boundaries: [DistrictBoundary]
+    /// Towns to label for orientation (the dataset's `places.csv`), drawn under the district names.
+    public var places: [MapPlace] = []
     /// Warnings every view of the map must show in full, e.g. that the dataset is illustrative
     /// (drawn in red under the title, and as a banner on the HTML page).
     public var notices: [String]
@@ -42,6 +44,19 @@ public struct EstateMapData: Sendable, Equatable {
         self.sites = sites
         self.districtTable = districtTable
         self.boundaries = boundaries
+    }
+}
+
+/// A named place (a town) labelled on the map for orientation.
+public struct MapPlace: Sendable, Equatable {
+    public var name: String
+    /// Decimal degrees (WGS84).
+    public var lat: Double, lon: Double
+
+    public init(name: String, lat: Double, lon: Double) {
+        self.name = name
+        self.lat = lat
+        self.lon = lon
     }
 }
 

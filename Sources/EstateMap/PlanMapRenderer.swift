@@ -11,7 +11,7 @@ struct PlanMapRenderer {
     private(set) var hover = HoverData()
     /// District outlines and labels, computed once for both the SVG and the HTML.
     private var districts = (outlines: "", labels: "")
-    private var areaMarkup = "", linkMarkup = "", siteMarkup = ""
+    private var areaMarkup = "", linkMarkup = "", siteMarkup = "", placeMarkup = ""
     /// v2 plans: outreach areas, per-service coverage, Family Hub and partner symbols.
     let services: ServiceLayers
     private var outreachMarkup = "", serviceMarkup = ""
@@ -55,6 +55,7 @@ struct PlanMapRenderer {
             areaMarkup = areaLayer(areaPixels: areaPixels)
         }
         siteMarkup = siteLayer(sitePixels: sitePixels)
+        placeMarkup = canvas.placeLayer(data.places)
         outreachMarkup = services.outreachLayer(shapes)
         serviceMarkup = services.coverageLayers(shapes)
         districts = canvas.districtLayers(shapes: shapes, areaDistricts: data.areas.map(\.district), boundaries: data.boundaries)
@@ -66,7 +67,8 @@ struct PlanMapRenderer {
         // The per-service layers need the page's selector, so only the HTML page carries them.
         let overlays = outreachMarkup + (standalone ? "" : serviceMarkup)
         return canvas.document(standalone: standalone,
-                               layers: areaMarkup + overlays + districts.outlines + linkMarkup + siteMarkup + districts.labels, panel: panel)
+                               layers: areaMarkup + overlays + districts.outlines + linkMarkup + siteMarkup + placeMarkup + districts.labels,
+                               panel: panel)
     }
 
     // MARK: layers
@@ -267,6 +269,7 @@ struct PlanMapRenderer {
             .line(colour: "#b30000", dash: "3 2", label: "hub beyond coverage time"),
             .note(aggregated
                   ? "\(data.areas.count) areas merged by \(Fixed.trimmed(cellSize)) px grid cell; links join each cell's areas to their hubs."
+                  : shapes.isOutlines ? "\(data.areas.count) areas, each drawn as its outline, with a dot at its centroid."
                   : "\(data.areas.count) areas, each shaded over the land nearest its centroid (dot)."),
             .note(data.boundaries.isEmpty ? shapes.note : "District outlines from the boundary file."),
         ]

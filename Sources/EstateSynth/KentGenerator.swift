@@ -215,6 +215,10 @@ public enum KentGenerator {
         var dataset = Dataset(source: "kent (generated, seed \(seed))", districts: names, areas: areas, sites: sites,
                               usage: usage, indicators: indicators)
         dataset.provenance = provenance
+        dataset.boundaries = KentBoundaries.outlines(for: areas)
+        // Towns a map labels: those with a fifth or more of their district's people.
+        dataset.places = districts.flatMap { $0.towns.filter { $0.share >= 0.2 } }
+            .map { Place(name: $0.name, latitude: $0.latitude, longitude: $0.longitude) }
         let totalCost = sites.filter { $0.status != .close && $0.kind != KentServices.partnerKind }.reduce(0) { $0 + $1.annualCost }
         return Output(dataset: dataset, budget: (totalCost * 0.5 / 100_000).rounded() * 100_000,
                       networkBudget: (totalCost * KentGenerator.networkBudgetShare / 100_000).rounded() * 100_000)

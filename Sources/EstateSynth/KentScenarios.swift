@@ -4,10 +4,13 @@ import Estate
 /// default, `scenario.yaml`) and the buildings-only question of the first version
 /// (`buildings-only/`, which reads the same files but leaves the partners' venues out).
 extension KentGenerator {
-    /// Every file of the generated Kent folder beyond areas, sites, usage and `dataset.yaml`.
-    public static func scenarioFiles(_ output: Output) -> [(name: String, contents: [UInt8])] {
+    /// Every file of the generated Kent folder beyond the dataset's own (areas, sites, usage,
+    /// outlines, `places.csv` and `dataset.yaml`); `places` is that `places.csv`, which the
+    /// buildings-only folder gets a copy of (a manifest names no places file).
+    public static func scenarioFiles(_ output: Output, places: [UInt8]) -> [(name: String, contents: [UInt8])] {
         [("scenario.yaml", Array(networkScenarioText(budget: output.networkBudget).utf8)),
          ("buildings-only/dataset.yaml", Array(buildingsOnlyManifest(indicators: output.dataset.indicators.names).utf8)),
+         ("buildings-only/places.csv", places),
          ("buildings-only/scenario.yaml", Array(buildingsOnlyScenarioText(budget: output.budget).utf8))]
     }
 
@@ -72,7 +75,7 @@ extension KentGenerator {
     static func buildingsOnlyManifest(indicators: [String]) -> String {
         """
         # The Kent dataset without the partners' venues: the council's own buildings (Children's
-        # Centres and Youth Hubs) from ../sites.csv, the same areas and usage.
+        # Centres and Youth Hubs) from ../sites.csv, the same areas, usage and outlines.
         areas:
           - file: ../areas.csv
             key: area_id
@@ -81,6 +84,7 @@ extension KentGenerator {
           file: ../sites.csv
           where: {kind: [childrens_centre, youth_hub]}
         usage: ../usage.csv
+        boundaries: {file: ../boundaries.geojson, key: area_id}
         illustrative: true
         caveats:
           - "Generated from public figures (see the dataset's README): not Kent County Council's site list; areas are not real LSOAs."

@@ -44,10 +44,12 @@ public enum PlanMap {
              NumberFormat.decimal(row.carbon, 1), NumberFormat.percent(row.coverage),
              row.medianMinutes.map { NumberFormat.decimal($0, 1) } ?? "-", row.worstMinutes.map { NumberFormat.decimal($0, 1) } ?? "-"]
         }
-        return EstateMapData(
+        var data = EstateMapData(
             title: context.scenario.title, subtitle: subtitle(context), status: status,
             totals: totals, areas: areas, sites: sites, districtTable: MapTable(header: header, rows: rows),
             notices: dataset.provenance.notices, services: services(context))
+        data.places = dataset.places.map { MapPlace(name: $0.name, lat: $0.latitude, lon: $0.longitude) }
+        return data
     }
 
     /// A v2 plan's coverage of each service by area (building and outreach shares); none for v1.

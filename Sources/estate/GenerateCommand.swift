@@ -23,7 +23,7 @@ struct GenerateCommand: ParsableCommand {
 
         func run() throws {
             let output = KentGenerator.generate(seed: seed)
-            try writeDataset(output.dataset, to: out, extra: KentGenerator.scenarioFiles(output))
+            try writeDataset(output.dataset, to: out, extra: KentGenerator.scenarioFiles(output, places: DatasetWriter.places(output.dataset)))
             print("wrote \(out): \(output.dataset.areas.count) areas, \(output.dataset.sites.count) sites, "
                   + "\(output.dataset.usage.count) usage rows, scenario.yaml (the Family Hub Network, budget \(Int(output.networkBudget))), "
                   + "buildings-only/ (budget \(Int(output.budget)))")

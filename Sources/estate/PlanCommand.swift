@@ -60,7 +60,7 @@ struct PlanCommand: ParsableCommand {
         if let gap { scenario.solver.mipGap = gap }
 
         let travel = scenario.travelTimes(for: inputs.dataset)
-        printWarnings(InputWarnings.check(dataset: inputs.dataset, scenario: scenario, travel: travel))
+        if !quiet.quiet { printWarnings(InputWarnings.check(dataset: inputs.dataset, scenario: scenario, travel: travel)) }
         let derived = try PlanningInputs(scenario: scenario, dataset: inputs.dataset, travel: travel)
         var context = try PlanPipeline.run(scenario: scenario, dataset: inputs.dataset, inputs: derived, solverLog: solverLog)
         if !noExplain { context.explanation = try PlanExplainer.explain(context, resolving: explain ? PlanExplainer.decidedSites(context) : []) }

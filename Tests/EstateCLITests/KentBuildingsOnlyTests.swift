@@ -33,7 +33,10 @@ final class KentBuildingsOnlyTests: XCTestCase {
             visits[key, default: 0] += Int(row[3])!
         }
         try scratch.write("v1/usage.csv", "site_id,area_id,service,visits\n" + order.map { "\($0),,\(visits[$0]!)" }.joined(separator: "\n") + "\n")
-        try FileManager.default.copyItem(at: kent.appendingPathComponent("dataset.yaml"), to: scratch.url.appendingPathComponent("v1/dataset.yaml"))
+        // The outlines and towns the map draws (dataset.yaml names the outlines).
+        for name in ["dataset.yaml", "boundaries.geojson", "places.csv"] {
+            try FileManager.default.copyItem(at: kent.appendingPathComponent(name), to: scratch.url.appendingPathComponent("v1/\(name)"))
+        }
         try FileManager.default.copyItem(at: kent.appendingPathComponent("buildings-only/scenario.yaml"),
                                          to: scratch.url.appendingPathComponent("v1/scenario.yaml"))
 

@@ -86,10 +86,10 @@ final class ReportCommandTests: XCTestCase {
     func testReportQuotesTheExplanationsOfSummaryJSONForEveryLimitAndSite() throws {
         let scratch = try Scratch()
         let kent = try scratch.copyKent()
-        let text = try String(contentsOf: kent.appendingPathComponent("scenario.yaml"), encoding: .utf8)
+        let text = try String(contentsOf: kent.appendingPathComponent("buildings-only/scenario.yaml"), encoding: .utf8)
         try Data(text.replacingOccurrences(of: #"budget: \d+"#, with: "budget: 2500000", options: .regularExpression).utf8)
-            .write(to: kent.appendingPathComponent("tight.yaml"))
-        let plan = try EstateRun.run(["plan", kent.appendingPathComponent("tight.yaml").path, "--out", scratch.path("plan")])
+            .write(to: kent.appendingPathComponent("buildings-only/tight.yaml"))
+        let plan = try EstateRun.run(["plan", kent.appendingPathComponent("buildings-only/tight.yaml").path, "--out", scratch.path("plan")])
         XCTAssertEqual(plan.status, 0, plan.stderr)
         XCTAssertTrue(plan.stdout.contains("Budget of £2,500,000 a year: binds; £100,000 more (£2,600,000) covers"), plan.stdout)
         XCTAssertEqual(try EstateRun.run(["report", scratch.path("plan"), "--no-pdf"]).status, 0)
@@ -111,11 +111,11 @@ final class ReportCommandTests: XCTestCase {
     func testReportOfAnInfeasiblePlanSaysWhyInDataFacts() throws {
         let scratch = try Scratch()
         let kent = try scratch.copyKent()
-        let text = try String(contentsOf: kent.appendingPathComponent("scenario.yaml"), encoding: .utf8)
+        let text = try String(contentsOf: kent.appendingPathComponent("buildings-only/scenario.yaml"), encoding: .utf8)
         let floor = text.replacingOccurrences(of: "min_per_district: 1", with: "min_per_district: 1\n  min_deprived_coverage: 1")
         XCTAssertNotEqual(floor, text)
-        try Data(floor.utf8).write(to: kent.appendingPathComponent("floor.yaml"))
-        let plan = try EstateRun.run(["plan", kent.appendingPathComponent("floor.yaml").path, "--out", scratch.path("plan")])
+        try Data(floor.utf8).write(to: kent.appendingPathComponent("buildings-only/floor.yaml"))
+        let plan = try EstateRun.run(["plan", kent.appendingPathComponent("buildings-only/floor.yaml").path, "--out", scratch.path("plan")])
         XCTAssertEqual(plan.status, 3, plan.stderr)
         let summary = try JSONSerialization.jsonObject(with: Data(scratch.read("plan/summary.json").utf8)) as! [String: Any]
         let conflict = try XCTUnwrap((summary["conflicts"] as? [[String: Any]])?.first)

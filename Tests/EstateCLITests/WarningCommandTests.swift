@@ -48,6 +48,12 @@ final class WarningCommandTests: XCTestCase {
         XCTAssertGreaterThan(expected.count, 0)
         XCTAssertTrue(run.stderr.contains("warning: areas.csv: \(expected.count) of \(areas.count) areas have no site within the 20-minute"),
                       run.stderr)
+        // `--quiet` prints nothing unless something goes wrong: warnings included (the file still lists them).
+        let quiet = try EstateRun.run(["plan", "--quiet", "--out", scratch.path("quiet")])
+        XCTAssertEqual(quiet.status, 0, quiet.stderr)
+        XCTAssertEqual(quiet.stderr, "")
+        XCTAssertEqual(quiet.stdout, "")
+        XCTAssertEqual(parseCSV(try scratch.read("quiet/unreachable_areas.csv")).rows.map { $0["area_id"]! }, expected)
     }
 
     /// One run reports the problems of every file: a bad scenario value, a bad cell in areas.csv,

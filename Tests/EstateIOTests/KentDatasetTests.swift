@@ -75,8 +75,10 @@ final class KentDatasetTests: XCTestCase {
         let folder = packageRoot.appendingPathComponent("datasets/kent")
         for (name, bytes) in [("areas.csv", DatasetWriter.areas(output.dataset)), ("sites.csv", DatasetWriter.sites(output.dataset)),
                               ("usage.csv", DatasetWriter.usage(output.dataset)),
+                              ("boundaries.geojson", DatasetWriter.boundaries(output.dataset)),
+                              ("places.csv", DatasetWriter.places(output.dataset)),
                               ("dataset.yaml", try XCTUnwrap(DatasetWriter.provenance(output.dataset)))]
-                + KentGenerator.scenarioFiles(output) {
+                + KentGenerator.scenarioFiles(output, places: DatasetWriter.places(output.dataset)) {
             let committed = try [UInt8](Data(contentsOf: folder.appendingPathComponent(name)))
             XCTAssertTrue(committed == bytes, "\(name) differs from the generator's output: regenerate with `estate generate kent --out datasets/kent`")
         }
@@ -107,5 +109,37 @@ final class KentDatasetTests: XCTestCase {
         XCTAssertTrue(KentGeography.isInKent(latitude: 51.280, longitude: 1.080))
         XCTAssertFalse(KentGeography.isInKent(latitude: 51.420, longitude: 1.380))
         XCTAssertFalse(KentGeography.isInKent(latitude: 51.380, longitude: 0.530))
+    }
+
+    /// The generated outlines tile the KCC area: each holds its own centroid, none overlaps
+    /// another (their areas add up to the county's, by brute force on a local km grid), and
+    /// merged by shared edges they give back the county as one piece.
+    func testGeneratedOutlinesTileTheCountyAndHoldTheirCentroids() throws {
+        let dataset = try DatasetReader.read(folder: packageRoot.appendingPathComponent("datasets/kent"))
+        XCTAssertEqual(dataset.boundaries.count, dataset.areas.count)
+        XCTAssertEqual(dataset.places.count, 18)
+        func km(_ ring: [Double]) -> [Double] {
+            stride(from: 0, to: ring.count, by: 2).flatMap { [ring[$0] * cos(51.25 * Double.pi / 180) * 111.19, ring[$0 + 1] * 111.19] }
+        }
+        func area(_ ring: [Double]) -> Double {
+            var sum = 0.0
+            var k = 0
+            while k + 3 < ring.count { sum += ring[k] * ring[k + 3] - ring[k + 2] * ring[k + 1]; k += 2 }
+            return abs(sum / 2)
+        }
+        var total = 0.0
+        for (area_, outline) in zip(dataset.areas, dataset.boundaries) {
+            let outline = try XCTUnwrap(outline, area_.id)
+            XCTAssertNil(outline.problem)
+            XCTAssertTrue(outline.polygons.contains { BoundaryTopology.contains($0[0].coordinates, x: area_.longitude, y: area_.latitude) },
+                          "\(area_.id) lies in its own outline")
+            total += outline.polygons.reduce(0) { $0 + area(km($1[0].coordinates)) }
+        }
+        let county = area(km(KentBoundaries.land.flatMap { [$0.1, $0.0] } + [KentBoundaries.land[0].1, KentBoundaries.land[0].0]))
+        XCTAssertEqual(total, county, accuracy: county * 1e-6, "no gap and no overlap")
+        let merged = BoundaryTopology(features: dataset.boundaries).mergedBoundaries(group: dataset.areas.map { _ in 0 }, groups: 1)
+        XCTAssertEqual(merged[0]?.polygons.count, 1)
+        XCTAssertEqual(merged[0]?.polygons[0].count, 1, "no hole: neighbours share every vertex")
+        XCTAssertEqual(area(km(try XCTUnwrap(merged[0]).polygons[0][0].coordinates)), county, accuracy: county * 1e-6)
     }
 }

@@ -131,8 +131,22 @@ final class ManifestTests: XCTestCase {
 
         let kent = try InputLoader.load(path: packageRoot.appendingPathComponent("datasets/kent/buildings-only/scenario.yaml").path)
         let kentFiles = try PlanFiles.make(try PlanPipeline.run(scenario: kent.scenario, dataset: kent.dataset), engineVersion: "test")
-        XCTAssertTrue(try layer(kentFiles, "areas.geojson").allSatisfy { geometry($0)?.type == "Point" })
-        XCTAssertTrue(try layer(kentFiles, "districts.geojson").allSatisfy { $0["geometry"] is NSNull })
+        // Kent's plain folder gains its generated outlines through `boundaries:` alone in dataset.yaml;
+        // each district is one merged shape (its areas' union), not a pile of area polygons.
+        XCTAssertTrue(try layer(kentFiles, "areas.geojson").allSatisfy { geometry($0)?.type == "MultiPolygon" })
+        let kentDistricts = try layer(kentFiles, "districts.geojson")
+        XCTAssertEqual(kentDistricts.count, 12)
+        for district in kentDistricts {
+            let pieces = try XCTUnwrap(geometry(district)).coordinates
+            XCTAssertLessThanOrEqual(pieces.count, 4, "\((district["properties"] as! [String: Any])["district"]!) is merged from ~75 areas")
+        }
+
+        // Without boundaries: points, and districts without geometry.
+        var plain = kent.dataset
+        plain.boundaries = []
+        let plainFiles = try PlanFiles.make(try PlanPipeline.run(scenario: kent.scenario, dataset: plain), engineVersion: "test")
+        XCTAssertTrue(try layer(plainFiles, "areas.geojson").allSatisfy { geometry($0)?.type == "Point" })
+        XCTAssertTrue(try layer(plainFiles, "districts.geojson").allSatisfy { $0["geometry"] is NSNull })
     }
 
     /// Whether sites.csv of a plan's files says `site` is kept.
@@ -207,6 +221,23 @@ final class ManifestTests: XCTestCase {
         XCTAssertThrowsError(try DatasetReader.read(folder: folder.url)) { error in
             let text = (error as! InputErrors).description
             XCTAssertTrue(text.contains("column 'areas.0.columns.district': value 'LAD23NM': expected a column of LSOA21_WD22_LAD22_EW_LU.csv (it has: LSOA21CD, LSOA21NM, WD22CD, WD22NM, LAD22CD, LAD22NM, ObjectId)"), text)
+        }
+    }
+
+    /// A `dataset.yaml` naming only `boundaries:` keeps the folder plain and adds the outlines;
+    /// its mistakes are reported at their line, like any manifest's.
+    func testBoundariesAloneKeepTheFolderPlain() throws {
+        let outline = "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":{\"code\":\"A1\"},"
+            + "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[0,51],[0.01,51],[0.01,51.01],[0,51]]]}}]}"
+        let folder = try TestFolder.valid(["outlines.geojson": outline, "dataset.yaml": "illustrative: true\nboundaries: {file: outlines.geojson, key: code}\n"])
+        let dataset = try DatasetReader.read(folder: folder.url)
+        XCTAssertEqual(dataset.boundaries.compactMap { $0 }.count, 1)
+        XCTAssertNotNil(dataset.boundaries[dataset.areas.firstIndex { $0.id == "A1" }!])
+        try folder.write("dataset.yaml", "illustrative: true\nboundaries: {file: outlines.geojson}\n")
+        XCTAssertThrowsError(try DatasetReader.read(folder: folder.url)) { error in
+            let text = (error as! InputErrors).description
+            XCTAssertTrue(text.contains("dataset.yaml:2:"), text)
+            XCTAssertTrue(text.contains("boundaries.key"), text)
         }
     }
 

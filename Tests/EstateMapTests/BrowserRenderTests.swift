@@ -65,6 +65,16 @@ final class BrowserRenderTests: XCTestCase {
                        data.districtTable.rows.count + 1)
     }
 
+    /// The choropleth of areas with outlines (and town labels) passes the same page self-test.
+    func testOutlinedAreasRenderInChromiumWithHoverAndNoErrors() throws {
+        let browser = try chromium()
+        var data = AreaOutlineMapTests.estate()
+        data.places = [MapPlace(name: "Ashford", lat: 51.146, lon: 0.875)]
+        let dom = try render(try EstateMap.html(data), name: "estate-map-outlines", browser: browser)
+        XCTAssertEqual(Set(keys("a", in: dom)), Set((0..<data.areas.count).map { "a\($0)" }), "every area is hoverable")
+        XCTAssertEqual(count("class=\"place-label\"", in: dom), 1)
+    }
+
     func testAggregatedMapRendersInChromiumWithCellsInsteadOfAreas() throws {
         let browser = try chromium()
         let data = SyntheticEstate.make(areas: 6000, sites: 150, seed: 11)

@@ -1,6 +1,6 @@
 // swift-tools-version:6.1
 // The estate map benchmark: page sizes and headless-Chromium render times for a Kent-size
-// and a 35,000-area map. A package of its own so it never slows the main build or its tests.
+// and a 35,000-area map, with centroids only and with England-scale area outlines. A package of its own so it never slows the main build or its tests.
 // Run: swift run -c release --package-path benchmarks/Map
 import PackageDescription
 
@@ -11,7 +11,8 @@ let package = Package(
     targets: [
         .executableTarget(
             name: "MapBenchmark",
-            dependencies: [.product(name: "EstateMap", package: "Estate")]
+            // Estate for `Boundary`, the areas' outlines of the England-scale polygon map.
+            dependencies: [.product(name: "EstateMap", package: "Estate"), .product(name: "Estate", package: "Estate")]
         ),
     ]
 )

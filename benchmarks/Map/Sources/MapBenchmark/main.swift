@@ -11,7 +11,8 @@ import Foundation
 //    (data-render-ms), from navigation start.
 // Targets (issue 5): Kent size (900 areas, 100 sites) under 1 MB of HTML; 35,000 areas under
 // 10 MB and rendered in under 3 s. The 35,000-area page is also built without aggregation to
-// show what aggregation saves.
+// show what aggregation saves. Issue 12: the England-scale map with area outlines (polygons)
+// under 10 MB, merged by cell (the default) and one outline per area.
 
 func seconds(_ body: () throws -> Void) rethrows -> Double {
     let start = DispatchTime.now().uptimeNanoseconds
@@ -65,14 +66,19 @@ let empty = outDir.appendingPathComponent("empty.html")
 try "<!DOCTYPE html><html><body></body></html>".write(to: empty, atomically: true, encoding: .utf8)
 if let browser { _ = try load(browser, empty, profile: profile) } // warm the profile and the disk cache
 
+// England with outlines: 175 x 200 cells of about 96 points each (3.4 million points, the size of
+// ONS's full-resolution LSOA boundaries); the map simplifies them within its point budget.
+let england = Synthetic.outlined(columns: 175, rows: 200, sites: 3_000, seed: 2026)
 let cases: [(name: String, areas: Int, sites: Int, options: EstateMap.Options)] = [
     ("kent-900", 900, 100, .init()),
     ("areas-35000", 35_000, 1_000, .init()),
     ("areas-35000-unaggregated", 35_000, 1_000, .init(aggregateAbove: .max)),
+    ("england-outlines", 35_000, 3_000, .init()),
+    ("england-outlines-per-area", 35_000, 3_000, .init(aggregateAbove: .max)),
 ]
 print("case                       areas  sites  svg MB  html MB  build s  chromium s  render s  in-page ms")
 for c in cases {
-    let data = Synthetic.plan(areas: c.areas, sites: c.sites, seed: 2026)
+    let data = c.name.hasPrefix("england") ? england : Synthetic.plan(areas: c.areas, sites: c.sites, seed: 2026)
     var svg = "", html = ""
     let build = try (0..<3).map { _ in try seconds { (svg, html) = try EstateMap.files(data, options: c.options) } }.min()!
     let page = outDir.appendingPathComponent(c.name + ".html")
