@@ -14,6 +14,9 @@ public enum FrontierCriterion: String, CaseIterable, Sendable {
     /// Number of kept sites; bounded by `constraints.sites.max`.
     case sites
     /// Share (0...1) of need-weighted demand covered; bounded below by `constraints.min_coverage`.
+    /// With services (v2), the services' weighted share (`totals.coverage`, what `max_coverage`
+    /// maximises), bounded below as that same aggregate (`Constraints.minWeightedCoverage`);
+    /// each service's own minimums stay as the scenario sets them.
     case coverage
     /// Need-weighted mean minutes from an area to its hub (`min_travel`'s objective over
     /// the total weight); it cannot be bounded, so it is only ever optimised (y).
@@ -38,14 +41,23 @@ public enum FrontierCriterion: String, CaseIterable, Sendable {
     /// Whether a scenario constraint bounds it, so it can be the constrained axis (x).
     public var canConstrain: Bool { self != .travel }
 
-    /// Axis title with units.
+    /// Axis title with units, in a planner's words.
     public var title: String {
         switch self {
-        case .cost: "annual cost (GBP/year)"
-        case .carbon: "carbon (tCO2e/year)"
-        case .sites: "sites kept"
-        case .coverage: "coverage (share of need-weighted demand)"
+        case .cost: "annual running cost of the kept buildings (£ a year)"
+        case .carbon: "carbon of the kept buildings (tCO2e a year)"
+        case .sites: "buildings kept"
+        case .coverage: "need covered (% of need-weighted children within reach)"
         case .travel: "need-weighted mean travel (minutes)"
+        }
+    }
+
+    /// How the chart writes this criterion's ticks: pounds, percentages or plain numbers.
+    public var axisFormat: FrontierPlot.AxisFormat {
+        switch self {
+        case .cost: .pounds
+        case .coverage: .percent
+        case .carbon, .sites, .travel: .number
         }
     }
 
@@ -84,27 +96,34 @@ public enum FrontierCriterion: String, CaseIterable, Sendable {
     /// Bounds the criterion by `epsilon` (at most, or at least for coverage). A relative
     /// slack of 1e-9 keeps a plan whose total equals epsilon feasible despite rounding
     /// in the sums; site counts are whole, so the bound is rounded down.
-    func constrain(_ constraints: inout Constraints, to epsilon: Double) {
+    func constrain(_ scenario: inout Scenario, to epsilon: Double) {
         let slack = 1e-9 * max(1, abs(epsilon))
+        let v2 = !scenario.services.isEmpty
         switch self {
-        case .cost: constraints.budget = epsilon + slack
-        case .carbon: constraints.carbon = epsilon + slack
+        case .cost: scenario.constraints.budget = epsilon + slack
+        case .carbon: scenario.constraints.carbon = epsilon + slack
         case .sites:
-            constraints.sites = SiteCountLimit(minimum: constraints.sites?.minimum,
-                                               maximum: Int((epsilon + 1e-9).rounded(.down)))
-        case .coverage: constraints.minCoverage = min(1, max(0, epsilon - slack))
+            scenario.constraints.sites = SiteCountLimit(minimum: scenario.constraints.sites?.minimum,
+                                                        maximum: Int((epsilon + 1e-9).rounded(.down)))
+        case .coverage:
+            let share = min(1, max(0, epsilon - slack))
+            if v2 { scenario.constraints.minWeightedCoverage = share } else { scenario.constraints.minCoverage = share }
         case .travel: break
         }
     }
 
     /// Removes the scenario's own bound on the criterion: on a frontier, a criterion
-    /// is either swept (x) or optimised (y), never held at the scenario's value.
-    func release(_ constraints: inout Constraints) {
+    /// is either swept (x) or optimised (y), never held at the scenario's value. On a v2
+    /// scenario the top-level `min_coverage` is each service's minimum, a standard the
+    /// frontier's points all keep, so only the aggregate bound is lifted.
+    func release(_ scenario: inout Scenario) {
         switch self {
-        case .cost: constraints.budget = nil
-        case .carbon: constraints.carbon = nil
-        case .sites: constraints.sites?.maximum = nil
-        case .coverage: constraints.minCoverage = nil
+        case .cost: scenario.constraints.budget = nil
+        case .carbon: scenario.constraints.carbon = nil
+        case .sites: scenario.constraints.sites?.maximum = nil
+        case .coverage:
+            scenario.constraints.minWeightedCoverage = nil
+            if scenario.services.isEmpty { scenario.constraints.minCoverage = nil }
         case .travel: break
         }
     }

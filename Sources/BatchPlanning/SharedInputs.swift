@@ -99,7 +99,7 @@ public final class SharedInputs: Sendable {
 
         let scoresKey = ScoresKey(dataset: datasetKey, needs: scenario.needs)
         let travelKey = dataset.travel != nil
-            ? TravelKey(dataset: datasetKey, model: nil, horizon: nil)
+            ? TravelKey(dataset: datasetKey, model: nil, horizon: scenario.travelFileHorizonMinutes)
             : TravelKey(dataset: datasetKey, model: scenario.travel.model, horizon: scenario.effectiveHorizonMinutes)
         let instanceKey = InstanceKey(scores: scoresKey, travel: travelKey,
                                       visitsPerChild: scenario.constraints.visitsPerChild,

@@ -106,6 +106,9 @@ public struct InputErrorCollector: Sendable {
         if isFull { omitted += 1 } else { errors.append(error) }
     }
 
+    /// Counts `count` errors found elsewhere (e.g. a piece of a file read in parallel) as omitted.
+    public mutating func countOmitted(_ count: Int) { omitted += count }
+
     /// Takes over another collector's errors (e.g. a second pass over the same file).
     public mutating func merge(_ other: InputErrorCollector) {
         errors.append(contentsOf: other.errors)

@@ -36,10 +36,14 @@ extension Scenario {
         return columns
     }
 
-    /// Travel times for this scenario: the dataset's own (from `travel.csv`) when present,
-    /// otherwise estimated within `effectiveHorizonMinutes`.
+    /// Travel times for this scenario: the dataset's own (from `travel.csv`, within
+    /// `travelFileHorizonMinutes` if read without it) when present, otherwise estimated within
+    /// `effectiveHorizonMinutes`.
     public func travelTimes(for dataset: Dataset) -> TravelTimes {
-        if let travel = dataset.travel { return travel }
+        if let travel = dataset.travel {
+            guard let horizon = travelFileHorizonMinutes, travel.horizonMinutes != horizon else { return travel }
+            return travel.restricted(toMinutes: horizon)
+        }
         return TravelTimes.estimated(for: dataset, model: travel.model, horizonMinutes: effectiveHorizonMinutes)
     }
 

@@ -18,16 +18,22 @@ public struct TravelSettings: Sendable, Hashable {
     public var model: TravelModel
     /// The estimated horizon (`horizon_minutes`, default 60): pairs beyond it are not computed.
     /// The effective horizon is never below `coverage_minutes` or `max_minutes`
-    /// (`Scenario.effectiveHorizonMinutes`). Ignored when `travel.csv` is given.
-    public var horizonMinutes: Double
+    /// (`Scenario.effectiveHorizonMinutes`). With `travel.csv` it applies only when given
+    /// (`Scenario.travelFileHorizonMinutes`).
+    public var horizonMinutes: Double {
+        didSet { horizonIsGiven = true }
+    }
+    /// `horizon_minutes` was set (by the scenario file or a caller), not left at its default.
+    public private(set) var horizonIsGiven = false
 
     /// Default `horizon_minutes`: an hour, beyond which no family is expected to travel.
     public static let defaultHorizonMinutes = 60.0
 
-    /// Travel settings; defaults 30 km/h, circuity 1.3, a 60-minute horizon.
-    public init(model: TravelModel = TravelModel(), horizonMinutes: Double = TravelSettings.defaultHorizonMinutes) {
+    /// Travel settings; defaults 30 km/h, circuity 1.3, a 60-minute horizon (not given).
+    public init(model: TravelModel = TravelModel(), horizonMinutes: Double? = nil) {
         self.model = model
-        self.horizonMinutes = horizonMinutes
+        self.horizonMinutes = horizonMinutes ?? TravelSettings.defaultHorizonMinutes
+        horizonIsGiven = horizonMinutes != nil
     }
 }
 
@@ -75,6 +81,11 @@ public struct Constraints: Sendable, Hashable {
     public var capacity: CapacityAssignment?
     /// Visits per year per child where an area has no usage figures (default 1.0).
     public var visitsPerChild: Double
+    /// With `services:` (v2): share (0...1) of the services' weighted need covered, summed over
+    /// services as `max_coverage` weighs them (summary.json's `totals.coverage`). No scenario
+    /// key sets it: it is the bound `estate frontier --x coverage` sweeps on a v2 scenario,
+    /// where the top-level `min_coverage` means a minimum for each service (FORMAT.md).
+    public var minWeightedCoverage: Double?
 
     public init(budget: Double? = nil, carbon: Double? = nil, sites: SiteCountLimit? = nil, minPerDistrict: Int? = nil,
                 minCoverage: Double? = nil, minDistrictCoverage: Double? = nil, minDeprivedCoverage: Double? = nil,
@@ -185,5 +196,13 @@ public struct Scenario: Sendable, Hashable {
     public var effectiveHorizonMinutes: Double {
         let serviceMinutes = services.map { max($0.coverageMinutes ?? 0, $0.maxMinutes ?? 0) }.max() ?? 0
         return max(travel.horizonMinutes, coverageMinutes, constraints.maxMinutes ?? 0, serviceMinutes)
+    }
+
+    /// The horizon for `travel.csv`: `effectiveHorizonMinutes` when the scenario gives
+    /// `horizon_minutes`, otherwise none (every pair of the file is kept). Opt-in, because rows
+    /// beyond it are dropped while reading, and with them each area's minutes to a hub farther
+    /// away in the outputs; a 15-minute plan on a national file needs a few percent of its rows.
+    public var travelFileHorizonMinutes: Double? {
+        travel.horizonIsGiven ? effectiveHorizonMinutes : nil
     }
 }

@@ -154,7 +154,8 @@ public struct TravelTimes: Sendable, Hashable {
         return low < areaOffsets[area + 1] && areaSites[low] == target ? areaMinutes[low] : nil
     }
 
-    /// A copy keeping only pairs with `minutes <= limit` (e.g. `max_minutes` or a coverage radius).
+    /// A copy keeping only pairs with `minutes <= limit` (e.g. `max_minutes` or a coverage
+    /// radius), whose horizon is then at most `limit`.
     public func restricted(toMinutes limit: Double) -> TravelTimes {
         var offsets = [Int](repeating: 0, count: areaCount + 1)
         var sites: [Int32] = []
@@ -166,7 +167,7 @@ public struct TravelTimes: Sendable, Hashable {
             }
             offsets[area + 1] = sites.count
         }
-        let horizon = horizonMinutes.map { min($0, limit) } ?? nil
+        let horizon = min(horizonMinutes ?? limit, limit)
         return TravelTimes(areaCount: areaCount, siteCount: siteCount, areaOffsets: offsets, areaSites: sites,
                            areaMinutes: minutes, horizonMinutes: horizon)
     }

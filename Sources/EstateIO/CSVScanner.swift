@@ -39,12 +39,22 @@ enum CSVScanner {
         bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
     }
 
+    /// Where a scan stopped: the first byte not consumed and the line it is on.
+    struct Stop {
+        var index: Int
+        var line: Int
+    }
+
     /// Calls `body(line, fields)` for each record (including blank ones, which have one empty
     /// field); `line` is the 1-based line the record starts on. Returning `false` stops the scan.
-    static func scan(_ bytes: UnsafeBufferPointer<UInt8>,
-                     _ body: (Int, inout [CSVField]) -> Bool) throws(CSVSyntaxError) {
-        let n = bytes.count
-        var i = contentStart(bytes)
+    /// `range` scans only those bytes (which must start at a record; the byte-order mark is
+    /// skipped only at offset 0), numbering lines from 1 within it: the parallel travel reader
+    /// scans pieces of a file and adds each piece's first line afterwards.
+    @discardableResult
+    static func scan(_ bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>? = nil,
+                     _ body: (Int, inout [CSVField]) -> Bool) throws(CSVSyntaxError) -> Stop {
+        let n = range?.upperBound ?? bytes.count
+        var i = (range?.lowerBound ?? 0) == 0 ? contentStart(bytes) : range!.lowerBound
         var line = 1
         var fields: [CSVField] = []
         fields.reserveCapacity(16)
@@ -116,8 +126,9 @@ enum CSVScanner {
             if i < n && bytes[i] == carriageReturn { i += 1 }
             if i < n && bytes[i] == newline { i += 1 }
             line += 1
-            if !body(recordLine, &fields) { return }
+            if !body(recordLine, &fields) { return Stop(index: i, line: line) }
         }
+        return Stop(index: i, line: line)
     }
 
     /// The field's text (quotes unescaped).

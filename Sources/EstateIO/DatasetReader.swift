@@ -19,8 +19,12 @@ public enum DatasetReader {
     ///     indicators when every cell is numeric or blank, and ignored otherwise.
     ///   - allowBlankIndicators: blank indicator cells are kept as missing (`nan`) for imputation.
     ///   - readTravel: read `travel.csv` when present (the validator and scorer always do).
+    ///   - travelHorizonMinutes: keep only the travel pairs within it
+    ///     (`Scenario.travelFileHorizonMinutes`); every row is still checked.
+    ///   - travelCache: where travel times read before are kept (`TravelCache`).
     public static func read(folder: URL, indicators: [String] = [], allowBlankIndicators: Bool = false,
-                            readTravel: Bool = true) throws(InputErrors) -> Dataset {
+                            readTravel: Bool = true, travelHorizonMinutes: Double? = nil,
+                            travelCache: TravelCache? = nil) throws(InputErrors) -> Dataset {
         var all: [InputError] = []
         var omitted = 0
         func collect(_ errors: InputErrors) {
@@ -109,7 +113,8 @@ public enum DatasetReader {
         }
         var travel: TravelTimes?
         if readTravel, let travelURL, FileManager.default.fileExists(atPath: travelURL.path), !sites.isEmpty, all.isEmpty {
-            do { travel = try TravelReader.read(url: travelURL, areaIDs: areas.map(\.id), siteIDs: sites.map(\.id)) }
+            do { travel = try TravelReader.read(url: travelURL, areaIDs: areas.map(\.id), siteIDs: sites.map(\.id),
+                                                    horizonMinutes: travelHorizonMinutes, cache: travelCache) }
             catch { collect(error) }
         }
         var provenance = DatasetProvenance()

@@ -49,8 +49,9 @@ public enum InputLoader {
     }
 
     /// Loads `path`: a dataset folder (read with the default scenario, no needs framework) or a
-    /// scenario file (YAML or JSON) whose `dataset:` is resolved relative to it.
-    public static func load(path: String) throws(InputErrors) -> LoadedInputs {
+    /// scenario file (YAML or JSON) whose `dataset:` is resolved relative to it. `travelCache`
+    /// keeps the travel times read, for the next run on the same files (`TravelCache`).
+    public static func load(path: String, travelCache: TravelCache? = nil) throws(InputErrors) -> LoadedInputs {
         let url = URL(fileURLWithPath: path).standardizedFileURL
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
@@ -58,7 +59,7 @@ public enum InputLoader {
         }
         if isDirectory.boolValue {
             let scenario = Scenario(file: "<defaults>", dataset: url.path)
-            let dataset = try DatasetReader.read(folder: url)
+            let dataset = try DatasetReader.read(folder: url, travelCache: travelCache)
             return LoadedInputs(scenario: scenario, scenarioURL: nil, datasetURL: url, dataset: dataset)
         }
         let scenario: Scenario
@@ -70,7 +71,8 @@ public enum InputLoader {
         var dataset: Dataset
         do {
             dataset = try DatasetReader.read(folder: datasetURL, indicators: named,
-                                             allowBlankIndicators: scenario.needs?.missing == .districtMedian)
+                                             allowBlankIndicators: scenario.needs?.missing == .districtMedian,
+                                             travelHorizonMinutes: scenario.travelFileHorizonMinutes, travelCache: travelCache)
         } catch {
             // A dataset path that does not exist is the scenario's error: point at `dataset:`.
             var isFolder: ObjCBool = false

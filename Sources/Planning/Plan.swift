@@ -84,6 +84,9 @@ public struct Plan: Sendable {
     public var gap: Double?
     /// Wall-clock seconds spent building and solving.
     public var seconds: Double
+    /// Of `seconds`, those spent building the model (the rest is the heuristic, GLPK and the
+    /// tie-break), so that a run can report its phases.
+    public var modelSeconds = 0.0
     /// Whether each site is kept; empty when there is no plan.
     public var keep: [Bool]
     /// For each area: the kept site that serves it (nearest; or the largest assignment under capacity).

@@ -7,14 +7,26 @@ import Optimisation
 public enum Planner {
     /// Plans one scenario. `areaIDs` name areas in explanations (same order as the instance).
     public static func plan(_ instance: PlanningInstance, _ spec: PlanSpecification, areaIDs: [String]) throws -> Plan {
+        var modelSeconds = 0.0
+        var plan: Plan
         if let rules = spec.services {
             try instance.checkInvariants()
-            return try ServicePlanner.plan(instance, spec, rules: rules, areaIDs: areaIDs)
+            plan = try ServicePlanner.plan(instance, spec, rules: rules, areaIDs: areaIDs, modelSeconds: &modelSeconds)
+        } else {
+            plan = try Planner.plan(instance, spec, areaIDs: areaIDs, modelSeconds: &modelSeconds)
         }
+        plan.modelSeconds = modelSeconds
+        return plan
+    }
+
+    /// Plans a specification without services, noting when its model was built.
+    static func plan(_ instance: PlanningInstance, _ spec: PlanSpecification, areaIDs: [String],
+                     modelSeconds: inout Double) throws -> Plan {
         let clock = ContinuousClock.now
         try instance.checkInvariants()
         try validate(spec, instance: instance)
         var model = PlanningModel(instance: instance, specification: spec, areaIDs: areaIDs)
+        modelSeconds = seconds(since: clock)
         var options = SolveOptions(timeLimit: spec.timeLimit, relativeGap: spec.relativeGap, verbose: spec.solverLog)
         options.cutFamilies = spec.cutFamilies
 

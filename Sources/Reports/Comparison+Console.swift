@@ -17,6 +17,7 @@ extension Comparison {
             (f.medianMinutes.map { NumberFormat.decimal($0, 1) } ?? "-") + " / " + (f.worstMinutes.map { NumberFormat.decimal($0, 1) } ?? "-")
         })
         line("visits displaced") { o in NumberFormat.grouped(o.summary.totals.visitsDisplaced) }
+        rows += serviceConsoleRows()
         let differences = (1 ..< options.count).map(difference)
         rows.append(["sites closed / opened vs \(first)", "-"] + differences.map { "\($0.sitesClosed) / \($0.sitesOpened)" })
         rows.append(["areas losing / gaining vs \(first)", "-"] + differences.map { "\($0.areasLost) / \($0.areasGained)" })

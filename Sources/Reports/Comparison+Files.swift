@@ -17,6 +17,7 @@ extension Comparison {
             ("equality.csv", equalityCSV()),
             ("compare.xlsx", try workbook().xlsx()),
         ]
+        if let services = servicesTable() { files.append(("services.csv", services.csv)) }
         for k in 1 ..< options.count {
             let data = mapData(k)
             let stem = mapFileStem(k)
@@ -123,7 +124,8 @@ extension Comparison {
             row("need covered") { .number($0.summary.totals.coverage, .share) },
             row("visits displaced a year") { .number($0.summary.totals.visitsDisplaced, .visits) },
         ] + notices.map { [.text("note"), .text($0)] })
-        return Workbook(sheets: [summary, districtsTable().sheet, sitesTable().sheet, areasTable().sheet, equalityTable().sheet])
+        return Workbook(sheets: [summary, districtsTable().sheet, sitesTable().sheet, areasTable().sheet, equalityTable().sheet]
+            + (servicesTable().map { [$0.sheet] } ?? []))
     }
 
     /// The side-by-side equality table as the workbook's typed cells.

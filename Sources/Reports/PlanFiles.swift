@@ -9,14 +9,17 @@ import Planning
 public enum PlanFiles {
     /// Every file of the folder. An infeasible or failed run writes `summary.json` only, since there
     /// are no decisions to tabulate.
-    public static func make(_ context: PlanContext, engineVersion: String) throws -> [(name: String, contents: [UInt8])] {
+    /// `phases`, when given, is asked once every other file is made, so that its write time
+    /// covers them, and recorded in `summary.json`.
+    public static func make(_ context: PlanContext, engineVersion: String,
+                            phases: (() -> RunPhases)? = nil) throws -> [(name: String, contents: [UInt8])] {
         guard context.plan.status.hasPlan else {
-            return [("summary.json", try PlanSummary(engineVersion: engineVersion, context: context, totals: nil).json())]
+            return [("summary.json", try PlanSummary(engineVersion: engineVersion, context: context, totals: nil,
+                                                     phases: phases?()).json())]
         }
         let tables = PlanTables(context)
         let districtOutlines = context.dataset.districtBoundaries()
         var files: [(name: String, contents: [UInt8])] = [
-            ("summary.json", try PlanSummary(engineVersion: engineVersion, context: context, totals: tables.totals).json()),
             ("sites.csv", sitesCSV(context, tables)),
             ("areas.csv", areasCSV(context)),
             ("districts.csv", districtsCSV(context, tables)),
@@ -47,6 +50,8 @@ public enum PlanFiles {
         files.append(("estate.svg", Array(map.svg.utf8)))
         files.append(("estate.html", Array(map.html.utf8)))
         files.append(("estate.xlsx", try PlanWorkbook.workbook(context, tables, extra: extraSheets).xlsx()))
+        files.append(("summary.json", try PlanSummary(engineVersion: engineVersion, context: context, totals: tables.totals,
+                                                      phases: phases?()).json()))
         files.sort { $0.name < $1.name }
         return files
     }

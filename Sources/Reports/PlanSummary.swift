@@ -8,9 +8,11 @@ struct PlanSummary: Encodable {
     var engineVersion: String
     var context: PlanContext
     var totals: PlanTotals?
+    /// The run's phase times and peak memory (`estate plan`; other commands leave it out).
+    var phases: RunPhases?
 
     enum Keys: String, CodingKey {
-        case engine, scenario, status, objective, objectiveName = "objective_name", bound, gap, seconds, message
+        case engine, scenario, status, objective, objectiveName = "objective_name", bound, gap, seconds, phases, message
         case totals, reductions, formulation, conflicts, unreachableAreas = "unreachable_areas"
         case datasetProvenance = "dataset_provenance", explanations
     }
@@ -72,6 +74,7 @@ struct PlanSummary: Encodable {
         try c.encode(plan.bound.map { roundedTo($0, 6) }, forKey: .bound)
         try c.encode(plan.gap.map { roundedTo($0, 9) }, forKey: .gap)
         try c.encode(roundedTo(plan.seconds, 3), forKey: .seconds)
+        try c.encodeIfPresent(phases, forKey: .phases)
         try c.encode(plan.message, forKey: .message)
         try c.encode(totals.map(Self.cleaned), forKey: .totals)
         try c.encode(plan.reductions, forKey: .reductions)

@@ -46,6 +46,13 @@ struct PlanCommand: ParsableCommand {
     @Flag(name: .long, help: "Print summary.json on standard output instead of the human summary.")
     var json = false
 
+    @Option(name: .customLong("travel-cache"),
+            help: "Folder for a binary copy of the travel times read from travel.csv: later runs on the same file load it instead (never stale: keyed by the file's size, times, inode and samples of its bytes).")
+    var travelCache: String?
+
+    @Flag(name: .long, help: "Also print the seconds of each phase (read, score, model, solve, write) and the peak memory.")
+    var verbose = false
+
     func validate() throws {
         if let timeLimit, !(timeLimit > 0 && timeLimit.isFinite) { throw ValidationError("--time-limit must be a number of seconds above 0") }
         if let gap, !(gap >= 0 && gap < 1) { throw ValidationError("--gap must be a share between 0 and 1, e.g. 0.01") }
@@ -53,24 +60,49 @@ struct PlanCommand: ParsableCommand {
     }
 
     func run() throws {
-        let inputs = try InputLoader.load(path: input.path())
+        var phases = RunPhases()
+        var lap = ContinuousClock.now
+        /// Seconds since the previous call (or the start).
+        func elapsed() -> Double {
+            let now = ContinuousClock.now
+            defer { lap = now }
+            let duration = now - lap
+            return Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
+        }
+        let inputs = try InputLoader.load(path: input.path(),
+                                          travelCache: travelCache.map { TravelCache(folder: URL(fileURLWithPath: $0)) })
         let output = try checkedOutput(out, kind: .plan, inputs: inputs.inputURLs)
         var scenario = inputs.scenario
         if let timeLimit { scenario.solver.timeLimitSeconds = timeLimit }
         if let gap { scenario.solver.mipGap = gap }
+        phases.read = elapsed()
 
         let travel = scenario.travelTimes(for: inputs.dataset)
         if !quiet.quiet { printWarnings(InputWarnings.check(dataset: inputs.dataset, scenario: scenario, travel: travel)) }
         let derived = try PlanningInputs(scenario: scenario, dataset: inputs.dataset, travel: travel)
+        phases.score = elapsed()
         var context = try PlanPipeline.run(scenario: scenario, dataset: inputs.dataset, inputs: derived, solverLog: solverLog)
         if !noExplain { context.explanation = try PlanExplainer.explain(context, resolving: explain ? PlanExplainer.decidedSites(context) : []) }
-        let files = try PlanFiles.make(context, engineVersion: EstateCommand.configuration.version)
+        // The explanations' re-solves count as solving.
+        phases.model = context.plan.modelSeconds
+        phases.solve = max(0, elapsed() - phases.model)
+        let files = try PlanFiles.make(context, engineVersion: EstateCommand.configuration.version) {
+            phases.write = elapsed()
+            phases.peakMemoryMB = RunPhases.currentPeakMemoryMB()
+            return phases
+        }
         try writeOutput(files, to: output)
         if json {
             print(String(decoding: files.first { $0.name == "summary.json" }!.contents, as: UTF8.self), terminator: "")
         } else if !quiet.quiet || !context.plan.status.hasPlan {
             print(PlanConsoleSummary.text(context), terminator: "")
             if !quiet.quiet { print("  written to \(out)/") }
+        }
+        if verbose && !json {
+            // Here `write` includes writing the files to disk.
+            phases.write += elapsed()
+            phases.peakMemoryMB = RunPhases.currentPeakMemoryMB()
+            print(phases.text, terminator: "")
         }
         if !context.plan.status.hasPlan { throw CommandFailure.PlanEnded(status: context.plan.status) }
     }

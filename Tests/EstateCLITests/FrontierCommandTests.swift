@@ -46,6 +46,48 @@ final class FrontierCommandTests: XCTestCase {
         XCTAssertEqual(totals["coverage"] as! Double, Double(interior["y_coverage"]!)!, accuracy: 5e-4 + 1e-9)
     }
 
+    func testChartIsInPoundsAndPercentagesWithTodaysEstateTheCeilingAndAReport() throws {
+        let scratch = try Scratch()
+        let rows = try frontierRows(scratch, ["--x", "cost", "--y", "coverage", "--max-solves", "5"])
+        let svg = try scratch.read("f/frontier.svg")
+        XCTAssertTrue(svg.contains(">Kent Family Hubs: half today's running cost — coverage against cost</text>"), "titled by the scenario's name")
+        XCTAssertTrue(svg.contains(">£2m</text>") || svg.contains(">£2.0m</text>"), "cost ticks in pounds")
+        XCTAssertTrue(svg.contains("0%</text>"), "coverage ticks as percentages")
+        XCTAssertFalse(svg.contains("knee"), "no jargon on the chart")
+        XCTAssertFalse(svg.contains("M</text>"), "no bare 1.0M ticks")
+
+        // Today's estate: every building kept. Its cost is the sum of every site's cost in the
+        // data; its coverage, the ceiling, is what the scenario reaches with no budget at all.
+        let today = try XCTUnwrap(rows.first { $0["kind"] == "today" })
+        let sites = parseCSV(try String(contentsOf: packageRoot.appendingPathComponent("datasets/kent/sites.csv"), encoding: .utf8)).rows
+        XCTAssertEqual(Double(today["cost"]!)!, sites.reduce(0) { $0 + Double($1["annual_cost"]!)! }, accuracy: 0.5)
+        XCTAssertEqual(Int(today["sites_kept"]!), sites.count)
+        let unlimited = try String(contentsOf: packageRoot.appendingPathComponent("datasets/kent/scenario.yaml"), encoding: .utf8)
+            .replacingOccurrences(of: "dataset: .", with: "dataset: \(packageRoot.path)/datasets/kent")
+            .replacingOccurrences(of: "budget: [0-9_]+", with: "budget: 1000000000", options: .regularExpression)
+        try scratch.write("unlimited.yaml", unlimited)
+        let plan = try EstateRun.run(["plan", scratch.path("unlimited.yaml"), "--out", scratch.path("plan"), "--quiet", "--no-explain"])
+        XCTAssertEqual(plan.status, 0, plan.stderr)
+        let summary = try JSONSerialization.jsonObject(with: Data(scratch.read("plan/summary.json").utf8)) as! [String: Any]
+        let ceiling = (summary["totals"] as! [String: Any])["coverage"] as! Double
+        XCTAssertEqual(Double(today["coverage"]!)!, ceiling, accuracy: 5e-4 + 1e-9)
+        XCTAssertTrue(svg.contains(String(format: "coverage ceiling %.1f%%", ceiling * 100)), "the ceiling is marked")
+        XCTAssertTrue(svg.contains(">today: every building kept</text>"))
+        // Every point carries its cost, coverage and sites (as a tooltip, and as a caption where it fits).
+        for point in rows.filter({ $0["kind"] == "frontier" }) {
+            let text = String(format: "%.1f%%", Double(point["coverage"]!)! * 100) + ", \(point["sites_kept"]!) sites"
+            XCTAssertTrue(svg.contains(text), text)
+        }
+
+        let report = try EstateRun.run(["report", scratch.path("f"), "--no-pdf"])
+        XCTAssertEqual(report.status, 0, report.stderr)
+        let html = try scratch.read("f/report.html")
+        for id in ["frontier", "points", "caveats"] { XCTAssertTrue(html.contains("<section id=\"\(id)\">"), id) }
+        XCTAssertTrue(html.contains("Illustrative data: not a real estate or a real proposal."))
+        let table = try XCTUnwrap(html.components(separatedBy: "<section id=\"points\">").last?.components(separatedBy: "</section>").first)
+        XCTAssertEqual(table.components(separatedBy: "<tr").count - 2, rows.count, "one table row per row of frontier.csv")
+    }
+
     func testCoverageCostFrontierMinimisesCostForEachCoverageFloor() throws {
         let scratch = try Scratch()
         let points = try frontierRows(scratch, ["--x", "coverage", "--y", "cost", "--max-solves", "4"])
@@ -58,6 +100,40 @@ final class FrontierCommandTests: XCTestCase {
         for (a, b) in zip(points, points.dropFirst()) {
             XCTAssertLessThan(Double(a["x_coverage"]!)!, Double(b["x_coverage"]!)!)
             XCTAssertLessThan(Double(a["y_cost"]!)!, Double(b["y_cost"]!)!, "more coverage costs more on the frontier")
+        }
+    }
+
+    /// On a v2 scenario the coverage axis is the services' weighted share (totals.coverage),
+    /// and --x coverage bounds that aggregate: each point is at least its bound, no dearer than
+    /// `estate plan` with the same share required of every service (a stricter question), and
+    /// more coverage costs more.
+    func testServicesFrontierBoundsTheWeightedCoverageOfAllServices() throws {
+        let scratch = try ServiceOutputsCommandTests.folder()
+        let run = try EstateRun.run(["frontier", "plan.yaml", "--x", "coverage", "--y", "cost", "--max-solves", "5", "--out", "f"],
+                                    in: scratch.url)
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let points = parseCSV(try scratch.read("f/frontier.csv")).rows.filter { $0["kind"] == "frontier" }
+        XCTAssertGreaterThanOrEqual(points.count, 3)
+        for point in points {
+            XCTAssertEqual(point["status"], "optimal")
+            XCTAssertEqual(point["x_coverage"], point["coverage"], "x is the plan's totals.coverage")
+            XCTAssertGreaterThanOrEqual(Double(point["x_coverage"]!)!, Double(point["epsilon"]!)! - 5e-4)
+        }
+        for (a, b) in zip(points, points.dropFirst()) {
+            XCTAssertLessThan(Double(a["y_cost"]!)!, Double(b["y_cost"]!)!, "more coverage costs more on the frontier")
+        }
+        let interior = points[points.count / 2], epsilon = Double(interior["epsilon"]!)!
+        let floor = ServicePlanCommandTests.scenario
+            .replacingOccurrences(of: "objective: max_coverage", with: "objective: min_cost")
+            .replacingOccurrences(of: "constraints: {budget: 230000}", with: "constraints: {min_coverage: \(epsilon)}")
+        try scratch.write("floor.yaml", floor)
+        let plan = try EstateRun.run(["plan", "floor.yaml", "--out", "floor", "--quiet"], in: scratch.url)
+        if plan.status == 0 {
+            let summary = try JSONSerialization.jsonObject(with: Data(scratch.read("floor/summary.json").utf8)) as! [String: Any]
+            let totals = summary["totals"] as! [String: Any]
+            XCTAssertLessThanOrEqual(Double(interior["y_cost"]!)!, (totals["cost"] as! Double) + 0.01)
+        } else {
+            XCTAssertEqual(plan.status, 3, "every service at the aggregate's share may be infeasible, never an error: \(plan.stderr)")
         }
     }
 

@@ -80,6 +80,30 @@ final class ServiceOutputsCommandTests: XCTestCase {
         XCTAssertTrue(section.contains("<td>youth</td><td class=\"num\">\(share)</td>"), "youth's covered share in the report")
     }
 
+    /// `estate compare` of two v2 options sets each service's coverage, outreach, sites and
+    /// cost side by side (county and district), as each plan's services.csv has them.
+    func testCompareShowsEachServiceSideBySide() throws {
+        let scratch = try Self.folder()
+        try scratch.write("tight.yaml", ServicePlanCommandTests.scenario.replacingOccurrences(of: "budget: 230000", with: "budget: 200000"))
+        XCTAssertEqual(try EstateRun.run(["plan", "plan.yaml", "--out", "a", "--quiet"], in: scratch.url).status, 0)
+        XCTAssertEqual(try EstateRun.run(["plan", "tight.yaml", "--out", "b", "--quiet"], in: scratch.url).status, 0)
+        let compare = try EstateRun.run(["compare", "a", "b", "--out", "ab"], in: scratch.url)
+        XCTAssertEqual(compare.status, 0, compare.stderr)
+        for code in ["early_years", "parenting", "youth", "advice"] { XCTAssertTrue(compare.stdout.contains("\(code) covered"), compare.stdout) }
+        let side = parseCSV(try scratch.read("ab/services.csv"))
+        XCTAssertEqual(side.header, ["service", "district", "covered_share:a", "covered_share:b", "outreach_share:a", "outreach_share:b",
+                                     "sites_offering:a", "sites_offering:b", "cost:a", "cost:b"])
+        XCTAssertEqual(side.rows.count, 4 * 3)
+        for option in ["a", "b"] {
+            for row in parseCSV(try scratch.read("\(option)/services.csv")).rows {
+                let match = try XCTUnwrap(side.rows.first { $0["service"] == row["service"] && $0["district"] == row["district"] })
+                for measure in ["covered_share", "outreach_share", "sites_offering", "cost"] {
+                    XCTAssertEqual(match["\(measure):\(option)"], row[measure], "\(option) \(row)")
+                }
+            }
+        }
+    }
+
     func testAFolderWithOneServiceFileWithoutTheOtherIsRefused() throws {
         let scratch = try Self.folder()
         XCTAssertEqual(try EstateRun.run(["plan", "plan.yaml", "--out", "out", "--quiet"], in: scratch.url).status, 0)

@@ -76,8 +76,10 @@ final class WorkbookTests: XCTestCase {
         let scratch = try ServiceOutputsCommandTests.folder()
         let run = try EstateRun.run(["plan", "plan.yaml", "--out", "v2", "--quiet"], in: scratch.url)
         XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertEqual(try EstateRun.run(["plan", "plan.yaml", "--out", "again", "--quiet"], in: scratch.url).status, 0)
+        XCTAssertEqual(try EstateRun.run(["compare", "v2", "again", "--out", "same", "--quiet"], in: scratch.url).status, 0)
         try check([("v2/estate.xlsx", "Services", "v2/services.csv"), ("v2/estate.xlsx", "Service equality", "v2/service_equality.csv"),
-                   ("v2/estate.xlsx", "Sites", "v2/sites.csv")], in: scratch)
+                   ("v2/estate.xlsx", "Sites", "v2/sites.csv"), ("same/compare.xlsx", "Services", "same/services.csv")], in: scratch)
     }
 
     func testBatchWorkbookHoldsTheResultsInSweptOrder() throws {
@@ -91,6 +93,14 @@ final class WorkbookTests: XCTestCase {
         let rows = parseCSV(try scratch.read("run/results.csv")).rows
         XCTAssertEqual(rows.map { $0["constraints.budget"]! }, ["2500000", "3000000", "4000000"], "rows follow the swept budget")
         try check([("run/results.xlsx", "Results", "run/results.csv")], in: scratch)
+    }
+
+    func testFrontierWorkbookHoldsTheFrontierCSV() throws {
+        let scratch = try Scratch()
+        let run = try EstateRun.run(["frontier", "datasets/kent/scenario.yaml", "--x", "cost", "--y", "coverage", "--max-solves", "4",
+                                     "--out", scratch.path("f")])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        try check([("f/frontier.xlsx", "Frontier", "f/frontier.csv")], in: scratch)
     }
 }
 

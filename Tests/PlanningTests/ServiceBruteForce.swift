@@ -146,6 +146,22 @@ struct ServiceBruteForce {
             }
             guard require(k, rule.minDeprivedCoverage, spec.deprivedAreas) else { return nil }
         }
+        // The services' weighted coverage (what max_coverage maximises) at least c.minCoverage.
+        if let share = c.minCoverage {
+            var columns: [Int] = [], coefficients: [Double] = [], fixed = 0.0, total = 0.0
+            for (k, rule) in rules.services.enumerated() {
+                total += rule.weight * services.areaWeight[k].reduce(0, +)
+                let terms = coverage(k, Array(0 ..< n))
+                fixed += rule.weight * terms.constant
+                columns += terms.columns
+                coefficients += terms.coefficients.map { rule.weight * $0 }
+            }
+            if total > 0 {
+                if columns.isEmpty { if fixed < share * total - 1e-7 { return nil } } else {
+                    lp.addRow(columns: columns, coefficients: coefficients, lower: share * total - fixed)
+                }
+            }
+        }
         if let budget = c.budget {
             if costTerms.isEmpty { if fixedCost > budget + 1e-6 { return nil } } else {
                 lp.addRow(columns: costTerms.map(\.0), coefficients: costTerms.map(\.1), upper: budget - fixedCost)

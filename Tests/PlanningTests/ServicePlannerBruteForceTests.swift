@@ -44,7 +44,7 @@ final class ServicePlannerBruteForceTests: XCTestCase {
         }
         tally.feasible += 1
         guard plan.status == .optimal, let outcome = plan.services else {
-            XCTFail("status \(plan.status), expected optimal \(expected); \(context)", file: file, line: line)
+            XCTFail("status \(plan.status) \(plan.conflicts) \(plan.message ?? ""), expected optimal \(expected); \(context)", file: file, line: line)
             return
         }
         let tolerance = 1e-6 * max(1, abs(expected))
@@ -133,6 +133,24 @@ final class ServicePlannerBruteForceTests: XCTestCase {
             }
         }
         XCTAssertGreaterThan(tally.feasible, 10)
+    }
+
+    /// The bound `estate frontier --x coverage` sweeps on v2: the services' covered weight,
+    /// weighted as max_coverage weighs them, at least a share of their weighted total.
+    func testWeightedCoverageBoundMatchesBruteForce() throws {
+        var tally = Tally()
+        for seed in UInt64(40) ... 45 {
+            let instance = randomServiceInstance(seed: seed, areas: 6, sites: 3, services: 2, capacities: seed % 3 == 0)
+            for objective in [Objective.minCost, .minSites, .minCarbon, .minTravel] {
+                for share in [0.3, 0.6, 0.9] {
+                    let r = rules(2, seed: seed, minimums: false, outreach: seed % 2 == 0, hubs: seed % 4 == 1)
+                    let c = PlanConstraints(minCoverage: share, capacity: seed % 3 == 0 ? .split : nil)
+                    try check(instance, spec(objective, r, c), seed: seed, tally: &tally)
+                }
+            }
+        }
+        XCTAssertGreaterThan(tally.feasible, 20)
+        XCTAssertGreaterThan(tally.infeasible, 0)
     }
 
     func testThreeServicesWithMinimumsAndDeprivedCoverageMatchBruteForce() throws {
