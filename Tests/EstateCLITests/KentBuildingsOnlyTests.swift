@@ -45,18 +45,19 @@ final class KentBuildingsOnlyTests: XCTestCase {
         let files = try FileManager.default.contentsOfDirectory(atPath: scratch.path("a")).sorted()
         XCTAssertEqual(files, try FileManager.default.contentsOfDirectory(atPath: scratch.path("b")).sorted())
         XCTAssertTrue(files.contains("sites.csv") && files.contains("estate.html"))
-        // summary.json and the workbook's summary sheet carry the run's own fields (seconds, the
-        // dataset's path): summary.json is compared without them, the workbook left to its tests.
+        // summary.json and the workbook's summary sheet carry the run's own fields (seconds, phase
+        // times, the dataset's path): summary.json is compared without them, the workbook left to its tests.
         for file in files where file != "summary.json" && file != "estate.xlsx" {
             XCTAssertTrue(try Data(contentsOf: scratch.url.appendingPathComponent("a/\(file)"))
                           == Data(contentsOf: scratch.url.appendingPathComponent("b/\(file)")), "\(file) differs")
         }
         /// summary.json without the run's own fields: every `seconds` (the solve's, the
-        /// explanations' re-solves') and the scenario's dataset path.
+        /// explanations' re-solves'), the phases' times and memory, and the scenario's dataset path.
         func withoutRunFields(_ value: Any) -> Any {
             if let list = value as? [Any] { return list.map(withoutRunFields) }
             guard var object = value as? [String: Any] else { return value }
             object["seconds"] = nil
+            object["phases"] = nil
             for (key, inner) in object { object[key] = withoutRunFields(inner) }
             return object
         }

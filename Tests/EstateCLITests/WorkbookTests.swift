@@ -97,7 +97,7 @@ final class WorkbookTests: XCTestCase {
 
     func testFrontierWorkbookHoldsTheFrontierCSV() throws {
         let scratch = try Scratch()
-        let run = try EstateRun.run(["frontier", "datasets/kent/scenario.yaml", "--x", "cost", "--y", "coverage", "--max-solves", "4",
+        let run = try EstateRun.run(["frontier", kentBuildingsOnly, "--x", "cost", "--y", "coverage", "--max-solves", "4",
                                      "--out", scratch.path("f")])
         XCTAssertEqual(run.status, 0, run.stderr)
         try check([("f/frontier.xlsx", "Frontier", "f/frontier.csv")], in: scratch)
