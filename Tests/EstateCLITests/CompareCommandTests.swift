@@ -94,7 +94,7 @@ final class CompareCommandTests: XCTestCase {
         let limits = try XCTUnwrap((try json(scratch, "a/summary.json")["explanations"] as? [String: Any])?["limits"] as? [[String: Any]])
         let unchanged = limits.filter { $0["changed_nothing"] as! Bool }.map { $0["constraint"] as! String }
         XCTAssertEqual(unchanged, ["constraints.budget", "constraints.min_per_district"])
-        let tight = scratch.path("kent/tight.yaml")
+        let tight = scratch.path("kent/buildings-only/tight.yaml")
         for second in [scratch.path("b"), tight] {
             let run = try EstateRun.run(["compare", scratch.path("a"), second, "--out", scratch.path("c-\(second.hasSuffix("yaml") ? "s" : "f")")])
             XCTAssertEqual(run.status, 0, run.stderr)
