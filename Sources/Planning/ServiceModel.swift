@@ -206,7 +206,8 @@ struct ServiceModel {
                     for p in instance.pairs(of: i) where instance.pairMinutes[p] <= reach {
                         let j = instance.pairSite[p], t = instance.pairMinutes[p]
                         guard let x = offerColumn[k][j] else { continue }
-                        let a = formulation.addVariable(.continuous, lower: 0, upper: 1)
+                        // capacity: single sends each area's demand for a service whole to one site.
+                        let a = formulation.addVariable(c.capacity == .single ? .binary : .continuous, lower: 0, upper: 1)
                         formulation.addRow([a, x], [1, -1], upper: 0, group: nil)
                         columns.append(a)
                         assignment[k][i].append((j, a, t))

@@ -90,9 +90,6 @@ enum ServicePlanner {
               services.siteHosts.allSatisfy({ $0.count == instance.siteCount }) else {
             throw .invalidInstance("service arrays do not match the instance")
         }
-        if spec.constraints.capacity == .single {
-            throw .invalidSpecification("constraints.capacity: single is not supported with services yet; use true (split)")
-        }
         for (k, rule) in rules.services.enumerated() {
             for share in [rule.minCoverage, rule.minDistrictCoverage, rule.minDeprivedCoverage] {
                 if let share, !(0 ... 1).contains(share) {
@@ -181,7 +178,7 @@ enum ServicePlanner {
             keep: keep, areaSite: buildings.areaSite, areaMinutes: buildings.areaMinutes,
             areaCoveredShare: buildings.areaCoveredShare, areaAssignment: [], conflicts: [],
             reductions: model.report, message: nil)
-        plan.services = ServiceOutcome(codes: services.codes, offered: offered, evaluation: evaluation)
+        plan.services = ServiceOutcome(codes: services.codes, offered: offered, evaluation: evaluation, assignment: assignment)
         return plan
     }
 
