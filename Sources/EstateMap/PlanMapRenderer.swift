@@ -26,11 +26,17 @@ struct PlanMapRenderer {
         self.data = data
         var points = data.areas.map { GeoPoint(lat: $0.lat, lon: $0.lon) } + data.sites.map { GeoPoint(lat: $0.lat, lon: $0.lon) }
         for boundary in data.boundaries { for ring in boundary.rings { points += ring } }
+        // Each outline's bounding box (its corners fit the frame as well as all its points do).
         for area in data.areas {
-            for polygon in area.outline?.polygons ?? [] {
+            guard let outline = area.outline else { continue }
+            var south = Double.infinity, north = -Double.infinity, west = Double.infinity, east = -Double.infinity
+            for polygon in outline.polygons {
                 let c = polygon[0].coordinates
-                points += stride(from: 0, to: c.count, by: 2).map { GeoPoint(lat: c[$0 + 1], lon: c[$0]) }
+                for k in stride(from: 0, to: c.count - 1, by: 2) {
+                    west = min(west, c[k]); east = max(east, c[k]); south = min(south, c[k + 1]); north = max(north, c[k + 1])
+                }
             }
+            if west <= east { points += [GeoPoint(lat: south, lon: west), GeoPoint(lat: north, lon: east)] }
         }
         let canvas = MapCanvas(points: points)
         self.canvas = canvas
