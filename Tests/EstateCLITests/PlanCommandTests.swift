@@ -4,9 +4,9 @@ import XCTest
 /// `estate plan` as a user runs it: the default Kent plan, its files checked against each other,
 /// infeasible scenarios, and broken inputs that must fail cleanly and write nothing.
 final class PlanCommandTests: XCTestCase {
-    func testDefaultKentPlanWritesConsistentFiles() throws {
+    func testBuildingsOnlyKentPlanWritesConsistentFiles() throws {
         let scratch = try Scratch()
-        let run = try EstateRun.run(["plan", "--out", scratch.path("plan")])
+        let run = try EstateRun.run(["plan", kentBuildingsOnly, "--out", scratch.path("plan")])
         XCTAssertEqual(run.status, 0, run.stderr)
         XCTAssertTrue(run.stdout.contains("status optimal"), run.stdout)
 
@@ -38,7 +38,7 @@ final class PlanCommandTests: XCTestCase {
         let allCost = sites.reduce(0) { $0 + Double($1["annual_cost"]!)! }
         XCTAssertEqual(keptCost, totals["cost"] as! Double, accuracy: 0.01)
         XCTAssertEqual(allCost - keptCost, totals["saving"] as! Double, accuracy: 0.01)
-        XCTAssertLessThanOrEqual(keptCost, 5_700_000, "the default scenario's budget holds")
+        XCTAssertLessThanOrEqual(keptCost, 4_700_000, "the scenario's budget holds")
         for site in sites where site["status"] == "keep" { XCTAssertEqual(site["decision"], "kept") }
         for site in sites where site["status"] == "close" { XCTAssertEqual(site["decision"], "closed") }
 
@@ -73,8 +73,8 @@ final class PlanCommandTests: XCTestCase {
 
     func testSamePlanTwiceWritesIdenticalTables() throws {
         let scratch = try Scratch()
-        XCTAssertEqual(try EstateRun.run(["plan", "--out", scratch.path("a"), "--quiet"]).status, 0)
-        XCTAssertEqual(try EstateRun.run(["plan", "--out", scratch.path("b"), "--quiet"]).status, 0)
+        XCTAssertEqual(try EstateRun.run(["plan", kentBuildingsOnly, "--out", scratch.path("a"), "--quiet"]).status, 0)
+        XCTAssertEqual(try EstateRun.run(["plan", kentBuildingsOnly, "--out", scratch.path("b"), "--quiet"]).status, 0)
         for file in ["sites.csv", "areas.csv", "districts.csv", "estate.geojson"] {
             XCTAssertEqual(try scratch.read("a/\(file)"), try scratch.read("b/\(file)"), file)
         }
@@ -84,7 +84,7 @@ final class PlanCommandTests: XCTestCase {
         let scratch = try Scratch()
         let kent = try scratch.copyKent()
         try scratch.write("kent/tight.yaml", """
-            dataset: .
+            dataset: buildings-only
             objective: max_coverage
             coverage_minutes: 20
             constraints: {budget: 500000, min_per_district: 1}
@@ -150,7 +150,7 @@ final class PlanCommandTests: XCTestCase {
         let scratch = try Scratch()
         let kent = try scratch.copyKent()
         try scratch.write("kent/travel.yaml", """
-            dataset: .
+            dataset: buildings-only
             objective: min_travel
             coverage_minutes: 20
             constraints: {sites: {exactly: 20}, budget: 3000000, min_per_district: 1, max_minutes: 45}
@@ -181,7 +181,7 @@ final class PlanCommandTests: XCTestCase {
         let deprived = Set(ranked.prefix(Int((0.2 * Double(areas.count)).rounded(.up))).map { $0["area_id"]! })
         func deprivedCoverage(_ extra: String) throws -> Double {
             try scratch.write("kent/d.yaml", """
-                dataset: .
+                dataset: buildings-only
                 objective: max_coverage
                 coverage_minutes: 12
                 constraints: {budget: 2500000\(extra)}
