@@ -111,7 +111,8 @@ let package = Package(
         .testTarget(name: "ComparisonTests", dependencies: ["Reports", "EstateMap"]),
         // The planner as a batch's scenario solver (shared inputs, result rows, plan
         // folders) and Pareto frontiers traced with the planner.
-        .target(name: "BatchPlanning", dependencies: ["Batch", "Estate", "EstateIO", "Optimisation", "Planning", "Quantities", "Reports"]),
+        .target(name: "BatchPlanning", dependencies: ["Batch", "Estate", "EstateIO", "Optimisation", "Planning", "Quantities", "Reports",
+                                                      "Workbook"]),
         .testTarget(name: "BatchPlanningTests",
                     dependencies: ["BatchPlanning", "Batch", "Estate", "EstateIO", "EstateSynth", "Planning", "Reports"]),
     ]

@@ -41,14 +41,23 @@ public enum FrontierCriterion: String, CaseIterable, Sendable {
     /// Whether a scenario constraint bounds it, so it can be the constrained axis (x).
     public var canConstrain: Bool { self != .travel }
 
-    /// Axis title with units.
+    /// Axis title with units, in a planner's words.
     public var title: String {
         switch self {
-        case .cost: "annual cost (GBP/year)"
-        case .carbon: "carbon (tCO2e/year)"
-        case .sites: "sites kept"
-        case .coverage: "coverage (share of need-weighted demand)"
+        case .cost: "annual running cost of the kept buildings (£ a year)"
+        case .carbon: "carbon of the kept buildings (tCO2e a year)"
+        case .sites: "buildings kept"
+        case .coverage: "need covered (% of need-weighted children within reach)"
         case .travel: "need-weighted mean travel (minutes)"
+        }
+    }
+
+    /// How the chart writes this criterion's ticks: pounds, percentages or plain numbers.
+    public var axisFormat: FrontierPlot.AxisFormat {
+        switch self {
+        case .cost: .pounds
+        case .coverage: .percent
+        case .carbon, .sites, .travel: .number
         }
     }
 

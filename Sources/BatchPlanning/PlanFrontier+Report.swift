@@ -1,11 +1,13 @@
 import Quantities
 import Batch
+import Estate
 import Foundation
 import Reports
+import Workbook
 
 extension PlanFrontier {
-    /// The labels of a frontier point: `knee`, and `scenario` when the scenario's own
-    /// plan lands on it.
+    /// The labels of a frontier point in `frontier.csv`: `knee`, and `scenario` when the
+    /// scenario's own plan lands on it.
     func labels(of point: FrontierPoint<FrontierPlan>) -> [String] {
         var labels: [String] = []
         if let own = scenarioPoint, own.x == point.x, own.y == point.y { labels.append("scenario") }
@@ -18,50 +20,115 @@ extension PlanFrontier {
         points.contains { labels(of: $0).contains("scenario") }
     }
 
-    /// `frontier.csv`: one row per non-dominated point (x ascending), then the scenario's
-    /// own plan (`kind` = `scenario`). Columns: `kind,epsilon,x_<x>,y_<y>,status,objective,
-    /// bound,gap,sites_kept,cost,saving,carbon,coverage,mean_minutes,kept_sites,label`;
-    /// numbers rounded to their `Quantity`'s precision, kept sites `;`-separated.
-    public func csv() -> String {
+    /// The frontier as typed cells, written both as `frontier.csv` and as the workbook's
+    /// Frontier sheet: one row per non-dominated point (x ascending), then the scenario's own
+    /// plan (`kind` = `scenario`) and today's estate, every building kept (`kind` = `today`).
+    /// Columns: `kind,epsilon,x_<x>,y_<y>,status,objective,bound,gap,sites_kept,cost,saving,
+    /// carbon,coverage,mean_minutes,kept_sites,label`; numbers at their `Quantity`'s precision,
+    /// kept sites `;`-separated.
+    public func table() -> ReportTable {
         var header = ["kind", "epsilon", "x_" + x.rawValue, "y_" + y.rawValue]
         header += ["status", "objective", "bound", "gap", "sites_kept", "cost", "saving", "carbon", "coverage",
                    "mean_minutes", "kept_sites", "label"]
-        var lines = [header.joined(separator: ",")]
-        func row(_ kind: String, _ point: FrontierPoint<FrontierPlan>, _ label: String) -> String {
+        var table = ReportTable(name: "Frontier", header: header)
+        func row(_ kind: String, _ point: FrontierPoint<FrontierPlan>, _ label: String) -> [Workbook.Cell] {
             let plan = point.payload, totals = plan.totals
-            let cells = [
-                kind, x.quantity.text(point.epsilon), x.quantity.text(point.x), y.quantity.text(point.y),
-                plan.status.rawValue, Quantity.objective.text(plan.objective), Quantity.objective.text(plan.bound),
-                Quantity.gap.text(plan.gap), String(totals.sitesKept), Quantity.money.text(totals.cost),
-                Quantity.money.text(totals.saving), Quantity.carbon.text(totals.carbon),
-                Quantity.share.text(totals.coverage), Quantity.minutes.text(FrontierCriterion.travel.value(totals)),
-                plan.keptSites.joined(separator: ";"), label,
+            return [
+                .text(kind), .number(point.epsilon, x.quantity), .number(point.x, x.quantity), .number(point.y, y.quantity),
+                .text(plan.status.rawValue), .number(plan.objective, .objective), .number(plan.bound, .objective),
+                .number(plan.gap, .gap), .integer(totals.sitesKept), .number(totals.cost, .money),
+                .number(totals.saving, .money), .number(totals.carbon, .carbon), .number(totals.coverage, .share),
+                .number(FrontierCriterion.travel.value(totals), .minutes), .text(plan.keptSites.joined(separator: ";")),
+                label.isEmpty ? .empty : .text(label),
             ]
-            return cells.map(cell).joined(separator: ",")
         }
-        for point in points { lines.append(row("frontier", point, labels(of: point).joined(separator: ";"))) }
-        if let own = scenarioPoint { lines.append(row("scenario", own, "scenario")) }
-        return lines.joined(separator: "\n") + "\n"
+        for point in points { table.rows.append(row("frontier", point, labels(of: point).joined(separator: ";"))) }
+        if let own = scenarioPoint { table.rows.append(row("scenario", own, "scenario")) }
+        if let today { table.rows.append(row("today", today, "every building kept")) }
+        return table
     }
 
-    /// `frontier.svg`: the frontier with the knee and the scenario's own plan labelled.
-    /// The scenario's point is drawn only when no frontier point dominates it (a
-    /// dominated point would bend the frontier line); the CSV always has it.
+    /// `frontier.csv`: `table()` as CSV.
+    public func csv() -> String { String(decoding: table().csv, as: UTF8.self) }
+
+    /// `frontier.xlsx`: the same cells as `frontier.csv` on a Frontier sheet, numbers as numbers
+    /// in their units' formats, after a Summary sheet naming the option and its notices.
+    public func workbook(title: String, provenance: DatasetProvenance) throws -> [UInt8] {
+        var summary: [[Workbook.Cell]] = [
+            [.text("option"), .text(title)],
+            [.text("optimised (y)"), .text(y.title)],
+            [.text("bounded (x)"), .text(x.title)],
+            [.text("frontier points"), .integer(points.count)],
+            [.text("solves"), .integer(solves)],
+        ]
+        if let today {
+            summary.append([.text("today's estate: annual cost (GBP)"), .number(today.payload.totals.cost, .money)])
+            summary.append([.text("today's estate: need covered (the ceiling)"), .number(today.payload.totals.coverage, .share)])
+        }
+        for notice in provenance.notices { summary.append([.text("note"), .text(notice)]) }
+        return try Workbook(sheets: [Workbook.Sheet(name: "Summary", header: ["item", "value"], rows: summary), table().sheet]).xlsx()
+    }
+
+    /// A point's caption: its cost, coverage and buildings kept, whatever the axes.
+    static func caption(_ totals: PlanTotals) -> String {
+        let cost = totals.cost >= 1_000_000 ? String(format: "£%.2fm", totals.cost / 1_000_000)
+            : String(format: "£%.0fk", totals.cost / 1_000)
+        return "\(cost), \(String(format: "%.1f%%", totals.coverage * 100)), \(totals.sitesKept) sites"
+    }
+
+    /// `frontier.svg`: the frontier in pounds and percentages, titled `title` (the scenario's
+    /// name and the two criteria), every point captioned with its cost, coverage and sites where
+    /// the caption fits, the scenario's own plan and today's estate (every building kept) named,
+    /// and the coverage ceiling (today's coverage: no plan covers more) as a dashed line. The
+    /// scenario's point is drawn only when no frontier point dominates it (a dominated point
+    /// would bend the frontier line); the CSV always has it.
     public func svg(title: String) -> String {
-        var points = points.map { point in
-            let labels = labels(of: point)
-            return FrontierPlot.Point(x: point.x, y: point.y, label: labels.isEmpty ? nil : labels.joined(separator: ", "))
+        var drawn = points.map { point in
+            FrontierPlot.Point(x: point.x, y: point.y, label: labels(of: point).contains("scenario") ? "this scenario" : nil,
+                               note: Self.caption(point.payload.totals))
         }
         if let own = scenarioPoint, !scenarioOnFrontier, scenarioIsNondominated {
-            points.append(FrontierPlot.Point(x: own.x, y: own.y, label: "scenario"))
+            drawn.append(FrontierPlot.Point(x: own.x, y: own.y, label: "this scenario", note: Self.caption(own.payload.totals)))
         }
-        return FrontierPlot(title: title, xTitle: x.title, yTitle: y.title).svg(points)
+        var guides: [FrontierPlot.Guide] = []
+        if let today {
+            drawn.append(FrontierPlot.Point(x: today.x, y: today.y, label: "today: every building kept",
+                                            note: Self.caption(today.payload.totals), marker: .reference))
+            let ceiling = today.payload.totals.coverage
+            let text = "coverage ceiling \(String(format: "%.1f%%", ceiling * 100)): no plan covers more"
+            if y == .coverage { guides.append(.init(axis: .y, value: ceiling, label: text)) }
+            if x == .coverage { guides.append(.init(axis: .x, value: ceiling, label: text)) }
+        }
+        var plot = FrontierPlot(title: title, xTitle: x.title, yTitle: y.title)
+        plot.xFormat = x.axisFormat
+        plot.yFormat = y.axisFormat
+        plot.width = 960
+        plot.height = 600
+        return plot.svg(drawn, guides: guides)
     }
 
-    /// One RFC 4180 cell: quoted when it holds a comma, quote or line break.
-    private func cell(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    /// `frontier.json`: what `estate report` needs beside `frontier.csv` to present the frontier
+    /// (the option's name and description, the criteria, the dataset's notices).
+    public func summaryJSON(scenario: Scenario, provenance: DatasetProvenance) throws -> [UInt8] {
+        struct Summary: Encodable {
+            var name: String
+            var description: String?
+            var scenarioFile: String
+            var x: String
+            var y: String
+            var xTitle: String
+            var yTitle: String
+            var coverageMinutes: Double
+            var datasetProvenance: DatasetProvenance
+            enum CodingKeys: String, CodingKey {
+                case name, description, scenarioFile = "scenario_file", x, y, xTitle = "x_title", yTitle = "y_title"
+                case coverageMinutes = "coverage_minutes", datasetProvenance = "dataset_provenance"
+            }
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return Array(try encoder.encode(Summary(
+            name: scenario.title, description: scenario.description, scenarioFile: scenario.file, x: x.rawValue, y: y.rawValue,
+            xTitle: x.title, yTitle: y.title, coverageMinutes: scenario.coverageMinutes, datasetProvenance: provenance))) + [0x0A]
     }
-
 }

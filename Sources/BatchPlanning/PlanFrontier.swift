@@ -67,6 +67,9 @@ public struct PlanFrontier: Sendable {
     /// The scenario as written (its own objective and bounds), for comparison; nil
     /// when it has no plan.
     public var scenarioPoint: FrontierPoint<FrontierPlan>?
+    /// Today's estate: every building kept, evaluated (not solved) under the scenario's
+    /// coverage standard. Its coverage is the ceiling no plan can pass.
+    public var today: FrontierPoint<FrontierPlan>?
 
     /// Traces the frontier of `scenario` on `dataset` in at most `maxSolves` solves along
     /// the sweep (plus two to find its ends and one for the scenario's own point).
@@ -103,7 +106,8 @@ public struct PlanFrontier: Sendable {
         }
         let own = try points.solve(points.scenario).point
         return PlanFrontier(x: x, y: y, range: range, points: frontier, solves: solves, infeasibleEpsilons: infeasible,
-                            knee: ParetoFilter.knee(frontier), scenarioPoint: own.map { point(.nan, $0) })
+                            knee: ParetoFilter.knee(frontier), scenarioPoint: own.map { point(.nan, $0) },
+                            today: points.everyBuildingKept().map { point(.nan, $0) })
     }
 
     /// Whether the scenario's own point is on or beyond the frontier (no frontier point
@@ -141,6 +145,17 @@ struct FrontierPoints {
         y.release(&point)
         if let epsilon { x.constrain(&point, to: epsilon) }
         return point
+    }
+
+    /// Today's estate: every building kept, evaluated through the planning path's own
+    /// evaluation (no solve), under the scenario's coverage standard. Nil for a scenario with
+    /// `services:`, whose plans also choose which services each building offers.
+    func everyBuildingKept() -> FrontierPlan? {
+        guard scenario.services.isEmpty else { return nil }
+        let context = PlanPipeline.evaluate(scenario: scenario, dataset: dataset, inputs: inputs,
+                                            keep: Array(repeating: true, count: dataset.sites.count))
+        return FrontierPlan(status: context.plan.status, objective: context.plan.objective, bound: nil, gap: nil,
+                            totals: PlanTables(context).totals, keptSites: dataset.sites.map(\.id).sorted())
     }
 
     /// Plans the frontier scenario for `objective` at `epsilon`.

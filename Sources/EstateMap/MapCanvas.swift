@@ -100,12 +100,32 @@ struct MapCanvas {
         labels.open("g", ["id": "layer-district-labels", "font-size": "14", "font-weight": "700", "fill": "#111111",
                           "text-anchor": "middle", "stroke": "#ffffff", "stroke-width": "4", "paint-order": "stroke",
                           "stroke-linejoin": "round", "pointer-events": "none"])
-        for anchor in anchors {
+        for anchor in Self.separated(anchors) {
             labels.element("text", ["x": Fixed.trimmed(anchor.x), "y": Fixed.trimmed(anchor.y + 4), "class": "district-label"],
                            text: anchor.district)
         }
         labels.close("g")
         return (outlines.text, labels.text)
+    }
+
+    /// District labels kept apart: top to bottom, a label that would overlap one already placed
+    /// moves a line down, or up, or two lines down; when none of those is free (hundreds of
+    /// districts on one page) it is left out, as a printed map would (the district table and
+    /// hover details still name every district). Widths are estimated at 8.2 px a character of
+    /// the 14 px bold face (there is no text measuring).
+    static func separated(_ anchors: [(district: String, x: Double, y: Double)]) -> [(district: String, x: Double, y: Double)] {
+        let line = 17.0
+        var placed: [(district: String, x: Double, y: Double)] = []
+        for anchor in anchors.sorted(by: { ($0.y, $0.x, $0.district) < ($1.y, $1.x, $1.district) }) {
+            let half = 4.1 * Double(anchor.district.count)
+            let free = { (y: Double) in
+                !placed.contains { abs($0.x - anchor.x) < half + 4.1 * Double($0.district.count) && abs($0.y - y) < line }
+            }
+            if let y = [anchor.y, anchor.y + line, anchor.y - line, anchor.y + 2 * line].first(where: free) {
+                placed.append((anchor.district, anchor.x, y))
+            }
+        }
+        return anchors.compactMap { anchor in placed.first { $0.district == anchor.district && $0.x == anchor.x } }
     }
 
     /// Town names for orientation: a small dot and the name to its right, in a light halo so it

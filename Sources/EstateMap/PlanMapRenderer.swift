@@ -26,11 +26,17 @@ struct PlanMapRenderer {
         self.data = data
         var points = data.areas.map { GeoPoint(lat: $0.lat, lon: $0.lon) } + data.sites.map { GeoPoint(lat: $0.lat, lon: $0.lon) }
         for boundary in data.boundaries { for ring in boundary.rings { points += ring } }
+        // Each outline's bounding box (its corners fit the frame as well as all its points do).
         for area in data.areas {
-            for polygon in area.outline?.polygons ?? [] {
+            guard let outline = area.outline else { continue }
+            var south = Double.infinity, north = -Double.infinity, west = Double.infinity, east = -Double.infinity
+            for polygon in outline.polygons {
                 let c = polygon[0].coordinates
-                points += stride(from: 0, to: c.count, by: 2).map { GeoPoint(lat: c[$0 + 1], lon: c[$0]) }
+                for k in stride(from: 0, to: c.count - 1, by: 2) {
+                    west = min(west, c[k]); east = max(east, c[k]); south = min(south, c[k + 1]); north = max(north, c[k + 1])
+                }
             }
+            if west <= east { points += [GeoPoint(lat: south, lon: west), GeoPoint(lat: north, lon: east)] }
         }
         let canvas = MapCanvas(points: points)
         self.canvas = canvas
@@ -214,6 +220,7 @@ struct PlanMapRenderer {
             svg.raw(SiteSymbol.closed.markup(x: sitePixels[i].x, y: sitePixels[i].y, scale: scale, attributes: Self.siteAttributes(i, data.sites[i])))
         }
         svg.close("g")
+        svg.raw(closureNames(sitePixels: sitePixels, order: order, scale: scale))
         svg.open("g", ["id": "layer-open-sites"])
         for i in order where data.sites[i].decision.isOpen {
             svg.raw(services.symbol(data.sites[i]).markup(x: sitePixels[i].x, y: sitePixels[i].y, scale: scale,
@@ -230,6 +237,48 @@ struct PlanMapRenderer {
                  Fixed.places(site.needServed, 1)]
                     + (services.isEmpty ? [] : services.siteHover(site))
             })
+        return svg.text
+    }
+
+    /// The name of every closing site beside its symbol, shown only in print (the screen map
+    /// names sites on hover; a printed map cannot): each name goes in the first of eight places
+    /// around its symbol that stays on the map and overlaps no name placed before it, or the first
+    /// place on the map when none is free.
+    private func closureNames(sitePixels: [(x: Double, y: Double)], order: [Int], scale: Double) -> String {
+        let closed = order.filter { data.sites[$0].decision == .closed }
+        guard !closed.isEmpty else { return "" }
+        let size = 8.5, offset = 7 * scale
+        var svg = SVGWriter()
+        svg.open("g", ["id": "layer-closure-names", "class": "closure-names", "font-size": Fixed.trimmed(size),
+                       "fill": "#7a0000", "stroke": "#ffffff", "stroke-width": "2.5", "paint-order": "stroke",
+                       "pointer-events": "none"])
+        svg.raw("<style>.closure-names{display:none}@media print{.closure-names{display:inline}}</style>\n")
+        var taken: [(x0: Double, y0: Double, x1: Double, y1: Double)] = []
+        for i in closed {
+            let name = data.sites[i].name, (x, y) = sitePixels[i]
+            // No font metrics in a pure writer: sans-serif characters average a little under 0.6 em.
+            let width = Double(name.count) * size * 0.56, height = size
+            let places: [(x: Double, y: Double, anchor: String)] = [
+                (x + offset, y + height / 3, "start"), (x - offset, y + height / 3, "end"),
+                (x, y - offset, "middle"), (x, y + offset + height, "middle"),
+                (x + offset, y - offset, "start"), (x - offset, y - offset, "end"),
+                (x + offset, y + offset + height, "start"), (x - offset, y + offset + height, "end"),
+            ]
+            func box(_ p: (x: Double, y: Double, anchor: String)) -> (x0: Double, y0: Double, x1: Double, y1: Double) {
+                let x0 = p.anchor == "start" ? p.x : p.anchor == "end" ? p.x - width : p.x - width / 2
+                return (x0, p.y - height, x0 + width, p.y + 2)
+            }
+            // Names stay on the map, clear of the panel beside it.
+            let inside = places.filter { box($0).x0 >= 2 && box($0).x1 <= MapCanvas.mapWidth - 2 }
+            let place = inside.first { p in
+                let b = box(p)
+                return !taken.contains { $0.x0 < b.x1 && b.x0 < $0.x1 && $0.y0 < b.y1 && b.y0 < $0.y1 }
+            } ?? inside.first ?? places[0]
+            taken.append(box(place))
+            svg.raw("<text x=\"" + Fixed.trimmed(place.x) + "\" y=\"" + Fixed.trimmed(place.y) + "\""
+                    + (place.anchor == "start" ? "" : " text-anchor=\"\(place.anchor)\"") + ">" + SVGWriter.escape(name) + "</text>\n")
+        }
+        svg.close("g")
         return svg.text
     }
 

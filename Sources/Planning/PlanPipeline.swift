@@ -87,6 +87,21 @@ public enum PlanPipeline {
             relativeGap: scenario.solver.mipGap)
     }
 
+    /// `scenario`'s question answered with decisions given rather than solved (today's estate:
+    /// every building kept), evaluated as any plan is, with status `feasible` and no bound: what
+    /// the decisions achieve, whether or not they meet the scenario's limits.
+    public static func evaluate(scenario: Scenario, dataset: Dataset, inputs: PlanningInputs, keep: [Bool]) -> PlanContext {
+        let specification = specification(for: scenario, inputs: inputs)
+        let evaluation = PlanEvaluation(instance: inputs.instance, keep: keep, coverageMinutes: specification.coverageMinutes,
+                                        assignment: nil)
+        let plan = Plan(status: .feasible, objective: evaluation.objectiveValue(specification.objective), bound: nil, gap: nil,
+                        seconds: 0, keep: keep, areaSite: evaluation.areaSite, areaMinutes: evaluation.areaMinutes,
+                        areaCoveredShare: evaluation.areaCoveredShare, areaAssignment: [], conflicts: [],
+                        reductions: ReductionReport(), message: "decisions given, not solved")
+        return PlanContext(dataset: dataset, scenario: scenario, instance: inputs.instance, specification: specification,
+                           needScore: inputs.scores.score, deprivation: inputs.deprivation, plan: plan)
+    }
+
     /// The v2 rules of `scenario`: each service's own value, else the top-level one (FORMAT.md).
     static func serviceRules(for scenario: Scenario) -> ServiceRules {
         let c = scenario.constraints

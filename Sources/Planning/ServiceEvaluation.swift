@@ -115,4 +115,7 @@ public struct ServiceOutcome: Sendable {
     /// `[j][k]`: kept site `j` offers service `k`.
     public var offered: [[Bool]]
     public var evaluation: ServiceEvaluation
+    /// Under capacity: `[k][i]` the sites area `i`'s demand for service `k` is assigned to, with
+    /// their shares (one site with share 1 under `capacity: single`); nil without capacity.
+    public var assignment: [[[(site: Int, share: Double)]]]?
 }

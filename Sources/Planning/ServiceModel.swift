@@ -20,7 +20,10 @@ import Optimisation
 ///   weights of the areas it stands for;
 /// - no covered share and no outreach for a service that neither the objective nor a
 ///   coverage minimum asks about, and no outreach where it is worth nothing (it then only costs);
-/// - `max_minutes` rows with the same columns are written once.
+/// - outreach shared likewise by the areas of one covered share whose outreach costs the same
+///   per unit of weight (and, where the service's minimums split by district or deprivation,
+///   that are in the same one): cost and covered weight are both linear in the weight reached;
+/// - `max_minutes` rows with the same offers are written once.
 /// `report` gives the size as written (`variablesAsWritten`) and after the reductions.
 ///
 /// Site statuses are rows (`y_j = 1` or `0`) tagged `.siteStatus`, so the infeasibility
@@ -46,6 +49,9 @@ struct ServiceModel {
     /// Columns and weights of each service's covered weight `sum_i w_ik (z_ik + value o_ik)`
     /// (a shared `z` appears once per area it stands for).
     private(set) var coverageTerms: [[(column: Int, weight: Double, area: Int)]] = []
+    /// The total cost (buildings, services, outreach) as `sum cost x[column]`, one term per column:
+    /// what `budget` bounds and `min_cost` minimises.
+    private(set) var costTerms: [(column: Int, cost: Double)] = []
     /// Whether the exact reductions were applied.
     let reduce: Bool
     /// What the model as written would have had beyond this one (columns, rows).
@@ -108,6 +114,9 @@ struct ServiceModel {
         outreachColumn = Array(repeating: Array(repeating: nil, count: n), count: s)
         assignment = Array(repeating: Array(repeating: [], count: n), count: s)
         var coverageGroup: [[Int]: Int] = [:]
+        struct OutreachKey: Hashable { var service, covered: Int; var costPerWeight: UInt64; var district: Int; var deprived: Bool }
+        var outreachGroup: [OutreachKey: Int] = [:]
+        let deprived = Set(spec.deprivedAreas)
         var coverageColumns = 0
         var maxMinutesRows = Set<[Int]>()
         for k in 0 ..< s {
@@ -156,7 +165,8 @@ struct ServiceModel {
                     for p in instance.pairs(of: i) where instance.pairMinutes[p] <= reach {
                         let j = instance.pairSite[p], t = instance.pairMinutes[p]
                         guard let x = offerColumn[k][j] else { continue }
-                        let a = formulation.addVariable(.continuous, lower: 0, upper: 1)
+                        // capacity: single sends each area's demand for a service whole to one site.
+                        let a = formulation.addVariable(c.capacity == .single ? .binary : .continuous, lower: 0, upper: 1)
                         formulation.addRow([a, x], [1, -1], upper: 0, group: nil)
                         columns.append(a)
                         assignment[k][i].append((j, a, t))
@@ -186,11 +196,28 @@ struct ServiceModel {
                         instance.pairMinutes[$0] <= rule.coverageMinutes && offerColumn[k][instance.pairSite[$0]] != nil
                     }) { removedRows += 1 }
                 } else if rule.outreach {
-                    let o = formulation.addVariable(.continuous, lower: 0, upper: 1)
-                    outreachColumn[k][i] = o
-                    if !covered.isEmpty {
-                        formulation.addRow(covered + [o], Array(repeating: 1, count: covered.count + 1), upper: 1, group: nil)
+                    // Areas sharing a covered share, with the same cost per unit of weight (and
+                    // the same district and deprivation where the service's minimums split by
+                    // them), share one outreach share: cost and covered weight are both linear
+                    // in their summed weight reached.
+                    let key = OutreachKey(
+                        service: k, covered: covered.first ?? -1,
+                        costPerWeight: (services.areaPopulation[k][i] / weights[i]).bitPattern,
+                        district: rule.minDistrictCoverage == nil ? -1 : instance.areaDistrict[i],
+                        deprived: rule.minDeprivedCoverage != nil && deprived.contains(i))
+                    let o: Int
+                    if reduce && c.capacity == nil, let shared = outreachGroup[key] {
+                        o = shared
+                        removedVariables += 1
+                        if !covered.isEmpty { removedRows += 1 }
+                    } else {
+                        o = formulation.addVariable(.continuous, lower: 0, upper: 1)
+                        if reduce && c.capacity == nil { outreachGroup[key] = o }
+                        if !covered.isEmpty {
+                            formulation.addRow(covered + [o], Array(repeating: 1, count: covered.count + 1), upper: 1, group: nil)
+                        }
                     }
+                    outreachColumn[k][i] = o
                     coverageTerms[k].append((o, weights[i] * rules.outreachValue, i))
                     let cost = rules.outreachCostPerPerson * services.areaPopulation[k][i]
                     if cost != 0 { costColumns.append(o); costCoefficients.append(cost) }
@@ -242,7 +269,11 @@ struct ServiceModel {
         }
 
         buildCoverageConstraints()
-        if let budget = c.budget { formulation.addRow(costColumns, costCoefficients, upper: budget, group: .budget) }
+        // A shared outreach share carries the cost of every area it stands for, summed once.
+        var costOf: [Int: Double] = [:]
+        for (column, value) in zip(costColumns, costCoefficients) { costOf[column, default: 0] += value }
+        costTerms = costOf.keys.sorted().map { ($0, costOf[$0]!) }
+        if let budget = c.budget { formulation.addRow(costTerms.map(\.column), costTerms.map(\.cost), upper: budget, group: .budget) }
         if let cap = c.carbon { formulation.addRow(siteColumn, instance.siteCarbon, upper: cap, group: .carbon) }
         if c.maxSites != nil || c.minSites != nil {
             formulation.addRow(siteColumn, Array(repeating: 1, count: m), lower: c.minSites.map(Double.init) ?? -.infinity,

@@ -31,18 +31,37 @@ public struct CapacityTables: Sendable {
         let plan = context.plan, instance = context.instance
         var load = Array(repeating: 0.0, count: instance.siteCount)
         var areas = Array(repeating: 0, count: instance.siteCount)
-        for i in plan.areaAssignment.indices {
-            for (site, share) in plan.areaAssignment[i] {
-                load[site] += share * instance.areaDemand[i]
-                areas[site] += 1
+        // Each usage record's (site, share) list: the area's assignment (v1), or the area's
+        // assignment for the record's service (v2; none for a service the scenario does not plan).
+        let shares: (UsageRecord) -> [(site: Int, share: Double)]
+        if let outcome = plan.services, let services = context.instance.services {
+            let assignment = outcome.assignment ?? []
+            for i in 0 ..< instance.areaCount {
+                var sites = Set<Int>()
+                for k in assignment.indices {
+                    for (site, share) in assignment[k][i] {
+                        load[site] += share * services.areaDemand[k][i]
+                        sites.insert(site)
+                    }
+                }
+                for site in sites { areas[site] += 1 }
             }
+            shares = { record in outcome.codes.firstIndex(of: record.service).map { k in assignment.isEmpty ? [] : assignment[k][record.area] } ?? [] }
+        } else {
+            for i in plan.areaAssignment.indices {
+                for (site, share) in plan.areaAssignment[i] {
+                    load[site] += share * instance.areaDemand[i]
+                    areas[site] += 1
+                }
+            }
+            shares = { record in plan.areaAssignment.indices.contains(record.area) ? plan.areaAssignment[record.area] : [] }
         }
         hubs = (0 ..< instance.siteCount).filter { plan.keep[$0] }.map {
             Hub(site: $0, capacity: instance.siteCapacity[$0], load: load[$0], areas: areas[$0])
         }
         var moved: [Int: [Int?: Double]] = [:]
         for record in context.dataset.usage where record.visits > 0 && !plan.keep[record.site] {
-            let shares = plan.areaAssignment.indices.contains(record.area) ? plan.areaAssignment[record.area] : []
+            let shares = shares(record)
             let assigned = shares.reduce(0) { $0 + $1.share }
             for (site, share) in shares { moved[record.site, default: [:]][site, default: 0] += record.visits * share }
             if assigned < 1 - 1e-9 { moved[record.site, default: [:]][nil, default: 0] += record.visits * (1 - assigned) }

@@ -39,7 +39,7 @@ public enum PlanFiles {
             files.append(("service_equality.csv", try ServiceEquality.csv(context)))
             files.append(("area_services.csv", ServiceTables.areaServicesCSV(context)))
         }
-        if context.specification.constraints.capacity != nil && context.plan.services == nil {
+        if context.specification.constraints.capacity != nil {
             let capacity = CapacityTables(context)
             let sheets = [hubsTable(context, capacity), displacedTable(context, capacity)]
             extraSheets += sheets

@@ -14,8 +14,10 @@ struct FrontierCommand: ParsableCommand {
         discussion: """
             Optimises --y with --x bounded (cost: budget, carbon: carbon cap, sites: sites.max, coverage: \
             min_coverage), sweeping the bound adaptively between x's best value and its value at y's optimum; \
-            the scenario's other constraints stay. Writes frontier.csv and frontier.svg (knee and the \
-            scenario's own plan labelled) into the output folder, whole or not at all.
+            the scenario's other constraints stay. Writes frontier.csv, frontier.xlsx (the same cells), \
+            frontier.svg (in pounds and percentages: every point's cost, coverage and sites, the scenario's \
+            own plan, today's estate with every building kept, and the coverage ceiling) and frontier.json \
+            (for `estate report`) into the output folder, whole or not at all.
             """
     )
 
@@ -31,7 +33,7 @@ struct FrontierCommand: ParsableCommand {
     @Option(name: .customLong("max-solves"), help: "Most solves along the sweep (the frontier has at most this many points).")
     var maxSolves: Int = 25
 
-    @Option(name: .long, help: "Folder to write frontier.csv and frontier.svg into: new, empty, or an earlier Estate output folder (replaced whole; any other folder is refused).")
+    @Option(name: .long, help: "Folder to write the frontier files into: new, empty, or an earlier Estate output folder (replaced whole; any other folder is refused).")
     var out: String = "frontier"
 
     func validate() throws {
@@ -47,8 +49,11 @@ struct FrontierCommand: ParsableCommand {
         let output = try checkedOutput(out, kind: .frontier, inputs: inputs.inputURLs)
         let result = try PlanFrontier.trace(scenario: inputs.scenario, dataset: inputs.dataset, x: x, y: y,
                                             maxSolves: maxSolves)
-        let title = "\(y.rawValue) against \(x.rawValue): \(URL(fileURLWithPath: scenario).lastPathComponent)"
-        try writeOutput([("frontier.csv", Array(result.csv().utf8)), ("frontier.svg", Array(result.svg(title: title).utf8))],
+        let title = "\(inputs.scenario.title) — \(y.rawValue) against \(x.rawValue)"
+        let provenance = inputs.dataset.provenance
+        try writeOutput([("frontier.csv", Array(result.csv().utf8)), ("frontier.svg", Array(result.svg(title: title).utf8)),
+                         ("frontier.xlsx", try result.workbook(title: inputs.scenario.title, provenance: provenance)),
+                         ("frontier.json", try result.summaryJSON(scenario: inputs.scenario, provenance: provenance))],
                         to: output)
         print("frontier: \(result.points.count) non-dominated points from \(result.solves) solves "
             + "(\(result.infeasibleEpsilons.count) bounds infeasible); \(x.rawValue) from "
@@ -60,7 +65,10 @@ struct FrontierCommand: ParsableCommand {
             print("  scenario: \(x.rawValue) \(format(own.x)), \(y.rawValue) \(format(own.y))"
                 + (result.scenarioIsNondominated ? "" : " (dominated by a frontier point)"))
         }
-        print("  written to \(out)/frontier.csv and \(out)/frontier.svg")
+        if let today = result.today {
+            print("  today (every building kept): \(x.rawValue) \(format(today.x)), \(y.rawValue) \(format(today.y))")
+        }
+        print("  written to \(out)/: frontier.csv, frontier.xlsx, frontier.svg, frontier.json")
     }
 
     private func format(_ value: Double) -> String {

@@ -11,7 +11,8 @@ struct ReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "Write a printable HTML report (and PDF) of one plan or of several options.",
         discussion: """
-            Each argument is a plan folder written by `estate plan` (or `estate batch --plans`). With one \
+            Each argument is a plan folder written by `estate plan` (or `estate batch --plans`), or a single \
+            frontier folder written by `estate frontier` (the chart and its points). With one \
             folder the report is written to FOLDER/report.html; with several, the options are set side by \
             side (they must be plans of one dataset) in report.html of the current folder. The page holds \
             the option's name and description, the map, every site with its decision and the reason, the \
@@ -23,7 +24,7 @@ struct ReportCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "One or more plan folders.")
+    @Argument(help: "One or more plan folders, or one frontier folder.")
     var folders: [String]
 
     @Option(name: .long, help: "The HTML file to write (default: FOLDER/report.html for one plan, report.html for several).")
@@ -39,6 +40,9 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
+        if folders.count == 1, FrontierReport.isFrontier(folder: folders[0]) {
+            return try write(FrontierReport.html(try FrontierReport.read(folder: folders[0])))
+        }
         var records: [PlanRecord] = []
         for folder in folders {
             do {
@@ -51,7 +55,11 @@ struct ReportCommand: ParsableCommand {
                 throw CommandFailure.InContext(input: folder, error: error)
             }
         }
-        let html = try PlanReport.html(records)
+        try write(try PlanReport.html(records))
+    }
+
+    /// Writes `html` where the options say (and its PDF when Chromium is there).
+    private func write(_ html: String) throws {
         let target = URL(fileURLWithPath: out ?? (folders.count == 1
             ? URL(fileURLWithPath: folders[0]).appendingPathComponent("report.html").path : "report.html"))
         let pdf = target.deletingPathExtension().appendingPathExtension("pdf")

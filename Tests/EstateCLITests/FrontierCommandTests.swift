@@ -46,6 +46,48 @@ final class FrontierCommandTests: XCTestCase {
         XCTAssertEqual(totals["coverage"] as! Double, Double(interior["y_coverage"]!)!, accuracy: 5e-4 + 1e-9)
     }
 
+    func testChartIsInPoundsAndPercentagesWithTodaysEstateTheCeilingAndAReport() throws {
+        let scratch = try Scratch()
+        let rows = try frontierRows(scratch, ["--x", "cost", "--y", "coverage", "--max-solves", "5"])
+        let svg = try scratch.read("f/frontier.svg")
+        XCTAssertTrue(svg.contains(">Kent Family Hubs: half today's running cost — coverage against cost</text>"), "titled by the scenario's name")
+        XCTAssertTrue(svg.contains(">£2m</text>") || svg.contains(">£2.0m</text>"), "cost ticks in pounds")
+        XCTAssertTrue(svg.contains("0%</text>"), "coverage ticks as percentages")
+        XCTAssertFalse(svg.contains("knee"), "no jargon on the chart")
+        XCTAssertFalse(svg.contains("M</text>"), "no bare 1.0M ticks")
+
+        // Today's estate: every building kept. Its cost is the sum of every site's cost in the
+        // data; its coverage, the ceiling, is what the scenario reaches with no budget at all.
+        let today = try XCTUnwrap(rows.first { $0["kind"] == "today" })
+        let sites = parseCSV(try String(contentsOf: packageRoot.appendingPathComponent("datasets/kent/sites.csv"), encoding: .utf8)).rows
+        XCTAssertEqual(Double(today["cost"]!)!, sites.reduce(0) { $0 + Double($1["annual_cost"]!)! }, accuracy: 0.5)
+        XCTAssertEqual(Int(today["sites_kept"]!), sites.count)
+        let unlimited = try String(contentsOf: packageRoot.appendingPathComponent("datasets/kent/scenario.yaml"), encoding: .utf8)
+            .replacingOccurrences(of: "dataset: .", with: "dataset: \(packageRoot.path)/datasets/kent")
+            .replacingOccurrences(of: "budget: [0-9_]+", with: "budget: 1000000000", options: .regularExpression)
+        try scratch.write("unlimited.yaml", unlimited)
+        let plan = try EstateRun.run(["plan", scratch.path("unlimited.yaml"), "--out", scratch.path("plan"), "--quiet", "--no-explain"])
+        XCTAssertEqual(plan.status, 0, plan.stderr)
+        let summary = try JSONSerialization.jsonObject(with: Data(scratch.read("plan/summary.json").utf8)) as! [String: Any]
+        let ceiling = (summary["totals"] as! [String: Any])["coverage"] as! Double
+        XCTAssertEqual(Double(today["coverage"]!)!, ceiling, accuracy: 5e-4 + 1e-9)
+        XCTAssertTrue(svg.contains(String(format: "coverage ceiling %.1f%%", ceiling * 100)), "the ceiling is marked")
+        XCTAssertTrue(svg.contains(">today: every building kept</text>"))
+        // Every point carries its cost, coverage and sites (as a tooltip, and as a caption where it fits).
+        for point in rows.filter({ $0["kind"] == "frontier" }) {
+            let text = String(format: "%.1f%%", Double(point["coverage"]!)! * 100) + ", \(point["sites_kept"]!) sites"
+            XCTAssertTrue(svg.contains(text), text)
+        }
+
+        let report = try EstateRun.run(["report", scratch.path("f"), "--no-pdf"])
+        XCTAssertEqual(report.status, 0, report.stderr)
+        let html = try scratch.read("f/report.html")
+        for id in ["frontier", "points", "caveats"] { XCTAssertTrue(html.contains("<section id=\"\(id)\">"), id) }
+        XCTAssertTrue(html.contains("Illustrative data: not a real estate or a real proposal."))
+        let table = try XCTUnwrap(html.components(separatedBy: "<section id=\"points\">").last?.components(separatedBy: "</section>").first)
+        XCTAssertEqual(table.components(separatedBy: "<tr").count - 2, rows.count, "one table row per row of frontier.csv")
+    }
+
     func testCoverageCostFrontierMinimisesCostForEachCoverageFloor() throws {
         let scratch = try Scratch()
         let points = try frontierRows(scratch, ["--x", "coverage", "--y", "cost", "--max-solves", "4"])

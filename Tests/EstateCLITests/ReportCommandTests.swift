@@ -37,6 +37,14 @@ final class ReportCommandTests: XCTestCase {
         XCTAssertEqual(sitesSection.components(separatedBy: "<tr class=\"closed\">").count - 1,
                        sites.filter { $0["decision"] == "closed" }.count, "one closing row per closed site")
         XCTAssertTrue(html.contains("Budget £4,700,000 a year: the plan spends \(pounds)"), "the budget against the plan's spending")
+
+        // The printed map names every closing site: a group shown only in print, one name each.
+        let names = try XCTUnwrap(html.components(separatedBy: "<g id=\"layer-closure-names\"").dropFirst().first?
+            .components(separatedBy: "</g>").first)
+        XCTAssertTrue(names.contains("@media print{.closure-names{display:inline}}"), "shown in print only")
+        let closed = sites.filter { $0["decision"] == "closed" }
+        XCTAssertEqual(names.components(separatedBy: "<text").count - 1, closed.count)
+        for site in closed { XCTAssertTrue(names.contains(">\(escaped(site["name"]!))</text>"), site["name"]!) }
     }
 
     func testReportRendersInChromiumWithoutConsoleMessagesAndPrintsAPDF() throws {

@@ -104,6 +104,41 @@ final class ServiceOutputsCommandTests: XCTestCase {
         }
     }
 
+    /// `capacity: single` with services: each area's demand for a service goes whole to one kept
+    /// site offering it; hubs.csv adds up each building's load over its services, within its
+    /// capacity; displaced.csv sends each closing site's visits where their service is assigned.
+    func testSingleSourcedServicesWriteHubsAndDisplacedTables() throws {
+        let scratch = try Self.folder()
+        let sites = ServicePlanCommandTests.sites
+            .replacingOccurrences(of: "100000,20,,", with: "100000,20,900,")
+            .replacingOccurrences(of: "90000,18,,", with: "90000,18,1200,")
+            .replacingOccurrences(of: "80000,15,,", with: "80000,15,700,")
+        try scratch.write("data/sites.csv", sites)
+        try scratch.write("single.yaml", ServicePlanCommandTests.scenario
+            .replacingOccurrences(of: "constraints: {budget: 230000}", with: "constraints: {budget: 230000, capacity: single}"))
+        let run = try EstateRun.run(["plan", "single.yaml", "--out", "out", "--quiet"], in: scratch.url)
+        XCTAssertEqual(run.status, 0, run.stdout + run.stderr)
+        let areas = Dictionary(uniqueKeysWithValues: parseCSV(ServicePlanCommandTests.areas).rows.map { ($0["area_id"]!, $0) })
+        let column = ["early_years": "children_0_4", "parenting": "children_0_4", "youth": "young_people", "advice": "children"]
+        let usage = ["N1|early_years": 300.0, "S1|youth": 200.0]
+        var load: [String: Double] = [:]
+        for row in parseCSV(try scratch.read("out/area_services.csv")).rows where !row["site_id"]!.isEmpty {
+            let key = row["area_id"]! + "|" + row["service"]!
+            XCTAssertTrue(["0", "1"].contains(row["covered"]!), "single sourcing covers whole or not at all: \(row)")
+            load[row["site_id"]!, default: 0] += usage[key] ?? Double(areas[row["area_id"]!]![column[row["service"]!]!]!)!
+        }
+        let hubs = parseCSV(try scratch.read("out/hubs.csv")).rows
+        let kept = parseCSV(try scratch.read("out/sites.csv")).rows.filter { $0["decision"] == "kept" }.map { $0["site_id"]! }
+        XCTAssertEqual(hubs.map { $0["site_id"]! }.sorted(), kept.sorted())
+        for hub in hubs {
+            XCTAssertEqual(Double(hub["load"]!)!, load[hub["site_id"]!] ?? 0, accuracy: 0.51, "\(hub)")
+            if let capacity = Double(hub["capacity"]!) { XCTAssertLessThanOrEqual(Double(hub["load"]!)!, capacity + 0.5, "\(hub)") }
+        }
+        XCTAssertEqual(parseCSV(try scratch.read("out/displaced.csv")).header, ["closed_site_id", "receiving_site_id", "visits"])
+        let summary = try scratch.read("out/summary.json")
+        XCTAssertTrue(summary.contains("\"capacity\" : \"single\"") || summary.contains("\"capacity\":\"single\""), summary)
+    }
+
     func testAFolderWithOneServiceFileWithoutTheOtherIsRefused() throws {
         let scratch = try Self.folder()
         XCTAssertEqual(try EstateRun.run(["plan", "plan.yaml", "--out", "out", "--quiet"], in: scratch.url).status, 0)

@@ -94,6 +94,14 @@ final class WorkbookTests: XCTestCase {
         XCTAssertEqual(rows.map { $0["constraints.budget"]! }, ["2500000", "3000000", "4000000"], "rows follow the swept budget")
         try check([("run/results.xlsx", "Results", "run/results.csv")], in: scratch)
     }
+
+    func testFrontierWorkbookHoldsTheFrontierCSV() throws {
+        let scratch = try Scratch()
+        let run = try EstateRun.run(["frontier", "datasets/kent/scenario.yaml", "--x", "cost", "--y", "coverage", "--max-solves", "4",
+                                     "--out", scratch.path("f")])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        try check([("f/frontier.xlsx", "Frontier", "f/frontier.csv")], in: scratch)
+    }
 }
 
 /// `python3` with arguments, output captured.

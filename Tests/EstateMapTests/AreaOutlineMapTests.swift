@@ -135,3 +135,24 @@ final class AreaOutlineMapTests: XCTestCase {
         }
     }
 }
+
+final class DistrictLabelTests: XCTestCase {
+    /// Labels never overlap (brute force over the estimated boxes), a label that can move a line
+    /// keeps its name, and one with no free place nearby is left out.
+    func testOverlappingDistrictLabelsMoveApartOrAreLeftOut() {
+        let crowd = (0..<10).map { (district: "District \($0)", x: 100.0, y: 100.0) }
+        let placed = MapCanvas.separated(crowd + [(district: "Far away", x: 600, y: 600)])
+        XCTAssertEqual(placed.count, 5, "four places near the crowd, and the lone label")
+        XCTAssertTrue(placed.contains { $0.district == "Far away" && $0.y == 600 })
+        for a in placed.indices {
+            for b in placed.indices where a < b {
+                let overlap = abs(placed[a].x - placed[b].x) < 4.1 * Double(placed[a].district.count + placed[b].district.count)
+                    && abs(placed[a].y - placed[b].y) < 17
+                XCTAssertFalse(overlap, "\(placed[a].district) and \(placed[b].district)")
+            }
+        }
+        let pair = MapCanvas.separated([(district: "Sevenoaks", x: 100, y: 240), (district: "Tonbridge and Malling", x: 200, y: 245)])
+        XCTAssertEqual(pair.map(\.district), ["Sevenoaks", "Tonbridge and Malling"])
+        XCTAssertEqual(pair[1].y, 245 + 17, "a line below where it was")
+    }
+}

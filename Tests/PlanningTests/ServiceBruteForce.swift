@@ -5,7 +5,9 @@ import Planning
 /// Exhaustive reference for the v2 model: every set of kept sites and, for each, every choice of
 /// the services each kept site offers, checked and scored from FORMAT.md's definitions. What is
 /// left once those are fixed (outreach shares, and under capacity the assignment) is continuous:
-/// it is solved as a plain LP written here from the definitions, with no binary variable.
+/// it is solved as a plain LP written here from the definitions, with no binary variable, except
+/// under `capacity: single`, where each assignment of an area's service demand is 0 or 1 (a
+/// small MILP per choice of sites and offers).
 struct ServiceBruteForce {
     let instance: PlanningInstance
     let spec: PlanSpecification
@@ -89,7 +91,8 @@ struct ServiceBruteForce {
                     }
                     var columns: [Int] = []
                     for pair in open where pair.minutes <= reach {
-                        let a = lp.addVariable(.continuous, lower: 0, upper: 1,
+                        // Single sourcing: the area's demand for the service goes whole to one site.
+                        let a = lp.addVariable(c.capacity == .single ? .binary : .continuous, lower: 0, upper: 1,
                                                objective: spec.objective == .minTravel ? w[i] * pair.minutes : 0)
                         columns.append(a)
                         load[pair.site].append((a, services.areaDemand[k][i]))

@@ -153,6 +153,40 @@ final class ServicePlannerBruteForceTests: XCTestCase {
         XCTAssertGreaterThan(tally.infeasible, 0)
     }
 
+    /// `capacity: single` with services: each area's demand for a service goes whole to one kept
+    /// site offering it, and a building's capacity bounds the sum over its services.
+    func testSingleSourcedCapacitySharedByServicesMatchesBruteForce() throws {
+        var tally = Tally()
+        for seed in UInt64(50) ... 57 {
+            let instance = randomServiceInstance(seed: seed, areas: 5, sites: 3, services: 2, capacities: true)
+            for objective in Objective.allCases {
+                let r = rules(2, seed: seed, minimums: objective != .maxCoverage && seed % 2 == 0, outreach: seed % 2 == 0,
+                              hubs: seed % 3 == 0, maxMinutes: seed % 3 == 1)
+                var c = PlanConstraints(capacity: .single)
+                if objective == .maxCoverage { c.maxSites = 2 }
+                try check(instance, spec(objective, r, c), seed: seed, tally: &tally)
+                // Every assignment is whole, and no kept building takes more than its capacity.
+                let plan = try Planner.plan(instance, spec(objective, r, c), areaIDs: (0 ..< 5).map { "A\($0)" })
+                guard plan.status == .optimal, let outcome = plan.services, let assignment = outcome.assignment else { continue }
+                var load = Array(repeating: 0.0, count: instance.siteCount)
+                for k in assignment.indices {
+                    for i in assignment[k].indices {
+                        XCTAssertLessThanOrEqual(assignment[k][i].count, 1, "seed \(seed)")
+                        for (site, share) in assignment[k][i] {
+                            XCTAssertEqual(share, 1, accuracy: 1e-9)
+                            load[site] += instance.services!.areaDemand[k][i]
+                        }
+                    }
+                }
+                for j in 0 ..< instance.siteCount {
+                    if let capacity = instance.siteCapacity[j] { XCTAssertLessThanOrEqual(load[j], capacity + 1e-6, "seed \(seed)") }
+                }
+            }
+        }
+        XCTAssertGreaterThan(tally.feasible, 10)
+        XCTAssertGreaterThan(tally.infeasible, 0)
+    }
+
     func testThreeServicesWithMinimumsAndDeprivedCoverageMatchBruteForce() throws {
         var tally = Tally()
         for seed in UInt64(30) ... 33 {

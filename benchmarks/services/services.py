@@ -142,12 +142,15 @@ def generate(folder, areas, sites, seed, budget_share):
     return len(pairs)
 
 
-def run_estate(binary, folder, time_limit):
-    path = os.path.join(folder, "scenario.yaml")
-    with open(path) as f:
-        text = f.read().replace("TIME_LIMIT", str(time_limit))
-    with open(path, "w") as f:
-        f.write(text)
+def run_estate(binary, folder, time_limit, path=None):
+    """`estate plan` on the generated scenario of `folder` (or on the scenario file `path`,
+    writing into `folder`): wall seconds, CPU seconds and summary.json."""
+    if path is None:
+        path = os.path.join(folder, "scenario.yaml")
+        with open(path) as f:
+            text = f.read().replace("TIME_LIMIT", str(time_limit))
+        with open(path, "w") as f:
+            f.write(text)
     out = os.path.join(folder, "out")
     start, before = time.perf_counter(), resource.getrusage(resource.RUSAGE_CHILDREN)
     proc = subprocess.run([binary, "plan", path, "--out", out, "--quiet"], capture_output=True, text=True)
@@ -270,7 +273,14 @@ def solve_highs(folder, time_limit):
     lp.a_matrix_.value_ = np.array(values, dtype=np.double)
     lp.a_matrix_.num_col_, lp.a_matrix_.num_row_ = len(cost), len(rows)
     lp.integrality_ = [highspy.HighsVarType.kInteger if z else highspy.HighsVarType.kContinuous for z in integer]
-    h = highspy.Highs()
+    # HiGHS prints a banner when created, before any option can silence it.
+    saved = os.dup(1)
+    with open(os.devnull, "w") as null:
+        sys.stdout.flush()
+        os.dup2(null.fileno(), 1)
+        h = highspy.Highs()
+        os.dup2(saved, 1)
+    os.close(saved)
     h.setOptionValue("output_flag", False)
     h.setOptionValue("mip_rel_gap", 0.0)
     h.setOptionValue("threads", 1)
@@ -289,6 +299,7 @@ def solve_highs(folder, time_limit):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--instances", default="kent,large", help=f"comma-separated, of {', '.join(INSTANCES)}")
+    parser.add_argument("--scenarios", default="", help="comma-separated scenario files to plan as they are (e.g. the bundled Kent default)")
     parser.add_argument("--highs", action="store_true", help="also solve each instance with HiGHS, side by side")
     parser.add_argument("--time-limit", type=float, default=60)
     parser.add_argument("--estate", default=os.path.join(HERE, "..", "..", ".build", "release", "estate"))
@@ -298,7 +309,19 @@ def main():
     print(f"{'instance':<8}{'areas x sites x services':>26}{'pairs':>9}  {'as written':>18}  {'reduced':>18}  "
           f"{'status':<10}{'objective':>15}{'bound':>15}{'gap':>9}{'s':>8}{'cpu s':>8}")
     agree = True
-    for name in args.instances.split(","):
+    for path in filter(None, args.scenarios.split(",")):
+        with tempfile.TemporaryDirectory() as folder:
+            seconds, cpu, summary = run_estate(args.estate, folder, args.time_limit, path=path)
+        r = summary["reductions"]
+        written = f"{r.get('variables_as_written', 0)} x {r.get('constraints_as_written', 0)}"
+        reduced = f"{r['variables']} x {r['constraints']}"
+        objective, bound, gap = summary.get("objective"), summary.get("bound"), summary.get("gap")
+        shape = f"{r['areas']} x {r['sites']} x {len(summary['totals'].get('services', {}))}"
+        print(f"{os.path.basename(path):<8}{shape:>26}{r['pairs']:>9}  {written:>18}  {reduced:>18}  "
+              f"{summary['status']:<10}{objective if objective is not None else math.nan:>15.1f}"
+              f"{bound if bound is not None else math.nan:>15.1f}{gap if gap is not None else math.nan:>9.2e}"
+              f"{seconds:>8.2f}{cpu:>8.2f}", flush=True)
+    for name in filter(None, args.instances.split(",")):
         areas, sites, seed, share = INSTANCES[name]
         with tempfile.TemporaryDirectory() as folder:
             pairs = generate(folder, areas, sites, seed, share)

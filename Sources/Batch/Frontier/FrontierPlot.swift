@@ -1,22 +1,58 @@
 import Foundation
 
-/// Writes a frontier as an SVG scatter plot (axes, ticks, grid, the frontier line,
-/// its points, and the chosen options labelled) and as CSV. Output is
-/// byte-deterministic: coordinates have two decimals, points keep their order.
+/// Writes a frontier as an SVG scatter plot (axes, ticks, grid, the frontier line, its
+/// points each captioned where its caption fits, the chosen options and reference points named,
+/// and reference lines such as a ceiling) and as CSV. Output is byte-deterministic:
+/// coordinates have two decimals, points keep their order.
 public struct FrontierPlot: Sendable {
-    /// One point to draw; `label` non-nil marks a chosen option, drawn larger and named.
+    /// How an axis writes its ticks: plain numbers, pounds (`£2.5m`) or a share as a percentage.
+    public enum AxisFormat: Sendable {
+        case number, pounds, percent
+    }
+
+    /// How a point is drawn.
+    public enum Marker: Sendable {
+        /// A point of the frontier: a small dot on the line.
+        case frontier
+        /// A chosen option (the scenario's own plan): a large red dot, named.
+        case chosen
+        /// A reference off the line (today's estate): a hollow square, named, not joined.
+        case reference
+    }
+
+    /// One point to draw.
     public struct Point: Sendable, Equatable {
         /// Position on the x axis, in the criterion's own units.
         public var x: Double
         /// Position on the y axis, in the criterion's own units.
         public var y: Double
-        /// The chosen option's name, or nil for an ordinary point.
+        /// The point's name ("this scenario"), drawn in bold; nil for an ordinary point.
         public var label: String?
+        /// A caption in small type (its cost, coverage and sites), drawn where it does not
+        /// overlap another; named points' captions are placed first.
+        public var note: String?
+        public var marker: Marker
 
-        /// A point, labelled when it is a chosen option.
-        public init(x: Double, y: Double, label: String? = nil) {
+        /// A point; `label` alone (the older form) marks a chosen option.
+        public init(x: Double, y: Double, label: String? = nil, note: String? = nil, marker: Marker? = nil) {
             self.x = x
             self.y = y
+            self.label = label
+            self.note = note
+            self.marker = marker ?? (label == nil ? .frontier : .chosen)
+        }
+    }
+
+    /// A dashed reference line across the plot (a coverage ceiling), at `value` on one axis.
+    public struct Guide: Sendable, Equatable {
+        public enum Axis: Sendable { case x, y }
+        public var axis: Axis
+        public var value: Double
+        public var label: String
+
+        public init(axis: Axis, value: Double, label: String) {
+            self.axis = axis
+            self.value = value
             self.label = label
         }
     }
@@ -27,6 +63,9 @@ public struct FrontierPlot: Sendable {
     public var xTitle: String
     /// The y axis title, with units.
     public var yTitle: String
+    /// How each axis writes its ticks.
+    public var xFormat: AxisFormat = .number
+    public var yFormat: AxisFormat = .number
     /// Canvas width in pixels.
     public var width: Double = 720
     /// Canvas height in pixels.
@@ -39,11 +78,12 @@ public struct FrontierPlot: Sendable {
         self.yTitle = yTitle
     }
 
-    /// The SVG document. Points are joined by a line in x order.
-    public func svg(_ points: [Point]) -> String {
+    /// The SVG document. Frontier and chosen points are joined by a line in x order.
+    public func svg(_ points: [Point], guides: [Guide] = []) -> String {
         let (left, right, top, bottom) = (90.0, 30.0, 50.0, 60.0)
         let plotWidth = width - left - right, plotHeight = height - top - bottom
-        let xAxis = AxisTicks(points.map(\.x)), yAxis = AxisTicks(points.map(\.y))
+        let xAxis = AxisTicks(points.map(\.x) + guides.filter { $0.axis == .x }.map(\.value))
+        let yAxis = AxisTicks(points.map(\.y) + guides.filter { $0.axis == .y }.map(\.value))
         func px(_ x: Double) -> Double { left + (x - xAxis.lower) / (xAxis.upper - xAxis.lower) * plotWidth }
         func py(_ y: Double) -> Double { top + plotHeight - (y - yAxis.lower) / (yAxis.upper - yAxis.lower) * plotHeight }
 
@@ -52,42 +92,91 @@ public struct FrontierPlot: Sendable {
         viewBox="0 0 \(f(width)) \(f(height))" font-family="sans-serif" font-size="12">
 
         """
+        out += "<title>\(xml(title))</title>\n"
         out += "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n"
         out += "<text x=\"\(f(width / 2))\" y=\"24\" text-anchor=\"middle\" font-size=\"16\">\(xml(title))</text>\n"
         for tick in xAxis.ticks {
             let x = px(tick)
             out += "<line x1=\"\(f(x))\" y1=\"\(f(top))\" x2=\"\(f(x))\" y2=\"\(f(top + plotHeight))\" stroke=\"#e5e5e5\"/>\n"
             out += "<text x=\"\(f(x))\" y=\"\(f(top + plotHeight + 18))\" text-anchor=\"middle\">"
-                + "\(AxisTicks.label(tick, step: xAxis.step))</text>\n"
+                + "\(xml(AxisTicks.label(tick, step: xAxis.step, format: xFormat)))</text>\n"
         }
         for tick in yAxis.ticks {
             let y = py(tick)
             out += "<line x1=\"\(f(left))\" y1=\"\(f(y))\" x2=\"\(f(left + plotWidth))\" y2=\"\(f(y))\" stroke=\"#e5e5e5\"/>\n"
             out += "<text x=\"\(f(left - 8))\" y=\"\(f(y + 4))\" text-anchor=\"end\">"
-                + "\(AxisTicks.label(tick, step: yAxis.step))</text>\n"
+                + "\(xml(AxisTicks.label(tick, step: yAxis.step, format: yFormat)))</text>\n"
         }
         out += "<rect x=\"\(f(left))\" y=\"\(f(top))\" width=\"\(f(plotWidth))\" height=\"\(f(plotHeight))\" "
             + "fill=\"none\" stroke=\"#333\"/>\n"
         out += "<text x=\"\(f(left + plotWidth / 2))\" y=\"\(f(height - 16))\" text-anchor=\"middle\">\(xml(xTitle))</text>\n"
         out += "<text transform=\"translate(20 \(f(top + plotHeight / 2))) rotate(-90)\" text-anchor=\"middle\">"
             + "\(xml(yTitle))</text>\n"
-        let ordered = points.enumerated().sorted { ($0.element.x, $0.offset) < ($1.element.x, $1.offset) }.map(\.element)
+        // Captions already placed, as boxes, so later ones go where they do not overlap.
+        var taken: [(x0: Double, y0: Double, x1: Double, y1: Double)] = []
+        for guide in guides {
+            let (x1, y1, x2, y2) = guide.axis == .y ? (left, py(guide.value), left + plotWidth, py(guide.value))
+                : (px(guide.value), top, px(guide.value), top + plotHeight)
+            out += "<line x1=\"\(f(x1))\" y1=\"\(f(y1))\" x2=\"\(f(x2))\" y2=\"\(f(y2))\" stroke=\"#555\" "
+                + "stroke-dasharray=\"6 4\"/>\n"
+            let (tx, ty) = guide.axis == .y ? (left + 6, y1 - 6) : (x1 + 6, top + 14)
+            out += "<text x=\"\(f(tx))\" y=\"\(f(ty))\" fill=\"#333\" font-size=\"11\">\(xml(guide.label))</text>\n"
+            taken.append((tx, ty - 11, tx + Self.textWidth(guide.label, size: 11), ty + 2))
+            taken.append((min(x1, x2) - 2, min(y1, y2) - 2, max(x1, x2) + 2, max(y1, y2) + 2))
+        }
+        let ordered = points.enumerated().filter { $0.element.marker != .reference }
+            .sorted { ($0.element.x, $0.offset) < ($1.element.x, $1.offset) }.map(\.element)
         if ordered.count > 1 {
             let path = ordered.map { "\(f(px($0.x))),\(f(py($0.y)))" }.joined(separator: " ")
             out += "<polyline points=\"\(path)\" fill=\"none\" stroke=\"#1f77b4\" stroke-width=\"1.5\"/>\n"
         }
         for point in points {
             let (x, y) = (px(point.x), py(point.y))
-            if let label = point.label {
-                out += "<circle cx=\"\(f(x))\" cy=\"\(f(y))\" r=\"6\" fill=\"#d62728\"/>\n"
-                out += "<text x=\"\(f(x + 9))\" y=\"\(f(y - 9))\" font-weight=\"bold\" stroke=\"white\" "
-                    + "stroke-width=\"3\" paint-order=\"stroke\">\(xml(label))</text>\n"
-            } else {
-                out += "<circle cx=\"\(f(x))\" cy=\"\(f(y))\" r=\"3.5\" fill=\"#1f77b4\"/>\n"
+            let tip = point.note.map { "<title>\(xml(($0)))</title>" } ?? ""
+            switch point.marker {
+            case .frontier: out += "<circle cx=\"\(f(x))\" cy=\"\(f(y))\" r=\"3.5\" fill=\"#1f77b4\">\(tip)</circle>\n"
+            case .chosen: out += "<circle cx=\"\(f(x))\" cy=\"\(f(y))\" r=\"6\" fill=\"#d62728\">\(tip)</circle>\n"
+            case .reference:
+                out += "<rect x=\"\(f(x - 6))\" y=\"\(f(y - 6))\" width=\"12\" height=\"12\" fill=\"white\" stroke=\"#333\" "
+                    + "stroke-width=\"2\">\(tip)</rect>\n"
+            }
+            taken.append((x - 6, y - 6, x + 6, y + 6))
+        }
+        // Named points' captions first, then the others left to right, each in the first of four
+        // places beside its point that stays inside the plot and clear of every caption so far.
+        let captionOrder = points.indices.sorted { a, b in
+            ((points[a].label == nil ? 1 : 0), points[a].x, a) < ((points[b].label == nil ? 1 : 0), points[b].x, b)
+        }
+        for index in captionOrder {
+            let point = points[index]
+            let lines = [point.label, point.note].compactMap { $0 }
+            guard !lines.isEmpty else { continue }
+            let size = 10.5, lineHeight = 13.0
+            let boxWidth = lines.map { Self.textWidth($0, size: point.label != nil && $0 == point.label ? 12 : size) }.max()!
+            let boxHeight = Double(lines.count) * lineHeight
+            let (x, y) = (px(point.x), py(point.y))
+            let places = [(x + 9, y + 4), (x - 9 - boxWidth, y + 4), (x + 9, y - 6 - boxHeight), (x - 9 - boxWidth, y - 6 - boxHeight),
+                          (x - boxWidth / 2, y + 10), (x - boxWidth / 2, y - 10 - boxHeight)]
+            let fits = places.first { (bx, by) in
+                bx >= left + 2 && bx + boxWidth <= left + plotWidth - 2 && by >= top + 2 && by + boxHeight <= top + plotHeight - 2
+                    && !taken.contains { $0.x0 < bx + boxWidth && bx < $0.x1 && $0.y0 < by + boxHeight && by < $0.y1 }
+            }
+            guard let place = fits ?? (point.label != nil ? places[0] : nil) else { continue }
+            let (bx, by) = place
+            taken.append((bx, by, bx + boxWidth, by + boxHeight))
+            for (k, line) in lines.enumerated() {
+                let bold = point.label != nil && k == 0
+                out += "<text x=\"\(f(bx))\" y=\"\(f(by + Double(k + 1) * lineHeight - 3))\" font-size=\"\(bold ? "12" : "10.5")\""
+                    + (bold ? " font-weight=\"bold\"" : " fill=\"#333\"")
+                    + " stroke=\"white\" stroke-width=\"3\" paint-order=\"stroke\">\(xml(line))</text>\n"
             }
         }
         return out + "</svg>\n"
     }
+
+    /// A caption's width in pixels, estimated (no font metrics in a pure writer): sans-serif
+    /// characters average a little under 0.6 em.
+    static func textWidth(_ text: String, size: Double) -> Double { Double(text.count) * size * 0.58 }
 
     /// CSV of a frontier: `epsilon,<xName>,<yName>,label`, in the points' order
     /// (x ascending for `Frontier.points`); numbers in shortest round-trip form.
@@ -134,6 +223,25 @@ struct AxisTicks: Equatable {
         self.step = step
         lower = (low / step).rounded(.down) * step
         upper = (high / step).rounded(.up) * step
+    }
+
+    /// A tick's text in `format`: pounds as `£7.5m` or `£500k`, a share as `85%` (with the
+    /// decimals the step needs), a number as `label(_:step:)` writes it.
+    static func label(_ value: Double, step: Double, format: FrontierPlot.AxisFormat) -> String {
+        switch format {
+        case .number:
+            return label(value, step: step)
+        case .pounds:
+            let text = label(value, step: step)
+            if text == "0" { return "£0" }
+            return (text.hasPrefix("-") ? "-£" + text.dropFirst() : "£" + text)
+                .replacingOccurrences(of: "M", with: "m")
+        case .percent:
+            let percentStep = step * 100
+            let decimals = percentStep >= 1 ? 0 : Int((-log10(percentStep)).rounded(.up))
+            let text = String(format: "%.\(decimals)f", value * 100)
+            return (Double(text) == 0 ? "0" : text) + "%"
+        }
     }
 
     /// A tick's text: thousands as `k`, millions as `M`, with as many decimals as

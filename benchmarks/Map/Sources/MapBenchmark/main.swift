@@ -55,7 +55,8 @@ extension String {
 
 func median(_ xs: [Double]) -> Double { let s = xs.sorted(); return s[s.count / 2] }
 
-let outDir = URL(fileURLWithPath: CommandLine.arguments.dropFirst().first ?? FileManager.default.temporaryDirectory
+// Arguments: the output folder (empty or absent: a temporary one), then an optional case filter.
+let outDir = URL(fileURLWithPath: CommandLine.arguments.dropFirst().first.flatMap { $0.isEmpty ? nil : $0 } ?? FileManager.default.temporaryDirectory
     .appendingPathComponent("estate-map-benchmark").path)
 try FileManager.default.createDirectory(at: outDir, withIntermediateDirectories: true)
 let profile = outDir.appendingPathComponent("chromium-profile")
@@ -68,14 +69,17 @@ if let browser { _ = try load(browser, empty, profile: profile) } // warm the pr
 
 // England with outlines: 175 x 200 cells of about 96 points each (3.4 million points, the size of
 // ONS's full-resolution LSOA boundaries); the map simplifies them within its point budget.
+// An optional second argument keeps only the cases whose name contains it (e.g. `england`).
+let only = CommandLine.arguments.dropFirst(2).first
 let england = Synthetic.outlined(columns: 175, rows: 200, sites: 3_000, seed: 2026)
-let cases: [(name: String, areas: Int, sites: Int, options: EstateMap.Options)] = [
+let allCases: [(name: String, areas: Int, sites: Int, options: EstateMap.Options)] = [
     ("kent-900", 900, 100, .init()),
     ("areas-35000", 35_000, 1_000, .init()),
     ("areas-35000-unaggregated", 35_000, 1_000, .init(aggregateAbove: .max)),
     ("england-outlines", 35_000, 3_000, .init()),
     ("england-outlines-per-area", 35_000, 3_000, .init(aggregateAbove: .max)),
 ]
+let cases = allCases.filter { only == nil || $0.name.contains(only!) }
 print("case                       areas  sites  svg MB  html MB  build s  chromium s  render s  in-page ms")
 for c in cases {
     let data = c.name.hasPrefix("england") ? england : Synthetic.plan(areas: c.areas, sites: c.sites, seed: 2026)
