@@ -1,10 +1,10 @@
 import Estate
 import Optimisation
 
-/// Single sourcing: the LP relaxation, a heuristic plan as incumbent, reduced-cost fixing, and
-/// branch and cut in rounds that fix more as better plans turn up. Together they make the
-/// capacitated p-median references solvable with GLPK, whose own search finds capacity-feasible
-/// plans late and fixes nothing by reduced cost.
+/// Single sourcing: the LP relaxation, a heuristic plan as incumbent, the Lagrangian bound,
+/// reduced-cost fixing, and branch and cut in rounds that fix more as better plans turn up.
+/// Together they make the capacitated p-median references solvable with GLPK, whose own search
+/// finds capacity-feasible plans late and fixes nothing by reduced cost.
 extension Planner {
     /// The proven result of a single-sourcing model and the (possibly reduced) model it solved.
     struct SingleSourceResult {
@@ -12,6 +12,13 @@ extension Planner {
         var solution: Solution
         var report: SingleSourceReport
     }
+
+    /// Assignment columns above which the Lagrangian relaxation (which needs no LP) runs first and
+    /// fixes pairs before the LP is tried. Measured on the SJC references (release build, loaded
+    /// machine): GLPK's simplex solved SJC3's LP (90,000 columns) within 40 s, but not SJC4's
+    /// (161,604 columns) within a minute, leaving no bound at all.
+    /// Task-local so that tests can take this path on instances small enough to check.
+    @TaskLocal public static var lagrangianFirstColumns = 120_000
 
     /// Solves `model` (built with `capacity: single`).
     ///
@@ -26,80 +33,129 @@ extension Planner {
         report.pairsOverCapacity = model.singleSourced?.pairsOverCapacity ?? 0
         report.assignmentColumns = model.singleSourced?.columnPairs.count ?? 0
         func remaining() -> Double? { options.timeLimit.map { max(0, $0 - seconds(since: start)) } }
+        func deadline(_ seconds: Double) -> ContinuousClock.Instant { .now + .milliseconds(Int(seconds * 1000)) }
+        var model = model
+        let minimising = model.formulation.linearModel().sense == .minimise
+        /// The stronger of two bounds.
+        func stronger(_ a: Double?, _ b: Double?) -> Double? {
+            guard let a else { return b }
+            guard let b else { return a }
+            return minimising ? max(a, b) : min(a, b)
+        }
+        // Fixings carried from the Lagrangian pass run before the LP (kept in every later reduction).
+        var baseFixings = ReducedCostFixings()
+        // The best plan of that pass and its multipliers, in the instance's areas and sites.
+        var prior: (plan: SingleSourceHeuristic.Result, multipliers: [Double])?
+        if (model.singleSourced?.columnPairs.count ?? 0) > lagrangianFirstColumns {
+            let full = model.formulation.linearModel()
+            let search = heuristic(for: model, objective: full)
+            let heuristicStart = ContinuousClock.now
+            if search.mustServe,
+               var found = search.solve(guide: search.greedyGuide(), deadline: deadline(min(5, 0.1 * (remaining() ?? .infinity)))),
+               let point = point(of: found.keep, found.areaSite, in: model), full.infeasibility(of: point) == nil {
+                report.heuristicSeconds = seconds(since: heuristicStart)
+                report.lagrangianBeforeLP = true
+                let pass = lagrangian(search, model: model, full: full, found: &found, multipliers: nil,
+                                      seconds: min(20, 0.3 * (remaining() ?? .infinity)), report: &report)
+                report.lagrangianBound = pass.bound
+                baseFixings = lagrangianFixings(pass.relaxation, pass.multipliers, model: model, full: full,
+                                                keep: found.keep, upper: pass.objective)
+                let smaller = PlanningModel(instance: model.instance, specification: model.specification, areaIDs: areaIDs,
+                                            fixings: baseFixings)
+                // Never expected to fail (fixing keeps every column the plan uses).
+                if let reducedPoint = Self.point(of: found.keep, found.areaSite, in: smaller),
+                   smaller.formulation.linearModel().infeasibility(of: reducedPoint) == nil {
+                    model = smaller
+                    report.pairsFixedByReducedCost = baseFixings.excludedPairs.count
+                    report.sitesFixedByReducedCost = baseFixings.closedSites.count
+                    report.assignmentColumns = smaller.singleSourced?.columnPairs.count ?? 0
+                } else {
+                    baseFixings = ReducedCostFixings()
+                }
+                prior = (found, pass.multipliers)
+            }
+        }
         let full = model.formulation.linearModel()
+        /// `solution` with the Lagrangian bound where it is the stronger proof.
+        func finish(_ solution: Solution, _ solved: PlanningModel) -> SingleSourceResult {
+            var proven = solution
+            if let lagrangianBound = report.lagrangianBound, let objective = solution.objective, solution.hasSolution {
+                let bound = stronger(solution.bound, lagrangianBound)!
+                proven.bound = minimising ? min(bound, objective) : max(bound, objective)
+                proven.gap = Solution.relativeGap(objective: objective, bound: proven.bound!)
+                if proven.gap == 0 { proven.status = .optimal }
+            }
+            return SingleSourceResult(model: solved, solution: proven, report: report)
+        }
+        /// A plan of the heuristic as a solution without GLPK's proof.
+        func unproven(_ plan: SingleSourceHeuristic.Result, _ message: String) -> SingleSourceResult? {
+            guard let point = point(of: plan.keep, plan.areaSite, in: model), full.infeasibility(of: point) == nil else { return nil }
+            report.heuristicObjective = full.objectiveValue(of: point)
+            return finish(Solution(status: .feasible, objective: report.heuristicObjective, values: point, message: message), model)
+        }
+
         var lpOptions = options
         // Most of the time at most: a model whose LP takes longer will not be proven anyway, and
-        // the rest goes to a heuristic plan, so that the run still reports one.
+        // the rest goes to a heuristic plan and the Lagrangian bound, so that the run still
+        // reports a plan and a bound.
         lpOptions.timeLimit = remaining().map { 0.7 * $0 }
         let lp = try GLPKSolver.solve(full.relaxed(), options: lpOptions)
         report.lpSeconds = lp.seconds
         if lp.status == .limitWithoutSolution || lp.status == .feasible {
-            let deadline = ContinuousClock.now + .milliseconds(Int((remaining() ?? 0) * 1000))
+            let message = "time limit reached in the LP relaxation; the heuristic's plan, with the Lagrangian bound where every area must be served"
+            if let prior, let result = unproven(prior.plan, message) { return result }
             let search = heuristic(for: model, objective: full)
-            if let found = search.solve(guide: search.greedyGuide(), deadline: deadline),
+            let heuristicStart = ContinuousClock.now
+            if var found = search.solve(guide: search.greedyGuide(), deadline: deadline(0.5 * (remaining() ?? 0))),
                let point = point(of: found.keep, found.areaSite, in: model), full.infeasibility(of: point) == nil {
-                report.heuristicObjective = full.objectiveValue(of: point)
-                report.heuristicSeconds = seconds(since: start) - lp.seconds
-                let solution = Solution(status: .feasible, objective: report.heuristicObjective, values: point,
-                                        message: "time limit reached in the LP relaxation; the heuristic's plan, without a bound")
-                return SingleSourceResult(model: model, solution: solution, report: report)
+                report.heuristicSeconds = seconds(since: heuristicStart)
+                if search.mustServe {
+                    let pass = lagrangian(search, model: model, full: full, found: &found, multipliers: nil,
+                                          seconds: remaining() ?? 0, report: &report)
+                    report.lagrangianBound = stronger(report.lagrangianBound, pass.bound)
+                }
+                if let result = unproven(found, message) { return result }
             }
         }
         guard lp.status == .optimal, let lower = lp.objective, lp.reducedCosts.count == full.variableCount else {
             var plain = options
             plain.timeLimit = remaining()
-            return SingleSourceResult(model: model, solution: try solve(full, options: plain), report: report)
+            return finish(try solve(full, options: plain), model)
         }
         report.lpBound = lower
 
         let heuristicStart = ContinuousClock.now
-        let budget = min(5, 0.2 * (remaining() ?? .infinity))
-        let deadline = heuristicStart + .milliseconds(Int(budget * 1000))
         let search = heuristic(for: model, objective: full)
-        let found = search.solve(guide: siteValues(model, lp.values), deadline: deadline)
-        report.heuristicSeconds = seconds(since: heuristicStart)
+        // Two starts, the sites the LP opens most and the uncapacitated greedy's, half the time
+        // each: neither wins everywhere (pmedcap20: 1,087 from the LP's sites, 1,020 from the
+        // greedy's; the optimum is 1,005).
+        let budget = min(5, 0.2 * (remaining() ?? .infinity)) / 2
+        func feasible(_ plan: SingleSourceHeuristic.Result) -> Bool {
+            point(of: plan.keep, plan.areaSite, in: model).map { full.infeasibility(of: $0) == nil } ?? false
+        }
+        var found: SingleSourceHeuristic.Result?
+        for guide in [siteValues(model, lp.values), search.greedyGuide()] {
+            if let plan = search.solve(guide: guide, deadline: deadline(budget)), feasible(plan),
+               found.map({ plan.cost < $0.cost }) ?? true {
+                found = plan
+            }
+        }
+        report.heuristicSeconds += seconds(since: heuristicStart)
+        if let prior, found.map({ prior.plan.cost < $0.cost }) ?? true { found = prior.plan }
         guard var found, let point = point(of: found.keep, found.areaSite, in: model), full.infeasibility(of: point) == nil else {
             var plain = options
             plain.timeLimit = remaining()
-            return SingleSourceResult(model: model, solution: try solve(full, options: plain), report: report)
+            return finish(try solve(full, options: plain), model)
         }
         report.heuristicObjective = full.objectiveValue(of: point)
 
-        let minimising = full.sense == .minimise
-        let sign = minimising ? 1.0 : -1.0
-        // The Lagrangian works in the heuristic's units: minimised, without the objective constant.
-        func lagrangianUnits(_ objective: Double) -> Double { sign * (objective - full.objectiveConstant) }
-        func objectiveUnits(_ value: Double) -> Double { full.objectiveConstant + sign * value }
-        var lagrangian: (relaxation: SingleSourceLagrangian, multipliers: [Double])?
+        var lagrangianPass: (relaxation: SingleSourceLagrangian, multipliers: [Double])?
         if search.mustServe {
-            let relaxation = SingleSourceLagrangian(search)
-            let start = ContinuousClock.now
-            let budget = min(10, 0.3 * (remaining() ?? .infinity))
-            var u = [Double](repeating: 0, count: model.instance.areaCount)
-            for i in u.indices { u[i] = found.areaSite[i].flatMap { site in search.options[i].first { $0.site == site }?.cost } ?? 0 }
-            let result = relaxation.maximise(
-                start: u, upper: lagrangianUnits(report.heuristicObjective!),
-                deadline: start + .milliseconds(Int(budget * 1000))) { keep, preferred in
-                    if let plan = search.assign(keep, preferred: preferred), plan.cost < found.cost - 1e-9,
-                       let candidate = Self.point(of: plan.keep, plan.areaSite, in: model), full.infeasibility(of: candidate) == nil {
-                        found = plan
-                    }
-                    return found.cost
-                }
-            // The relaxation's best plan, polished by site swaps for as long again as the heuristic had.
-            let polished = search.improvingSites(found, deadline: .now + .milliseconds(Int(min(5, 0.1 * (remaining() ?? .infinity)) * 1000)))
-            if polished.cost < found.cost - 1e-9, let candidate = Self.point(of: polished.keep, polished.areaSite, in: model),
-               full.infeasibility(of: candidate) == nil {
-                found = polished
-            }
-            report.lagrangianSeconds = seconds(since: start)
-            report.lagrangianBound = objectiveUnits(result.bound)
-            lagrangian = (relaxation, result.multipliers)
+            let pass = lagrangian(search, model: model, full: full, found: &found, multipliers: prior?.multipliers,
+                                  seconds: min(10, 0.3 * (remaining() ?? .infinity)), report: &report)
+            report.lagrangianBound = stronger(report.lagrangianBound, pass.bound)
+            lagrangianPass = (pass.relaxation, pass.multipliers)
         }
-        let columnOfPair: [SingleSourceLagrangian.Pair: Int] = Dictionary(uniqueKeysWithValues: model.assignment.enumerated().flatMap { i, pairs in
-            pairs.map { (SingleSourceLagrangian.Pair(area: i, site: $0.site), $0.column) }
-        })
-        let pairOfColumn = Dictionary(uniqueKeysWithValues: (model.singleSourced?.columnPairs ?? []).map { ($0.column, $0.pair) })
 
         /// The model reduced against a plan of objective `upper`, with the plan as its point.
         func reduced(keep: [Bool], areaSite: [Int?], upper: Double) -> (model: PlanningModel, point: [Double])? {
@@ -108,20 +164,19 @@ extension Planner {
                 let worsening = minimising ? lp.reducedCosts[column] : -lp.reducedCosts[column]
                 return lp.values[column] < 1e-9 && worsening > gap + tolerance
             }
-            var fixings = ReducedCostFixings()
+            var fixings = baseFixings
             for (column, pair) in model.singleSourced?.columnPairs ?? [] where provenAbsent(column) {
                 fixings.excludedPairs.insert(pair)
             }
-            var closed = Set<Int>()
+            var closed = Set(fixings.closedSites)
             for j in 0 ..< model.instance.siteCount {
                 if let column = model.siteColumn[j], !keep[j], provenAbsent(column) { closed.insert(j) }
             }
-            if let lagrangian {
-                let absent = lagrangian.relaxation.provenAbsent(lagrangian.multipliers, upper: lagrangianUnits(upper))
-                for pair in absent.pairs {
-                    if let column = columnOfPair[pair], let index = pairOfColumn[column] { fixings.excludedPairs.insert(index) }
-                }
-                for j in absent.sites where !keep[j] { closed.insert(j) }
+            if let lagrangianPass {
+                let more = lagrangianFixings(lagrangianPass.relaxation, lagrangianPass.multipliers, model: model, full: full,
+                                             keep: keep, upper: upper)
+                fixings.excludedPairs.formUnion(more.excludedPairs)
+                closed.formUnion(more.closedSites)
             }
             fixings.closedSites = closed.sorted()
             report.pairsFixedByReducedCost = fixings.excludedPairs.count
@@ -139,16 +194,6 @@ extension Planner {
         let incumbent = Self.point(of: found.keep, found.areaSite, in: model) ?? point
         var best = full.objectiveValue(of: incumbent)
         report.heuristicObjective = best
-        /// The solution with the Lagrangian bound where it is the stronger proof.
-        func finish(_ solution: Solution, _ solved: PlanningModel) -> SingleSourceResult {
-            var proven = solution
-            if let lagrangianBound = report.lagrangianBound, let objective = solution.objective, solution.hasSolution {
-                let bound = solution.bound.map { minimising ? max($0, lagrangianBound) : min($0, lagrangianBound) } ?? lagrangianBound
-                proven.bound = minimising ? min(bound, objective) : max(bound, objective)
-                proven.gap = Solution.relativeGap(objective: objective, bound: proven.bound!)
-            }
-            return SingleSourceResult(model: solved, solution: proven, report: report)
-        }
         guard var current = reduced(keep: found.keep, areaSite: found.areaSite, upper: best) else {
             var plain = options
             plain.timeLimit = remaining()
@@ -181,6 +226,62 @@ extension Planner {
             }
             slice *= 2
         }
+    }
+
+    /// One run of the Lagrangian relaxation (`SingleSourceLagrangian`) over `model`: subgradient
+    /// steps from `multipliers` (else from the costs of `found`'s assignment) for `seconds`, each
+    /// step's sites repaired into plans by the heuristic, the best polished by site swaps; `found`
+    /// becomes the best plan seen. Returns the relaxation, its best multipliers, its bound and the
+    /// best plan's objective, both in the model's objective units.
+    private static func lagrangian(_ search: SingleSourceHeuristic, model: PlanningModel, full: LinearModel,
+                                   found: inout SingleSourceHeuristic.Result, multipliers: [Double]?, seconds budget: Double,
+                                   report: inout SingleSourceReport)
+        -> (relaxation: SingleSourceLagrangian, multipliers: [Double], bound: Double, objective: Double) {
+        let sign = full.sense == .minimise ? 1.0 : -1.0
+        let relaxation = SingleSourceLagrangian(search)
+        let start = ContinuousClock.now
+        var u = [Double](repeating: 0, count: model.instance.areaCount)
+        if let multipliers {
+            u = multipliers
+        } else {
+            for i in u.indices { u[i] = found.areaSite[i].flatMap { site in search.options[i].first { $0.site == site }?.cost } ?? 0 }
+        }
+        var best = found
+        let result = relaxation.maximise(start: u, upper: best.cost, deadline: start + .milliseconds(Int(budget * 1000))) { keep, preferred in
+            if let plan = search.assign(keep, preferred: preferred), plan.cost < best.cost - 1e-9,
+               let candidate = point(of: plan.keep, plan.areaSite, in: model), full.infeasibility(of: candidate) == nil {
+                best = plan
+            }
+            return best.cost
+        }
+        // The relaxation's best plan, polished by site swaps for a third as long again.
+        let polished = search.improvingSites(best, deadline: .now + .milliseconds(Int(min(5, budget / 3) * 1000)))
+        if polished.cost < best.cost - 1e-9, let candidate = point(of: polished.keep, polished.areaSite, in: model),
+           full.infeasibility(of: candidate) == nil {
+            best = polished
+        }
+        found = best
+        report.lagrangianSeconds += seconds(since: start)
+        // The heuristic's costs leave out the objective's constant.
+        return (relaxation, result.multipliers, full.objectiveConstant + sign * result.bound,
+                full.objectiveConstant + sign * best.cost)
+    }
+
+    /// The sites and pairs of `model` that the Lagrangian relaxation at `multipliers` proves absent
+    /// from every plan at least as good as `upper` (in objective units); kept sites stay.
+    private static func lagrangianFixings(_ relaxation: SingleSourceLagrangian, _ multipliers: [Double], model: PlanningModel,
+                                          full: LinearModel, keep: [Bool], upper: Double) -> ReducedCostFixings {
+        let sign = full.sense == .minimise ? 1.0 : -1.0
+        let absent = relaxation.provenAbsent(multipliers, upper: sign * (upper - full.objectiveConstant))
+        let pairOfColumn = Dictionary(uniqueKeysWithValues: (model.singleSourced?.columnPairs ?? []).map { ($0.column, $0.pair) })
+        var fixings = ReducedCostFixings()
+        for (i, options) in model.assignment.enumerated() {
+            for option in options where absent.pairs.contains(SingleSourceLagrangian.Pair(area: i, site: option.site)) {
+                if let pair = pairOfColumn[option.column] { fixings.excludedPairs.insert(pair) }
+            }
+        }
+        fixings.closedSites = absent.sites.filter { !keep[$0] }
+        return fixings
     }
 
     /// The heuristic over `model`'s columns, with costs taken from the model's objective (so it

@@ -1,3 +1,5 @@
+import Optimisation
+
 /// A first plan for single sourcing, handed to GLPK as its incumbent: choose the sites the LP
 /// relaxation opens most, assign areas greedily by regret with a repair step, improve the
 /// assignment by shifts and swaps, then the choice of sites by site swaps.
@@ -239,11 +241,56 @@ struct SingleSourceHeuristic {
         return total
     }
 
+    /// The best assignment of areas to `plan`'s kept sites, by GLPK's branch and cut on the
+    /// assignment alone (a generalized assignment problem: one binary per area and kept site, the
+    /// capacity rows), starting from `plan`'s assignment, within `seconds`; nil when it finds
+    /// nothing better. Why: where capacities are tight the greedy order and its shifts and swaps
+    /// leave assignments a few percent above the best for the same sites, and for one set of sites
+    /// the problem is small (areas x kept sites) and its LP bound tight.
+    func bestAssignment(for plan: Result, seconds: Double) -> Result? {
+        var model = LinearModel(sense: .minimise)
+        var columns: [[(site: Int, column: Int)]] = Array(repeating: [], count: areaCount)
+        var load = [[(column: Int, demand: Double)]](repeating: [], count: siteCount)
+        var incumbent: [Double] = []
+        for i in 0 ..< areaCount {
+            for option in options[i] where plan.keep[option.site] && demand[i] <= capacity[option.site] {
+                let x = model.addVariable(.binary, upper: 1, objective: option.cost)
+                incumbent.append(plan.areaSite[i] == option.site ? 1 : 0)
+                columns[i].append((option.site, x))
+                if capacity[option.site].isFinite { load[option.site].append((x, demand[i])) }
+            }
+            guard !columns[i].isEmpty else { continue }
+            let ones = Array(repeating: 1.0, count: columns[i].count)
+            model.addRow(columns: columns[i].map(\.column), coefficients: ones, lower: mustServe ? 1 : 0, upper: 1)
+        }
+        for j in 0 ..< siteCount where !load[j].isEmpty {
+            model.addRow(columns: load[j].map(\.column), coefficients: load[j].map(\.demand), upper: capacity[j])
+        }
+        guard model.infeasibility(of: incumbent) == nil,
+              let solution = try? GLPKSolver.solve(model, options: SolveOptions(timeLimit: seconds, incumbent: incumbent)),
+              solution.hasSolution else { return nil }
+        let areaSite: [Int?] = columns.map { list in list.first { solution[$0.column] > 0.5 }?.site }
+        let found = Result(keep: plan.keep, areaSite: areaSite, cost: cost(plan.keep, areaSite))
+        return found.cost < plan.cost - 1e-9 ? found : nil
+    }
+
     // MARK: - Choice of sites
+
+    /// Site swaps until none improves, then the best assignment for the sites reached
+    /// (``bestAssignment(for:seconds:)``, at most half a second); when that improves the plan,
+    /// swaps start again from it.
+    private func swapSites(_ current: inout Result, deadline: ContinuousClock.Instant) {
+        while true {
+            swapSitesLocally(&current, deadline: deadline)
+            let left = Double((deadline - .now).components.seconds) + Double((deadline - .now).components.attoseconds) * 1e-18
+            guard left > 0, let better = bestAssignment(for: current, seconds: min(0.5, left)) else { return }
+            current = better
+        }
+    }
 
     /// Site swaps: close a kept free site and keep a closed one instead (among the ten closed sites
     /// its areas would most often go to next), keeping the change when the reassigned plan costs less.
-    private func swapSites(_ current: inout Result, deadline: ContinuousClock.Instant) {
+    private func swapSitesLocally(_ current: inout Result, deadline: ContinuousClock.Instant) {
         var improved = true
         while improved && ContinuousClock.now < deadline {
             improved = false

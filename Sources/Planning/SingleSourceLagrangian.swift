@@ -112,7 +112,8 @@ struct SingleSourceLagrangian {
         var sinceImproved = 0
         var tried = Set<[Bool]>()
         for iteration in 0 ..< 3000 {
-            guard ContinuousClock.now < deadline else { break }
+            // At least one evaluation: any multipliers give a bound, so one is always reported.
+            guard iteration == 0 || ContinuousClock.now < deadline else { break }
             let evaluation = evaluate(u)
             if !best.bound.isFinite || evaluation.bound > best.bound + 1e-9 * max(1, abs(best.bound)) {
                 best = (evaluation.bound, u)

@@ -22,6 +22,9 @@ public struct SingleSourceReport: Sendable, Codable, Equatable {
     /// The objective of the plan given to GLPK as its first incumbent: the heuristic's, or a better
     /// one found from the Lagrangian relaxation's steps (nil: none found).
     public var heuristicObjective: Double?
+    /// Whether the Lagrangian relaxation ran before the LP, to fix pairs in a model too large for
+    /// the LP to be solved first (``Planner/lagrangianFirstColumns``).
+    public var lagrangianBeforeLP = false
     /// Rounds of branch and cut (each after fixing against the best plan so far).
     public var rounds = 0
     /// Seconds spent in the LP relaxation and in the heuristic.
@@ -36,5 +39,6 @@ public struct SingleSourceReport: Sendable, Codable, Equatable {
         case pairsFixedByReducedCost = "pairs_fixed_by_reduced_cost", sitesFixedByReducedCost = "sites_fixed_by_reduced_cost"
         case rounds, lpBound = "lp_bound", lagrangianBound = "lagrangian_bound", heuristicObjective = "heuristic_objective", lpSeconds = "lp_seconds"
         case heuristicSeconds = "heuristic_seconds", lagrangianSeconds = "lagrangian_seconds"
+        case lagrangianBeforeLP = "lagrangian_before_lp"
     }
 }

@@ -224,6 +224,11 @@ final class PlannerBruteForceTests: XCTestCase {
             let spec = PlanSpecification(objective: .minTravel, coverageMinutes: 20,
                                          constraints: PlanConstraints(maxSites: p, minSites: p, capacity: .single))
             let plan = try Planner.plan(instance, spec, areaIDs: (0 ..< 30).map { "A\($0)" })
+            // The path for models too large to solve the LP first: the Lagrangian relaxation fixes
+            // pairs before the LP, and must not change the optimum either.
+            let lagrangianFirst = try Planner.$lagrangianFirstColumns.withValue(0) {
+                try Planner.plan(instance, spec, areaIDs: (0 ..< 30).map { "A\($0)" })
+            }
             var model = LinearModel(sense: .minimise)
             let y = model.addVariables(10, kind: .binary)
             model.addRow(columns: Array(y), coefficients: Array(repeating: 1, count: 10), lower: Double(p), upper: Double(p))
@@ -245,8 +250,15 @@ final class PlannerBruteForceTests: XCTestCase {
             let reference = try GLPKSolver.solve(model)
             guard reference.status == .optimal, let expected = reference.objective else {
                 XCTAssertEqual(plan.status, .infeasible, "seed \(seed)")
+                XCTAssertEqual(lagrangianFirst.status, .infeasible, "seed \(seed)")
                 continue
             }
+            XCTAssertEqual(lagrangianFirst.status, .optimal, "seed \(seed)")
+            XCTAssertEqual(lagrangianFirst.objective ?? .nan, expected, accuracy: 1e-6, "seed \(seed)")
+            checkSingleSourced(lagrangianFirst, instance, spec, "Lagrangian first, seed \(seed)", file: #filePath, line: #line)
+            let firstReport = try XCTUnwrap(lagrangianFirst.singleSource)
+            XCTAssertTrue(firstReport.lagrangianBeforeLP)
+            XCTAssertLessThanOrEqual(try XCTUnwrap(firstReport.lagrangianBound), expected + 1e-6, "a true bound; seed \(seed)")
             XCTAssertEqual(plan.status, .optimal, "seed \(seed)")
             XCTAssertEqual(plan.objective ?? .nan, expected, accuracy: 1e-6, "seed \(seed)")
             checkSingleSourced(plan, instance, spec, "seed \(seed)", file: #filePath, line: #line)
@@ -261,7 +273,7 @@ final class PlannerBruteForceTests: XCTestCase {
     }
 
     /// A time limit too short for the LP relaxation still gives a plan: the heuristic's, checked
-    /// against every row, reported as feasible without a bound.
+    /// against every row, reported as feasible with the Lagrangian bound (which needs no LP).
     func testSingleSourcingReportsTheHeuristicPlanWhenTheLPRunsOutOfTime() throws {
         var instance = randomInstance(seed: 500, areas: 240, sites: 60, horizon: 80)
         instance.siteCapacity = (0 ..< 60).map { _ in 200 }
@@ -270,7 +282,9 @@ final class PlannerBruteForceTests: XCTestCase {
         spec.timeLimit = 0.005
         let plan = try Planner.plan(instance, spec, areaIDs: (0 ..< 240).map { "A\($0)" })
         XCTAssertEqual(plan.status, .feasible)
-        XCTAssertNil(plan.bound)
+        let bound = try XCTUnwrap(plan.bound, "the Lagrangian bound is reported without the LP")
+        XCTAssertLessThanOrEqual(bound, try XCTUnwrap(plan.objective) + 1e-6)
+        XCTAssertEqual(bound, try XCTUnwrap(plan.singleSource?.lagrangianBound), accuracy: 1e-6)
         XCTAssertTrue(plan.message?.contains("LP relaxation") ?? false, plan.message ?? "")
         XCTAssertEqual(plan.keep.filter { $0 }.count, 12)
         checkSingleSourced(plan, instance, spec, "time-limited", file: #filePath, line: #line)
