@@ -133,14 +133,21 @@ public final class SharedInputs: Sendable {
         return dataset
     }
 
-    /// Hashes the scenario file, its needs file and every dataset file that exists.
+    /// Hashes the scenario file, its needs file and every dataset file that exists: FORMAT.md's
+    /// files, or, for a folder whose `dataset.yaml` names its files, that manifest and its files.
     private func hashInputs(folder: URL, datasetPath: String, needsFile: String?) throws -> [String: String] {
         var files = [scenarioFile.lastPathComponent: scenarioFile]
         if let needsFile {
             files[needsFile] = URL(fileURLWithPath: needsFile, relativeTo: scenarioFile.deletingLastPathComponent())
         }
         let prefix = datasetPath == "." || datasetPath.isEmpty ? "" : datasetPath.hasSuffix("/") ? datasetPath : datasetPath + "/"
-        for name in ["areas.csv", "sites.csv", "usage.csv", "travel.csv"] {
+        var names = ["areas.csv", "sites.csv", "usage.csv", "travel.csv"]
+        let manifestURL = folder.appendingPathComponent(DatasetReader.provenanceFile)
+        if FileManager.default.fileExists(atPath: manifestURL.path), let manifest = try DatasetManifest.read(url: manifestURL) {
+            names = [DatasetReader.provenanceFile] + manifest.areas.map(\.file) + [manifest.sites.file]
+                + [manifest.usage, manifest.travel, manifest.boundaries?.file].compactMap { $0 }
+        }
+        for name in names {
             let url = folder.appendingPathComponent(name)
             if FileManager.default.fileExists(atPath: url.path) { files[prefix + name] = url }
         }

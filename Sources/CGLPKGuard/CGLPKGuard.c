@@ -116,8 +116,36 @@ int estate_glpk_simplex(glp_prob *P, const glp_smcp *parm, int *result) {
     GUARDED(*result = glp_simplex(P, parm));
 }
 
+static void add_rows(glp_prob *P, const estate_rows *rows) {
+    if (rows->count <= 0) return;
+    int first = glp_add_rows(P, rows->count);
+    for (int r = 0; r < rows->count; r++) {
+        int len = rows->starts[r + 1] - rows->starts[r];
+        glp_set_mat_row(P, first + r, len, rows->columns + rows->starts[r], rows->values + rows->starts[r]);
+        double lo = rows->lower[r], up = rows->upper[r];
+        glp_set_row_bnds(P, first + r, bound_type(lo, up), isfinite(lo) ? lo : 0.0, isfinite(up) ? up : 0.0);
+    }
+}
+
+int estate_glpk_add_rows(glp_prob *P, const estate_rows *rows) {
+    GUARDED(add_rows(P, rows));
+}
+
+/* Row generation: the current LP point to the generator, its rows into the problem (GLPK then
+   re-solves the node's LP before it checks integrality, so every accepted point satisfies them). */
+static void generate_rows(glp_tree *T, estate_mip_monitor *monitor) {
+    glp_prob *P = glp_ios_get_prob(T);
+    int n = glp_get_num_cols(P);
+    for (int j = 1; j <= n; j++) monitor->point[j] = glp_get_col_prim(P, j);
+    estate_rows rows = {0};
+    monitor->generate_rows(monitor->generator_context, monitor->point, n, &rows);
+    add_rows(P, &rows);
+    monitor->rows_added += rows.count;
+}
+
 static void callback(glp_tree *T, void *info) {
     estate_mip_monitor *monitor = info;
+    if (glp_ios_reason(T) == GLP_IROWGEN && monitor->generate_rows != NULL) generate_rows(T, monitor);
     if (glp_ios_reason(T) == GLP_IHEUR && monitor->incumbent != NULL
         && !monitor->incumbent_offered) {
         monitor->incumbent_offered = 1;

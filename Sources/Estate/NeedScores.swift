@@ -23,6 +23,9 @@ public struct NeedScores: Sendable, Hashable {
     public let weight: [Double]
     /// Observed visits per year by residents of each area (from usage.csv; 0 without it).
     public let visits: [Double]
+    /// The framework's usage weight `u` (0 without a framework): services apply it to their own
+    /// populations and visits (`ServiceNeed`).
+    public let usageWeight: Double
     /// How many blank indicator cells were imputed by district median.
     public let imputedCells: Int
 
@@ -33,6 +36,7 @@ public struct NeedScores: Sendable, Hashable {
         let children = dataset.children
         let visits = dataset.visitsByArea
         self.visits = visits
+        usageWeight = needs?.usageWeight ?? 0
         guard let needs else {
             indicatorNames = []
             transformed = []
@@ -95,15 +99,24 @@ public struct NeedScores: Sendable, Hashable {
         let multipliers = raw.map { $0 * normaliser }
         multiplier = multipliers
 
-        var visitTotal = 0.0
+        weight = NeedScores.weights(population: children, visits: visits, multiplier: multipliers, usageWeight: needs.usageWeight)
+    }
+
+    /// Step 4 for any population: `(1 - u) p_i m_i + u v_i Σ_j p_j / Σ_j v_j`, the visits rescaled
+    /// to the population's total so that `u` is a share; without visits (`Σ v = 0`) the weight is
+    /// need alone. The v1 weight is this with `children` and all visits; a service's (FORMAT.md
+    /// v2, `w_ik`) with its own population column and its own usage rows.
+    public static func weights(population: [Double], visits: [Double], multiplier: [Double], usageWeight: Double) -> [Double] {
+        var populationTotal = 0.0, visitTotal = 0.0
+        for value in population { populationTotal += value }
         for value in visits { visitTotal += value }
-        let usageShare = visitTotal > 0 ? needs.usageWeight : 0
-        let visitScale = visitTotal > 0 ? childTotal / visitTotal : 0
-        var weights = [Double](repeating: 0, count: n)
-        for area in 0..<n {
-            weights[area] = (1 - usageShare) * children[area] * multipliers[area] + usageShare * visits[area] * visitScale
+        let usageShare = visitTotal > 0 ? usageWeight : 0
+        let visitScale = visitTotal > 0 ? populationTotal / visitTotal : 0
+        var weights = [Double](repeating: 0, count: population.count)
+        for area in population.indices {
+            weights[area] = (1 - usageShare) * population[area] * multiplier[area] + usageShare * visits[area] * visitScale
         }
-        weight = weights
+        return weights
     }
 
     /// Replaces `nan` cells by the median of the known values of the same district (the

@@ -65,7 +65,7 @@ extension DatasetManifest {
         }
         var sites: File?
         if let node = tree["sites"] {
-            sites = decodeFile(node, path: "sites", first: false, errors: &errors)
+            sites = decodeFile(node, path: "sites", first: true, errors: &errors)
         } else {
             fail(tree, "sites", "a `sites:` entry naming the sites file")
         }
@@ -89,6 +89,8 @@ extension DatasetManifest {
         return DatasetManifest(areas: areas, sites: sites, usage: usage, travel: travel, boundaries: boundaries)
     }
 
+    /// One file entry; `first` is true for the files whose rows `where:` may choose: the first
+    /// area file (which areas) and the sites file (which buildings, e.g. by kind).
     static func decodeFile(_ node: ScenarioNode, path: String, first: Bool, errors: inout InputErrorCollector) -> File? {
         func fail(_ node: ScenarioNode?, _ path: String, _ expected: String) {
             errors.add(line: node?.line, column: path, position: node?.column, value: node?.text, expected: expected)
@@ -127,7 +129,7 @@ extension DatasetManifest {
         var filter: [(column: String, values: Set<String>)] = []
         if let whereNode = node["where"] {
             if !first {
-                fail(whereNode, "\(path).where", "no `where:` here: only the first area file chooses the areas")
+                fail(whereNode, "\(path).where", "no `where:` here: only the first area file and the sites file choose rows")
             } else if case .map(let conditions) = whereNode.kind {
                 for condition in conditions {
                     switch condition.value.kind {

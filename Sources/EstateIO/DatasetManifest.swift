@@ -61,7 +61,7 @@ public struct DatasetManifest: Sendable, Hashable {
         /// The coordinates' reference system.
         public var crs: CRS
         /// Rows kept: a row is kept when, for every listed column, its value is one of those
-        /// given (only for the first area file, which lists the areas).
+        /// given (only for the first area file, which lists the areas, and for the sites file).
         public var filter: [(column: String, values: Set<String>)]
         /// Target columns, in manifest order.
         public var columns: [Column]

@@ -3,13 +3,17 @@ import Foundation
 
 /// Writes a dataset as a folder in FORMAT.md's layout (used by the generators).
 public enum DatasetWriter {
-    /// `areas.csv`: required columns then the indicator columns (4 decimals).
+    /// `areas.csv`: required columns then the other numeric columns (3 decimals; none for a
+    /// column of whole numbers, such as a population count).
     public static func areas(_ dataset: Dataset) -> [UInt8] {
         var writer = CSVWriter(header: ["area_id", "district", "lat", "lon", "children"] + dataset.indicators.names)
+        let decimals = dataset.indicators.columns.map { column in column.allSatisfy { $0 == $0.rounded() } ? 0 : 3 }
         for (index, area) in dataset.areas.enumerated() {
             var cells = [area.id, dataset.districts[area.district], CSVWriter.format(area.latitude, decimals: 5),
                          CSVWriter.format(area.longitude, decimals: 5), CSVWriter.format(area.children, decimals: 0)]
-            for column in dataset.indicators.columns { cells.append(CSVWriter.format(column[index], decimals: 3)) }
+            for (k, column) in dataset.indicators.columns.enumerated() {
+                cells.append(CSVWriter.format(column[index], decimals: decimals[k]))
+            }
             writer.row(cells)
         }
         return writer.bytes
@@ -128,7 +132,9 @@ public enum DatasetWriter {
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             for file in files {
-                try Data(file.contents).write(to: folder.appendingPathComponent(file.name), options: .atomic)
+                let target = folder.appendingPathComponent(file.name)   // a name may hold a subfolder
+                try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(file.contents).write(to: target, options: .atomic)
             }
         } catch {
             throw AtomicFolder.WriteError(path: folder.path, reason: SystemErrorText.describe(error))

@@ -119,11 +119,24 @@ struct ManifestAssembler {
         return table(from: built, file: first.file, lines: kept.map { main.lines[$0] }, headerLine: main.headerLine)
     }
 
-    /// The sites table: the sites file with its columns renamed to FORMAT.md's.
+    /// The sites table: the sites file (the rows its `where:` keeps) with its columns renamed to
+    /// FORMAT.md's. Why a filter: a council's property list holds more than the buildings one
+    /// option plans (a buildings-only option leaves the partners' venues out of the same list).
     func sites() throws(InputErrors) -> CSVTable {
         let file = manifest.sites
         let source = try load(file.file)
         var manifestErrors = InputErrorCollector(file: manifestFile)
+        var filterColumns: [(Int, Set<String>)] = []
+        for condition in file.filter {
+            if let index = column(condition.column, in: source, path: "sites.where.\(condition.column)", errors: &manifestErrors) {
+                filterColumns.append((index, condition.values))
+            }
+        }
+        try manifestErrors.throwIfAny()
+        let kept = source.rows.indices.filter { row in filterColumns.allSatisfy { $0.1.contains(source.rows[row][$0.0]) } }
+        if kept.isEmpty {
+            throw InputErrors([InputError(file: manifestFile, column: "sites.where", expected: "`where:` to keep at least one row of \(file.file)")])
+        }
         var all: [InputError] = []
         var omitted = 0
         var columns = file.columns
@@ -136,7 +149,7 @@ struct ManifestAssembler {
             columns.append(.init(target: role, source: .column(role, scale: 1), line: nil))
         }
         var built: [Built] = []
-        let rows: [Int?] = Array(source.rows.indices)
+        let rows: [Int?] = kept
         for column in columns {
             if let made = build(column, from: source, rows: rows, file: file.file, path: "sites",
                                 manifestErrors: &manifestErrors, all: &all, omitted: &omitted) {
@@ -146,7 +159,7 @@ struct ManifestAssembler {
         convertGrid(file, built: &built, path: "sites", manifestErrors: &manifestErrors)
         all = manifestErrors.errors + all
         if !all.isEmpty { throw InputErrors(all, omitted: omitted + manifestErrors.omitted) }
-        return table(from: built, file: file.file, lines: source.lines, headerLine: source.headerLine)
+        return table(from: built, file: file.file, lines: kept.map { source.lines[$0] }, headerLine: source.headerLine)
     }
 
     /// A column's index in `table`, or an error at the manifest entry naming the file's columns.

@@ -11,14 +11,16 @@ public enum KentGenerator {
     /// The seed the committed `datasets/kent` was generated with.
     public static let defaultSeed: UInt64 = 2021
 
-    /// The generated dataset plus the default scenario's budget (GBP/year): half the cost of
-    /// keeping every building not already closing, so that the budget binds (coverage grows
-    /// with it) while at least one hub per district stays affordable.
+    /// The generated dataset plus the buildings-only scenario's budget (GBP/year): half the cost
+    /// of keeping every council building not already closing, so that the budget binds (coverage
+    /// grows with it) while at least one hub per district stays affordable.
     public struct Output: Sendable {
         /// The generated dataset.
         public var dataset: Dataset
-        /// The default scenario's budget, GBP/year.
+        /// The buildings-only scenario's budget, GBP/year.
         public var budget: Double
+        /// The Family Hub Network scenario's budget for buildings, services and outreach, GBP/year.
+        public var networkBudget: Double
     }
 
     /// Generates the Kent dataset from `seed` (the committed files use `defaultSeed`).
@@ -97,6 +99,12 @@ public enum KentGenerator {
         indicators.append(name: "idaci_score", values: idaci.map { ($0 * 1000).rounded() / 1000 })
         indicators.append(name: "cin_rate", values: cin.map { ($0 * 10).rounded() / 10 })
         indicators.append(name: "fsm_pct", values: fsm.map { ($0 * 10).rounded() / 10 })
+        // Every draw from here on that the v1 dataset did not make comes from `extra`, so the
+        // columns, buildings and usage the first version generated stay byte for byte the same.
+        var extra = SeededRandom(seed: seed ^ 0xFA_11_1E5)
+        for (name, values) in KentGenerator.ageBands(areas: areas, latent: latent, random: &extra) {
+            indicators.append(name: name, values: values)
+        }
 
         // 4. Buildings: allocated to districts by children x deprivation, at least 4 Children's
         //    Centres and 1 Youth Hub each; placed at a needy, populous area, jittered by ~300 m.
@@ -145,11 +153,10 @@ public enum KentGenerator {
                     let cost = ((isCentre ? 85_000 : 120_000) * size * random.uniform(0.85, 1.15) / 500).rounded() * 500
                     let carbon = ((isCentre ? 18 : 26) * size * random.uniform(0.7, 1.3) * 10).rounded() / 10
                     let capacity = ((isCentre ? 11_000 : 8_000) * size * random.uniform(0.8, 1.2) / 100).rounded() * 100
-                    let services = isCentre ? ["early_years", "health_visiting", "parenting"] : ["youth_work", "careers", "send_support"]
                     sites.append(Site(id: String(format: isCentre ? "CC%03d" : "YH%03d", serial), name: key,
                                       kind: kind, district: d, latitude: latitude, longitude: longitude, annualCost: cost,
                                       carbon: carbon, capacity: capacity, status: .candidate,
-                                      services: Array(services.prefix(isCentre ? 3 : 2 + (serial % 2)))))
+                                      services: KentServices.hosted(byKind: kind, capacity: capacity)))
                 }
             }
         }
@@ -158,6 +165,14 @@ public enum KentGenerator {
         for index in sites.indices where nameCounts[sites[index].name, default: 0] > 1 {
             seen[sites[index].name, default: 0] += 1
             sites[index].name += " \(seen[sites[index].name]!)"
+        }
+        // The largest youth building of each district is its in-house Youth Hub (KCC runs 12, one
+        // a district): room for the early years offer too, so it can be a Family Hub.
+        for d in districts.indices {
+            if let largest = sites.indices.filter({ sites[$0].district == d && sites[$0].kind == "youth_hub" })
+                .max(by: { (sites[$0].capacity ?? 0, $1) < (sites[$1].capacity ?? 0, $0) }) {
+                sites[largest].services = KentServices.all.filter { KentServices.core.contains($0) || sites[largest].services.contains($0) }
+            }
         }
         // A few buildings are fixed: the largest Children's Centre in each of the five most
         // deprived districts must stay (e.g. under a lease); two small ones are already closing.
@@ -185,11 +200,17 @@ public enum KentGenerator {
             let total = pulls.reduce(0) { $0 + $1.1 }
             guard total > 0, let capacity = site.capacity else { continue }
             let visits = capacity * random.uniform(0.5, 0.9)
+            let mix = KentServices.usageMix(kind: site.kind, random: &extra)
             for (a, pull) in pulls {
                 let value = (visits * pull / total).rounded()
-                if value >= 10 { usage.append(UsageRecord(site: s, area: a, service: site.services[0], visits: value)) }
+                guard value >= 10 else { continue }
+                for (service, part) in KentServices.split(value, over: mix) where part > 0 {
+                    usage.append(UsageRecord(site: s, area: a, service: service, visits: part))
+                }
             }
         }
+        sites += KentGenerator.partners(districts: districts, areas: areas, areasByDistrict: areasByDistrict,
+                                        latent: latent, nearestTown: nearestTown, random: &extra)
 
         var dataset = Dataset(source: "kent (generated, seed \(seed))", districts: names, areas: areas, sites: sites,
                               usage: usage, indicators: indicators)
@@ -198,8 +219,9 @@ public enum KentGenerator {
         // Towns a map labels: those with a fifth or more of their district's people.
         dataset.places = districts.flatMap { $0.towns.filter { $0.share >= 0.2 } }
             .map { Place(name: $0.name, latitude: $0.latitude, longitude: $0.longitude) }
-        let totalCost = sites.filter { $0.status != .close }.reduce(0) { $0 + $1.annualCost }
-        return Output(dataset: dataset, budget: (totalCost * 0.5 / 100_000).rounded() * 100_000)
+        let totalCost = sites.filter { $0.status != .close && $0.kind != KentServices.partnerKind }.reduce(0) { $0 + $1.annualCost }
+        return Output(dataset: dataset, budget: (totalCost * 0.5 / 100_000).rounded() * 100_000,
+                      networkBudget: (totalCost * KentGenerator.networkBudgetShare / 100_000).rounded() * 100_000)
     }
 
     /// A position around town `choice` of `district` (normal spread), or for the last choice
@@ -226,34 +248,4 @@ public enum KentGenerator {
     public static let provenance = DatasetProvenance(illustrative: true, caveats: [
         "Generated from public figures (see the dataset's README): not Kent County Council's site list; areas are not real LSOAs.",
     ])
-
-    /// The default scenario text for a generated Kent dataset (written as `scenario.yaml` beside it).
-    public static func scenarioText(budget: Double) -> String {
-        """
-        # Default Kent scenario: keep the Family Hubs that reach the most need-weighted children
-        # within 20 minutes (door to door at 20 km/h, roughly bus or car-and-walk in Kent), on half of
-        # today's running costs, with at least one hub in every district.
-        # The dataset is illustrative (see README.md and dataset.yaml), not KCC's real site list.
-        name: "Kent Family Hubs: half today's running cost"
-        description: >-
-          Keep the buildings that reach the most need-weighted children within 20 minutes, on a
-          budget of half today's running costs, with at least one hub in every district.
-        dataset: .
-        needs:
-          indicators:
-            - {column: imd_score,   weight: 0.4, direction: higher_is_worse, transform: rank}
-            - {column: idaci_score, weight: 0.2, direction: higher_is_worse, transform: rank}
-            - {column: cin_rate,    weight: 0.2, direction: higher_is_worse, transform: rank}
-            - {column: fsm_pct,     weight: 0.2, direction: higher_is_worse, transform: rank}
-          usage_weight: 0.2
-        travel: {speed_kmh: 20, circuity: 1.3}
-        objective: max_coverage
-        coverage_minutes: 20
-        constraints:
-          budget: \(Int(budget))
-          min_per_district: 1
-        solver: {time_limit_s: 60, mip_gap: 0.0}
-
-        """
-    }
 }

@@ -29,6 +29,10 @@ public struct LocationSolution: Sendable {
     public var rounds: Int = 1
     /// Sites removed by reduced-cost fixing before the MILP (they cannot be in a better solution).
     public var fixedSites: Int = 0
+    /// The p-median formulation that was solved (nil for the covering models).
+    public var formulation: PMedianFormulation?
+    /// Rows added during branch and cut by Benders row generation (0 for the other formulations).
+    public var generatedRows: Int = 0
 
     /// The size of a MILP, for reports and for comparing formulations.
     public struct ModelSize: Sendable, Equatable {

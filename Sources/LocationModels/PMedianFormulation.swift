@@ -18,13 +18,17 @@ public enum PMedianFormulation: String, Sendable, CaseIterable {
     /// the best solution so far as incumbent. When none is, the solution is optimal for the
     /// full problem. Far fewer rows when p is large or costs are many distinct values.
     case incrementalRadius
-    /// The one measured fastest with GLPK: ``incrementalRadius``, after reduced-cost fixing
-    /// of sites (when our heuristic found an incumbent). Measured with
-    /// `swift run -c release --package-path benchmarks targets` on 300 clients x 100 sites,
-    /// p = 10, three seeds, on a shared 2-core machine: assignment 45-51 s, radius 4-10 s,
-    /// incremental radius 1.1-3.3 s (assignment / radius 5.7x; radius / incremental 2.8x,
-    /// 6.1x before fixing). OR-Library pmed1-10 (`orlib`): radius 16.8 s in all, incremental
-    /// 5.4 s, incremental with fixing 2.9 s.
+    /// Branch-and-Benders-cut (``PMedianBendersCuts``): sites and one cost per client group in
+    /// the master, the radius formulation's rows generated only where an LP solution violates them.
+    case benders
+    /// The one measured fastest with GLPK: ``benders`` after reduced-cost fixing of sites (from
+    /// the master's LP relaxation, when our heuristic found an incumbent). Measured with
+    /// `orlib --formulation benders|incrementalRadius` on OR-Library (CPU seconds, a shared
+    /// 2-core machine): p = 5, n = 400 to 800, Benders 0.4-1.9 s, incremental radius 3.7-17.6 s;
+    /// p = 10, n = 300 to 900, 0.1-16 s against 1.0-34 s; p = 30 and 60, 0.1 and 0.5 s against
+    /// 0.2 and 1.0 s. Before that the automatic choice was ``incrementalRadius`` with fixing,
+    /// itself measured against the full radius and assignment models (`targets`, 300 clients x
+    /// 100 sites, p = 10: assignment 45-51 s, radius 4-10 s, incremental radius 1.1-3.3 s).
     case automatic
 }
 

@@ -25,34 +25,49 @@ extension PMedianProblem {
             let dense = ServiceCosts.groupMatrix(costs, groups)
             heuristicSites = PMedianHeuristic(problem: self, groups: groups, dense: dense).solve()
         }
-        let chosen = formulation == .automatic ? PMedianFormulation.incrementalRadius : formulation
-        if chosen == .incrementalRadius, let incumbent = heuristicSites,
-           var result = try solveWithFixedSites(options: options, incumbent: incumbent, initialRank: initialRank, start: start) {
+        let chosen = formulation == .automatic ? PMedianFormulation.benders : formulation
+        if chosen == .benders || chosen == .incrementalRadius, let incumbent = heuristicSites,
+           var result = try solveWithFixedSites(chosen, options: options, incumbent: incumbent, initialRank: initialRank,
+                                                start: start) {
             result.seconds = start.secondsElapsed
+            result.formulation = chosen
             return result
         }
-        var result = try solveRounds(options: options, formulation: chosen, groups: groups, heuristicSites: heuristicSites,
-                                     initialRank: initialRank, start: start)
+        var result = chosen == .benders
+            ? try solveBenders(options: options, groups: groups, heuristicSites: heuristicSites, start: start)
+            : try solveRounds(options: options, formulation: chosen, groups: groups, heuristicSites: heuristicSites,
+                              initialRank: initialRank, start: start)
         result.seconds = start.secondsElapsed
+        result.formulation = chosen
         return result
     }
 
-    /// Reduced-cost fixing: solves the LP relaxation of the incremental radius model; a site
-    /// at 0 whose reduced cost is at least (incumbent - LP bound) can only open in solutions
-    /// no better than the incumbent, so it is removed and the smaller problem solved with the
-    /// incumbent. Returns nil when nothing could be removed.
-    func solveWithFixedSites(options: SolveOptions, incumbent heuristicSites: [Int], initialRank: Int?,
-                             start: ContinuousClock.Instant) throws -> LocationSolution? {
+    /// Reduced-cost fixing: solves the LP relaxation of `formulation` (the incremental radius
+    /// model, or the Benders master by cutting planes); a site at 0 whose reduced cost is at least
+    /// (incumbent - LP bound) can only open in solutions no better than the incumbent, so it is
+    /// removed and the smaller problem solved with the incumbent (and, for Benders, the LP's cuts).
+    /// Returns nil when nothing could be removed.
+    func solveWithFixedSites(_ formulation: PMedianFormulation, options: SolveOptions, incumbent heuristicSites: [Int],
+                             initialRank: Int?, start: ContinuousClock.Instant) throws -> LocationSolution? {
         let groups = ClientGroups(costs: costs, weights: weights)
         guard var upper = evaluate(openSites: heuristicSites)?.objective, costs.siteCount > heuristicSites.count else { return nil }
         var incumbent = heuristicSites
-        let limits = initialLimits(groups: groups, heuristicSites: incumbent, rank: initialRank)
-        let built = buildModel(.radius, groups: groups, limits: limits)
-        var lpOptions = options
-        lpOptions.incumbent = nil
-        if let limit = options.timeLimit { lpOptions.timeLimit = max(0, limit - start.secondsElapsed) }
-        let lp = try GLPKSolver.solve(built.model.relaxed(), options: lpOptions)
-        guard lp.status == .optimal, let lower = lp.objective, lp.reducedCosts.count == built.model.variableCount else {
+        let lp: Solution
+        var bendersCuts: [BendersCut] = []
+        if formulation == .benders {
+            guard let relaxation = try bendersRelaxation(options: options, groups: groups, seeds: [incumbent], start: start)
+            else { return nil }
+            lp = relaxation.lp
+            bendersCuts = relaxation.cuts
+        } else {
+            let limits = initialLimits(groups: groups, heuristicSites: incumbent, rank: initialRank)
+            let built = buildModel(.radius, groups: groups, limits: limits)
+            var lpOptions = options
+            lpOptions.incumbent = nil
+            if let limit = options.timeLimit { lpOptions.timeLimit = max(0, limit - start.secondsElapsed) }
+            lp = try GLPKSolver.solve(built.model.relaxed(), options: lpOptions)
+        }
+        guard lp.status == .optimal, let lower = lp.objective, lp.reducedCosts.count >= costs.siteCount else {
             return nil
         }
         // A second start for the interchange, from the p sites the LP opens most: a better
@@ -79,9 +94,19 @@ extension PMedianProblem {
         for (k, j) in kept.enumerated() { position[j] = k }
         let restricted = try self.restricted(to: kept)
         let restrictedGroups = ClientGroups(costs: restricted.costs, weights: weights)
-        var result = try restricted.solveRounds(options: options, formulation: .incrementalRadius, groups: restrictedGroups,
-                                                heuristicSites: incumbent.map { position[$0] }.sorted(),
-                                                initialRank: initialRank, start: start)
+        let restrictedIncumbent = incumbent.map { position[$0] }.sorted()
+        var result: LocationSolution
+        if formulation == .benders {
+            // Clients alike on every site stay alike on the kept ones: a group's cuts go to its
+            // representative's new group.
+            let newGroup = groups.representatives.map { restrictedGroups.groupOfClient[$0] }
+            let cuts = bendersCuts.map { $0.restricted(position: position, group: newGroup[$0.group]) }
+            result = try restricted.solveBenders(options: options, groups: restrictedGroups, heuristicSites: restrictedIncumbent,
+                                                 cuts: cuts, start: start)
+        } else {
+            result = try restricted.solveRounds(options: options, formulation: .incrementalRadius, groups: restrictedGroups,
+                                                heuristicSites: restrictedIncumbent, initialRank: initialRank, start: start)
+        }
         // Back to the original site numbers; the LP bound of the full problem is also valid.
         result.openSites = result.openSites.map { kept[$0] }
         result.assignment = result.assignment.map { $0 >= 0 ? kept[$0] : -1 }

@@ -32,6 +32,7 @@ public enum GLPKSolver {
             estate_glpk_begin(options.verbose ? 1 : 0)
             var run = Run(model: model, options: options, incumbent: incumbent, isMIP: isMIP, start: start)
             solution = run.solve()
+            solution.generatedRows = run.generatedRows
             // Free the problem explicitly before the environment that holds it.
             run.problem.free()
             estate_glpk_end()
@@ -59,6 +60,8 @@ private struct Run {
     let isMIP: Bool
     let start: ContinuousClock.Instant
     let problem = GLPKProblem()
+    /// Rows the lazy row generator added during branch and cut.
+    var generatedRows = 0
 
     init(model: LinearModel, options: SolveOptions, incumbent: [Double]?, isMIP: Bool,
          start: ContinuousClock.Instant) {
@@ -74,7 +77,10 @@ private struct Run {
 
     mutating func solve() -> Solution {
         guard problem.load(model) else { return fatal("loading the model") }
-        if !isMIP { return solveLP(presolve: options.presolve) }
+        if !isMIP {
+            guard let generator = options.lazyRows else { return solveLP(presolve: options.presolve) }
+            return solveLP(generatingRowsWith: generator)
+        }
         // The root relaxation is solved here, not inside glp_intopt: its own LP solve is always
         // GLPK's primal simplex (measured up to 25 times slower on the location models than the
         // dual), and only an unpresolved branch-and-cut accepts our incumbent. GLPK's LP presolver
@@ -130,6 +136,29 @@ private struct Run {
         }
     }
 
+    /// An LP with row generation (Kelley's cutting planes): solve, add the rows the solution
+    /// violates, and solve again from the last basis (new rows' slacks basic, so the dual simplex
+    /// resumes where it stopped) until no row is violated.
+    mutating func solveLP(generatingRowsWith generator: any LazyRowGenerator) -> Solution {
+        let generation = RowGeneration(generator: generator, variableCount: model.variableCount)
+        var presolve = options.presolve
+        while true {
+            let solution = solveLP(presolve: presolve)
+            guard solution.status == .optimal else { return solution }
+            presolve = false
+            for j in 0 ..< model.variableCount { generation.point[j + 1] = solution.values[j] }
+            var rows = estate_rows()
+            generation.generate(x: generation.point, n: model.variableCount, into: &rows)
+            if let invalid = generation.invalidRow { return Solution(status: .error, message: "row generation: \(invalid)") }
+            if rows.count == 0 { return solution }
+            guard estate_glpk_add_rows(problem.pointer, &rows) == ESTATE_GLPK_OK else {
+                problem.forget()
+                return fatal("adding generated rows")
+            }
+            generatedRows += Int(rows.count)
+        }
+    }
+
     // MARK: MIP
 
     mutating func solveMIP(lpBound: Double?) -> Solution {
@@ -139,7 +168,7 @@ private struct Run {
         var parm = glp_iocp()
         glp_init_iocp(&parm)
         parm.msg_lev = options.verbose ? GLP_MSG_ON : GLP_MSG_OFF
-        parm.presolve = incumbent == nil && options.mipPresolve ? GLP_ON : GLP_OFF
+        parm.presolve = incumbent == nil && options.mipPresolve && options.lazyRows == nil ? GLP_ON : GLP_OFF
         parm.mip_gap = options.relativeGap
         switch options.branching {
         case .driebeckTomlin: parm.br_tech = GLP_BR_DTH
@@ -153,8 +182,11 @@ private struct Run {
         parm.mir_cuts = cuts(.mixedIntegerRounding)
         parm.cov_cuts = cuts(.cover)
         parm.clq_cuts = cuts(.clique)
-        parm.fp_heur = options.heuristics ? GLP_ON : GLP_OFF
-        parm.ps_heur = options.heuristics ? GLP_ON : GLP_OFF
+        parm.fp_heur = options.heuristics && options.lazyRows == nil ? GLP_ON : GLP_OFF
+        parm.ps_heur = options.heuristics && options.lazyRows == nil ? GLP_ON : GLP_OFF
+        // GLPK's own heuristics (simple rounding included) accept points without asking the row
+        // generator: with lazy rows such a point may break rows GLPK has not been given yet.
+        if options.lazyRows != nil { parm.sr_heur = GLP_OFF }
         parm.tm_lim = remaining
         parm.ps_tm_lim = min(parm.ps_tm_lim, remaining)
 
@@ -166,10 +198,20 @@ private struct Run {
             for j in 0 ..< incumbent.count { point[j + 1] = incumbent[j] }
             monitor.incumbent = UnsafePointer(point)
         }
+        let generation = options.lazyRows.map { RowGeneration(generator: $0, variableCount: model.variableCount) }
+        if let generation {
+            monitor.generate_rows = RowGeneration.entry
+            monitor.generator_context = Unmanaged.passUnretained(generation).toOpaque()
+            monitor.point = generation.point
+        }
         var code: Int32 = 0
         guard estate_glpk_intopt(problem.pointer, &parm, &monitor, &code) == ESTATE_GLPK_OK else {
             problem.forget()
             return fatal("branch and cut")
+        }
+        generatedRows = Int(monitor.rows_added)
+        if let invalid = withExtendedLifetime(generation, { generation?.invalidRow }) {
+            return Solution(status: .error, message: "row generation: \(invalid)")
         }
         var bound = lpBound
         if monitor.has_bound != 0, abs(monitor.best_bound) < 1e300 {
@@ -188,8 +230,14 @@ private struct Run {
             if code == 0 && status == GLP_OPT {
                 return Solution(status: .optimal, objective: objective, bound: objective, gap: 0, values: values)
             }
-            // Stopped at the requested relative gap: optimal within it, with its real bound.
-            let proven = bound.map { minimising ? min($0, objective) : max($0, objective) } ?? objective
+            // Stopped at the requested relative gap: optimal within it, with its real bound. GLPK
+            // stops once |objective - best node bound| < mip_gap * |objective|, so the bound is at
+            // least that close (the LP bound before row generation may be far weaker).
+            var proven = bound.map { minimising ? min($0, objective) : max($0, objective) } ?? objective
+            if code == GLP_EMIPGAP {
+                let implied = options.relativeGap * (abs(objective) + 1e-12)
+                proven = minimising ? max(proven, objective - implied) : min(proven, objective + implied)
+            }
             return Solution(status: .optimal, objective: objective, bound: proven,
                             gap: Solution.relativeGap(objective: objective, bound: proven), values: values,
                             message: code == GLP_EMIPGAP ? "relative gap tolerance reached" : nil)

@@ -19,6 +19,8 @@ public struct Solution: Sendable {
     /// the objective changes as the variable moves off its bound (nonnegative at a lower bound
     /// when minimising). Empty otherwise. Used for reduced-cost fixing.
     public var reducedCosts: [Double] = []
+    /// Rows a ``LazyRowGenerator`` added during branch and cut (0 without one).
+    public var generatedRows = 0
 
     /// Creates a solution record (the solver fills it; tests and heuristics may too).
     public init(status: TerminationStatus, objective: Double? = nil, bound: Double? = nil, gap: Double? = nil,

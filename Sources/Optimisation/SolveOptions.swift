@@ -22,6 +22,10 @@ public struct SolveOptions: Sendable {
     /// GLPK's branch-and-cut as its first incumbent. It is checked first (GLPK does not
     /// check rows); an infeasible one is a ``ModelError/incumbentInfeasible(reason:)``.
     public var incumbent: [Double]?
+    /// Rows given to branch and cut (or the LP's cutting-plane loop) only where a solution violates
+    /// them (Benders cuts). They turn GLPK's MIP preprocessing and its own primal heuristics off,
+    /// since those accept points without asking the generator.
+    public var lazyRows: (any LazyRowGenerator)?
     /// GLPK's MIP preprocessing inside branch and cut (`glp_iocp.presolve`). Off by default: it
     /// cannot take an ``incumbent`` (ignored when one is given) and GLPK 5.0 was seen to fail in
     /// it on some small covering models (reported as ``TerminationStatus/error``), so a caller

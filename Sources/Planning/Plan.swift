@@ -105,6 +105,8 @@ public struct Plan: Sendable {
     public var message: String?
     /// With `capacity: single`: the formulation, its reductions, heuristic and LP bound.
     public var singleSource: SingleSourceReport?
+    /// `min_travel` solved as a p-median: the formulation chosen and what it did.
+    public var pMedian: PMedianReport?
     /// With `services:` (v2): which services each kept site offers, Family Hubs, outreach.
     public var services: ServiceOutcome?
 

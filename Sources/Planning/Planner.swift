@@ -42,13 +42,16 @@ public enum Planner {
         if !model.dataConflicts.isEmpty || model.formulation.hasViolatedEmptyRow() { return try infeasible() }
         let primary: Solution
         var singleSource: SingleSourceReport?
+        var pMedian: PMedianReport?
         if spec.constraints.capacity == .single {
             let result = try solveSingleSource(model, options: options, areaIDs: areaIDs, start: clock)
             model = result.model
             primary = result.solution
             singleSource = result.report
         } else {
-            primary = try solveFromHeuristic(model, options: options, start: clock)
+            let solved = try solveFromHeuristic(model, options: options, start: clock)
+            primary = solved.solution
+            pMedian = solved.pMedian
         }
         let solution = try breakTies(primary, model: model, options: options)
         switch solution.status {
@@ -57,6 +60,7 @@ public enum Planner {
             plan.status = solution.status == .optimal ? .optimal : .feasible
             plan.message = solution.message
             plan.singleSource = singleSource
+            plan.pMedian = pMedian
             plan.seconds = seconds(since: clock)
             return plan
         case .infeasible:
@@ -119,17 +123,19 @@ public enum Planner {
     /// (900 areas x 100 sites, p = 12: 17 s against 52 s with preprocessing); for the covering
     /// objectives preprocessing does (5,000 x 500 MCLP, p = 80: 5.4 s against 8.0 s, and a better
     /// plan at the limit with per-district minimums), so there the heuristic plan is the fallback.
+    /// For `min_travel` solved as a p-median, also how (for `summary.json`).
     static func solveFromHeuristic(_ model: PlanningModel, options: SolveOptions,
-                                   start: ContinuousClock.Instant) throws -> Solution {
+                                   start: ContinuousClock.Instant) throws -> (solution: Solution, pMedian: PMedianReport?) {
         let lp = model.formulation.linearModel()
-        if TravelMedian.applies(to: model), var solution = try TravelMedian.solve(model, options: options) {
+        if TravelMedian.applies(to: model), let solved = try TravelMedian.solve(model, options: options) {
+            var solution = solved.solution
             if solution.status == .feasible, let found = solution.objective {
                 let bound = min(solution.bound ?? boxBound(lp), found)
                 solution.bound = bound
                 solution.gap = Solution.relativeGap(objective: found, bound: bound)
                 solution.message = solution.message ?? "time limit reached"
             }
-            return solution
+            return (solution, solved.report)
         }
         let heuristic = try PlanHeuristic(model).keepSites().flatMap { keep in
             try PlanHeuristic.point(keep: keep, model: model, options: options)
@@ -144,7 +150,7 @@ public enum Planner {
             solution = try solve(lp, options: remaining)
         }
         guard let heuristic, let value = heuristic.objective,
-              solution.status == .limitWithoutSolution || solution.status == .feasible else { return solution }
+              solution.status == .limitWithoutSolution || solution.status == .feasible else { return (solution, nil) }
         if let found = solution.objective, lp.sense == .maximise ? found < value : found > value {
             solution.values = heuristic.values
             solution.objective = value
@@ -153,9 +159,9 @@ public enum Planner {
         let proven = solution.bound ?? boxBound(lp)
         let bound = lp.sense == .maximise ? max(proven, found) : min(proven, found)
         if solution.status == .limitWithoutSolution { solution.values = heuristic.values }
-        return Solution(status: .feasible, objective: found, bound: bound,
-                        gap: Solution.relativeGap(objective: found, bound: bound), seconds: solution.seconds,
-                        values: solution.values, message: solution.message ?? "time limit reached")
+        return (Solution(status: .feasible, objective: found, bound: bound,
+                         gap: Solution.relativeGap(objective: found, bound: bound), seconds: solution.seconds,
+                         values: solution.values, message: solution.message ?? "time limit reached"), nil)
     }
 
     /// The bound of `model` with every column at its most favourable bound and no row: proven

@@ -7,7 +7,7 @@ import Estate
 public struct ServiceInstance: Sendable {
     /// Service codes, in scenario order; `k` indexes every array below.
     public var codes: [String]
-    /// `w_ik`: the area's need multiplier x the service's population column (`[k][i]`).
+    /// `w_ik`: the need-weighted population of the service (`ServiceNeed.weight`, `[k][i]`).
     public var areaWeight: [[Double]]
     /// `pop_ik`: the service's population column (`[k][i]`, persons).
     public var areaPopulation: [[Double]]
@@ -28,42 +28,19 @@ public struct ServiceInstance: Sendable {
         self.siteHosts = siteHosts
     }
 
-    /// The services of `services` on `dataset`: populations from `areas.csv` (`children` or a
-    /// numeric column; a blank cell is an error naming its line), weights scaled by the need
-    /// multipliers of `scores`, demand from `usage.csv` rows of the service.
+    /// The services of `services` on `dataset` (`ServiceNeed`: populations from `areas.csv`,
+    /// weights from the needs framework and each service's own usage), demand from `usage.csv`
+    /// rows of the service, or `pop_ik x visitsPerChild` where an area has none.
     public init(services: [ServiceDefinition], dataset: Dataset, scores: NeedScores,
                 visitsPerChild: Double) throws(InputErrors) {
-        let n = dataset.areas.count
-        var errors: [InputError] = []
-        codes = services.map(\.code)
-        areaWeight = []
-        areaPopulation = []
-        areaDemand = []
-        siteHosts = []
-        for service in services {
-            var population: [Double]
-            if service.population == ServiceDefinition.defaultPopulation {
-                population = dataset.children
-            } else if let column = dataset.indicators[service.population] {
-                population = column
-            } else {
-                population = Array(repeating: 0, count: n)   // reported by Scenario.missingColumnErrors
-            }
-            for i in 0 ..< n where !(population[i] >= 0) {
-                errors.append(InputError(file: "areas.csv", line: nil, column: service.population,
-                                         value: population[i].isNaN ? "" : String(population[i]),
-                                         expected: "a population >= 0 for area \(dataset.areas[i].id) (service \(service.code))"))
-                population[i] = 0
-            }
-            var visits = Array(repeating: 0.0, count: n)
-            for record in dataset.usage where record.service == service.code { visits[record.area] += record.visits }
-            areaPopulation.append(population)
-            areaWeight.append((0 ..< n).map { scores.multiplier[$0] * population[$0] })
-            areaDemand.append((0 ..< n).map { visits[$0] > 0 ? visits[$0] : population[$0] * visitsPerChild })
-            // A site with no `services` cell can host every service of the scenario.
-            siteHosts.append(dataset.sites.map { $0.services.isEmpty || $0.services.contains(service.code) })
+        let needs = try ServiceNeed.all(services, dataset: dataset, scores: scores)
+        codes = needs.map(\.code)
+        areaWeight = needs.map(\.weight)
+        areaPopulation = needs.map(\.population)
+        areaDemand = needs.map { need in
+            zip(need.visits, need.population).map { visits, population in visits > 0 ? visits : population * visitsPerChild }
         }
-        if !errors.isEmpty { throw InputErrors(errors) }
+        siteHosts = needs.map(\.hostedBy)
     }
 }
 

@@ -18,7 +18,7 @@ enum TravelMedian {
     /// The solution as a point of the planner's own formulation (so the tie-break and the decoding
     /// read it like any other), with the p-median's status, bound and gap; nil when the limits
     /// leave no count of sites to open (the planner's model then explains why).
-    static func solve(_ model: PlanningModel, options: SolveOptions) throws -> Solution? {
+    static func solve(_ model: PlanningModel, options: SolveOptions) throws -> (solution: Solution, report: PMedianReport)? {
         let instance = model.instance, c = model.specification.constraints
         let limit = c.maxMinutes ?? .infinity
         let usable = (0 ..< instance.siteCount).filter { !model.siteFixedClosed[$0] }
@@ -51,16 +51,17 @@ enum TravelMedian {
         // The planner's cut families (MIR only) here too: on 1,500 areas x 160 sites, p = 20, the
         // whole run took 19 s of CPU with them, 33 s with every family and 29 s without cuts.
         let result = try problem.solve(options: options)
+        let report = PMedianReport(result)
         guard !result.openSites.isEmpty else {
-            return Solution(status: result.status, bound: result.bound, seconds: result.seconds, message: result.message)
+            return (Solution(status: result.status, bound: result.bound, seconds: result.seconds, message: result.message), report)
         }
         var keep = [Bool](repeating: false, count: instance.siteCount)
         for k in result.openSites { keep[usable[k]] = true }
         guard let point = try PlanHeuristic.point(keep: keep, model: model, options: options) else {
-            return Solution(status: .error, seconds: result.seconds,
-                            message: "the p-median's sites break a row of the planning model")
+            return (Solution(status: .error, seconds: result.seconds,
+                             message: "the p-median's sites break a row of the planning model"), report)
         }
-        return Solution(status: result.status, objective: point.objective, bound: result.bound, gap: result.gap,
-                        seconds: result.seconds, values: point.values, message: result.message)
+        return (Solution(status: result.status, objective: point.objective, bound: result.bound, gap: result.gap,
+                         seconds: result.seconds, values: point.values, message: result.message), report)
     }
 }

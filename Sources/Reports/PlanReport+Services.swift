@@ -37,12 +37,17 @@ extension PlanReport {
         func group(_ code: String, _ kind: String, _ label: String) -> [String]? {
             equality.rows.first { $0[0] == code && value(equality, $0, "group") == kind && value(equality, $0, "label") == label }
         }
+        // The least deprived decile present (decile 10 when there are at least ten areas).
+        func leastDeprived(_ code: String) -> [String]? {
+            equality.rows.filter { $0[0] == code && value(equality, $0, "group") == "decile" }
+                .max { (value(equality, $0, "label").flatMap { Int($0) } ?? 0) < (value(equality, $1, "label").flatMap { Int($0) } ?? 0) }
+        }
         html += table(header: ["Service", "All areas", "Most deprived 10%", "Most deprived 20%", "Least deprived decile",
                                "Median min", "Areas with no site", "Visits displaced"], rows: codes.map { code in
             let all = group(code, "all", "all areas")
             return [code, percent(equality, all, "coverage"), percent(equality, group(code, "most_deprived", "10%"), "coverage"),
                     percent(equality, group(code, "most_deprived", "20%"), "coverage"),
-                    percent(equality, group(code, "decile", "10"), "coverage"),
+                    percent(equality, leastDeprived(code), "coverage"),
                     all.flatMap { value(equality, $0, "median_minutes") } ?? "-",
                     all.flatMap { value(equality, $0, "unreachable_areas") } ?? "-",
                     percent(equality, all, "displaced_share")]

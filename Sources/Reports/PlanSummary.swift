@@ -78,7 +78,12 @@ struct PlanSummary: Encodable {
         try c.encode(plan.message, forKey: .message)
         try c.encode(totals.map(Self.cleaned), forKey: .totals)
         try c.encode(plan.reductions, forKey: .reductions)
-        try c.encodeIfPresent(plan.singleSource.map(Self.cleaned), forKey: .formulation)
+        if let singleSource = plan.singleSource {
+            try c.encode(Self.cleaned(singleSource), forKey: .formulation)
+        } else if var pMedian = plan.pMedian {
+            pMedian.heuristicObjective = pMedian.heuristicObjective.map { roundedTo($0, 6) }
+            try c.encode(pMedian, forKey: .formulation)
+        }
         var list = c.nestedUnkeyedContainer(forKey: .conflicts)
         for conflict in plan.conflicts {
             var e = list.nestedContainer(keyedBy: ConflictKeys.self)

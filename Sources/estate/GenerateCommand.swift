@@ -14,7 +14,7 @@ struct GenerateCommand: ParsableCommand {
 
     struct Kent: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Write the illustrative Kent dataset (areas, sites, usage, scenario.yaml) into a folder."
+            abstract: "Write the illustrative Kent dataset (areas, sites, usage, the Family Hub Network and buildings-only scenarios) into a folder."
         )
         @Option(name: .long, help: "Output folder: new, empty, or written by estate generate before (its other files are left alone).")
         var out: String
@@ -23,10 +23,10 @@ struct GenerateCommand: ParsableCommand {
 
         func run() throws {
             let output = KentGenerator.generate(seed: seed)
-            let scenario = Array(KentGenerator.scenarioText(budget: output.budget).utf8)
-            try writeDataset(output.dataset, to: out, extra: [("scenario.yaml", scenario)])
+            try writeDataset(output.dataset, to: out, extra: KentGenerator.scenarioFiles(output, places: DatasetWriter.places(output.dataset)))
             print("wrote \(out): \(output.dataset.areas.count) areas, \(output.dataset.sites.count) sites, "
-                  + "\(output.dataset.usage.count) usage rows, scenario.yaml (budget \(Int(output.budget)))")
+                  + "\(output.dataset.usage.count) usage rows, scenario.yaml (the Family Hub Network, budget \(Int(output.networkBudget))), "
+                  + "buildings-only/ (budget \(Int(output.budget)))")
         }
     }
 

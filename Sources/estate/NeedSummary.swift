@@ -3,7 +3,8 @@ import EstateIO
 
 /// The short ranked summary `estate score` prints.
 enum NeedSummary {
-    static func text(_ report: NeedReport, dataset: Dataset, scenario: Scenario, outputFolder: String) -> String {
+    static func text(_ report: NeedReport, services: [ServiceNeedReport] = [], dataset: Dataset, scenario: Scenario,
+                     outputFolder: String) -> String {
         var lines: [String] = []
         let children = dataset.areas.reduce(0) { $0 + $1.children }
         lines.append("\(dataset.areas.count) areas, \(dataset.sites.count) sites, \(dataset.districts.count) districts, "
@@ -45,8 +46,21 @@ enum NeedSummary {
                 lines.append("  \(site.id)  \(site.name) (\(dataset.districts[site.district])): need only it reaches \(CSVWriter.format(row.uniqueNeed, decimals: 0))")
             }
         }
+        if !services.isEmpty {
+            lines.append("")
+            lines.append("Services: the neediest district per person, and the site reaching the most need:")
+            let codeWidth = max(7, services.map(\.code.count).max() ?? 7)
+            for service in services {
+                let top = service.districts.min { $0.rank < $1.rank }
+                let site = service.sites.min { $0.rank < $1.rank }
+                lines.append("  " + service.code.padding(toLength: codeWidth, withPad: " ", startingAt: 0) + "  "
+                             + (top.map { "\(dataset.districts[$0.district]) \(CSVWriter.format($0.needPerChild, decimals: 2))" } ?? "-")
+                             + "; " + (site.map { "\(dataset.sites[$0.site].id) within \(CSVWriter.format(service.coverageMinutes, decimals: 0)) min" } ?? "no site can host it"))
+            }
+        }
         lines.append("")
-        lines.append("wrote \(outputFolder)/\(NeedTables.areaFile), \(NeedTables.districtFile), \(NeedTables.siteFile)")
+        let serviceFiles = services.isEmpty ? "" : ", \(NeedTables.serviceDistrictFile), \(NeedTables.serviceSiteFile)"
+        lines.append("wrote \(outputFolder)/\(NeedTables.areaFile), \(NeedTables.districtFile), \(NeedTables.siteFile)" + serviceFiles)
         return lines.joined(separator: "\n")
     }
 }

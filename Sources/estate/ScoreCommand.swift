@@ -10,7 +10,8 @@ struct ScoreCommand: ParsableCommand {
         abstract: "Score areas, districts and sites by need and usage (no optimisation).",
         discussion: """
             Writes area_need.csv, district_need.csv and site_need.csv into the output folder \
-            (whole or not at all) and prints the districts ranked by need per child.
+            (whole or not at all) and prints the districts ranked by need per child; for a scenario \
+            with services, district_service_need.csv and site_service_need.csv too.
             """
     )
 
@@ -21,10 +22,12 @@ struct ScoreCommand: ParsableCommand {
 
     func run() throws {
         let inputs = try InputLoader.load(path: input.path())
-        let report = try inputs.scenario.needReport(for: inputs.dataset)
         let dataset = inputs.dataset
+        let travel = inputs.scenario.travelTimes(for: dataset)
+        let report = try inputs.scenario.needReport(for: dataset, travel: travel)
+        let services = try inputs.scenario.serviceNeedReports(for: dataset, scores: report.scores, travel: travel)
         let output = try checkedOutput(out, kind: .score, inputs: inputs.inputURLs)
-        try writeOutput(NeedTables.all(report, dataset: dataset), to: output)
-        print(NeedSummary.text(report, dataset: dataset, scenario: inputs.scenario, outputFolder: out))
+        try writeOutput(NeedTables.all(report, services: services, dataset: dataset), to: output)
+        print(NeedSummary.text(report, services: services, dataset: dataset, scenario: inputs.scenario, outputFolder: out))
     }
 }

@@ -7,7 +7,7 @@ final class BatchCommandTests: XCTestCase {
     /// A 3 x 2 batch (budgets x coverage minutes): two budgets bind; 9M does not, so those
     /// scenarios take the plan of the problem without a budget (shared, not re-solved).
     static let batchYAML = """
-        dataset: kent
+        dataset: kent/buildings-only
         needs:
           indicators:
             - {column: imd_score, weight: 0.5, direction: higher_is_worse, transform: rank}

@@ -45,6 +45,7 @@ final class Scratch {
 
     func path(_ name: String) -> String { url.appendingPathComponent(name).path }
 
+    /// Copies `datasets/kent` into the scratch folder (the buildings-only dataset is its subfolder).
     func copyKent() throws -> URL {
         let target = url.appendingPathComponent("kent")
         try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("datasets/kent"), to: target)
@@ -97,3 +98,7 @@ func splitCSVLine(_ line: String) -> [String] {
     fields.append(field)
     return fields
 }
+
+/// The first version's Kent question, buildings only (one undifferentiated service, no partners'
+/// venues), relative to the package root: the scenario the v1 command tests plan.
+let kentBuildingsOnly = "datasets/kent/buildings-only/scenario.yaml"

@@ -10,16 +10,16 @@ final class CompareCommandTests: XCTestCase {
     /// A scenario on a private copy of Kent, as the default but with `budget` (GBP per year).
     private func budgetScenario(_ scratch: Scratch, budget: Int, name: String) throws -> String {
         if !scratch.exists("kent") { _ = try scratch.copyKent() }
-        let text = try String(contentsOf: packageRoot.appendingPathComponent("datasets/kent/scenario.yaml"), encoding: .utf8)
+        let text = try String(contentsOf: packageRoot.appendingPathComponent("datasets/kent/buildings-only/scenario.yaml"), encoding: .utf8)
         let edited = text.replacingOccurrences(of: #"budget: [0-9_]+"#, with: "budget: \(budget)", options: .regularExpression)
         XCTAssertNotEqual(edited, text, "the default scenario states its budget as `budget: <GBP>`")
-        try scratch.write("kent/\(name).yaml", edited)
-        return scratch.path("kent/\(name).yaml")
+        try scratch.write("kent/buildings-only/\(name).yaml", edited)
+        return scratch.path("kent/buildings-only/\(name).yaml")
     }
 
     /// Plans the default scenario into `a` and a 2,500,000 budget into `b`.
     private func twoPlans(_ scratch: Scratch) throws {
-        XCTAssertEqual(try EstateRun.run(["plan", "--out", scratch.path("a"), "--quiet"]).status, 0)
+        XCTAssertEqual(try EstateRun.run(["plan", kentBuildingsOnly, "--out", scratch.path("a"), "--quiet"]).status, 0)
         let tight = try budgetScenario(scratch, budget: 2_500_000, name: "tight")
         let run = try EstateRun.run(["plan", tight, "--out", scratch.path("b"), "--quiet"])
         XCTAssertEqual(run.status, 0, run.stderr)
@@ -88,7 +88,7 @@ final class CompareCommandTests: XCTestCase {
 
     func testAPlanComparedWithItselfReportsNoDifferences() throws {
         let scratch = try Scratch()
-        XCTAssertEqual(try EstateRun.run(["plan", "--out", scratch.path("a"), "--quiet"]).status, 0)
+        XCTAssertEqual(try EstateRun.run(["plan", kentBuildingsOnly, "--out", scratch.path("a"), "--quiet"]).status, 0)
         let run = try EstateRun.run(["compare", scratch.path("a"), scratch.path("a"), "--out", scratch.path("c")])
         XCTAssertEqual(run.status, 0, run.stderr)
         XCTAssertEqual(parseCSV(try scratch.read("c/sites.csv")).rows.count, 0)
@@ -103,7 +103,7 @@ final class CompareCommandTests: XCTestCase {
     func testThreeOptionsIncludingAScenarioMakeOneTable() throws {
         let scratch = try Scratch()
         try twoPlans(scratch)
-        let tight = scratch.path("kent/tight.yaml")
+        let tight = scratch.path("kent/buildings-only/tight.yaml")
         let run = try EstateRun.run(["compare", scratch.path("a"), scratch.path("b"), tight, "--out", scratch.path("c"), "--quiet"])
         XCTAssertEqual(run.status, 0, run.stderr)
         XCTAssertEqual(run.stdout, "")
@@ -119,12 +119,12 @@ final class CompareCommandTests: XCTestCase {
         for name in ["compare-a-vs-b.svg", "compare-a-vs-b.html", "compare-a-vs-tight.svg", "compare-a-vs-tight.html"] {
             XCTAssertTrue(scratch.exists("c/\(name)"), name)
         }
-        XCTAssertFalse(scratch.exists("kent/tight"), "nothing is written for a scenario option")
+        XCTAssertFalse(scratch.exists("kent/buildings-only/tight"), "nothing is written for a scenario option")
     }
 
     func testPlansOfDifferentDatasetsAreRefused() throws {
         let scratch = try Scratch()
-        XCTAssertEqual(try EstateRun.run(["plan", "--out", scratch.path("a"), "--quiet"]).status, 0)
+        XCTAssertEqual(try EstateRun.run(["plan", kentBuildingsOnly, "--out", scratch.path("a"), "--quiet"]).status, 0)
         let kent = try scratch.copyKent()
         let sites = try String(contentsOf: kent.appendingPathComponent("sites.csv"), encoding: .utf8)
         var lines = sites.split(separator: "\n").map(String.init)
@@ -133,7 +133,7 @@ final class CompareCommandTests: XCTestCase {
         cells[column] = String(Double(cells[column])! + 1000)  // one building's running cost differs
         lines[1] = cells.map { $0.contains(",") ? "\"\($0)\"" : $0 }.joined(separator: ",")
         try scratch.write("kent/sites.csv", lines.joined(separator: "\n") + "\n")
-        XCTAssertEqual(try EstateRun.run(["plan", kent.appendingPathComponent("scenario.yaml").path, "--out", scratch.path("b"), "--quiet"]).status, 0)
+        XCTAssertEqual(try EstateRun.run(["plan", kent.appendingPathComponent("buildings-only/scenario.yaml").path, "--out", scratch.path("b"), "--quiet"]).status, 0)
         let run = try EstateRun.run(["compare", scratch.path("a"), scratch.path("b"), "--out", scratch.path("c")])
         XCTAssertEqual(run.status, 1)
         XCTAssertTrue(run.stderr.contains("they are plans of different datasets (site \(cells[0])'s annual_cost is"), run.stderr)
@@ -142,8 +142,8 @@ final class CompareCommandTests: XCTestCase {
 
     func testAFolderThatIsNotAPlanExitsOneNamingTheFileLineAndColumn() throws {
         let scratch = try Scratch()
-        XCTAssertEqual(try EstateRun.run(["plan", "--out", scratch.path("a"), "--quiet"]).status, 0)
-        let dataset = try EstateRun.run(["compare", scratch.path("a"), packageRoot.appendingPathComponent("datasets/kent").path,
+        XCTAssertEqual(try EstateRun.run(["plan", kentBuildingsOnly, "--out", scratch.path("a"), "--quiet"]).status, 0)
+        let dataset = try EstateRun.run(["compare", scratch.path("a"), packageRoot.appendingPathComponent("datasets/kent/buildings-only").path,
                                          "--out", scratch.path("c")])
         XCTAssertEqual(dataset.status, 1)
         XCTAssertTrue(dataset.stderr.contains("expected a plan folder written by `estate plan` (it has no summary.json"), dataset.stderr)
@@ -169,15 +169,15 @@ final class CompareCommandTests: XCTestCase {
 
     func testAnInfeasibleOptionExitsThreeAndWritesNothing() throws {
         let scratch = try Scratch()
-        XCTAssertEqual(try EstateRun.run(["plan", "--out", scratch.path("a"), "--quiet"]).status, 0)
+        XCTAssertEqual(try EstateRun.run(["plan", kentBuildingsOnly, "--out", scratch.path("a"), "--quiet"]).status, 0)
         _ = try scratch.copyKent()
         // Five hubs cannot give each of Kent's twelve districts one (quick to prove, unlike a tiny budget).
-        try scratch.write("kent/broke.yaml", """
+        try scratch.write("kent/buildings-only/broke.yaml", """
             dataset: .
             objective: max_coverage
             constraints: {sites: {max: 5}, min_per_district: 1}
             """)
-        let infeasible = scratch.path("kent/broke.yaml")
+        let infeasible = scratch.path("kent/buildings-only/broke.yaml")
         let run = try EstateRun.run(["compare", scratch.path("a"), infeasible, "--out", scratch.path("c")])
         XCTAssertEqual(run.status, 3, run.stderr)
         XCTAssertTrue(run.stderr.contains("cannot compare option 'broke': its plan has status infeasible"), run.stderr)

@@ -5,7 +5,7 @@ import XCTest
 /// to optimality, each equal to `estate plan` at its bound.
 final class FrontierCommandTests: XCTestCase {
     private func frontierRows(_ scratch: Scratch, _ arguments: [String]) throws -> [[String: String]] {
-        let run = try EstateRun.run(["frontier", "datasets/kent/scenario.yaml", "--out", scratch.path("f")] + arguments)
+        let run = try EstateRun.run(["frontier", "datasets/kent/buildings-only/scenario.yaml", "--out", scratch.path("f")] + arguments)
         XCTAssertEqual(run.status, 0, run.stderr)
         XCTAssertTrue(try scratch.read("f/frontier.svg").hasPrefix("<svg"))
         return parseCSV(try scratch.read("f/frontier.csv")).rows
@@ -32,8 +32,8 @@ final class FrontierCommandTests: XCTestCase {
         // An interior point is what `estate plan` finds with the point's bound as budget
         // (the scenario's other constraint, one hub per district, kept).
         let interior = points[points.count / 2]
-        let scenario = try String(contentsOf: packageRoot.appendingPathComponent("datasets/kent/scenario.yaml"), encoding: .utf8)
-            .replacingOccurrences(of: "dataset: .", with: "dataset: \(packageRoot.path)/datasets/kent")
+        let scenario = try String(contentsOf: packageRoot.appendingPathComponent("datasets/kent/buildings-only/scenario.yaml"), encoding: .utf8)
+            .replacingOccurrences(of: "dataset: .", with: "dataset: \(packageRoot.path)/datasets/kent/buildings-only")
             .replacingOccurrences(of: "budget: [0-9_]+", with: "budget: \(interior["epsilon"]!)",
                                   options: .regularExpression)
         XCTAssertTrue(scenario.contains("budget: \(interior["epsilon"]!)"))
@@ -59,11 +59,13 @@ final class FrontierCommandTests: XCTestCase {
         // Today's estate: every building kept. Its cost is the sum of every site's cost in the
         // data; its coverage, the ceiling, is what the scenario reaches with no budget at all.
         let today = try XCTUnwrap(rows.first { $0["kind"] == "today" })
+        // (The buildings-only dataset: the council's buildings of sites.csv, not the partners' venues.)
         let sites = parseCSV(try String(contentsOf: packageRoot.appendingPathComponent("datasets/kent/sites.csv"), encoding: .utf8)).rows
+            .filter { $0["kind"] != "partner" }
         XCTAssertEqual(Double(today["cost"]!)!, sites.reduce(0) { $0 + Double($1["annual_cost"]!)! }, accuracy: 0.5)
         XCTAssertEqual(Int(today["sites_kept"]!), sites.count)
-        let unlimited = try String(contentsOf: packageRoot.appendingPathComponent("datasets/kent/scenario.yaml"), encoding: .utf8)
-            .replacingOccurrences(of: "dataset: .", with: "dataset: \(packageRoot.path)/datasets/kent")
+        let unlimited = try String(contentsOf: packageRoot.appendingPathComponent(kentBuildingsOnly), encoding: .utf8)
+            .replacingOccurrences(of: "dataset: .", with: "dataset: \(packageRoot.path)/datasets/kent/buildings-only")
             .replacingOccurrences(of: "budget: [0-9_]+", with: "budget: 1000000000", options: .regularExpression)
         try scratch.write("unlimited.yaml", unlimited)
         let plan = try EstateRun.run(["plan", scratch.path("unlimited.yaml"), "--out", scratch.path("plan"), "--quiet", "--no-explain"])
@@ -138,7 +140,7 @@ final class FrontierCommandTests: XCTestCase {
     }
 
     func testFrontierRefusesAnUnboundableAxis() throws {
-        let run = try EstateRun.run(["frontier", "datasets/kent/scenario.yaml", "--x", "travel", "--y", "cost"])
+        let run = try EstateRun.run(["frontier", "datasets/kent/buildings-only/scenario.yaml", "--x", "travel", "--y", "cost"])
         XCTAssertEqual(run.status, 1)
         XCTAssertTrue(run.stderr.contains("travel"), run.stderr)
     }

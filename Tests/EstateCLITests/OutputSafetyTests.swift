@@ -52,9 +52,9 @@ final class OutputSafetyTests: XCTestCase {
         try scratch.write("report.docx", "precious\n")
         try scratch.write("batch.yaml", "dataset: kent\nbatch: {constraints.budget: [2000000, 3000000]}\n")
         let commands: [[String]] = [
-            ["plan", "kent/scenario.yaml"], ["score", "kent/scenario.yaml"],
-            ["compare", "kent/scenario.yaml", "kent/scenario.yaml"],
-            ["frontier", "kent/scenario.yaml", "--x", "cost", "--y", "coverage", "--max-solves", "2"],
+            ["plan", "kent/buildings-only/scenario.yaml"], ["score", "kent/buildings-only/scenario.yaml"],
+            ["compare", "kent/buildings-only/scenario.yaml", "kent/buildings-only/scenario.yaml"],
+            ["frontier", "kent/buildings-only/scenario.yaml", "--x", "cost", "--y", "coverage", "--max-solves", "2"],
             ["batch", "batch.yaml", "--quiet"], ["generate", "kent"],
         ]
         for command in commands {
@@ -68,15 +68,15 @@ final class OutputSafetyTests: XCTestCase {
     func testAnEstateFolderIsReplacedButNotOneWithSomeoneElsesFileInIt() throws {
         let scratch = try Scratch()
         _ = try scratch.copyKent()
-        var run = try EstateRun.run(["plan", "kent/scenario.yaml", "--out", "plan", "--quiet"], in: scratch.url)
+        var run = try EstateRun.run(["plan", "kent/buildings-only/scenario.yaml", "--out", "plan", "--quiet"], in: scratch.url)
         XCTAssertEqual(run.status, 0, run.stderr)
         let manifest = try scratch.read("plan/estate-output.json")
         XCTAssertTrue(manifest.contains("\"kind\": \"plan\"") && manifest.contains("\"summary.json\""), manifest)
-        run = try EstateRun.run(["score", "kent/scenario.yaml", "--out", "plan"], in: scratch.url)
+        run = try EstateRun.run(["score", "kent/buildings-only/scenario.yaml", "--out", "plan"], in: scratch.url)
         XCTAssertEqual(run.status, 0, "an Estate report folder may be replaced: \(run.stderr)")
         XCTAssertTrue(scratch.exists("plan/area_need.csv") && !scratch.exists("plan/summary.json"))
         try scratch.write("plan/keep-me.txt", "mine\n")
-        try assertRefused(["plan", "kent/scenario.yaml", "--out", "plan"], in: scratch.url, watching: scratch.url,
+        try assertRefused(["plan", "kent/buildings-only/scenario.yaml", "--out", "plan"], in: scratch.url, watching: scratch.url,
                           mentions: "also holds files Estate did not write (keep-me.txt)")
     }
 
@@ -86,14 +86,14 @@ final class OutputSafetyTests: XCTestCase {
         try scratch.write("batch.yaml", "dataset: kent\nbatch: {constraints.budget: [2000000, 3000000]}\n")
         let run = try EstateRun.run(["batch", "batch.yaml", "--out", "results", "--quiet"], in: scratch.url)
         XCTAssertEqual(run.status, 0, run.stderr)
-        try assertRefused(["plan", "kent/scenario.yaml", "--out", "results"], in: scratch.url, watching: scratch.url,
+        try assertRefused(["plan", "kent/buildings-only/scenario.yaml", "--out", "results"], in: scratch.url, watching: scratch.url,
                           mentions: "is an Estate batch folder, which estate plan never replaces")
         let generated = try EstateRun.run(["generate", "synthetic", "--areas", "20", "--sites", "5", "--out", "synth"],
                                           in: scratch.url)
         XCTAssertEqual(generated.status, 0, generated.stderr)
         try assertRefused(["plan", "synth", "--out", "synth"], in: scratch.url, watching: scratch.url,
                           mentions: "is one of the command's inputs")
-        try assertRefused(["plan", "kent/scenario.yaml", "--out", "synth"], in: scratch.url, watching: scratch.url,
+        try assertRefused(["plan", "kent/buildings-only/scenario.yaml", "--out", "synth"], in: scratch.url, watching: scratch.url,
                           mentions: "is an Estate dataset folder")
         // Generating again into its own folder is allowed, and leaves a README added since alone.
         try scratch.write("synth/README.md", "about\n")
@@ -106,7 +106,7 @@ final class OutputSafetyTests: XCTestCase {
     func testReportReplacesOnlyAnEarlierReportAndStaysPartOfItsPlanFolder() throws {
         let scratch = try Scratch()
         _ = try scratch.copyKent()
-        XCTAssertEqual(try EstateRun.run(["plan", "kent/scenario.yaml", "--out", "plan", "--quiet"], in: scratch.url).status, 0)
+        XCTAssertEqual(try EstateRun.run(["plan", "kent/buildings-only/scenario.yaml", "--out", "plan", "--quiet"], in: scratch.url).status, 0)
         try scratch.write("notes.html", "<p>my notes</p>\n")
         try assertRefused(["report", "plan", "--no-pdf", "--out", "notes.html"], in: scratch.url, watching: scratch.url,
                           mentions: "notes.html is an existing file, not an earlier Estate report")
@@ -115,7 +115,7 @@ final class OutputSafetyTests: XCTestCase {
             XCTAssertEqual(run.status, 0, run.stderr)
         }
         XCTAssertTrue(try scratch.read("plan/estate-output.json").contains("\"report.html\""))
-        let again = try EstateRun.run(["plan", "kent/scenario.yaml", "--out", "plan", "--quiet"], in: scratch.url)
+        let again = try EstateRun.run(["plan", "kent/buildings-only/scenario.yaml", "--out", "plan", "--quiet"], in: scratch.url)
         XCTAssertEqual(again.status, 0, "a plan folder with its report is still Estate's: \(again.stderr)")
     }
 

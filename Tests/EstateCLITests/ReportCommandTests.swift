@@ -9,7 +9,7 @@ final class ReportCommandTests: XCTestCase {
 
     func testReportOfTheDefaultPlanHasEverySectionAndThePlansFigures() throws {
         let scratch = try Scratch()
-        XCTAssertEqual(try EstateRun.run(["plan", "--out", scratch.path("plan"), "--quiet"]).status, 0)
+        XCTAssertEqual(try EstateRun.run(["plan", kentBuildingsOnly, "--out", scratch.path("plan"), "--quiet"]).status, 0)
         let run = try EstateRun.run(["report", scratch.path("plan"), "--no-pdf"])
         XCTAssertEqual(run.status, 0, run.stderr)
         XCTAssertFalse(scratch.exists("plan/report.pdf"), "--no-pdf writes the HTML only")
@@ -50,7 +50,7 @@ final class ReportCommandTests: XCTestCase {
     func testReportRendersInChromiumWithoutConsoleMessagesAndPrintsAPDF() throws {
         guard let browser = HeadlessChromium.find() else { throw XCTSkip("no chromium binary found (bin/test installs it with apt-get)") }
         let scratch = try Scratch()
-        XCTAssertEqual(try EstateRun.run(["plan", "--out", scratch.path("plan"), "--quiet"]).status, 0)
+        XCTAssertEqual(try EstateRun.run(["plan", kentBuildingsOnly, "--out", scratch.path("plan"), "--quiet"]).status, 0)
         let run = try EstateRun.run(["report", scratch.path("plan")])
         XCTAssertEqual(run.status, 0, run.stderr)
         XCTAssertTrue(run.stdout.contains("report.pdf"), run.stdout)
@@ -76,13 +76,13 @@ final class ReportCommandTests: XCTestCase {
     func testReportOfTwoOptionsSetsThemSideBySide() throws {
         let scratch = try Scratch()
         let kent = try scratch.copyKent()
-        let text = try String(contentsOf: kent.appendingPathComponent("scenario.yaml"), encoding: .utf8)
+        let text = try String(contentsOf: kent.appendingPathComponent("buildings-only/scenario.yaml"), encoding: .utf8)
         let tight = text.replacingOccurrences(of: #"budget: \d+"#, with: "budget: 3000000", options: .regularExpression)
             .replacingOccurrences(of: #"name: "[^"]*""#, with: #"name: "Option B: £3m""#, options: .regularExpression)
         XCTAssertNotEqual(tight, text)
-        try Data(tight.utf8).write(to: kent.appendingPathComponent("tight.yaml"))
-        XCTAssertEqual(try EstateRun.run(["plan", kent.appendingPathComponent("scenario.yaml").path, "--out", scratch.path("a"), "--quiet"]).status, 0)
-        XCTAssertEqual(try EstateRun.run(["plan", kent.appendingPathComponent("tight.yaml").path, "--out", scratch.path("b"), "--quiet"]).status, 0)
+        try Data(tight.utf8).write(to: kent.appendingPathComponent("buildings-only/tight.yaml"))
+        XCTAssertEqual(try EstateRun.run(["plan", kent.appendingPathComponent("buildings-only/scenario.yaml").path, "--out", scratch.path("a"), "--quiet"]).status, 0)
+        XCTAssertEqual(try EstateRun.run(["plan", kent.appendingPathComponent("buildings-only/tight.yaml").path, "--out", scratch.path("b"), "--quiet"]).status, 0)
         let run = try EstateRun.run(["report", "a", "b", "--out", "both.html", "--no-pdf"], in: scratch.url)
         XCTAssertEqual(run.status, 0, run.stderr)
         let html = try scratch.read("both.html")
@@ -94,10 +94,10 @@ final class ReportCommandTests: XCTestCase {
     func testReportQuotesTheExplanationsOfSummaryJSONForEveryLimitAndSite() throws {
         let scratch = try Scratch()
         let kent = try scratch.copyKent()
-        let text = try String(contentsOf: kent.appendingPathComponent("scenario.yaml"), encoding: .utf8)
+        let text = try String(contentsOf: kent.appendingPathComponent("buildings-only/scenario.yaml"), encoding: .utf8)
         try Data(text.replacingOccurrences(of: #"budget: \d+"#, with: "budget: 2500000", options: .regularExpression).utf8)
-            .write(to: kent.appendingPathComponent("tight.yaml"))
-        let plan = try EstateRun.run(["plan", kent.appendingPathComponent("tight.yaml").path, "--out", scratch.path("plan")])
+            .write(to: kent.appendingPathComponent("buildings-only/tight.yaml"))
+        let plan = try EstateRun.run(["plan", kent.appendingPathComponent("buildings-only/tight.yaml").path, "--out", scratch.path("plan")])
         XCTAssertEqual(plan.status, 0, plan.stderr)
         XCTAssertTrue(plan.stdout.contains("Budget of £2,500,000 a year: binds; £100,000 more (£2,600,000) covers"), plan.stdout)
         XCTAssertEqual(try EstateRun.run(["report", scratch.path("plan"), "--no-pdf"]).status, 0)
@@ -119,11 +119,11 @@ final class ReportCommandTests: XCTestCase {
     func testReportOfAnInfeasiblePlanSaysWhyInDataFacts() throws {
         let scratch = try Scratch()
         let kent = try scratch.copyKent()
-        let text = try String(contentsOf: kent.appendingPathComponent("scenario.yaml"), encoding: .utf8)
+        let text = try String(contentsOf: kent.appendingPathComponent("buildings-only/scenario.yaml"), encoding: .utf8)
         let floor = text.replacingOccurrences(of: "min_per_district: 1", with: "min_per_district: 1\n  min_deprived_coverage: 1")
         XCTAssertNotEqual(floor, text)
-        try Data(floor.utf8).write(to: kent.appendingPathComponent("floor.yaml"))
-        let plan = try EstateRun.run(["plan", kent.appendingPathComponent("floor.yaml").path, "--out", scratch.path("plan")])
+        try Data(floor.utf8).write(to: kent.appendingPathComponent("buildings-only/floor.yaml"))
+        let plan = try EstateRun.run(["plan", kent.appendingPathComponent("buildings-only/floor.yaml").path, "--out", scratch.path("plan")])
         XCTAssertEqual(plan.status, 3, plan.stderr)
         let summary = try JSONSerialization.jsonObject(with: Data(scratch.read("plan/summary.json").utf8)) as! [String: Any]
         let conflict = try XCTUnwrap((summary["conflicts"] as? [[String: Any]])?.first)

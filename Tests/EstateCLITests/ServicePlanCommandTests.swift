@@ -152,19 +152,43 @@ final class ServicePlanCommandTests: XCTestCase {
         XCTAssertEqual(compare.status, 0, compare.stderr)
     }
 
-    /// The bundled Kent services scenario plans end to end: a Family Hub in every district.
-    func testKentFamilyHubNetworkScenarioPlansAHubInEveryDistrict() throws {
+    /// The default plan is Kent's Family Hub Network: proven optimal, a Family Hub offering all 7
+    /// core services in every district, each partner service within 30 minutes of at least 80% of
+    /// its need-weighted population (partly from partners' venues), youth activities for at least
+    /// 60% in every district, within the budget. Checked from the written files.
+    func testDefaultPlanIsTheKentFamilyHubNetwork() throws {
         let scratch = try Scratch()
-        let run = try EstateRun.run(["plan", "datasets/kent/family-hub-network.yaml", "--out", scratch.path("fhn"), "--quiet"])
+        let run = try EstateRun.run(["plan", "--out", scratch.path("fhn"), "--quiet"])
         XCTAssertEqual(run.status, 0, run.stderr)
         let summary = try JSONSerialization.jsonObject(with: Data(scratch.read("fhn/summary.json").utf8)) as! [String: Any]
         XCTAssertEqual(summary["status"] as? String, "optimal")
+        XCTAssertEqual(summary["gap"] as? Double, 0)
+        XCTAssertEqual((summary["scenario"] as! [String: Any])["name"] as? String, "Kent Family Hub Network")
+        let core = ["parent_education", "early_years", "youth_activities", "send_advice", "mental_health", "adolescent_parents",
+                    "online_safety"]
         let sites = parseCSV(try scratch.read("fhn/sites.csv")).rows
-        let hubDistricts = Set(sites.filter { $0["family_hub"] == "true" }.map { $0["district"]! })
-        XCTAssertEqual(hubDistricts.count, 12, "Kent's 12 districts each keep a Family Hub")
+        let hubs = sites.filter { $0["family_hub"] == "true" }
+        XCTAssertEqual(Set(hubs.map { $0["district"]! }).count, 12, "Kent's 12 districts each keep a Family Hub")
+        for hub in hubs {
+            XCTAssertEqual(hub["decision"], "kept")
+            XCTAssertTrue(Set(core).isSubset(of: hub["services_offered"]!.split(separator: ";").map(String.init)), hub["site_id"]!)
+        }
+        let partners = sites.filter { $0["kind"] == "partner" && $0["decision"] == "kept" }
+        XCTAssertFalse(partners.isEmpty, "partner services sit at partners' venues too")
         let totals = summary["totals"] as! [String: Any]
-        XCTAssertLessThanOrEqual(totals["cost"] as! Double, 5_000_000 + 0.01)
-        let youth = (totals["services"] as! [String: [String: Double]])["youth_work"]!
-        XCTAssertGreaterThanOrEqual(youth["coverage"]!, 0.6 - 1e-6, "youth_work's min_coverage holds")
+        let budget = ((summary["scenario"] as! [String: Any])["constraints"] as! [String: Any])["budget"] as! Double
+        XCTAssertLessThanOrEqual(totals["cost"] as! Double, budget + 0.01)
+        let services = totals["services"] as! [String: [String: Double]]
+        for partner in ["substance_misuse", "domestic_abuse", "debt_welfare", "separating_parents"] {
+            XCTAssertGreaterThanOrEqual(try XCTUnwrap(services[partner]?["coverage"]), 0.8 - 1e-6, partner)
+        }
+        let youth = parseCSV(try scratch.read("fhn/services.csv")).rows
+            .filter { $0["service"] == "youth_activities" && $0["district"] != "total" }
+        XCTAssertEqual(youth.count, 12)
+        for row in youth {
+            // covered_share and outreach_share are written to 3 decimals; outreach counts half (value 0.5).
+            XCTAssertGreaterThanOrEqual(Double(row["covered_share"]!)! + 0.5 * Double(row["outreach_share"]!)!, 0.6 - 0.001,
+                                        row["district"]!)
+        }
     }
 }

@@ -55,10 +55,10 @@ final class WorkbookTests: XCTestCase {
     func testPlanAndComparisonWorkbooksHoldTheCSVFigures() throws {
         let scratch = try Scratch()
         let kent = try scratch.copyKent()
-        let text = try String(contentsOf: kent.appendingPathComponent("scenario.yaml"), encoding: .utf8)
+        let text = try String(contentsOf: kent.appendingPathComponent("buildings-only/scenario.yaml"), encoding: .utf8)
         try Data(text.replacingOccurrences(of: #"budget: \d+"#, with: "budget: 3000000", options: .regularExpression).utf8)
-            .write(to: kent.appendingPathComponent("tight.yaml"))
-        for (scenario, out) in [("scenario.yaml", "a"), ("tight.yaml", "b")] {
+            .write(to: kent.appendingPathComponent("buildings-only/tight.yaml"))
+        for (scenario, out) in [("buildings-only/scenario.yaml", "a"), ("buildings-only/tight.yaml", "b")] {
             let run = try EstateRun.run(["plan", kent.appendingPathComponent(scenario).path, "--out", scratch.path(out), "--quiet"])
             XCTAssertEqual(run.status, 0, run.stderr)
         }
@@ -85,10 +85,10 @@ final class WorkbookTests: XCTestCase {
     func testBatchWorkbookHoldsTheResultsInSweptOrder() throws {
         let scratch = try Scratch()
         let kent = try scratch.copyKent()
-        let text = try String(contentsOf: kent.appendingPathComponent("scenario.yaml"), encoding: .utf8)
+        let text = try String(contentsOf: kent.appendingPathComponent("buildings-only/scenario.yaml"), encoding: .utf8)
         try Data((text + "batch:\n  constraints.budget: [4000000, 2500000, 3000000]\n").utf8)
-            .write(to: kent.appendingPathComponent("sweep.yaml"))
-        let run = try EstateRun.run(["batch", kent.appendingPathComponent("sweep.yaml").path, "--out", scratch.path("run"), "--quiet"])
+            .write(to: kent.appendingPathComponent("buildings-only/sweep.yaml"))
+        let run = try EstateRun.run(["batch", kent.appendingPathComponent("buildings-only/sweep.yaml").path, "--out", scratch.path("run"), "--quiet"])
         XCTAssertEqual(run.status, 0, run.stderr)
         let rows = parseCSV(try scratch.read("run/results.csv")).rows
         XCTAssertEqual(rows.map { $0["constraints.budget"]! }, ["2500000", "3000000", "4000000"], "rows follow the swept budget")
@@ -97,7 +97,7 @@ final class WorkbookTests: XCTestCase {
 
     func testFrontierWorkbookHoldsTheFrontierCSV() throws {
         let scratch = try Scratch()
-        let run = try EstateRun.run(["frontier", "datasets/kent/scenario.yaml", "--x", "cost", "--y", "coverage", "--max-solves", "4",
+        let run = try EstateRun.run(["frontier", kentBuildingsOnly, "--x", "cost", "--y", "coverage", "--max-solves", "4",
                                      "--out", scratch.path("f")])
         XCTAssertEqual(run.status, 0, run.stderr)
         try check([("f/frontier.xlsx", "Frontier", "f/frontier.csv")], in: scratch)

@@ -5,13 +5,14 @@ import XCTest
 
 final class KentDatasetTests: XCTestCase {
     let scenarioURL = packageRoot.appendingPathComponent("datasets/kent/scenario.yaml")
+    let buildingsOnlyURL = packageRoot.appendingPathComponent("datasets/kent/buildings-only/scenario.yaml")
 
     func testDefaultKentScenarioLoadsAndValidates() throws {
         let inputs = try InputLoader.load(path: scenarioURL.path)
         let dataset = inputs.dataset
         XCTAssertEqual(dataset.districts.count, 12)
         XCTAssertEqual(dataset.areas.count, 901)
-        XCTAssertEqual(dataset.sites.count, 100)
+        XCTAssertEqual(dataset.sites.count, 136)
         XCTAssertEqual(dataset.invariantViolations(), [])
         XCTAssertEqual(inputs.scenario.objective, .maxCoverage)
         XCTAssertEqual(inputs.scenario.needs?.indicators.count, 4)
@@ -25,6 +26,50 @@ final class KentDatasetTests: XCTestCase {
         XCTAssertTrue(byRank.suffix(3).contains("Tunbridge Wells"))
     }
 
+    /// The default scenario is the Family Hub Network: the 7 + 4 services, a Family Hub with the
+    /// 7 in every district, which every district has a building able to be.
+    func testDefaultScenarioPlansTheFamilyHubNetworksServices() throws {
+        let inputs = try InputLoader.load(path: scenarioURL.path)
+        let scenario = inputs.scenario, dataset = inputs.dataset
+        XCTAssertEqual(scenario.services.map(\.code), KentServices.all)
+        XCTAssertEqual(scenario.familyHubs?.core, KentServices.core)
+        XCTAssertEqual(scenario.familyHubs?.perDistrict, 1)
+        XCTAssertNotNil(scenario.outreach)
+        for district in dataset.districts.indices {
+            let sites = dataset.sites.filter { $0.district == district }
+            XCTAssertTrue(sites.contains { site in KentServices.core.allSatisfy(site.services.contains) },
+                          "\(dataset.districts[district]) has a building that can be a Family Hub")
+            XCTAssertEqual(sites.filter { $0.kind == "partner" }.count, KentGenerator.partnersPerDistrict)
+            XCTAssertEqual(sites.filter { $0.kind == "youth_hub" && $0.services.contains("early_years") }.count, 1,
+                           "one in-house Youth Hub a district")
+        }
+        for site in dataset.sites where site.kind == "partner" { XCTAssertEqual(site.services, KentServices.partner) }
+        // Every service's population is a column of areas.csv.
+        XCTAssertTrue(scenario.missingColumnErrors(available: dataset.indicators.names).isEmpty)
+    }
+
+    /// The age bands add up to `children` in every area; SEND is a share of it.
+    func testAgeBandsAddUpToChildren() throws {
+        let dataset = try DatasetReader.read(folder: packageRoot.appendingPathComponent("datasets/kent"))
+        let bands = try ["children_0_4", "children_5_10", "young_people_11_19"].map { try XCTUnwrap(dataset.indicators[$0]) }
+        let send = try XCTUnwrap(dataset.indicators["send_0_25"])
+        for (index, area) in dataset.areas.enumerated() {
+            XCTAssertEqual(bands.reduce(0) { $0 + $1[index] }, area.children, area.id)
+            XCTAssertTrue(bands.allSatisfy { $0[index] >= 0 } && send[index] >= 0 && send[index] <= area.children, area.id)
+        }
+    }
+
+    /// The buildings-only dataset is the council's 100 buildings (no partners' venues) over the
+    /// same areas: the first version's question.
+    func testBuildingsOnlyDatasetLeavesThePartnersOut() throws {
+        let inputs = try InputLoader.load(path: buildingsOnlyURL.path)
+        XCTAssertEqual(inputs.dataset.sites.count, 100)
+        XCTAssertFalse(inputs.dataset.sites.contains { $0.kind == "partner" })
+        XCTAssertEqual(inputs.dataset.areas.count, 901)
+        XCTAssertTrue(inputs.scenario.services.isEmpty, "a v1 scenario")
+        XCTAssertTrue(inputs.dataset.provenance.illustrative)
+    }
+
     func testCommittedKentFilesAreWhatTheGeneratorWrites() throws {
         let output = KentGenerator.generate()
         let folder = packageRoot.appendingPathComponent("datasets/kent")
@@ -32,8 +77,8 @@ final class KentDatasetTests: XCTestCase {
                               ("usage.csv", DatasetWriter.usage(output.dataset)),
                               ("boundaries.geojson", DatasetWriter.boundaries(output.dataset)),
                               ("places.csv", DatasetWriter.places(output.dataset)),
-                              ("dataset.yaml", try XCTUnwrap(DatasetWriter.provenance(output.dataset))),
-                              ("scenario.yaml", Array(KentGenerator.scenarioText(budget: output.budget).utf8))] {
+                              ("dataset.yaml", try XCTUnwrap(DatasetWriter.provenance(output.dataset)))]
+                + KentGenerator.scenarioFiles(output, places: DatasetWriter.places(output.dataset)) {
             let committed = try [UInt8](Data(contentsOf: folder.appendingPathComponent(name)))
             XCTAssertTrue(committed == bytes, "\(name) differs from the generator's output: regenerate with `estate generate kent --out datasets/kent`")
         }

@@ -129,7 +129,7 @@ final class ManifestTests: XCTestCase {
                            inputs.dataset.sites.indices.filter { kept(files, inputs.dataset.sites[$0].id) }.map { inputs.dataset.sites[$0].id })
         }
 
-        let kent = try InputLoader.load(path: packageRoot.appendingPathComponent("datasets/kent/scenario.yaml").path)
+        let kent = try InputLoader.load(path: packageRoot.appendingPathComponent("datasets/kent/buildings-only/scenario.yaml").path)
         let kentFiles = try PlanFiles.make(try PlanPipeline.run(scenario: kent.scenario, dataset: kent.dataset), engineVersion: "test")
         // Kent's plain folder gains its generated outlines through `boundaries:` alone in dataset.yaml;
         // each district is one merged shape (its areas' union), not a pile of area polygons.
@@ -264,5 +264,42 @@ final class ManifestTests: XCTestCase {
         XCTAssertEqual(DatasetManifest.expandRange("Age {5..6} years"), ["Age 5 years", "Age 6 years"])
         XCTAssertEqual(DatasetManifest.expandRange("Total"), ["Total"])
         XCTAssertNil(DatasetManifest.expandRange("F{3..0}"))
+    }
+
+    /// `sites: {where:}` keeps the rows of the sites file whose column holds one of the values:
+    /// the buildings-only Kent dataset reads ../sites.csv without the partners' venues. Line
+    /// numbers in messages stay those of the file; a filter keeping nothing, or naming a column
+    /// the file lacks, is an error at the manifest.
+    func testSitesWhereKeepsTheChosenKindsOnly() throws {
+        let folder = try TestFolder(["areas.csv": TestFolder.areas, "usage.csv": TestFolder.usage,
+                                     "sites.csv": TestFolder.sites + "P1,Hall,partner,East,51.0,0.02,3000,0,,candidate,debt\n"])
+        try FileManager.default.createDirectory(at: folder.url.appendingPathComponent("own"), withIntermediateDirectories: true)
+        func manifest(_ filter: String) throws {
+            try folder.write("own/dataset.yaml", """
+                areas:
+                  - {file: ../areas.csv, key: area_id, columns: {imd_score: imd_score}}
+                sites: {file: ../sites.csv, where: \(filter)}
+                usage: ../usage.csv
+
+                """)
+        }
+        try manifest("{kind: [childrens_centre, youth_hub]}")
+        let own = try DatasetReader.read(folder: folder.url.appendingPathComponent("own"))
+        XCTAssertEqual(own.sites.map(\.id), ["S1", "S2"])
+        XCTAssertEqual(try DatasetReader.read(folder: folder.url).sites.map(\.id), ["S1", "S2", "P1"])
+        // Usage rows must still name buildings the filter keeps: none is dropped silently.
+        try manifest("{kind: partner}")
+        XCTAssertThrowsError(try DatasetReader.read(folder: folder.url.appendingPathComponent("own"))) { error in
+            XCTAssertTrue((error as! InputErrors).description.contains("column 'site_id': value 'S1': expected a site_id of sites.csv"))
+        }
+
+        for (filter, expected) in [("{kind: [library]}", "column 'sites.where': expected `where:` to keep at least one row of ../sites.csv"),
+                                   ("{type: [partner]}", "column 'sites.where.type': value 'type': expected a column of ../sites.csv")] {
+            try manifest(filter)
+            XCTAssertThrowsError(try DatasetReader.read(folder: folder.url.appendingPathComponent("own"))) { error in
+                let text = (error as! InputErrors).description
+                XCTAssertTrue(text.contains("dataset.yaml") && text.contains(expected), text)
+            }
+        }
     }
 }

@@ -43,7 +43,7 @@ final class PMedianSideLimitTests: XCTestCase {
             let problem = PMedianProblem(costs: instance.costs, weights: instance.weights, medians: most, budget: budget,
                                          leastOpen: least, siteRows: rows, fixedOpen: fixed)
             let expected = optimum(instance, problem)
-            for formulation in [PMedianFormulation.automatic, .radius, .assignment] {
+            for formulation in [PMedianFormulation.automatic, .radius, .assignment, .benders] {
                 for heuristic in [true, false] {
                     let solution = try problem.solve(formulation: formulation, heuristic: heuristic)
                     let context = "seed \(seed) open \(least ?? most)...\(most) rows \(rows.count) fixed \(fixed) \(formulation) heuristic \(heuristic)"

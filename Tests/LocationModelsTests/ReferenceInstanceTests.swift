@@ -28,6 +28,22 @@ final class ReferenceInstanceTests: XCTestCase {
         }
     }
 
+    /// Branch-and-Benders-cut against Beasley's published optima on the five 100-node instances
+    /// (p = 5 to 33), with and without reduced-cost fixing first (our heuristic on or off).
+    func testBendersReachesPublishedOptimaOfPMed1To5() throws {
+        for (name, optimum) in [("pmed1", 5819.0), ("pmed2", 4093.0), ("pmed3", 4250.0), ("pmed4", 3034.0), ("pmed5", 1355.0)] {
+            let instance = try ORLibraryPMedian(text: try sharedFile("orlib-pmed/\(name).txt"), source: name)
+            for heuristic in [true, false] {
+                let solution = try instance.problem().solve(formulation: .benders, heuristic: heuristic)
+                XCTAssertEqual(solution.status, .optimal, name)
+                XCTAssertEqual(solution.objective, optimum, name)
+                XCTAssertEqual(solution.bound, optimum, name)
+                XCTAssertEqual(solution.formulation, .benders, name)
+                XCTAssertEqual(solution.openSites.count, instance.medians, name)
+            }
+        }
+    }
+
     /// Church and ReVelle (1974) on Swain's 55 nodes: S = 10, p = 5 covers 609 of 640; S = 15 needs 5 sites.
     func testSwainMaximalCoveringAndSetCoveringMatchChurchAndReVelle() throws {
         let lines = try sharedFile("swain55/swain55.csv").split(separator: "\n").dropFirst()

@@ -12,9 +12,9 @@ final class PlanExplainerTests: XCTestCase {
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
 
-    /// The bundled Kent dataset and its default scenario, with the budget cut to £2.5m so that it binds.
+    /// The bundled Kent dataset and its buildings-only scenario, with the budget cut to £2.5m so that it binds.
     private func tightKent() throws -> (scenario: Scenario, dataset: Dataset) {
-        let inputs = try InputLoader.load(path: Self.packageRoot.appendingPathComponent("datasets/kent/scenario.yaml").path)
+        let inputs = try InputLoader.load(path: Self.packageRoot.appendingPathComponent("datasets/kent/buildings-only/scenario.yaml").path)
         var scenario = inputs.scenario
         scenario.constraints.budget = 2_500_000
         return (scenario, inputs.dataset)

@@ -56,6 +56,7 @@ def main():
     parser.add_argument("--travel-minutes", type=float, default=330)
     parser.add_argument("--estate", default=os.path.join(root, ".build/release/estate"))
     parser.add_argument("--folder", default=os.path.join(tempfile.gettempdir(), "estate-england"))
+    parser.add_argument("--time-limit", type=float, default=900, help="solver time limit of both sides, seconds")
     parser.add_argument("--skip-all-pairs", action="store_true", help="skip the run that keeps every pair")
     args = parser.parse_args()
 
@@ -76,7 +77,7 @@ def main():
         with open(path, "w") as f:
             f.write(f"dataset: .\nobjective: max_coverage\ncoverage_minutes: {args.radius:g}\n"
                     + (f"travel: {{horizon_minutes: {args.radius:g}}}\n" if horizon else "")
-                    + f"constraints:\n  sites: {{exactly: {args.p}}}\nsolver: {{time_limit_s: 900, mip_gap: 0}}\n")
+                    + f"constraints:\n  sites: {{exactly: {args.p}}}\nsolver: {{time_limit_s: {args.time_limit:g}, mip_gap: 0}}\n")
         return path
 
     near, every = scenario("scenario.yaml", True), scenario("scenario-all-pairs.yaml", False)
@@ -89,28 +90,34 @@ def main():
         wall, cpu, peak, _, _ = run([args.estate, "plan", path, "--out", out, "--quiet"] + list(extra))
         with open(os.path.join(out, "summary.json")) as f:
             summary = json.load(f)
-        results.append((label, summary["status"], summary["objective"], wall, cpu, peak, summary.get("phases")))
+        results.append((label, summary["status"], summary["objective"], summary["bound"], wall, cpu, peak, summary.get("phases")))
 
     estate("estate plan (horizon 15)", near)
     estate("estate plan, cache filled", near, ["--travel-cache", cache])
     estate("estate plan, from the cache", near, ["--travel-cache", cache])
     if not args.skip_all_pairs:
         estate("estate plan (every pair kept)", every)
-    wall, cpu, peak, text, _ = run([sys.executable, os.path.join(here, "england_highs.py"), folder, f"{args.radius:g}", str(args.p)])
+    wall, cpu, peak, text, _ = run([sys.executable, os.path.join(here, "england_highs.py"), folder, f"{args.radius:g}", str(args.p),
+                                    f"{args.time_limit:g}"])
     highs = json.loads(text.strip().splitlines()[-1])
-    results.append(("pandas + HiGHS", highs["status"].lower(), highs["objective"], wall, cpu, peak,
+    results.append(("pandas + HiGHS", highs["status"].lower(), highs["objective"], highs["bound"], wall, cpu, peak,
                     {"read_s": highs["read_s"], "model_s": highs["model_s"], "solve_s": highs["solve_s"]}))
 
-    print(f"\n| run | status | objective | wall s | CPU s | peak MB | phases (s) |\n|---|---|---|---|---|---|---|")
-    for label, status, objective, wall, cpu, peak, phases in results:
+    print(f"\n| run | status | objective | bound | wall s | CPU s | peak MB | phases (s) |\n|---|---|---|---|---|---|---|---|")
+    for label, status, objective, bound, wall, cpu, peak, phases in results:
         detail = ", ".join(f"{k[:-2]} {v:.2f}" for k, v in (phases or {}).items() if k.endswith("_s"))
-        print(f"| {label} | {status} | {objective:,.0f} | {wall:.2f} | {cpu:.2f} | {peak:.0f} | {detail} |")
+        print(f"| {label} | {status} | {objective:,.0f} | {bound:,.0f} | {wall:.2f} | {cpu:.2f} | {peak:.0f} | {detail} |")
     first, reference = results[0], results[-1]
-    for result in results[:-1]:
-        if abs(result[2] - reference[2]) > 0.5:
-            sys.exit(f"objectives differ: {result[0]} {result[2]} vs pandas + HiGHS {reference[2]}")
-    print(f"\nsame objective everywhere; pandas + HiGHS / Estate (horizon 15): wall {reference[3] / first[3]:.1f}x, "
-          f"peak memory {reference[5] / first[5]:.1f}x")
+    proven = [r for r in results if r[1] == "optimal"]
+    for result in proven:
+        if abs(result[2] - proven[0][2]) > 0.5:
+            sys.exit(f"proven optima differ: {result[0]} {result[2]} vs {proven[0][0]} {proven[0][2]}")
+    for result in results:
+        for other in proven:
+            if result[2] > other[2] + 0.5 or result[3] < other[2] - 0.5:
+                sys.exit(f"{result[0]}'s objective {result[2]} or bound {result[3]} contradicts the optimum {other[2]}")
+    print(f"\nobjectives and bounds consistent; pandas + HiGHS / Estate (horizon 15): wall {reference[4] / first[4]:.1f}x, "
+          f"CPU {reference[5] / first[5]:.1f}x, peak memory {reference[6] / first[6]:.1f}x")
 
 
 if __name__ == "__main__":

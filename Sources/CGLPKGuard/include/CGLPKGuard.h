@@ -16,6 +16,25 @@
 #define ESTATE_GLPK_OK 0
 #define ESTATE_GLPK_FATAL (-1)
 
+/// Rows handed from a row generator to C. Row r's column indices (1-based) and values sit at
+/// positions starts[r] + 1 ... starts[r + 1] of `columns` and `values`, whose element 0 is unused,
+/// so `columns + starts[r]` is already the 1-based array glp_set_mat_row expects.
+typedef struct {
+    int count;
+    const int *starts;
+    const int *columns;
+    const double *values;
+    /// Per row, the bounds (+-HUGE_VAL for none).
+    const double *lower;
+    const double *upper;
+} estate_rows;
+
+/// Called at every LP solution of branch and cut with the column values x[1..n] (element 0
+/// unused); sets `rows` to the lazy rows that x violates (count 0: none, x is accepted). It is
+/// pure computation and must not call GLPK (a GLPK error must never unwind through it); the
+/// arrays it points to stay valid until its next call or the end of the solve.
+typedef void (*estate_row_generator)(void *context, const double *x, int n, estate_rows *rows);
+
 /// State shared with the C branch-and-cut callback during one glp_intopt call.
 typedef struct {
     /// A feasible point (1-based, element 0 unused) offered once at the first
@@ -27,6 +46,13 @@ typedef struct {
     /// Out: the last best-node bound seen in the tree (valid when has_bound).
     double best_bound;
     int has_bound;
+    /// Optional lazy rows (row generation at GLP_IROWGEN): the generator, its context, and a
+    /// buffer of n + 1 doubles for the point it reads.
+    estate_row_generator generate_rows;
+    void *generator_context;
+    double *point;
+    /// Out: how many rows the generator added.
+    int rows_added;
 } estate_mip_monitor;
 
 /// Starts a guarded session on this thread: terminal output on or off, capture reset.
@@ -45,6 +71,9 @@ int estate_glpk_load(glp_prob *P, int minimise, int m, int n,
 /// Sets a column name (1-based); names are only for GLPK's own output.
 int estate_glpk_set_col_name(glp_prob *P, int j, const char *name);
 int estate_glpk_set_row_name(glp_prob *P, int i, const char *name);
+
+/// Appends `rows` to the problem (an LP's own row generation loop, between simplex calls).
+int estate_glpk_add_rows(glp_prob *P, const estate_rows *rows);
 
 /// glp_simplex under the guard; *result receives its return code.
 int estate_glpk_simplex(glp_prob *P, const glp_smcp *parm, int *result);

@@ -1,0 +1,75 @@
+import Optimisation
+import XCTest
+
+/// Row generation through GLPK's branch-and-cut callback and the LP's cutting-plane loop, on
+/// models small enough to solve by hand.
+final class LazyRowTests: XCTestCase {
+    /// Gives `rows` whenever the point violates one (checked here, so GLPK re-solves only when needed).
+    private struct Fixed: LazyRowGenerator {
+        let rows: [LazyRow]
+        func violatedRows(at values: [Double]) -> [LazyRow] {
+            rows.filter { row in
+                let activity = zip(row.columns, row.coefficients).reduce(0.0) { $0 + $1.1 * values[$1.0] }
+                return activity < row.lower - 1e-9 || activity > row.upper + 1e-9
+            }
+        }
+    }
+
+    /// Gives its rows at every call, violated or not.
+    private struct Always: LazyRowGenerator {
+        let rows: [LazyRow]
+        func violatedRows(at values: [Double]) -> [LazyRow] { rows }
+    }
+
+    /// max 3a + 2b + 2c over binaries with a + b + c <= 2 in the model: {a, b} or {a, c} worth 5.
+    /// The lazy rows a + b <= 1 and a + c <= 1 leave {b, c}, worth 4 (every pair enumerated by hand).
+    func testMIPSolutionsSatisfyLazyRowsTheModelDoesNotHold() throws {
+        var model = LinearModel(sense: .maximise)
+        let items = model.addVariables(3, kind: .binary)
+        for (j, value) in zip(items, [3.0, 2, 2]) { model.setObjectiveCoefficient(j, value) }
+        model.addRow(columns: Array(items), coefficients: [1, 1, 1], upper: 2)
+        XCTAssertEqual(try GLPKSolver.solve(model).objective, 5)
+        var options = SolveOptions()
+        options.lazyRows = Fixed(rows: [LazyRow(columns: [0, 1], coefficients: [1, 1], upper: 1),
+                                        LazyRow(columns: [0, 2], coefficients: [1, 1], upper: 1)])
+        let solution = try GLPKSolver.solve(model, options: options)
+        XCTAssertEqual(solution.status, .optimal)
+        XCTAssertEqual(solution.objective, 4)
+        XCTAssertEqual(solution.values, [0, 1, 1])
+        XCTAssertGreaterThan(solution.generatedRows, 0)
+    }
+
+    /// max x + y on [0, 1]^2 with the lazy row x + 2y <= 2 (and x + y <= 1.5 never binding after
+    /// it): the vertex x = 1, y = 0.5, worth 1.5, found in two LP rounds.
+    func testLPGeneratesRowsUntilNoneIsViolated() throws {
+        var model = LinearModel(sense: .maximise)
+        let x = model.addVariable(.continuous, upper: 1, objective: 1)
+        let y = model.addVariable(.continuous, upper: 1, objective: 1)
+        var options = SolveOptions()
+        options.lazyRows = Fixed(rows: [LazyRow(columns: [x, y], coefficients: [1, 2], upper: 2)])
+        let solution = try GLPKSolver.solve(model, options: options)
+        XCTAssertEqual(solution.status, .optimal)
+        XCTAssertEqual(solution.objective ?? .nan, 1.5, accuracy: 1e-9)
+        XCTAssertEqual(solution[x], 1, accuracy: 1e-9)
+        XCTAssertEqual(solution[y], 0.5, accuracy: 1e-9)
+        XCTAssertEqual(solution.generatedRows, 1)
+        XCTAssertEqual(solution.reducedCosts.count, 2)
+    }
+
+    /// A generator naming a column the model does not have is an error, never a wrong optimum.
+    func testInvalidGeneratedRowIsAnError() throws {
+        var model = LinearModel(sense: .maximise)
+        let items = model.addVariables(2, kind: .binary)
+        for j in items { model.setObjectiveCoefficient(j, 1) }
+        model.addRow(columns: Array(items), coefficients: [2, 3], upper: 4)
+        var options = SolveOptions()
+        options.lazyRows = Always(rows: [LazyRow(columns: [0, 7], coefficients: [1, 1], upper: 0)])
+        for kind in [VariableKind.binary, .continuous] {
+            var variant = model
+            if kind == .continuous { variant = model.relaxed() }
+            let solution = try GLPKSolver.solve(variant, options: options)
+            XCTAssertEqual(solution.status, .error, "\(kind)")
+            XCTAssertTrue(solution.message?.contains("out of range") ?? false, solution.message ?? "no message")
+        }
+    }
+}
