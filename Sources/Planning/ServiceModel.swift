@@ -23,7 +23,11 @@ import Optimisation
 /// - outreach shared likewise by the areas of one covered share whose outreach costs the same
 ///   per unit of weight (and, where the service's minimums split by district or deprivation,
 ///   that are in the same one): cost and covered weight are both linear in the weight reached;
-/// - `max_minutes` rows with the same offers are written once.
+/// - `max_minutes` rows with the same offers are written once;
+/// - `min_travel` without capacity: the radius formulation (as `PlanningModel`'s) over each
+///   area's offers within reach, one column per distinct further distance instead of one
+///   assignment per pair, shared by the areas and services with the same offers at the same
+///   minutes (`u_r >= 1 - sum_{t_j <= D_r} x_j`; the serve rows written once per set of offers).
 /// `report` gives the size as written (`variablesAsWritten`) and after the reductions.
 ///
 /// Site statuses are rows (`y_j = 1` or `0`) tagged `.siteStatus`, so the infeasibility
@@ -119,6 +123,13 @@ struct ServiceModel {
         let deprived = Set(spec.deprivedAreas)
         var coverageColumns = 0
         var maxMinutesRows = Set<[Int]>()
+        // min_travel without capacity: the radius formulation (as `PlanningModel`'s, over offers).
+        let useRadius = reduce && spec.objective == .minTravel && c.capacity == nil
+        struct ServeKey: Hashable { var group: ConstraintGroup; var columns: [Int] }
+        struct TravelKey: Hashable { var columns: [Int]; var minutes: [Double] }
+        var serveRows = Set<ServeKey>()
+        var travelGroup: [TravelKey: Int] = [:]
+        var travelKeys: [TravelKey] = [], travelWeight: [Double] = []
         for k in 0 ..< s {
             let rule = rules.services[k]
             let weights = services.areaWeight[k]
@@ -160,7 +171,37 @@ struct ServiceModel {
                         }
                     }
                 }
-                if useAssignment {
+                if useRadius {
+                    // Offers within reach, nearest first (pairs are sorted by minutes).
+                    var offers: [(column: Int, minutes: Double)] = []
+                    for p in instance.pairs(of: i) where instance.pairMinutes[p] <= reach {
+                        if let x = offerColumn[k][instance.pairSite[p]] { offers.append((x, instance.pairMinutes[p])) }
+                    }
+                    let reachable = instance.pairs(of: i).contains { offerColumn[k][instance.pairSite[$0]] != nil }
+                    let serve = mustServe && (reachable || rule.maxMinutes != nil)
+                    removedVariables += offers.count
+                    removedRows += offers.count + (offers.isEmpty ? 0 : 1) + (serve ? 1 : 0)
+                    if serve {
+                        if offers.isEmpty {
+                            dataConflicts[serveGroup, default: []].append(
+                                "area \(areaIDs[i]) has no site that can host \(services.codes[k])"
+                                + (rule.maxMinutes.map { " within \(format($0)) minutes" } ?? ""))
+                        }
+                        let columns = offers.map(\.column).sorted()
+                        if offers.isEmpty || serveRows.insert(ServeKey(group: serveGroup, columns: columns)).inserted {
+                            formulation.addRow(columns, columns.map { _ in 1 }, lower: 1, group: serveGroup)
+                            removedRows -= 1
+                        }
+                    }
+                    if !offers.isEmpty && weights[i] != 0 {
+                        let key = TravelKey(columns: offers.map(\.column), minutes: offers.map(\.minutes))
+                        if let g = travelGroup[key] { travelWeight[g] += weights[i] } else {
+                            travelGroup[key] = travelKeys.count
+                            travelKeys.append(key)
+                            travelWeight.append(weights[i])
+                        }
+                    }
+                } else if useAssignment {
                     var columns: [Int] = []
                     for p in instance.pairs(of: i) where instance.pairMinutes[p] <= reach {
                         let j = instance.pairSite[p], t = instance.pairMinutes[p]
@@ -246,6 +287,25 @@ struct ServiceModel {
                 formulation.addRow(load[j].map(\.column) + [siteColumn[j]], load[j].map(\.demand) + [-capacity],
                                    upper: 0, group: .capacity)
             }
+        }
+
+        if useRadius {
+            // Each group costs its nearest offer's minutes, plus each further step `D_r+1 - D_r`
+            // while no offer within `D_r` is open: `u_r + sum_{t_j <= D_r} x_j >= 1`.
+            var constant = 0.0
+            for (g, key) in travelKeys.enumerated() {
+                let w = travelWeight[g]
+                var distinct: [Double] = []
+                for t in key.minutes where distinct.last != t { distinct.append(t) }
+                constant += w * distinct[0]
+                for r in 0 ..< distinct.count - 1 {
+                    let u = formulation.addVariable(.continuous, lower: 0, upper: 1, objective: w * (distinct[r + 1] - distinct[r]))
+                    let within = zip(key.columns, key.minutes).filter { $0.1 <= distinct[r] }.map(\.0)
+                    formulation.addRow([u] + within, Array(repeating: 1, count: within.count + 1), lower: 1, group: nil)
+                    removedVariables -= 1; removedRows -= 1
+                }
+            }
+            formulation.setObjectiveConstant(constant)
         }
 
         // Objective.

@@ -18,7 +18,7 @@ enum ServicePlanner {
         options.cutFamilies = spec.cutFamilies
         // Maximising coverage, the all-slack basis is not dual feasible, and the primal simplex
         // was measured faster (benchmarks/services, the Kent Family Hub Network: 0.87 s against
-        // 1.10 s CPU for the whole run, 1.5 s against 2.0 s for family-hub-network.yaml).
+        // 1.10 s CPU for the whole run; 1.5 s against 2.0 s for an earlier 6-service Kent scenario).
         if spec.objective == .maxCoverage { options.simplex = .primal }
 
         func infeasible() throws -> Plan {

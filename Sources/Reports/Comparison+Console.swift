@@ -32,6 +32,11 @@ extension Comparison {
             lines.append("  " + cells.joined(separator: "  "))
         }
         lines.append("  \(differingSites.count) site(s) differ and \(changedAreas.count) area(s) change coverage between the options")
+        for option in options {
+            for limit in option.summary.limitsThatChangedNothing {
+                lines.append("  \(option.name): \(limit) changed nothing (the plan is identical without it)")
+            }
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 

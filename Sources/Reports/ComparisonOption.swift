@@ -28,7 +28,10 @@ public enum ComparisonOption {
         }
         if isDirectory.boolValue { return try PlanFolderReader.read(folder: path, name: name) }
         let inputs = try InputLoader.load(path: path)
-        let context = try PlanPipeline.run(scenario: inputs.scenario, dataset: inputs.dataset)
+        var context = try PlanPipeline.run(scenario: inputs.scenario, dataset: inputs.dataset)
+        // Explained as `estate plan` explains it (limits stepped and dropped; no per-site
+        // re-solves), so a scenario option compares as its plan folder would.
+        context.explanation = try PlanExplainer.explain(context)
         return try PlanRecord(context: context, name: name, source: path, engineVersion: engineVersion)
     }
 }

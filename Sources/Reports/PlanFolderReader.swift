@@ -123,7 +123,12 @@ public enum PlanFolderReader {
             enum CodingKeys: String, CodingKey { case constraint, explanation, details, outOfReach = "out_of_reach" }
         }
         struct Explanations: Decodable {
-            struct Limit: Decodable { var sentence: String }
+            struct Limit: Decodable {
+                var constraint: String?
+                var changedNothing: Bool?
+                var sentence: String
+                enum CodingKeys: String, CodingKey { case constraint, changedNothing = "changed_nothing", sentence }
+            }
             struct Site: Decodable {
                 var siteID: String
                 var sentence: String
@@ -177,6 +182,7 @@ public enum PlanFolderReader {
             summary.siteExplanations = Dictionary((explanations.sites ?? []).map { ($0.siteID, $0.sentence) },
                                                   uniquingKeysWith: { first, _ in first })
             summary.siteExplanationMethod = explanations.siteMethod
+            summary.limitsThatChangedNothing = (explanations.limits ?? []).filter { $0.changedNothing == true }.compactMap(\.constraint)
         }
         return summary
     }

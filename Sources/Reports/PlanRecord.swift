@@ -75,6 +75,9 @@ public struct PlanRecord: Sendable, Equatable {
         public var siteExplanations: [String: String] = [:]
         /// How the site sentences were found (`plan_fixed_except_site` or `re_solve`).
         public var siteExplanationMethod: String?
+        /// The limits (scenario keys, `constraints.budget`) without which the plan keeps exactly
+        /// the same buildings: a limit that changed nothing, which a comparison flags.
+        public var limitsThatChangedNothing: [String] = []
 
         public init(scenarioFile: String, dataset: String, status: PlanStatus, objectiveName: String, objective: Double?,
                     bound: Double?, gap: Double?, seconds: Double, coverageMinutes: Double, totals: PlanTotals,

@@ -57,6 +57,11 @@ public enum PlanReport {
         line("Carbon (tCO2e a year)") { NumberFormat.decimal($0.summary.totals.carbon, 1) }
         line("Need covered") { NumberFormat.percent($0.summary.totals.coverage) + " within " + NumberFormat.decimal($0.summary.coverageMinutes) + " min" }
         line("Visits displaced a year") { NumberFormat.grouped($0.summary.totals.visitsDisplaced) }
+        if options.contains(where: { !$0.summary.limitsThatChangedNothing.isEmpty }) {
+            line("Limits that changed nothing (the plan is identical without them)") {
+                $0.summary.limitsThatChangedNothing.isEmpty ? "none" : $0.summary.limitsThatChangedNothing.joined(separator: ", ")
+            }
+        }
         for k in 1 ..< options.count {
             let d = comparison.difference(k)
             rows.append(["\(options[k].name) against \(options[0].name)"] + options.indices.map { j in

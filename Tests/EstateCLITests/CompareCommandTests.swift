@@ -98,6 +98,25 @@ final class CompareCommandTests: XCTestCase {
         XCTAssertTrue(try scratch.read("c/compare.svg").contains("derived from area centroids"))
     }
 
+    func testALimitThatChangedNothingIsFlaggedForFoldersAndScenariosAlike() throws {
+        let scratch = try Scratch()
+        try twoPlans(scratch)
+        // The flags repeat what each plan's own re-solves found (summary.json's explanations):
+        // the default £4.7m budget binds nothing, since its plan is the cheapest at the ceiling.
+        let limits = try XCTUnwrap((try json(scratch, "a/summary.json")["explanations"] as? [String: Any])?["limits"] as? [[String: Any]])
+        let unchanged = limits.filter { $0["changed_nothing"] as! Bool }.map { $0["constraint"] as! String }
+        XCTAssertEqual(unchanged, ["constraints.budget", "constraints.min_per_district"])
+        let tight = scratch.path("kent/buildings-only/tight.yaml")
+        for second in [scratch.path("b"), tight] {
+            let run = try EstateRun.run(["compare", scratch.path("a"), second, "--out", scratch.path("c-\(second.hasSuffix("yaml") ? "s" : "f")")])
+            XCTAssertEqual(run.status, 0, run.stderr)
+            for limit in unchanged { XCTAssertTrue(run.stdout.contains("  a: \(limit) changed nothing (the plan is identical without it)"), run.stdout) }
+            let name = second.hasSuffix("yaml") ? "tight" : "b"
+            XCTAssertTrue(run.stdout.contains("  \(name): constraints.min_per_district changed nothing"), run.stdout)
+            XCTAssertFalse(run.stdout.contains("  \(name): constraints.budget changed nothing"), "the £2.5m budget binds")
+        }
+    }
+
     func testAPlanComparedWithItselfReportsNoDifferences() throws {
         let scratch = try Scratch()
         XCTAssertEqual(try EstateRun.run(["plan", kentBuildingsOnly, "--out", scratch.path("a"), "--quiet"]).status, 0)

@@ -12,9 +12,10 @@ import XCTest
 final class ServiceReductionTests: XCTestCase {
     /// Services alternate between free (the reductions tie their offers to the sites) and priced;
     /// each site hosts each service with probability 2/3.
-    private func instance(seed: UInt64, areas: Int, sites: Int, services: Int, capacities: Bool) -> PlanningInstance {
-        var instance = randomInstance(seed: seed, areas: areas, sites: sites, districts: 3, statuses: seed % 2 == 0,
-                                      capacities: capacities)
+    private func instance(seed: UInt64, areas: Int, sites: Int, services: Int, capacities: Bool,
+                          horizon: Double = 40) -> PlanningInstance {
+        var instance = randomInstance(seed: seed, areas: areas, sites: sites, districts: 3, horizon: horizon,
+                                      statuses: seed % 2 == 0, capacities: capacities)
         var rng = SplitMix64(seed: seed &* 104_729)
         let multiplier = (0 ..< areas).map { _ in Double(Int.random(in: 5 ... 15, using: &rng)) / 10 }
         var population: [[Double]] = [], demand: [[Double]] = [], hosts: [[Bool]] = []
@@ -93,5 +94,22 @@ final class ServiceReductionTests: XCTestCase {
         XCTAssertGreaterThan(agreed.feasible, 100, "enough feasible cases compared")
         XCTAssertGreaterThan(agreed.infeasible, 0, "infeasible cases compared too")
         XCTAssertGreaterThan(smaller, 200, "the reductions shrink most models")
+    }
+
+    /// `min_travel` without capacity (the radius formulation) against the assignment as written,
+    /// with every pair in reach so that most cases are feasible; with and without `max_minutes`,
+    /// Family Hubs and minimums.
+    func testRadiusTravelAgreesWithTheAssignment() throws {
+        var agreed = (feasible: 0, infeasible: 0)
+        for seed in UInt64(50) ... 57 {
+            let instance = instance(seed: seed, areas: 24, sites: 7, services: 4, capacities: false, horizon: 80)
+            for variant in [0, 1, 4, 8, 9, 12] {
+                var spec = PlanSpecification(objective: .minTravel, coverageMinutes: 15, deprivedAreas: [0, 3, 5, 8])
+                spec.services = rules(4, variant: variant)
+                spec.constraints.maxSites = 3 + Int(seed % 3)
+                try check(instance, spec, context: "seed \(seed) min_travel variant \(variant)", agreed: &agreed)
+            }
+        }
+        XCTAssertGreaterThan(agreed.feasible, 25, "enough feasible cases compared")
     }
 }
