@@ -25,7 +25,7 @@ extension PMedianProblem {
             let dense = ServiceCosts.groupMatrix(costs, groups)
             heuristicSites = PMedianHeuristic(problem: self, groups: groups, dense: dense).solve()
         }
-        let chosen = formulation == .automatic ? PMedianFormulation.benders : formulation
+        let chosen = formulation == .automatic ? automaticFormulation : formulation
         if chosen == .benders || chosen == .incrementalRadius, let incumbent = heuristicSites,
            var result = try solveWithFixedSites(chosen, options: options, incumbent: incumbent, initialRank: initialRank,
                                                 start: start) {
@@ -40,6 +40,12 @@ extension PMedianProblem {
         result.seconds = start.secondsElapsed
         result.formulation = chosen
         return result
+    }
+
+    /// What ``PMedianFormulation/automatic`` solves, by measurement (see there): Benders when every
+    /// cost and weight is an integer, the incremental radius formulation otherwise.
+    var automaticFormulation: PMedianFormulation {
+        IntegralObjective.isIntegral(costs.costs) && IntegralObjective.isIntegral(weights) ? .benders : .incrementalRadius
     }
 
     /// Reduced-cost fixing: solves the LP relaxation of `formulation` (the incremental radius

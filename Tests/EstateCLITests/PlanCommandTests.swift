@@ -101,7 +101,8 @@ final class PlanCommandTests: XCTestCase {
 
     /// `min_travel` without capacity is the library's p-median, and summary.json says how it was
     /// solved. Four areas, three sites, keep exactly two: {S1, S3} is at least as near as either
-    /// other pair for every area (by hand), so it is the plan whatever the weights.
+    /// other pair for every area (by hand), so it is the plan whatever the weights. Whole minutes
+    /// and head counts: the automatic choice is Benders.
     func testMinTravelRecordsItsPMedianFormulation() throws {
         let scratch = try Scratch()
         try scratch.write("areas.csv", """
