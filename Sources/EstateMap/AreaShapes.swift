@@ -18,6 +18,23 @@ enum AreaShapes {
         }
     }
 
+    /// Each outline's bounding box corners: they fit the map's frame as well as all its points do.
+    static func corners(of outlines: [Boundary?]) -> [GeoPoint] {
+        var points: [GeoPoint] = []
+        for outline in outlines {
+            guard let outline else { continue }
+            var south = Double.infinity, north = -Double.infinity, west = Double.infinity, east = -Double.infinity
+            for polygon in outline.polygons {
+                let c = polygon[0].coordinates
+                for k in stride(from: 0, to: c.count - 1, by: 2) {
+                    west = min(west, c[k]); east = max(east, c[k]); south = min(south, c[k + 1]); north = max(north, c[k + 1])
+                }
+            }
+            if west <= east { points += [GeoPoint(lat: south, lon: west), GeoPoint(lat: north, lon: east)] }
+        }
+        return points
+    }
+
     /// Each area's shape as an SVG path.
     func shapes(count: Int) -> [String] {
         switch self {

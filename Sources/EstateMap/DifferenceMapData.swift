@@ -1,3 +1,5 @@
+import Estate
+
 /// Two estate options side by side, as plain values, for the difference map of
 /// `estate compare A B`: which sites change decision and which areas gain or lose coverage.
 public struct DifferenceMapData: Sendable, Equatable {
@@ -58,11 +60,15 @@ public struct DifferenceArea: Sendable, Equatable {
     public var coveredA: Bool
     /// Whether a kept hub lies within the coverage time under B.
     public var coveredB: Bool
+    /// The area's outline from the dataset's boundary file, or nil: as on the plan map, with
+    /// outlines the areas are drawn as their real shapes and districts merged from them.
+    public var outline: Boundary?
 
     public init(
         id: String, district: String, lat: Double, lon: Double, children: Double,
-        minutesA: Double?, minutesB: Double?, coveredA: Bool, coveredB: Bool
+        minutesA: Double?, minutesB: Double?, coveredA: Bool, coveredB: Bool, outline: Boundary? = nil
     ) {
+        self.outline = outline
         self.id = id
         self.district = district
         self.lat = lat

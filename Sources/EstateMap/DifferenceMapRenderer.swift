@@ -5,8 +5,9 @@ struct DifferenceMapRenderer {
     let canvas: MapCanvas
     let aggregated: Bool
     let cellSize: Double
-    /// Area shapes, and the district outlines when no boundary is given.
-    let raster: AreaRaster
+    /// Area shapes (the areas' own outlines when the dataset has boundaries, as on the plan
+    /// map), and the district outlines when no district boundary is given.
+    let shapes: AreaShapes
     private(set) var hover = HoverData()
     /// District outlines and labels, computed once for both the SVG and the HTML.
     private var districts = (outlines: "", labels: "")
@@ -41,16 +42,25 @@ struct DifferenceMapRenderer {
         self.data = data
         var points = data.areas.map { GeoPoint(lat: $0.lat, lon: $0.lon) } + data.sites.map { GeoPoint(lat: $0.lat, lon: $0.lon) }
         for boundary in data.boundaries { for ring in boundary.rings { points += ring } }
+        points += AreaShapes.corners(of: data.areas.map(\.outline))
         let canvas = MapCanvas(points: points)
         self.canvas = canvas
         aggregated = data.areas.count > options.aggregateAbove
         cellSize = options.cellSize
         let areaPixels = data.areas.map { canvas.frame.pixel(lat: $0.lat, lon: $0.lon) }
         let sitePixels = data.sites.map { canvas.frame.pixel(lat: $0.lat, lon: $0.lon) }
-        raster = AreaRaster(points: areaPixels, box: canvas.frame.box, cell: MapCanvas.rasterCell)
-        areaMarkup = aggregated ? cellLayer(areaPixels: areaPixels) : areaLayer(areaPixels: areaPixels)
+        let shapeAreas = data.areas.map { (outline: $0.outline, district: $0.district) }
+        if aggregated {
+            let grid = AreaGrid(points: areaPixels, size: cellSize, origin: (canvas.frame.box.x, canvas.frame.box.y))
+            shapes = AreaShapes(areas: shapeAreas, pixels: areaPixels, frame: canvas.frame, budget: options.outlinePoints,
+                                group: (grid.cellOfArea(count: data.areas.count), grid.cells.count))
+            areaMarkup = cellLayer(grid: grid)
+        } else {
+            shapes = AreaShapes(areas: shapeAreas, pixels: areaPixels, frame: canvas.frame, budget: options.outlinePoints, group: nil)
+            areaMarkup = areaLayer(areaPixels: areaPixels)
+        }
         siteMarkup = siteLayer(sitePixels: sitePixels)
-        districts = canvas.districtLayers(shapes: .derived(raster), areaDistricts: data.areas.map(\.district), boundaries: data.boundaries)
+        districts = canvas.districtLayers(shapes: shapes, areaDistricts: data.areas.map(\.district), boundaries: data.boundaries)
     }
 
     func document(standalone: Bool) -> String {
@@ -65,6 +75,7 @@ struct DifferenceMapRenderer {
             entries.append(.symbol(SiteSymbol(change), label: Self.label(change) + " (\(n))"))
         }
         entries.append(.note("A: " + data.optionA + ". B: " + data.optionB + "."))
+        entries.append(.note(data.boundaries.isEmpty ? shapes.note : "District outlines from the boundary file."))
         let panel = Panel(title: data.title, subtitle: data.optionA + " vs " + data.optionB, notices: data.notices,
                           status: "Difference map: what changes from A to B", totals: data.totals, entries: entries)
         return canvas.document(standalone: standalone, layers: areaMarkup + districts.outlines + siteMarkup + districts.labels, panel: panel)
@@ -81,16 +92,18 @@ struct DifferenceMapRenderer {
 
     /// Each area's shape filled by its coverage change, with a dot at its centroid.
     private mutating func areaLayer(areaPixels: [(x: Double, y: Double)]) -> String {
-        let shapes = raster.shapes(count: data.areas.count)
+        let paths = shapes.shapes(count: data.areas.count)
         let order = data.areas.indices.sorted { data.areas[$0].id < data.areas[$1].id }
         var svg = SVGWriter()
         svg.open("g", ["id": "layer-areas"])
-        svg.open("g", ["shape-rendering": "crispEdges", "fill-opacity": "0.85"])
+        svg.open("g", shapes.layerAttributes)
         for change in Self.order {
-            let members = order.filter { data.areas[$0].change == change && !shapes[$0].isEmpty }
+            let members = order.filter { data.areas[$0].change == change && !paths[$0].isEmpty }
             guard !members.isEmpty else { continue }
-            svg.open("g", ["fill": Self.colour(change), "class": change.rawValue])
-            for i in members { svg.raw("<path d=\"" + shapes[i] + "\" data-h=\"a\(i)\"/>\n") }
+            svg.open("g", ["class": change.rawValue])
+            svg.open("g", shapes.classAttributes(colour: Self.colour(change)))
+            for i in members { svg.raw("<path d=\"" + paths[i] + "\" data-h=\"a\(i)\"/>\n") }
+            svg.close("g")
             svg.close("g")
         }
         svg.close("g")
@@ -109,23 +122,24 @@ struct DifferenceMapRenderer {
     }
 
     /// Areas merged by grid cell (the union of their shapes), each cell showing its most serious change.
-    private mutating func cellLayer(areaPixels: [(x: Double, y: Double)]) -> String {
-        let grid = AreaGrid(points: areaPixels, size: cellSize, origin: (canvas.frame.box.x, canvas.frame.box.y))
-        var cellOf = [Int](repeating: 0, count: data.areas.count)
-        for (c, cell) in grid.cells.enumerated() { for i in cell.members { cellOf[i] = c } }
-        let shapes = raster.shapes(group: cellOf, groups: grid.cells.count)
+    private mutating func cellLayer(grid: AreaGrid) -> String {
+        let paths = shapes.shapes(group: grid.cellOfArea(count: data.areas.count), groups: grid.cells.count)
         var svg = SVGWriter()
-        svg.open("g", ["id": "layer-areas", "shape-rendering": "crispEdges", "fill-opacity": "0.85"])
+        svg.open("g", ["id": "layer-areas"])
+        svg.open("g", shapes.layerAttributes)
         let worst = grid.cells.map { cell in
             cell.members.map { Self.order.firstIndex(of: data.areas[$0].change)! }.max()!
         }
         for (k, change) in Self.order.enumerated() {
-            let cells = grid.cells.indices.filter { worst[$0] == k && !shapes[$0].isEmpty }
+            let cells = grid.cells.indices.filter { worst[$0] == k && !paths[$0].isEmpty }
             guard !cells.isEmpty else { continue }
-            svg.open("g", ["fill": Self.colour(change), "class": change.rawValue])
-            for c in cells { svg.raw("<path d=\"" + shapes[c] + "\" data-h=\"c\(c)\"/>\n") }
+            svg.open("g", ["class": change.rawValue])
+            svg.open("g", shapes.classAttributes(colour: Self.colour(change)))
+            for c in cells { svg.raw("<path d=\"" + paths[c] + "\" data-h=\"c\(c)\"/>\n") }
+            svg.close("g")
             svg.close("g")
         }
+        svg.close("g")
         svg.close("g")
         hover.kinds["c"] = HoverData.Kind(
             h: ["Cell", "Districts", "Children", "Areas losing coverage", "Areas gaining coverage"],

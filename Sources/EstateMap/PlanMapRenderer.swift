@@ -26,18 +26,7 @@ struct PlanMapRenderer {
         self.data = data
         var points = data.areas.map { GeoPoint(lat: $0.lat, lon: $0.lon) } + data.sites.map { GeoPoint(lat: $0.lat, lon: $0.lon) }
         for boundary in data.boundaries { for ring in boundary.rings { points += ring } }
-        // Each outline's bounding box (its corners fit the frame as well as all its points do).
-        for area in data.areas {
-            guard let outline = area.outline else { continue }
-            var south = Double.infinity, north = -Double.infinity, west = Double.infinity, east = -Double.infinity
-            for polygon in outline.polygons {
-                let c = polygon[0].coordinates
-                for k in stride(from: 0, to: c.count - 1, by: 2) {
-                    west = min(west, c[k]); east = max(east, c[k]); south = min(south, c[k + 1]); north = max(north, c[k + 1])
-                }
-            }
-            if west <= east { points += [GeoPoint(lat: south, lon: west), GeoPoint(lat: north, lon: east)] }
-        }
+        points += AreaShapes.corners(of: data.areas.map(\.outline))
         let canvas = MapCanvas(points: points)
         self.canvas = canvas
         aggregated = data.areas.count > options.aggregateAbove

@@ -1,3 +1,6 @@
+import Estate
+import EstateIO
+import Foundation
 import EstateMap
 
 extension Comparison {
@@ -19,7 +22,8 @@ extension Comparison {
         let diffAreas = areas[0].indices.map { i in
             let x = areas[0][i], y = areas[k][i]
             return DifferenceArea(id: x.id, district: x.district, lat: x.lat, lon: x.lon, children: x.children,
-                                  minutesA: x.minutes, minutesB: y.minutes, coveredA: x.covered, coveredB: y.covered)
+                                  minutesA: x.minutes, minutesB: y.minutes, coveredA: x.covered, coveredB: y.covered,
+                                  outline: outlines[x.id])
         }
         let diffSites = sites[0].indices.map { s in
             let x = sites[0][s]
@@ -36,6 +40,19 @@ extension Comparison {
         return DifferenceMapData(title: "Family Hub estate options", optionA: a.name, optionB: b.name, totals: totals,
                                  areas: diffAreas, sites: diffSites, districtTable: MapTable(header: header, rows: rows),
                                  notices: notices)
+    }
+
+    /// The area outlines of the dataset folder the options were planned on (`summary.json`'s
+    /// `dataset`), by area id, for the difference maps; empty when the folder is no longer there
+    /// (a plan folder moved to another machine) or has no boundaries, so the maps fall back to
+    /// shapes derived from centroids. The options' own data was checked to match already.
+    public static func areaOutlines(datasetFolder: String) throws(InputErrors) -> [String: Boundary] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: datasetFolder, isDirectory: &isDirectory), isDirectory.boolValue else { return [:] }
+        let dataset = try DatasetReader.read(folder: URL(fileURLWithPath: datasetFolder), readTravel: false)
+        var outlines: [String: Boundary] = [:]
+        for (area, outline) in zip(dataset.areas, dataset.boundaries) { outlines[area.id] = outline }
+        return outlines
     }
 
     /// Every notice any option's dataset declared (options share one dataset, so usually one set).

@@ -1,3 +1,4 @@
+import Estate
 import EstateMap
 import Planning
 
@@ -19,6 +20,9 @@ public struct Comparison: Sendable {
     /// One row per district (sorted), then the county total row (`totalLabel`), with each
     /// option's figures computed from its sites and areas as `districts.csv` computes them.
     public let districtRows: [ComparisonDistrictRow]
+    /// The areas' outlines by area id, from the dataset's boundary file (`areaOutlines`): with
+    /// them the difference maps draw the real shapes; empty draws shapes derived from centroids.
+    public var outlines: [String: Boundary] = [:]
 
     /// Label of the county total row in the district table.
     public static let totalLabel = "all districts"

@@ -45,7 +45,8 @@ struct CompareCommand: ParsableCommand {
                 throw CommandFailure.InContext(input: option, error: error)
             }
         }
-        let comparison = try Comparison(records)
+        var comparison = try Comparison(records)
+        comparison.outlines = try Comparison.areaOutlines(datasetFolder: records[0].summary.dataset)
         let files = try comparison.files(engineVersion: EstateCommand.configuration.version)
         let datasets = records.map { URL(fileURLWithPath: $0.summary.dataset) }
         try writeOutput(files, to: checkedOutput(out, kind: .compare, inputs: optionURLs + datasets))

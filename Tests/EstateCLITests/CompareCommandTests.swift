@@ -84,6 +84,18 @@ final class CompareCommandTests: XCTestCase {
         let parser = XMLParser(data: Data(try scratch.read("c/compare.svg").utf8))
         XCTAssertTrue(parser.parse(), "compare.svg is well-formed XML: \(String(describing: parser.parserError))")
         XCTAssertTrue(run.stdout.contains("sites closed / opened vs a"), run.stdout)
+
+        // Kent has area boundaries: the map draws them, as the plan map does; with the dataset
+        // folder gone (a plan folder moved elsewhere) it falls back to shapes from the centroids.
+        let svg = try scratch.read("c/compare.svg")
+        XCTAssertTrue(svg.contains("Areas from the boundary file") && svg.contains("fill-rule=\"evenodd\""))
+        let moved = try scratch.read("a/summary.json").replacingOccurrences(of: #""dataset" *: *"[^"]*""#, with: #""dataset":"gone""#,
+                                                                         options: .regularExpression)
+        XCTAssertTrue(moved.contains(#""dataset":"gone""#))
+        try scratch.write("a/summary.json", moved)
+        let rerun = try EstateRun.run(["compare", scratch.path("a"), scratch.path("b"), "--out", scratch.path("c"), "--quiet"])
+        XCTAssertEqual(rerun.status, 0, rerun.stderr)
+        XCTAssertTrue(try scratch.read("c/compare.svg").contains("derived from area centroids"))
     }
 
     func testALimitThatChangedNothingIsFlaggedForFoldersAndScenariosAlike() throws {

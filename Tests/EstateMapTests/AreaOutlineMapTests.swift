@@ -134,6 +134,47 @@ final class AreaOutlineMapTests: XCTestCase {
             for vertex in Self.rings(cell.attributes["d"]!).flatMap({ $0 }) { XCTAssertTrue(areaVertices.contains(vertex)) }
         }
     }
+
+    /// The compare command's difference map draws the same outlines and merged districts as the
+    /// plan map (one shape code), per area and per cell; without outlines it keeps the raster.
+    func testDifferenceMapDrawsTheAreasOutlinesAndTheRasterWithout() throws {
+        let data = Self.estate()
+        let diff = SyntheticEstate.difference(from: data, flipEvery: 1)
+        XCTAssertGreaterThan(Set(diff.areas.map(\.change)).count, 1, "some areas change coverage")
+        let areaPaths = { (tree: XMLTree, prefix: String) in
+            tree.inside(id: "layer-areas").filter { $0.name == "path" && $0.attributes["data-h"]?.hasPrefix(prefix) == true }
+        }
+        let planShapes = areaPaths(try XMLTree(try EstateMap.svg(data)), "a")
+        let svg = try EstateMap.differenceSVG(diff)
+        let tree = try XMLTree(svg)
+        let shapes = areaPaths(tree, "a")
+        XCTAssertEqual(shapes.count, data.areas.count, "one shape per area")
+        XCTAssertEqual(Dictionary(uniqueKeysWithValues: shapes.map { ($0.attributes["data-h"]!, $0.attributes["d"]!) }),
+                       Dictionary(uniqueKeysWithValues: planShapes.map { ($0.attributes["data-h"]!, $0.attributes["d"]!) }),
+                       "the plan map's outlines, area by area")
+        for change in CoverageChange.allCases {
+            let members = tree.elements.filter { $0.attributes["class"] == change.rawValue }
+            XCTAssertEqual(members.isEmpty, !diff.areas.contains { $0.change == change }, change.rawValue)
+        }
+        XCTAssertEqual(tree.inside(id: "layer-districts").filter { $0.name == "path" }.count, 3, "inner casing, inner line, outer line")
+        XCTAssertEqual(Set(tree.elements.filter { $0.attributes["class"] == "district-label" }.map(\.text)), ["East", "West"])
+        XCTAssertTrue(tree.inside(id: "legend").map(\.text).joined(separator: " ").contains("Areas from the boundary file"))
+        XCTAssertFalse(svg.contains("crispEdges"))
+
+        let cells = areaPaths(try XMLTree(try EstateMap.differenceSVG(diff, options: EstateMap.Options(aggregateAbove: 10, cellSize: 200))), "c")
+        XCTAssertGreaterThan(cells.count, 1)
+        let vertices = Set(shapes.flatMap { Self.rings($0.attributes["d"]!).flatMap { $0 } })
+        for cell in cells {
+            for vertex in Self.rings(cell.attributes["d"]!).flatMap({ $0 }) { XCTAssertTrue(vertices.contains(vertex), "cells follow the outlines") }
+        }
+
+        var plain = diff
+        for i in plain.areas.indices { plain.areas[i].outline = nil }
+        let raster = try EstateMap.differenceSVG(plain)
+        XCTAssertEqual(areaPaths(try XMLTree(raster), "a").count, data.areas.count)
+        XCTAssertTrue(raster.contains("crispEdges") && raster.contains("derived from area centroids"))
+        XCTAssertFalse(raster.contains("Areas from the boundary file"))
+    }
 }
 
 final class DistrictLabelTests: XCTestCase {

@@ -104,7 +104,8 @@ enum SyntheticEstate {
         let areas = a.areas.map { area -> DifferenceArea in
             let best = sitesB.filter(\.decision.isOpen).map { minutes(area.lat, area.lon, $0.lat, $0.lon) }.filter { $0 <= 60 }.min()
             return DifferenceArea(id: area.id, district: area.district, lat: area.lat, lon: area.lon, children: area.children,
-                                  minutesA: area.minutes, minutesB: best, coveredA: area.covered, coveredB: (best ?? .infinity) <= 20)
+                                  minutesA: area.minutes, minutesB: best, coveredA: area.covered, coveredB: (best ?? .infinity) <= 20,
+                                  outline: area.outline)
         }
         let sites = zip(a.sites, sitesB).map { sa, sb in
             DifferenceSite(id: sa.id, name: sa.name, kind: sa.kind, district: sa.district, lat: sa.lat, lon: sa.lon,
