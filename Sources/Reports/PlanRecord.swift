@@ -217,8 +217,6 @@ public struct PlanRecord: Sendable, Equatable {
         }
     }
 
-    /// `equality.csv` as text: compared cell by cell, so the comparison quotes each option's
-    /// equality tables exactly as its plan wrote them.
     /// A v2 plan's service tables as text: `services.csv` (a row per service and district, and
     /// a total) and `service_equality.csv` (the equality tables of each service).
     public struct ServiceText: Sendable, Equatable {
@@ -231,6 +229,8 @@ public struct PlanRecord: Sendable, Equatable {
         }
     }
 
+    /// `equality.csv` as text: compared cell by cell, so the comparison quotes each option's
+    /// equality tables exactly as its plan wrote them.
     public struct EqualityText: Sendable, Equatable {
         /// Column names, as in the file.
         public var header: [String]
