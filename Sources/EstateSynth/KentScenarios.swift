@@ -31,19 +31,7 @@ extension KentGenerator {
           A Family Hub with the 7 core services in every district, the 4 partner services within
           reach, youth activities in every district by need, and outreach where no building reaches,
           within one budget for buildings, services and outreach.
-        dataset: .
-        needs:
-          indicators:
-            - {column: imd_score,   weight: 0.4, direction: higher_is_worse, transform: rank}
-            - {column: idaci_score, weight: 0.2, direction: higher_is_worse, transform: rank}
-            - {column: cin_rate,    weight: 0.2, direction: higher_is_worse, transform: rank}
-            - {column: fsm_pct,     weight: 0.2, direction: higher_is_worse, transform: rank}
-          usage_weight: 0.2
-        travel: {speed_kmh: 20, circuity: 1.3}
-        objective: max_coverage
-        coverage_minutes: 20
-        constraints:
-          budget: \(Int(budget))
+        \(sharedSettings(budget: budget))
         services:
           # Delivered by Family Hub practitioners.
           - {code: parent_education, population: children_0_4, cost_per_site: 10000}
@@ -92,19 +80,11 @@ extension KentGenerator {
         """
     }
 
-    /// The buildings-only scenario (the first version's default): keep the buildings that reach
-    /// the most need-weighted children.
-    public static func buildingsOnlyScenarioText(budget: Double) -> String {
+    /// The settings both Kent scenarios share (the needs framework, travel, the objective and
+    /// its standard, the budget), written once so the two questions cannot drift apart. The lines
+    /// sit at column 0 because an interpolated text keeps its own indentation.
+    private static func sharedSettings(budget: Double) -> String {
         """
-        # Kent buildings only: keep the Family Hubs that reach the most need-weighted children
-        # within 20 minutes (door to door at 20 km/h, roughly bus or car-and-walk in Kent), on half of
-        # today's running costs, with at least one hub in every district. One undifferentiated
-        # service; the default scenario (../scenario.yaml) plans the services themselves.
-        # The dataset is illustrative (see ../README.md and dataset.yaml), not KCC's real site list.
-        name: "Kent Family Hubs: half today's running cost"
-        description: >-
-          Keep the buildings that reach the most need-weighted children within 20 minutes, on a
-          budget of half today's running costs, with at least one hub in every district.
         dataset: .
         needs:
           indicators:
@@ -118,6 +98,23 @@ extension KentGenerator {
         coverage_minutes: 20
         constraints:
           budget: \(Int(budget))
+        """
+    }
+
+    /// The buildings-only scenario (the first version's default): keep the buildings that reach
+    /// the most need-weighted children.
+    public static func buildingsOnlyScenarioText(budget: Double) -> String {
+        """
+        # Kent buildings only: keep the Family Hubs that reach the most need-weighted children
+        # within 20 minutes (door to door at 20 km/h, roughly bus or car-and-walk in Kent), on half of
+        # today's running costs, with at least one hub in every district. One undifferentiated
+        # service; the default scenario (../scenario.yaml) plans the services themselves.
+        # The dataset is illustrative (see ../README.md and dataset.yaml), not KCC's real site list.
+        name: "Kent Family Hubs: half today's running cost"
+        description: >-
+          Keep the buildings that reach the most need-weighted children within 20 minutes, on a
+          budget of half today's running costs, with at least one hub in every district.
+        \(sharedSettings(budget: budget))
           min_per_district: 1
         solver: {time_limit_s: 60, mip_gap: 0.0}
 
