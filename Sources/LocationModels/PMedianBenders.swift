@@ -176,8 +176,8 @@ extension PMedianProblem {
 
     /// The LP relaxation of the master by Kelley's cutting planes (GLPK adds every group's violated
     /// cut and re-solves from its last basis until none is; a handful of rounds on OR-Library).
-    /// Its bound equals the radius formulation's LP bound. Returns the LP and the cuts it needed
-    /// (the rows beyond the master's), or nil when the time limit or GLPK stops it first.
+    /// Its bound equals the radius formulation's LP bound. Returns the LP and the cuts it generated
+    /// that are tight at its optimum, or nil when the time limit or GLPK stops it first.
     func bendersRelaxation(options: SolveOptions, groups: ClientGroups, seeds: [[Int]],
                            start: ContinuousClock.Instant) throws -> (lp: Solution, cuts: [BendersCut])? {
         let built = buildBendersModel(groups: groups, seeds: seeds)
@@ -188,7 +188,13 @@ extension PMedianProblem {
         if let limit = options.timeLimit { lpOptions.timeLimit = max(0, limit - start.secondsElapsed) }
         let lp = try GLPKSolver.solve(built.model.relaxed(), options: lpOptions)
         guard lp.status == .optimal else { return nil }
-        return (lp, recorder.recorded)
+        // Only the cuts tight at the LP optimum go on: the others, cut off by later rounds, would
+        // weigh on every node's LP without raising the bound.
+        let tight = recorder.recorded.filter { cut in
+            let activity = zip(cut.sites, cut.coefficients).reduce(lp.values[built.cuts.theta[cut.group]!]) { $0 + $1.1 * lp.values[$1.0] }
+            return activity - cut.level <= 1e-6 * max(1, cut.level)
+        }
+        return (lp, tight)
     }
 
     /// Branch-and-Benders-cut from `heuristicSites` (GLPK's first incumbent, and the first cuts)
