@@ -140,28 +140,49 @@ public enum Planner {
         let heuristic = try PlanHeuristic(model).keepSites().flatMap { keep in
             try PlanHeuristic.point(keep: keep, model: model, options: options)
         }
+        let solution = try solve(lp, from: heuristic, asIncumbent: model.specification.objective == .minTravel,
+                                 options: options, start: start)
+        return (solution, nil)
+    }
+
+    /// GLPK on `lp` in what is left of the time limit (counted from `start`), from a heuristic
+    /// plan: GLPK's first incumbent when `asIncumbent` (GLPK then runs without its MIP
+    /// preprocessing, which refuses incumbents), else the fallback (``withFallback(_:fallback:model:relaxationBound:)``).
+    /// The v1 and v2 (`ServicePlanner`) planners both solve through here.
+    static func solve(_ lp: LinearModel, from heuristic: Solution?, asIncumbent: Bool, options: SolveOptions,
+                      start: ContinuousClock.Instant) throws -> Solution {
         var remaining = options
         if let limit = options.timeLimit { remaining.timeLimit = max(0, limit - seconds(since: start)) }
-        var solution: Solution
-        if model.specification.objective == .minTravel, let heuristic {
+        let solution: Solution
+        if asIncumbent, let heuristic {
             remaining.incumbent = heuristic.values
             solution = try GLPKSolver.solve(lp, options: remaining)
         } else {
             solution = try solve(lp, options: remaining)
         }
-        guard let heuristic, let value = heuristic.objective,
-              solution.status == .limitWithoutSolution || solution.status == .feasible else { return (solution, nil) }
-        if let found = solution.objective, lp.sense == .maximise ? found < value : found > value {
-            solution.values = heuristic.values
-            solution.objective = value
+        return withFallback(solution, fallback: heuristic, model: lp)
+    }
+
+    /// When GLPK stopped at its time limit with no plan, or a worse one than `fallback` (a
+    /// heuristic's point of `lp`), the fallback stands, with the best bound proven: GLPK's, else
+    /// `relaxationBound`, else every column at its best bound (which needs no solve); the status
+    /// is `feasible` with the gap between them. Any other solution is returned as it is.
+    static func withFallback(_ solution: Solution, fallback: Solution?, model lp: LinearModel,
+                             relaxationBound: Double? = nil) -> Solution {
+        guard let fallback, let value = fallback.objective,
+              solution.status == .limitWithoutSolution || solution.status == .feasible else { return solution }
+        let maximise = lp.sense == .maximise
+        var values = solution.values, found = value
+        if let objective = solution.objective, solution.status == .feasible, maximise ? objective >= value : objective <= value {
+            found = objective
+        } else {
+            values = fallback.values
         }
-        let found = solution.objective ?? value
-        let proven = solution.bound ?? boxBound(lp)
-        let bound = lp.sense == .maximise ? max(proven, found) : min(proven, found)
-        if solution.status == .limitWithoutSolution { solution.values = heuristic.values }
-        return (Solution(status: .feasible, objective: found, bound: bound,
-                         gap: Solution.relativeGap(objective: found, bound: bound), seconds: solution.seconds,
-                         values: solution.values, message: solution.message ?? "time limit reached"), nil)
+        let proven = solution.bound ?? relaxationBound ?? boxBound(lp)
+        let bound = maximise ? max(proven, found) : min(proven, found)
+        return Solution(status: .feasible, objective: found, bound: bound,
+                        gap: Solution.relativeGap(objective: found, bound: bound), seconds: solution.seconds,
+                        values: values, message: solution.message ?? "time limit reached")
     }
 
     /// The bound of `model` with every column at its most favourable bound and no row: proven
