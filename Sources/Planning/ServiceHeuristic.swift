@@ -13,7 +13,7 @@ import Optimisation
 /// 1. meet the requirements (Family Hubs per district, each service's coverage minimums for the
 ///    county, its districts and the most deprived areas, the services' weighted minimum, every
 ///    area served within `max_minutes` or, for `min_travel`, at all, sites per district, total
-///    capacity for the demand that must be served): the move closing the largest share of the
+///    capacity for the demand that must be served or covered): the move closing the largest share of the
 ///    shortfalls, per unit of what it costs where the objective or the budget counts cost;
 /// 2. `max_coverage` and `min_travel`: the move adding the most weighted coverage, or saving the
 ///    most weighted minutes (per pound within a budget), while one fits and gains; the cost-like
@@ -80,21 +80,29 @@ struct ServiceHeuristic {
                 fix(h, decisions.keep[j] && core.allSatisfy { decisions.offered[j][$0] })
             }
         }
-        if model.specification.constraints.capacity == .single {
-            guard let assigned = assignWhole(decisions, model: model, objective: full) else { return nil }
-            for k in 0 ..< s {
-                for i in 0 ..< instance.areaCount {
-                    for pair in model.assignment[k][i] { fix(pair.column, assigned[k][i] == pair.site) }
-                }
-            }
-        }
         var fixedOptions = options
         fixedOptions.incumbent = nil
         fixedOptions.relativeGap = 0
         fixedOptions.timeLimit = nil
         // Every binary fixed: a plain LP, which GLPK's LP presolver shrinks to the continuous rest.
+        // Under `capacity: single` that LP splits demand; its largest share for each (area,
+        // service) is where the whole assignment places it first.
         var solution = try GLPKSolver.solve(lp.relaxed(), options: fixedOptions)
         guard solution.status == .optimal else { return nil }
+        if model.specification.constraints.capacity == .single {
+            let preferred = model.assignment.map { areas in
+                areas.map { pairs in pairs.max { solution[$0.column] < solution[$1.column] }
+                    .flatMap { solution[$0.column] > 1e-6 ? $0.site : nil } }
+            }
+            guard let assigned = assignWhole(decisions, preferred: preferred, model: model, objective: full) else { return nil }
+            for k in 0 ..< s {
+                for i in 0 ..< instance.areaCount {
+                    for pair in model.assignment[k][i] { fix(pair.column, assigned[k][i] == pair.site) }
+                }
+            }
+            solution = try GLPKSolver.solve(lp.relaxed(), options: fixedOptions)
+            guard solution.status == .optimal else { return nil }
+        }
         for column in 0 ..< full.variableCount where full.kind(of: column) != .continuous {
             solution.values[column] = solution.values[column].rounded()
         }
@@ -108,9 +116,10 @@ struct ServiceHeuristic {
 
     /// Under `capacity: single`: each area's demand for each service to one kept site offering it
     /// (`[k][i]`, nil where unassigned), by `SingleSourceHeuristic` with each (area, service) an
-    /// item and the assignment columns' objective as its cost. Nil when the demand that must be
-    /// served does not fit.
-    private static func assignWhole(_ decisions: Decisions, model: ServiceModel, objective full: LinearModel) -> [[Int?]]? {
+    /// item, the assignment columns' objective as its cost, and `preferred[k][i]` placed first
+    /// where it has room. Nil when the demand that must be served does not fit.
+    private static func assignWhole(_ decisions: Decisions, preferred: [[Int?]], model: ServiceModel,
+                                    objective full: LinearModel) -> [[Int?]]? {
         let instance = model.instance, services = model.services
         let n = instance.areaCount, s = services.serviceCount
         let sign = full.sense == .minimise ? 1.0 : -1.0
@@ -128,7 +137,7 @@ struct ServiceHeuristic {
             demand: demand, options: options, mustServe: mustServe,
             capacity: instance.siteCapacity.map { $0 ?? .infinity }, siteCost: Array(repeating: 0, count: m),
             fixedOpen: decisions.keep, free: Array(repeating: false, count: m), minOpen: 0, maxOpen: Int.max)
-        guard let result = heuristic.assign(decisions.keep) else { return nil }
+        guard let result = heuristic.assign(decisions.keep, preferred: preferred.flatMap { $0 }) else { return nil }
         return (0 ..< s).map { k in Array(result.areaSite[(k * n) ..< ((k + 1) * n)]) }
     }
 
@@ -182,7 +191,9 @@ struct ServiceHeuristic {
         var coverCount: [[Int32]], serveCount: [[Int32]], nearest: [[Double]]
         var covered: [Double], coveredInDistrict: [[Double]], coveredDeprived: [Double], unserved: [Double]
         let totalWeight: [Double], districtWeight: [[Double]], deprivedWeight: [Double]
-        let weightedTotal: Double, demandToServe: Double
+        let weightedTotal: Double
+        /// Under capacity, the demand kept buildings must have room for (visits).
+        let demandToServe: Double
         /// A thousandth of a typical move's cost: what a free move is priced at per pound.
         let costFloor: Double
         var initialShortfall: [Double] = []
@@ -261,9 +272,15 @@ struct ServiceHeuristic {
             }
             deprivedWeight = services.areaWeight.map { weights in spec.deprivedAreas.reduce(0) { $0 + weights[$1] } }
             weightedTotal = zip(rules.services, totalWeight).reduce(0) { $0 + $1.0.weight * $1.1 }
+            // Under capacity the demand kept sites must take: all of it where areas must be served,
+            // and a coverage minimum's share of it elsewhere (coverage is then demand assigned).
             var toServe = 0.0
             if spec.constraints.capacity != nil {
-                for k in 0 ..< s { for i in 0 ..< n where mustServe[k][i] { toServe += services.areaDemand[k][i] } }
+                for (k, rule) in rules.services.enumerated() {
+                    var share = max(rule.minCoverage ?? 0, rule.minDistrictCoverage ?? 0)
+                    if rule.weight != 0 { share = max(share, spec.constraints.minCoverage ?? 0) }
+                    for i in 0 ..< n { toServe += services.areaDemand[k][i] * (mustServe[k][i] ? 1 : share) }
+                }
             }
             demandToServe = toServe
             for j in 0 ..< m where instance.siteStatus[j] == .keep { open(j) }
