@@ -60,17 +60,26 @@ enum ServicePlanner {
     /// Share of the time limit kept for `ServiceDive` when there is no heuristic plan.
     static let diveShare = 0.1
 
-    /// The heuristic plan first (`ServiceHeuristic`), then GLPK from it through the planners'
-    /// shared flow (`Planner.solve(_:from:asIncumbent:options:start:)`). When the heuristic finds
-    /// no plan, GLPK gets the time limit less `diveShare`, and if it stops there with no plan or a
-    /// worse one than `ServiceDive` finds in the rest, the dive's plan stands, with GLPK's bound
-    /// (or the relaxation's, or every column at its best bound).
+    /// The heuristic plan first (`ServiceHeuristic`), then GLPK in the time left: from it as the
+    /// first incumbent for `min_travel` (as `Planner` does, measured there), else with GLPK's MIP
+    /// preprocessing and the heuristic plan as the fallback (`Planner.withFallback`). When the
+    /// heuristic finds no plan, GLPK gets the time limit less `diveShare`, and if it stops there
+    /// with no plan or a worse one than `ServiceDive` finds in the rest, the dive's plan stands,
+    /// with GLPK's bound (or the relaxation's, or every column at its best bound).
     static func solve(_ model: ServiceModel, options: SolveOptions, start: ContinuousClock.Instant) throws -> Solution {
         let lp = model.formulation.linearModel()
         let searchDeadline = start + .seconds((options.timeLimit ?? 0) * heuristicShare)
         if let heuristic = try ServiceHeuristic(model).solution(options: options, deadline: searchDeadline) {
-            return try Planner.solve(lp, from: heuristic, asIncumbent: model.specification.objective == .minTravel,
-                                     options: options, start: start)
+            var remaining = options
+            if let limit = options.timeLimit { remaining.timeLimit = max(0, limit - Planner.seconds(since: start)) }
+            let solution: Solution
+            if model.specification.objective == .minTravel {
+                remaining.incumbent = heuristic.values
+                solution = try GLPKSolver.solve(lp, options: remaining)
+            } else {
+                solution = try Planner.solve(lp, options: remaining)
+            }
+            return Planner.withFallback(solution, fallback: heuristic, model: lp)
         }
         guard let limit = options.timeLimit else { return try Planner.solve(lp, options: options) }
         var primaryOptions = options
