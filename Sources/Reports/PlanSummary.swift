@@ -83,6 +83,9 @@ struct PlanSummary: Encodable {
         } else if var pMedian = plan.pMedian {
             pMedian.heuristicObjective = pMedian.heuristicObjective.map { roundedTo($0, 6) }
             try c.encode(pMedian, forKey: .formulation)
+        } else if var coverage = plan.coverage {
+            coverage.heuristicObjective = coverage.heuristicObjective.map { roundedTo($0, 6) }
+            try c.encode(coverage, forKey: .formulation)
         }
         var list = c.nestedUnkeyedContainer(forKey: .conflicts)
         for conflict in plan.conflicts {
