@@ -11,14 +11,22 @@ extension Comparison {
         let ta = a.summary.totals, tb = b.summary.totals
         let d = difference(k)
         let arrow = { (x: String, y: String) in "\(x) → \(y)" }
-        let totals = [
+        var totals = [
             MapTotal("Sites kept", arrow(String(ta.sitesKept), String(tb.sitesKept))),
-            MapTotal("Annual cost", arrow(NumberFormat.pounds(ta.cost), NumberFormat.pounds(tb.cost))),
-            MapTotal("Carbon (tCO2e)", arrow(NumberFormat.decimal(ta.carbon, 1), NumberFormat.decimal(tb.carbon, 1))),
+        ] + PlanCosts.items([a, b]).map { item in
+            MapTotal(item.short, arrow(item.values[0].map(NumberFormat.pounds) ?? "-", item.values[1].map(NumberFormat.pounds) ?? "-"))
+        } + [
+            MapTotal("Carbon (tCO2e)", arrow(NumberFormat.carbon(ta.carbon), NumberFormat.carbon(tb.carbon))),
             MapTotal("Need covered", arrow(NumberFormat.percent(ta.coverage), NumberFormat.percent(tb.coverage))),
             MapTotal("Sites closed / opened", "\(d.sitesClosed) / \(d.sitesOpened)"),
             MapTotal("Areas losing / gaining", "\(d.areasLost) / \(d.areasGained)"),
         ]
+        let shifts = serviceShifts(k)
+        if !serviceCodes.isEmpty {
+            // Counted per district and service: "2 / 0" is two services a district no longer has.
+            totals.append(MapTotal("Services lost / moved", "\(shifts.filter { $0.kind == .lost }.count) / "
+                + "\(shifts.filter { $0.kind == .moved }.count)"))
+        }
         let diffAreas = areas[0].indices.map { i in
             let x = areas[0][i], y = areas[k][i]
             return DifferenceArea(id: x.id, district: x.district, lat: x.lat, lon: x.lon, children: x.children,
@@ -30,8 +38,8 @@ extension Comparison {
             return DifferenceSite(id: x.id, name: x.name, kind: x.kind, district: x.district, lat: x.lat, lon: x.lon,
                                   decisionA: x.decision, decisionB: sites[k][s].decision)
         }
-        let minutes = { (m: Double?) in m.map { NumberFormat.decimal($0, 1) } ?? "-" }
-        let header = ["District", "Kept A", "Kept B", "Cost A", "Cost B", "Covered A", "Covered B", "Worst min A", "Worst min B"]
+        let minutes = { (m: Double?) in NumberFormat.minutes(m) }
+        let header = ["District", "Kept A", "Kept B", "Buildings cost A", "Buildings cost B", "Covered A", "Covered B", "Worst min A", "Worst min B"]
         let rows = districtRows.map { row in
             let fa = row.figures[0], fb = row.figures[k]
             return [row.district, String(fa.sitesKept), String(fb.sitesKept), NumberFormat.pounds(fa.cost), NumberFormat.pounds(fb.cost),
@@ -39,7 +47,7 @@ extension Comparison {
         }
         return DifferenceMapData(title: "Family Hub estate options", optionA: a.name, optionB: b.name, totals: totals,
                                  areas: diffAreas, sites: diffSites, districtTable: MapTable(header: header, rows: rows),
-                                 notices: notices)
+                                 notices: notices, serviceTable: serviceShiftTable(k).map { MapTable(header: $0.header, rows: $0.rows) })
     }
 
     /// The area outlines the difference maps draw, by area id, and where they came from.
