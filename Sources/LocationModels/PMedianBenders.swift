@@ -254,8 +254,40 @@ extension PMedianProblem {
     /// proof itself), while this master is the one that just proved the optimum.
     public func cheapestOptimum(optimum: Double, openSites: [Int], siteCosts: [Double],
                                 options: SolveOptions) throws -> [Int] {
+        let start = ContinuousClock.now
         let groups = ClientGroups(costs: costs, weights: weights)
-        var built = buildBendersModel(groups: groups, seeds: [openSites])
+        // Reduced-cost fixing with the optimum itself as the incumbent: a site whose reduced cost
+        // exceeds (optimum - LP bound) opens only in plans worse than the optimum, so no tie needs it.
+        if costs.siteCount > openSites.count,
+           let relaxation = try bendersRelaxation(options: options, groups: groups, seeds: [openSites], start: start),
+           let lower = relaxation.lp.objective, relaxation.lp.reducedCosts.count >= costs.siteCount {
+            let lp = relaxation.lp
+            let slack = optimum - lower + 1e-7 * max(1, abs(optimum))
+            let open = Set(openSites)
+            let kept = (0 ..< costs.siteCount).filter { open.contains($0) || lp.values[$0] > 1e-9 || lp.reducedCosts[$0] <= slack }
+            if kept.count < costs.siteCount {
+                var position = [Int](repeating: -1, count: costs.siteCount)
+                for (k, j) in kept.enumerated() { position[j] = k }
+                let restricted = try self.restricted(to: kept)
+                let restrictedGroups = ClientGroups(costs: restricted.costs, weights: weights)
+                let newGroup = groups.representatives.map { restrictedGroups.groupOfClient[$0] }
+                var remaining = options
+                if let limit = options.timeLimit { remaining.timeLimit = max(0, limit - start.secondsElapsed) }
+                return try restricted.cheapestOptimum(
+                    optimum: optimum, openSites: openSites.map { position[$0] }, siteCosts: kept.map { siteCosts[$0] },
+                    groups: restrictedGroups, cuts: relaxation.cuts.map { $0.restricted(position: position, group: newGroup[$0.group]) },
+                    options: remaining).map { kept[$0] }
+            }
+        }
+        return try cheapestOptimum(optimum: optimum, openSites: openSites, siteCosts: siteCosts, groups: groups, cuts: [],
+                                   options: options)
+    }
+
+    /// ``cheapestOptimum(optimum:openSites:siteCosts:options:)`` on the master over every site of
+    /// this problem, starting with `cuts`.
+    private func cheapestOptimum(optimum: Double, openSites: [Int], siteCosts: [Double], groups: ClientGroups,
+                                 cuts: [BendersCut], options: SolveOptions) throws -> [Int] {
+        var built = buildBendersModel(groups: groups, seeds: [openSites], cuts: cuts)
         var columns: [Int] = [], coefficients: [Double] = []
         for (g, column) in built.cuts.theta.enumerated() {
             guard let column else { continue }

@@ -57,9 +57,10 @@ enum TravelMedian {
         }
         // The planner's tie-break, on the p-median's own master: the cheapest of the optimal plans.
         // Minutes rarely tie, and proving that no other plan reaches the optimum is a proof of its
-        // own: on the generated counties (benchmarks `counties --tie-break`) it took as long as
-        // the proof itself (0.49 against 0.48 CPU s on 1,000 x 110, 3.2 against 2.8 on 1,500 x
-        // 160) and found the optimum unique. So it gets a tenth of the proof's time.
+        // own: on the generated counties (benchmarks `counties --tie-break`) it took most of the
+        // proof's time again (0.40 against 0.47 CPU s on 1,000 x 110, 2.1 against 2.8 on 1,500 x
+        // 160, after reduced-cost fixing against the optimum) and found the optimum unique. So it
+        // gets a tenth of the proof's time.
         var open = result.openSites
         if result.status == .optimal, let optimum = result.objective, Planner.tiesCanDiffer(model) {
             var tieOptions = options
