@@ -164,19 +164,30 @@ public enum Planner {
                 coverage = CoverageReport(formulation: .compact, rows: lp.rowCount, solution: solution, heuristic: heuristic?.objective)
             }
         }
-        guard let heuristic, let value = heuristic.objective,
-              solution.status == .limitWithoutSolution || solution.status == .feasible else { return (solution, nil, coverage) }
-        if let found = solution.objective, lp.sense == .maximise ? found < value : found > value {
-            solution.values = heuristic.values
-            solution.objective = value
+        return (withFallback(solution, fallback: heuristic, model: lp), nil, coverage)
+    }
+
+    /// When GLPK stopped at its time limit with no plan, or a worse one than `fallback` (a
+    /// heuristic's point of `lp`), the fallback stands, with the best bound proven: GLPK's, else
+    /// `relaxationBound`, else every column at its best bound (which needs no solve); the status
+    /// is `feasible` with the gap between them. Any other solution is returned as it is. The v1
+    /// and v2 (`ServicePlanner`) planners both end their solve here.
+    static func withFallback(_ solution: Solution, fallback: Solution?, model lp: LinearModel,
+                             relaxationBound: Double? = nil) -> Solution {
+        guard let fallback, let value = fallback.objective,
+              solution.status == .limitWithoutSolution || solution.status == .feasible else { return solution }
+        let maximise = lp.sense == .maximise
+        var values = solution.values, found = value
+        if let objective = solution.objective, solution.status == .feasible, maximise ? objective >= value : objective <= value {
+            found = objective
+        } else {
+            values = fallback.values
         }
-        let found = solution.objective ?? value
-        let proven = solution.bound ?? boxBound(lp)
-        let bound = lp.sense == .maximise ? max(proven, found) : min(proven, found)
-        if solution.status == .limitWithoutSolution { solution.values = heuristic.values }
-        return (Solution(status: .feasible, objective: found, bound: bound,
-                         gap: Solution.relativeGap(objective: found, bound: bound), seconds: solution.seconds,
-                         values: solution.values, message: solution.message ?? "time limit reached"), nil, coverage)
+        let proven = solution.bound ?? relaxationBound ?? boxBound(lp)
+        let bound = maximise ? max(proven, found) : min(proven, found)
+        return Solution(status: .feasible, objective: found, bound: bound,
+                        gap: Solution.relativeGap(objective: found, bound: bound), seconds: solution.seconds,
+                        values: values, message: solution.message ?? "time limit reached")
     }
 
     /// The bound of `model` with every column at its most favourable bound and no row: proven
