@@ -54,7 +54,8 @@ let package = Package(
         .target(
             name: "EstateIO",
             // GRDB (already built for Batch's results database) reads GeoPackage boundaries: a GeoPackage is SQLite.
-            dependencies: ["Estate", "BoundedYAML", .product(name: "Yams", package: "Yams"), .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["Estate", "BoundedYAML", "Quantities", .product(name: "Yams", package: "Yams"),
+                           .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // Seeded generators: the default Kent dataset and large synthetic instances.
         .target(name: "EstateSynth", dependencies: ["Estate"]),
@@ -63,7 +64,7 @@ let package = Package(
         .testTarget(name: "EstateIOTests", dependencies: ["Estate", "EstateIO", "EstateSynth", "Planning", "Reports", "BoundedYAML",
                                                          .product(name: "GRDB", package: "GRDB.swift")]),
         // The planning model: exact reductions, the MILP, decoding, infeasibility explanations.
-        .target(name: "Planning", dependencies: ["Estate", "Optimisation", "LocationModels"]),
+        .target(name: "Planning", dependencies: ["Estate", "Optimisation", "LocationModels", "Quantities"]),
         .testTarget(name: "PlanningTests", dependencies: ["Planning", "Estate", "EstateIO", "Optimisation"]),
         // A plan's tables, summary, GeoJSON and output folder.
         // GRDB writes the plan's GeoPackage (estate.gpkg), which is SQLite.
@@ -74,12 +75,13 @@ let package = Package(
         // Also the cluster recipes in deploy/: Slurm on real daemons, the Kubernetes manifest read with Yams.
         .testTarget(name: "EstateCLITests", dependencies: ["estate", "TestSupport", .product(name: "Yams", package: "Yams")]),
         // Scenario batches: expansion, sharding, the results database, the parallel
-        // runner and Pareto frontiers. Depends on no other Estate module but the
-        // formatting rule: the CLI hands it the planner as a closure.
+        // runner and Pareto frontiers. Of the domain it knows only the scenario tree
+        // (Estate's ScenarioNode, read by EstateIO's scenario reader), in which it sets
+        // overrides, and the formatting rule: the CLI hands it the planner as a closure.
         .target(
             name: "Batch",
             dependencies: [
-                "Quantities", "BoundedYAML", "Workbook",
+                "Estate", "EstateIO", "Quantities", "BoundedYAML", "Workbook",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
@@ -88,13 +90,14 @@ let package = Package(
         // (shards, kill -9 and resume) with a brute-force solver in place of the planner.
         .executableTarget(
             name: "batch-fixture",
-            dependencies: ["Batch"],
+            dependencies: ["Batch", "Estate", .product(name: "Yams", package: "Yams")],
             path: "Tests/BatchFixture"
         ),
         .testTarget(
             name: "BatchTests",
             dependencies: [
                 "Batch",
+                "Estate",
                 "batch-fixture",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "GRDB", package: "GRDB.swift"),

@@ -1,3 +1,5 @@
+import Estate
+
 /// Each of a plan's constraints set against what the plan achieved, in a planner's words: the
 /// limit, the plan's figure, the room left and whether that room could have been used. Figures
 /// come from the plan's own files (a `PlanRecord`), so the sentences hold for any plan folder.
@@ -20,11 +22,11 @@ enum ConstraintCheck {
         }
         if let cap = c["carbon"] {
             let left = cap - t.carbon
-            var line = "Carbon cap \(NumberFormat.decimal(cap, 1)) tCO2e a year: the plan emits \(NumberFormat.decimal(t.carbon, 1)), leaving \(NumberFormat.decimal(left, 1))"
+            var line = "Carbon cap \(NumberFormat.carbon(cap)) tCO2e a year: the plan emits \(NumberFormat.carbon(t.carbon)), leaving \(NumberFormat.carbon(left))"
             if let least = closed.min(by: { $0.carbon < $1.carbon }) {
                 line += least.carbon > left + 0.0005
                     ? "; every closing building emits more than that, so the cap binds."
-                    : "; \(least.name) (\(NumberFormat.decimal(least.carbon, 1)) tCO2e) would fit, so the cap is not what closes it."
+                    : "; \(least.name) (\(NumberFormat.carbon(least.carbon)) tCO2e) would fit, so the cap is not what closes it."
             } else {
                 line += "."
             }
@@ -56,7 +58,8 @@ enum ConstraintCheck {
                 + NumberFormat.percent(lowest.figures.coverage) + (lowest.figures.coverage - floor < 5e-4 ? " (it binds)." : "."))
         }
         if let floor = c["min_deprived_coverage"] {
-            let share = c["deprived_share"] ?? 0.2
+            // summary.json writes the share with the floor; a hand-edited one falls back to the scenario default.
+            let share = c["deprived_share"] ?? Constraints().deprivedShare
             var line = "At least \(NumberFormat.percent(floor)) of the need of the most deprived \(NumberFormat.percent(share)) of areas covered"
             if let achieved = deprivedCoverage(record, share: share) {
                 line += ": the plan covers \(NumberFormat.percent(achieved))" + (achieved - floor < 5e-4 ? " (it binds)." : ".")
@@ -68,7 +71,7 @@ enum ConstraintCheck {
         if let limit = c["max_minutes"] {
             let worst = record.areas.compactMap(\.minutes).max()
             lines.append("A building within \(NumberFormat.decimal(limit)) minutes of every area: the longest trip is "
-                + (worst.map { NumberFormat.decimal($0, 1) + " minutes" } ?? "none") + ".")
+                + (worst.map { NumberFormat.minutes($0) + " minutes" } ?? "none") + ".")
         }
         return lines
     }
