@@ -265,8 +265,11 @@ public enum BatchExpansion {
         return path
     }
 
+    /// A value as labels and CSV cells show it: a scalar as written, an empty value as YAML's `~`,
+    /// a list or mapping as canonical JSON.
     private static func displayText(_ node: ScenarioNode) -> String {
         if let text = node.text { return text }
+        if node.kind == .null { return "~" }
         return CanonicalJSON.text(of: node)
     }
 
