@@ -110,7 +110,7 @@ public enum BatchExpansion {
                 var parameters: [ScenarioParameter] = []
                 if let variant {
                     parameters.append(ScenarioParameter(
-                        key: "variant", json: CanonicalJSON.string(variant.name), text: variant.name))
+                        key: "variant", json: JSONText.string(variant.name), text: variant.name))
                 }
                 var remainder = point
                 var choices = [Int](repeating: 0, count: axes.count)
