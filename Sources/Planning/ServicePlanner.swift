@@ -1,6 +1,7 @@
 import Estate
 import Foundation
 import Optimisation
+import Quantities
 
 /// Plans a v2 specification (services, Family Hubs, outreach): builds `ServiceModel`, solves it
 /// with GLPK, breaks ties by cost, reads the decisions back, evaluates them with
@@ -225,7 +226,7 @@ enum ServicePlanner {
                                      outreach: full, assignment: nil)
         var details: [ConstraintGroup: [String]] = [:]
         let deprived = Set(model.specification.deprivedAreas)
-        func percent(_ x: Double) -> String { String(format: "%.1f%%", 100 * x) }
+        func percent(_ x: Double) -> String { Quantity.share.display(x) }
         for (k, rule) in rules.services.enumerated() {
             let code = services.codes[k]
             let weights = services.areaWeight[k]
