@@ -79,7 +79,7 @@ enum ServicePlanner {
             } else {
                 solution = try Planner.solve(lp, options: remaining)
             }
-            return Planner.withFallback(solution, fallback: heuristic, model: lp)
+            return Planner.withFallback(solution, fallback: heuristic, model: lp, relaxationBound: everySiteBound(model))
         }
         guard let limit = options.timeLimit else { return try Planner.solve(lp, options: options) }
         var primaryOptions = options
@@ -87,7 +87,27 @@ enum ServicePlanner {
         let solution = try Planner.solve(lp, options: primaryOptions)
         guard solution.status == .feasible || solution.status == .limitWithoutSolution else { return solution }
         let dive = try ServiceDive.run(lp, options: options, deadline: start + .seconds(max(limit, 1)))
-        return Planner.withFallback(solution, fallback: dive.solution, model: lp, relaxationBound: dive.relaxationBound)
+        return Planner.withFallback(solution, fallback: dive.solution, model: lp,
+                                    relaxationBound: dive.relaxationBound ?? everySiteBound(model))
+    }
+
+    /// For `max_coverage`, a bound that needs no solve and is far tighter than every column at
+    /// its best (which counts an area once per assignment column under capacity): the covered
+    /// weight of ``everySiteOpen(_:)``; no plan covers more. Nil for the other objectives.
+    static func everySiteBound(_ model: ServiceModel) -> Double? {
+        guard model.specification.objective == .maxCoverage else { return nil }
+        return everySiteOpen(model).objectiveValue(.maxCoverage, rules: model.rules)
+    }
+
+    /// The most any plan can cover: every site not marked close kept and offering every service
+    /// it can host, outreach wherever it may go, no budget and no capacity.
+    static func everySiteOpen(_ model: ServiceModel) -> ServiceEvaluation {
+        let instance = model.instance, services = model.services
+        let keep = instance.siteStatus.map { $0 != .close }
+        let offered = (0 ..< instance.siteCount).map { j in (0 ..< services.serviceCount).map { services.siteHosts[$0][j] } }
+        let outreach = (0 ..< services.serviceCount).map { _ in Array(repeating: 1.0, count: instance.areaCount) }
+        return ServiceEvaluation(instance: instance, services: services, rules: model.rules, keep: keep, offered: offered,
+                                 outreach: outreach, assignment: nil)
     }
 
     static func validate(_ instance: PlanningInstance, _ spec: PlanSpecification, _ rules: ServiceRules) throws(PlanningError) {
@@ -228,10 +248,7 @@ enum ServicePlanner {
         let instance = model.instance, services = model.services, rules = model.rules
         let m = instance.siteCount
         let keep = instance.siteStatus.map { $0 != .close }
-        let offered = (0 ..< m).map { j in (0 ..< services.serviceCount).map { services.siteHosts[$0][j] } }
-        let full = (0 ..< services.serviceCount).map { _ in Array(repeating: 1.0, count: instance.areaCount) }
-        let best = ServiceEvaluation(instance: instance, services: services, rules: rules, keep: keep, offered: offered,
-                                     outreach: full, assignment: nil)
+        let best = everySiteOpen(model)
         var details: [ConstraintGroup: [String]] = [:]
         let deprived = Set(model.specification.deprivedAreas)
         func percent(_ x: Double) -> String { Quantity.share.display(x) }
