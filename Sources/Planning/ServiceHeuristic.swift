@@ -21,7 +21,8 @@ import Optimisation
 ///    requirement needs;
 /// 3. the site minimum, with the cheapest sites;
 /// 4. `max_coverage`: local search until the deadline: withdraw one kept site or paid offer (the
-///    least valuable per pound first) and refill by phase 2, keeping the change when coverage grows.
+///    least valuable per pound first) and refill by phase 2, keeping the change when coverage
+///    grows; then withdraw, dearest first, every site and paid offer the coverage does not need.
 /// Buildings count as covering here; outreach is left to step 5, which fixes the decisions in the
 /// model and solves what is left (outreach, covered shares, a split assignment) as an LP:
 /// that also checks every row, so the heuristic never decides what the constraints mean, and
@@ -66,7 +67,10 @@ struct ServiceHeuristic {
         case .minCost, .minCarbon, .minSites: state.withdrawUnneeded()
         }
         state.meetSiteMinimum()
-        if model.specification.objective == .maxCoverage { state.improve(until: deadline) }
+        if model.specification.objective == .maxCoverage {
+            state.improve(until: deadline)
+            state.withdrawUnneeded()
+        }
         return Decisions(keep: state.keep, offered: state.offered)
     }
 
@@ -542,24 +546,36 @@ struct ServiceHeuristic {
 
         /// Phase 2 for the cost-like objectives: closes each kept site, then withdraws each paid
         /// offer, dearest first, while every requirement still holds.
+        ///
+        /// For `max_coverage` (after the local search) the same, while the covered weight holds:
+        /// among plans covering as much, a cheaper one, as the tie-break would choose.
         mutating func withdrawUnneeded() {
             let price: [Double] = spec.objective == .minCarbon ? instance.siteCarbon : instance.siteCost
+            let coverage = spec.objective == .maxCoverage
+            /// Whether the last withdrawal broke what must hold: a requirement's shortfall grew, the
+            /// site minimum, or (max_coverage) the covered weight fell.
+            func broke(_ before: [Double], _ covered: Double) -> Bool {
+                zip(shortfalls(), before).contains { $0 > $1 + 1e-9 } || (spec.constraints.minSites.map { count < $0 } ?? false)
+                    || coverage && weightedCovered < covered - 1e-9 * max(1, covered)
+            }
             let kept = (0 ..< m).filter { keep[$0] && instance.siteStatus[$0] != .keep }
             for j in kept.sorted(by: { (price[$0], $0) > (price[$1], $1) }) {
                 let offers = (0 ..< s).filter { offered[j][$0] }
+                let before = shortfalls(), covered = weightedCovered
                 close(j)
-                if shortfalls().contains(where: { $0 > 0 }) || (spec.constraints.minSites.map { count < $0 } ?? false) {
+                if broke(before, covered) {
                     open(j)
                     for k in offers { offer(j, k) }
                 }
             }
-            guard spec.objective == .minCost else { return }
+            guard spec.objective == .minCost || coverage else { return }
             var paid: [(site: Int, service: Int)] = []
             for j in 0 ..< m { for k in 0 ..< s where offered[j][k] && rules.services[k].costPerSite != 0 { paid.append((j, k)) } }
             for (j, k) in paid.sorted(by: { (rules.services[$0.service].costPerSite, $0.site, $0.service)
                 > (rules.services[$1.service].costPerSite, $1.site, $1.service) }) {
+                let before = shortfalls(), covered = weightedCovered
                 withdraw(j, k)
-                if shortfalls().contains(where: { $0 > 0 }) { offer(j, k) }
+                if broke(before, covered) { offer(j, k) }
             }
         }
 

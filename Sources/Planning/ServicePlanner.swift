@@ -70,6 +70,14 @@ enum ServicePlanner {
         let lp = model.formulation.linearModel()
         let searchDeadline = start + .seconds((options.timeLimit ?? 0) * heuristicShare)
         if let heuristic = try ServiceHeuristic(model).solution(options: options, deadline: searchDeadline) {
+            // A plan covering all that every site open could is optimal: no branch and cut.
+            if let bound = everySiteBound(model), let found = heuristic.objective,
+               found >= bound - max(options.relativeGap * abs(bound), 1e-9 * max(1, abs(bound))) {
+                return Solution(status: .optimal, objective: found, bound: bound,
+                                gap: Solution.relativeGap(objective: found, bound: bound),
+                                seconds: Planner.seconds(since: start), values: heuristic.values,
+                                message: "the heuristic plan covers all that every site open could")
+            }
             var remaining = options
             if let limit = options.timeLimit { remaining.timeLimit = max(0, limit - Planner.seconds(since: start)) }
             let solution: Solution
