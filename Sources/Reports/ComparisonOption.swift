@@ -19,15 +19,16 @@ public enum ComparisonOption {
 
     /// Loads the option at `path`. Throws `InputErrors` for a bad folder or scenario,
     /// `PlanningError` for contradictory settings, and `ComparisonError.noPlan` when the plan has
-    /// no decisions (e.g. the scenario is infeasible).
-    public static func load(_ path: String, engineVersion: String) throws -> PlanRecord {
+    /// no decisions (e.g. the scenario is infeasible). A scenario reads its travel times through
+    /// `travelCache` when given, as `estate plan --travel-cache` does.
+    public static func load(_ path: String, engineVersion: String, travelCache: TravelCache? = nil) throws -> PlanRecord {
         let name = name(for: path)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw InputErrors([InputError(file: path, expected: "a plan folder written by `estate plan`, or a scenario file, that exists")])
         }
         if isDirectory.boolValue { return try PlanFolderReader.read(folder: path, name: name) }
-        let inputs = try InputLoader.load(path: path)
+        let inputs = try InputLoader.load(path: path, travelCache: travelCache)
         var context = try PlanPipeline.run(scenario: inputs.scenario, dataset: inputs.dataset)
         // Explained as `estate plan` explains it (limits stepped and dropped; no per-site
         // re-solves), so a scenario option compares as its plan folder would.

@@ -27,6 +27,8 @@ struct CompareCommand: ParsableCommand {
     @Option(name: .long, help: "Folder to write the comparison into: new, empty, or an earlier Estate output folder (replaced whole; any other folder is refused).")
     var out: String = "compare"
 
+    @OptionGroup var travelCache: TravelCacheOption
+
     @OptionGroup var quiet: QuietFlag
 
     func validate() throws {
@@ -40,7 +42,8 @@ struct CompareCommand: ParsableCommand {
         var records: [PlanRecord] = []
         for option in options {
             do {
-                records.append(try ComparisonOption.load(option, engineVersion: EstateCommand.configuration.version))
+                records.append(try ComparisonOption.load(option, engineVersion: EstateCommand.configuration.version,
+                                                      travelCache: travelCache.cache))
             } catch let error as PlanningError {
                 throw CommandFailure.InContext(input: option, error: error)
             }
