@@ -319,16 +319,16 @@ def solve_highs(folder, time_limit):
                 variables=len(cost), constraints=len(rows))
 
 
-def lp_relaxations(folder, time_limit):
+def lp_relaxations(folder, time_limit, report):
     """The LP relaxation of the as-written v2 MILP (`build_model`), solved by GLPK (its C library
     through swiglpk: primal simplex, dual simplex, interior point, each with GLPK's LP presolver
     and scaling as Estate uses them) and by HiGHS (dual simplex, interior point): what the root of
-    branch and cut costs, and which method would pay. CPU seconds of each solve, objective."""
+    branch and cut costs, and which method would pay. Calls report(columns, rows, method, CPU
+    seconds, objective or None where the method stopped without an optimum) as each solve ends."""
     import highspy
     import swiglpk as g
     model = build_model(folder)
     cost, lower, upper, rows = model["cost"], model["lower"], model["upper"], model["rows"]
-    results = []
     g.glp_term_out(g.GLP_OFF)
     for method in ("primal", "dual", "interior"):
         lp = g.glp_create_prob()
@@ -364,7 +364,7 @@ def lp_relaxations(folder, time_limit):
             parm.tm_lim = int(time_limit * 1000)
             code = g.glp_simplex(lp, parm)
             objective = g.glp_get_obj_val(lp) if code == 0 and g.glp_get_status(lp) == g.GLP_OPT else None
-        results.append((f"GLPK {method}", time.process_time() - cpu, objective))
+        report(len(cost), len(rows), f"GLPK {method}", time.process_time() - cpu, objective)
         g.glp_delete_prob(lp)
     for solver in ("simplex", "ipm"):
         h = quiet_highs()
@@ -374,8 +374,8 @@ def lp_relaxations(folder, time_limit):
         cpu = time.process_time()
         h.run()
         optimal = h.getModelStatus() == highspy.HighsModelStatus.kOptimal
-        results.append((f"HiGHS {solver}", time.process_time() - cpu, h.getInfo().objective_function_value if optimal else None))
-    return len(cost), len(rows), results
+        report(len(cost), len(rows), f"HiGHS {solver}", time.process_time() - cpu,
+               h.getInfo().objective_function_value if optimal else None)
 
 
 def main():
@@ -391,12 +391,12 @@ def main():
     if args.lp:
         for name in filter(None, args.instances.split(",")):
             areas, sites, seed, share = INSTANCES[name]
-            with tempfile.TemporaryDirectory() as folder:
-                generate(folder, areas, sites, seed, share)
-                columns, rows, results = lp_relaxations(folder, args.time_limit)
-            for method, cpu, objective in results:
+            def report(columns, rows, method, cpu, objective):
                 print(f"{name:<8}{columns:>8} x {rows:<8}{method:<16}{cpu:>9.2f} cpu s  "
                       f"{objective if objective is not None else math.nan:>15.1f}", flush=True)
+            with tempfile.TemporaryDirectory() as folder:
+                generate(folder, areas, sites, seed, share)
+                lp_relaxations(folder, args.time_limit, report)
         return
     if not os.path.exists(args.estate):
         sys.exit(f"no estate binary at {args.estate}: run `swift build -c release` first")
