@@ -45,6 +45,18 @@ public struct PlanContext: Sendable {
     public var plan: Plan
     /// Why the plan is what it is (`PlanExplainer`), when it was asked for and applies.
     public var explanation: PlanExplanation? = nil
+
+    public init(dataset: Dataset, scenario: Scenario, instance: PlanningInstance, specification: PlanSpecification,
+                needScore: [Double], deprivation: Deprivation, plan: Plan, explanation: PlanExplanation? = nil) {
+        self.dataset = dataset
+        self.scenario = scenario
+        self.instance = instance
+        self.specification = specification
+        self.needScore = needScore
+        self.deprivation = deprivation
+        self.plan = plan
+        self.explanation = explanation
+    }
 }
 
 /// The one way a scenario becomes a plan: scenario + dataset (+ inputs already derived) ->

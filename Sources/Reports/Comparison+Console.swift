@@ -34,7 +34,7 @@ extension Comparison {
         lines.append("  \(differingSites.count) site(s) differ and \(changedAreas.count) area(s) change coverage between the options")
         for option in options {
             for limit in option.summary.limitsThatChangedNothing {
-                lines.append("  \(option.name): \(limit) changed nothing (the plan is identical without it)")
+                lines.append("  \(option.name): \(limit) changed nothing (the plan stays optimal without it)")
             }
         }
         return lines.joined(separator: "\n") + "\n"

@@ -31,7 +31,7 @@ public enum ComparisonOption {
         var context = try PlanPipeline.run(scenario: inputs.scenario, dataset: inputs.dataset)
         // Explained as `estate plan` explains it (limits stepped and dropped; no per-site
         // re-solves), so a scenario option compares as its plan folder would.
-        context.explanation = try PlanExplainer.explain(context)
+        context.explanation = try PlanExplainer.explain(context, seconds: PlanExplainer.defaultSeconds(for: context.plan))
         return try PlanRecord(context: context, name: name, source: path, engineVersion: engineVersion)
     }
 }

@@ -58,7 +58,7 @@ public enum PlanReport {
         line("Need covered") { NumberFormat.percent($0.summary.totals.coverage) + " within " + NumberFormat.decimal($0.summary.coverageMinutes) + " min" }
         line("Visits displaced a year") { NumberFormat.grouped($0.summary.totals.visitsDisplaced) }
         if options.contains(where: { !$0.summary.limitsThatChangedNothing.isEmpty }) {
-            line("Limits that changed nothing (the plan is identical without them)") {
+            line("Limits that changed nothing (the plan stays optimal without them)") {
                 $0.summary.limitsThatChangedNothing.isEmpty ? "none" : $0.summary.limitsThatChangedNothing.joined(separator: ", ")
             }
         }
@@ -253,6 +253,7 @@ public enum PlanReport {
                 + "again with that one limit moved by a step or dropped.</p>\n<ul class=\"limits\">\n"
                 + moved.map { "<li>\(escape($0))</li>\n" }.joined() + "</ul>\n"
         }
+        if let note = record.summary.explanationNote { html += "<p class=\"note\">\(escape(note))</p>\n" }
         return html + "</section>\n"
     }
 
