@@ -22,12 +22,13 @@ public enum PlanExplainer {
         context.instance.siteStatus.indices.filter { context.instance.siteStatus[$0] == .candidate }
     }
 
-    /// The seconds the commands allow the re-solves by default: about the plan's own solve time
-    /// (at least half a second), so that explaining at most roughly doubles a run. Measured
-    /// (docs/report.md): a 5,000 x 500 maximal covering plan took 33.7 s with every limit
-    /// re-solved against 8.1 s without.
+    /// The seconds the commands allow the re-solves by default: half the plan's own solve time
+    /// (at least a quarter of a second). A re-solve started within it may run for up to the
+    /// plan's solve time, so explaining adds about one solve to a run: measured (docs/report.md),
+    /// a 5,000 x 500 maximal covering plan took 33.7 s with every limit re-solved against 8.1 s
+    /// without, and the Kent Family Hub Network would take several times its 0.8 s.
     public static func defaultSeconds(for plan: Plan) -> Double {
-        max(0.5, plan.seconds)
+        max(0.25, 0.5 * plan.seconds)
     }
 
     /// The explanation of `context`'s plan, or nil when it does not apply. `resolving` names the

@@ -14,7 +14,7 @@ public enum ExplanationWords {
         if effect.limit == .outreach {
             // Outreach is an option the plan may use, not a limit: dropping it can only cost.
             if effect.without.sameDecisions { return head + ": unused (the plan reaches no one by outreach)." }
-            if effect.without.wasSkipped { return head + "." }
+            if effect.without.wasSkipped { return head + ": not re-solved in the time allowed." }
             return head + ": without it the plan " + outcome(effect.without, base, context) + "."
         }
         if effect.without.wasSkipped {
