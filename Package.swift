@@ -74,12 +74,13 @@ let package = Package(
         // Also the cluster recipes in deploy/: Slurm on real daemons, the Kubernetes manifest read with Yams.
         .testTarget(name: "EstateCLITests", dependencies: ["estate", "TestSupport", .product(name: "Yams", package: "Yams")]),
         // Scenario batches: expansion, sharding, the results database, the parallel
-        // runner and Pareto frontiers. Depends on no other Estate module but the
-        // formatting rule: the CLI hands it the planner as a closure.
+        // runner and Pareto frontiers. Of the domain it knows only the scenario tree
+        // (Estate's ScenarioNode, read by EstateIO's scenario reader), in which it sets
+        // overrides, and the formatting rule: the CLI hands it the planner as a closure.
         .target(
             name: "Batch",
             dependencies: [
-                "Quantities", "BoundedYAML", "Workbook",
+                "Estate", "EstateIO", "Quantities", "BoundedYAML", "Workbook",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
@@ -88,13 +89,14 @@ let package = Package(
         // (shards, kill -9 and resume) with a brute-force solver in place of the planner.
         .executableTarget(
             name: "batch-fixture",
-            dependencies: ["Batch"],
+            dependencies: ["Batch", "Estate", .product(name: "Yams", package: "Yams")],
             path: "Tests/BatchFixture"
         ),
         .testTarget(
             name: "BatchTests",
             dependencies: [
                 "Batch",
+                "Estate",
                 "batch-fixture",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "GRDB", package: "GRDB.swift"),

@@ -1,4 +1,6 @@
 import BoundedYAML
+import Estate
+import EstateIO
 import Foundation
 import Yams
 
@@ -43,26 +45,34 @@ public enum BatchExpansion {
                                    + problem)
         }
         guard let root else { throw .invalidYAML(file: file, reason: "the file is empty") }
-        return try expand(document: root, file: file)
+        let document: ScenarioNode
+        do {
+            document = try ScenarioReader.document(from: root, file: file)
+        } catch {
+            throw .invalidYAML(file: file, reason: error.description)
+        }
+        return try expand(document: document, file: file)
     }
 
-    /// Expands an already parsed scenario document.
-    public static func expand(document root: Node, file: String) throws(BatchError) -> [ExpandedScenario] {
-        guard case var .mapping(base) = root else {
+    /// Expands a scenario document, read by the scenario reader that `estate plan` uses: every
+    /// override is set in that very tree (`ScenarioNode.replacing(at:with:)`), so an expanded
+    /// scenario is decoded exactly as a scenario file is, and its nodes keep their lines in the file.
+    public static func expand(document root: ScenarioNode, file: String) throws(BatchError) -> [ExpandedScenario] {
+        guard case let .map(entries) = root.kind else {
             throw .invalidNode(
-                file: file, line: root.mark?.line, column: root.mark?.column, key: "(document)",
+                file: file, line: root.line, column: root.column, key: "(document)",
                 found: describe(root), expected: "a mapping of scenario keys")
         }
-        let axes = try readAxes(base["batch"], file: file)
-        let variants = try readVariants(base["variants"], file: file)
-        base["batch"] = nil
-        base["variants"] = nil
+        let axes = try readAxes(root["batch"], file: file)
+        let variants = try readVariants(root["variants"], file: file)
+        let base = ScenarioNode(.map(entries.filter { $0.key != "batch" && $0.key != "variants" }),
+                                line: root.line, column: root.column)
 
         let gridPaths = Set(axes.map(\.path))
         for variant in variants {
             if let clash = variant.overrides.first(where: { gridPaths.contains($0.path) }) {
                 throw .invalidPath(
-                    file: file, line: clash.mark?.line, column: clash.mark?.column, path: clash.path.description,
+                    file: file, line: clash.key.line, column: clash.key.column, path: clash.path.description,
                     reason: "variant `\(variant.name)` sets a path that `batch:` also varies")
             }
         }
@@ -72,7 +82,7 @@ public enum BatchExpansion {
             let (product, overflow) = total.multipliedReportingOverflow(by: axis.values.count)
             guard !overflow, product <= maximumScenarios else {
                 throw .invalidNode(
-                    file: file, line: axis.mark?.line, column: axis.mark?.column, key: "batch",
+                    file: file, line: axis.key.line, column: axis.key.column, key: "batch",
                     found: "a product of more than \(maximumScenarios) scenarios",
                     expected: "at most \(maximumScenarios)")
             }
@@ -85,15 +95,14 @@ public enum BatchExpansion {
         var firstNameByID: [String: String] = [:]
         let gridSize = axes.reduce(1) { $0 * $1.values.count }
         for variant in variantList {
-            var variantDocument = Node.mapping(base)
+            var variantDocument = base
             var variantOverrides: [ScenarioOverride] = []
             for override in variant?.overrides ?? [] {
-                variantDocument = try override.path.applying(
-                    override.value, to: variantDocument, file: file, mark: override.mark)
+                variantDocument = try override.path.applying(override.value, to: variantDocument, file: file, at: override.key)
                 variantOverrides.append(ScenarioOverride(
                     origin: "variants.\(variant!.name)", path: override.path.description,
-                    text: displayText(override.value), line: override.value.mark?.line ?? override.mark?.line,
-                    column: override.value.mark?.column ?? override.mark?.column))
+                    text: displayText(override.value), line: override.value.line ?? override.key.line,
+                    column: override.value.column ?? override.key.column))
             }
             for point in 0..<gridSize {
                 var document = variantDocument
@@ -111,12 +120,12 @@ public enum BatchExpansion {
                 }
                 for (axis, choice) in zip(axes, choices) {
                     let value = axis.values[choice]
-                    document = try axis.path.applying(value, to: document, file: file, mark: value.mark ?? axis.mark)
+                    document = try axis.path.applying(value, to: document, file: file, at: value.line == nil ? axis.key : value)
                     parameters.append(ScenarioParameter(
                         key: axis.path.description, json: CanonicalJSON.text(of: value), text: displayText(value)))
                     overrides.append(ScenarioOverride(
                         origin: "batch", path: axis.path.description, text: displayText(value),
-                        line: value.mark?.line ?? axis.mark?.line, column: value.mark?.column ?? axis.mark?.column))
+                        line: value.line ?? axis.key.line, column: value.column ?? axis.key.column))
                 }
                 let id = String(SHA256.hex(CanonicalJSON.text(of: document)).prefix(16))
                 let name = parameters.isEmpty
@@ -127,15 +136,9 @@ public enum BatchExpansion {
                     throw .duplicateScenario(file: file, id: id, first: first, second: name)
                 }
                 firstNameByID[id] = name
-                let yaml: String
-                do {
-                    yaml = try Yams.serialize(node: document, width: -1)
-                } catch {
-                    throw .invalidYAML(file: file, reason: String(describing: error))
-                }
                 scenarios.append(ExpandedScenario(
                     id: id, index: scenarios.count, name: name, variant: variant?.name,
-                    parameters: parameters, overrides: overrides, yaml: yaml, sourceFile: file))
+                    parameters: parameters, overrides: overrides, document: document, sourceFile: file))
             }
         }
         return scenarios
@@ -145,14 +148,15 @@ public enum BatchExpansion {
 
     private struct Axis {
         let path: DotPath
-        let values: [Node]
-        let mark: Mark?
+        let values: [ScenarioNode]
+        /// The axis' key in the file, for its line and column.
+        let key: ScenarioNode
     }
 
     private struct Override {
         let path: DotPath
-        let value: Node
-        let mark: Mark?
+        let value: ScenarioNode
+        let key: ScenarioNode
     }
 
     private struct Variant {
@@ -160,77 +164,85 @@ public enum BatchExpansion {
         let overrides: [Override]
     }
 
-    private static func readAxes(_ node: Node?, file: String) throws(BatchError) -> [Axis] {
-        guard let node, Tag.Name(rawValue: node.tag.rawValue) != .null else { return [] }
-        guard case let .mapping(mapping) = node else {
+    /// A mapping's key as a node at the key's own place in the file, for errors about the key.
+    private static func keyNode(_ entry: ScenarioNode.Entry) -> ScenarioNode {
+        ScenarioNode(.scalar(entry.key, quoted: false), line: entry.keyLine, column: entry.keyColumn)
+    }
+
+    private static func readAxes(_ node: ScenarioNode?, file: String) throws(BatchError) -> [Axis] {
+        guard let node, node.kind != .null else { return [] }
+        guard case let .map(entries) = node.kind else {
             throw .invalidNode(
-                file: file, line: node.mark?.line, column: node.mark?.column, key: "batch",
+                file: file, line: node.line, column: node.column, key: "batch",
                 found: describe(node), expected: "a mapping from dot paths to lists of values")
         }
         var axes: [Axis] = []
         var seen: Set<DotPath> = []
-        for (key, value) in mapping {
+        for entry in entries {
+            let key = keyNode(entry), value = entry.value
             let path = try readPath(key, block: "batch", file: file)
             guard seen.insert(path).inserted else {
                 throw .invalidNode(
-                    file: file, line: key.mark?.line, column: key.mark?.column, key: "batch.\(path)",
+                    file: file, line: key.line, column: key.column, key: "batch.\(path)",
                     found: "given twice", expected: "each path once")
             }
-            guard case let .sequence(sequence) = value, !sequence.isEmpty else {
+            guard case let .list(sequence) = value.kind, !sequence.isEmpty else {
                 throw .invalidNode(
-                    file: file, line: value.mark?.line, column: value.mark?.column, key: "batch.\(path)",
+                    file: file, line: value.line, column: value.column, key: "batch.\(path)",
                     found: describe(value), expected: "a non-empty list of values, e.g. [15, 20, 30]")
             }
             var canonical: Set<String> = []
             for element in sequence where !canonical.insert(CanonicalJSON.text(of: element)).inserted {
                 throw .invalidNode(
-                    file: file, line: element.mark?.line, column: element.mark?.column, key: "batch.\(path)",
+                    file: file, line: element.line, column: element.column, key: "batch.\(path)",
                     found: "the value `\(displayText(element))` twice", expected: "distinct values")
             }
-            axes.append(Axis(path: path, values: Array(sequence), mark: key.mark))
+            axes.append(Axis(path: path, values: sequence, key: key))
         }
         return axes
     }
 
-    private static func readVariants(_ node: Node?, file: String) throws(BatchError) -> [Variant] {
-        guard let node, Tag.Name(rawValue: node.tag.rawValue) != .null else { return [] }
-        guard case let .mapping(mapping) = node, !mapping.isEmpty else {
+    private static func readVariants(_ node: ScenarioNode?, file: String) throws(BatchError) -> [Variant] {
+        guard let node, node.kind != .null else { return [] }
+        guard case let .map(entries) = node.kind, !entries.isEmpty else {
             throw .invalidNode(
-                file: file, line: node.mark?.line, column: node.mark?.column, key: "variants",
+                file: file, line: node.line, column: node.column, key: "variants",
                 found: describe(node), expected: "a mapping from variant names to mappings of overrides")
         }
         var variants: [Variant] = []
         var names: Set<String> = []
-        for (key, value) in mapping {
-            guard case let .scalar(scalar) = key, !scalar.string.isEmpty else {
+        for entry in entries {
+            let key = keyNode(entry), value = entry.value
+            let name = entry.key
+            guard !name.isEmpty else {
                 throw .invalidNode(
-                    file: file, line: key.mark?.line, column: key.mark?.column, key: "variants",
+                    file: file, line: key.line, column: key.column, key: "variants",
                     found: describe(key), expected: "a variant name")
             }
-            let name = scalar.string
             guard names.insert(name).inserted else {
                 throw .invalidNode(
-                    file: file, line: key.mark?.line, column: key.mark?.column, key: "variants.\(name)",
+                    file: file, line: key.line, column: key.column, key: "variants.\(name)",
                     found: "given twice", expected: "unique variant names")
             }
             var overrides: [Override] = []
-            switch value {
-            case .scalar where Tag.Name(rawValue: value.tag.rawValue) == .null:
+            switch value.kind {
+            case .null:
                 break
-            case let .mapping(pairs):
+            case let .map(pairs):
                 var seen: Set<DotPath> = []
-                for (pathKey, override) in pairs {
+                for pair in pairs {
+                    let pathKey = keyNode(pair)
                     let path = try readPath(pathKey, block: "variants.\(name)", file: file)
                     guard seen.insert(path).inserted else {
                         throw .invalidNode(
-                            file: file, line: pathKey.mark?.line, column: pathKey.mark?.column,
+                            file: file, line: pathKey.line, column: pathKey.column,
                             key: "variants.\(name).\(path)", found: "given twice", expected: "each path once")
                     }
-                    overrides.append(Override(path: path, value: override, mark: pathKey.mark))
+                    overrides.append(Override(path: path, value: pair.value, key: pathKey))
                 }
             default:
                 throw .invalidNode(
-                    file: file, line: value.mark?.line, column: value.mark?.column, key: "variants.\(name)",
+                    file: file, line: value.line, column: value.column, key: "variants.\(name)",
                     found: describe(value), expected: "a mapping of dot paths to values, or {}")
             }
             variants.append(Variant(name: name, overrides: overrides))
@@ -238,32 +250,32 @@ public enum BatchExpansion {
         return variants
     }
 
-    private static func readPath(_ key: Node, block: String, file: String) throws(BatchError) -> DotPath {
-        guard case let .scalar(scalar) = key, let path = DotPath(scalar.string) else {
+    private static func readPath(_ key: ScenarioNode, block: String, file: String) throws(BatchError) -> DotPath {
+        guard let text = key.text, let path = DotPath(text) else {
             throw .invalidNode(
-                file: file, line: key.mark?.line, column: key.mark?.column, key: block,
-                found: "the key `\(CanonicalJSON.keyText(key))`",
+                file: file, line: key.line, column: key.column, key: block,
+                found: "the key `\(key.text ?? CanonicalJSON.text(of: key))`",
                 expected: "a dot path such as constraints.budget")
         }
         if path.segments[0] == "batch" || path.segments[0] == "variants" {
             throw .invalidNode(
-                file: file, line: key.mark?.line, column: key.mark?.column, key: block,
+                file: file, line: key.line, column: key.column, key: block,
                 found: "the key `\(path)`", expected: "a scenario setting, not batch or variants")
         }
         return path
     }
 
-    private static func displayText(_ node: Node) -> String {
-        if case let .scalar(scalar) = node { return scalar.string }
+    private static func displayText(_ node: ScenarioNode) -> String {
+        if let text = node.text { return text }
         return CanonicalJSON.text(of: node)
     }
 
-    private static func describe(_ node: Node) -> String {
-        switch node {
-        case let .scalar(scalar): return scalar.string.isEmpty ? "empty" : "the value `\(scalar.string)`"
-        case .sequence: return "a list"
-        case let .mapping(mapping): return mapping.isEmpty ? "an empty mapping" : "a mapping"
-        case .alias: return "an alias"
+    private static func describe(_ node: ScenarioNode) -> String {
+        switch node.kind {
+        case .null: return "empty"
+        case let .scalar(text, _): return text.isEmpty ? "empty" : "the value `\(text)`"
+        case .list: return "a list"
+        case let .map(entries): return entries.isEmpty ? "an empty mapping" : "a mapping"
         }
     }
 }

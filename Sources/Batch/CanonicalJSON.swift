@@ -1,32 +1,35 @@
+import Estate
 import Yams
 
-/// Canonical JSON text for YAML nodes and plain values.
+/// Canonical JSON text for scenario trees and plain values.
 ///
 /// Scenario ids hash this text, so it must not depend on how the analyst wrote a
 /// value: mapping keys are sorted, `9_000_000`, `9000000` and `9e6` all become
 /// `9000000`, and booleans and nulls use JSON's spelling. Strings keep their text.
 enum CanonicalJSON {
-    /// The canonical JSON of a YAML node (aliases are resolved by the composer).
-    static func text(of node: Node) -> String {
+    /// The canonical JSON of a scenario tree. A plain scalar is typed as YAML types it (Yams'
+    /// resolver: `9_000_000` an integer, `yes` a boolean), a quoted one is a string.
+    static func text(of node: ScenarioNode) -> String {
         var out = ""
         write(node, into: &out)
         return out
     }
 
-    private static func write(_ node: Node, into out: inout String) {
-        switch node {
-        case .scalar:
-            out += scalar(node)
-        case let .sequence(sequence):
+    private static func write(_ node: ScenarioNode, into out: inout String) {
+        switch node.kind {
+        case .null:
+            out += "null"
+        case let .scalar(text, quoted):
+            out += quoted ? string(text) : scalar(Node(text))
+        case let .list(items):
             out += "["
-            for (index, element) in sequence.enumerated() {
+            for (index, element) in items.enumerated() {
                 if index > 0 { out += "," }
                 write(element, into: &out)
             }
             out += "]"
-        case let .mapping(mapping):
-            let pairs = mapping.map { (key: keyText($0.key), value: $0.value) }
-                .sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+        case let .map(entries):
+            let pairs = entries.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
             out += "{"
             for (index, pair) in pairs.enumerated() {
                 if index > 0 { out += "," }
@@ -35,15 +38,7 @@ enum CanonicalJSON {
                 write(pair.value, into: &out)
             }
             out += "}"
-        case .alias:
-            out += "null"
         }
-    }
-
-    /// A mapping key as text: scalars keep their text, other keys their canonical JSON.
-    static func keyText(_ key: Node) -> String {
-        if case let .scalar(scalar) = key { return scalar.string }
-        return text(of: key)
     }
 
     private static func scalar(_ node: Node) -> String {

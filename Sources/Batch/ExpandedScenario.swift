@@ -1,4 +1,4 @@
-import Yams
+import Estate
 
 /// One scenario of a batch: a variant and one value of every `batch:` key applied
 /// to the base scenario.
@@ -21,9 +21,10 @@ public struct ExpandedScenario: Sendable, Hashable, Identifiable {
     /// Every override applied to the base scenario, the variant's first, then one value of
     /// each `batch:` key: what a problem in the effective scenario is traced back to.
     public let overrides: [ScenarioOverride]
-    /// The effective scenario as YAML text, ready for the ordinary scenario reader.
-    /// Relative paths in it (`dataset:`) stay relative to `sourceFile`'s folder.
-    public let yaml: String
+    /// The effective scenario: the file's tree, as the scenario reader read it, with this
+    /// scenario's overrides set in it and `batch:`/`variants:` removed. Every node keeps its line
+    /// and column in `sourceFile`; relative paths in it (`dataset:`) stay relative to its folder.
+    public let document: ScenarioNode
     /// The scenario file the batch came from, as given to the expander.
     public let sourceFile: String
 
@@ -31,21 +32,6 @@ public struct ExpandedScenario: Sendable, Hashable, Identifiable {
     /// the form stored in the results database.
     public var parametersJSON: String {
         CanonicalJSON.object(parameters.map { (key: $0.key, json: $0.json) })
-    }
-
-    /// The effective scenario as a YAML node (parsed again from `yaml`, since
-    /// Yams' `Node` is not `Sendable`).
-    public func document() throws(BatchError) -> Node {
-        do {
-            guard let node = try Yams.compose(yaml: yaml) else {
-                throw BatchError.invalidYAML(file: sourceFile, reason: "empty document")
-            }
-            return node
-        } catch let error as BatchError {
-            throw error
-        } catch {
-            throw .invalidYAML(file: sourceFile, reason: String(describing: error))
-        }
     }
 }
 

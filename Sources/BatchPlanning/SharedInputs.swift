@@ -46,22 +46,17 @@ public final class SharedInputs: Sendable {
         self.scenarioFile = scenarioFile.standardizedFileURL
     }
 
-    /// Decodes an expanded scenario's YAML with the ordinary scenario decoder, so a
-    /// batch scenario means exactly what the same text means to `estate plan`.
-    /// `needs: file.yaml` is read (once) relative to the scenario file.
-    public func scenario(yaml: String) throws -> Scenario {
-        let file = scenarioFile.lastPathComponent
-        let tree = try ScenarioReader.parse(text: yaml, file: file)
-        let needs = try needsFiles.value(for: tree["needs"]?.text ?? "") {
-            try ScenarioReader.needsFile(of: tree, file: file, folder: scenarioFile.deletingLastPathComponent())
-        }
-        return try ScenarioReader.decode(tree, file: file, needs: needs)
-    }
-
-    /// Decodes an expanded scenario of the batch; an error names the axis or variant at fault.
+    /// Decodes an expanded scenario with the ordinary scenario decoder, so a batch scenario
+    /// means exactly what the same settings mean to `estate plan`; an error names the axis or
+    /// variant at fault. `needs: file.yaml` is read (once) relative to the scenario file.
     public func scenario(_ expanded: ExpandedScenario) throws -> Scenario {
+        let file = scenarioFile.lastPathComponent
+        let tree = expanded.document
         do {
-            return try scenario(yaml: expanded.yaml)
+            let needs = try needsFiles.value(for: tree["needs"]?.text ?? "") {
+                try ScenarioReader.needsFile(of: tree, file: file, folder: scenarioFile.deletingLastPathComponent())
+            }
+            return try ScenarioReader.decode(tree, file: file, needs: needs)
         } catch let errors as InputErrors {
             throw attribute(errors, to: expanded.overrides)
         }
@@ -69,19 +64,16 @@ public final class SharedInputs: Sendable {
 
     /// Errors in an expanded scenario, traced back to the batch file: an error in a setting an
     /// override made names that override (`batch.constraints.budget`, `variants.tight.carbon`)
-    /// at the line of its value; any other lies in the base scenario, named by its key path
-    /// only, since line numbers of the generated YAML would point nowhere in the file.
-    /// Errors in other files (the dataset's CSVs, a needs file) are left as they are.
+    /// at the line of its value; any other lies in the base scenario, at its own line (the
+    /// expanded tree keeps the file's lines). Errors in other files (the dataset's CSVs, a
+    /// needs file) are left as they are.
     public func attribute(_ errors: InputErrors, to overrides: [ScenarioOverride]) -> InputErrors {
         InputErrors(errors.errors.map { error in
-            guard error.file == scenarioFile.lastPathComponent, let keyPath = error.column else { return error }
+            guard error.file == scenarioFile.lastPathComponent, let keyPath = error.column,
+                  let override = overrides.last(where: { $0.covers(keyPath) }) else { return error }
             var traced = error
-            if let override = overrides.last(where: { $0.covers(keyPath) }) {
-                traced.column = override.origin + "." + keyPath
-                (traced.line, traced.position) = (override.line, override.column)
-            } else {
-                (traced.line, traced.position) = (nil, nil)
-            }
+            traced.column = override.origin + "." + keyPath
+            (traced.line, traced.position) = (override.line, override.column)
             return traced
         }, omitted: errors.omitted)
     }

@@ -88,12 +88,8 @@ extension InputWarnings {
         return warnings
     }
 
-    /// The median of a non-empty list (the mean of the middle two for an even count).
-    static func median(_ values: [Double]) -> Double {
-        let sorted = values.sorted()
-        let middle = sorted.count / 2
-        return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
-    }
+    /// The median of a non-empty list.
+    static func median(_ values: [Double]) -> Double { values.median ?? .nan }
 
     /// Degrees with 5 decimals (about a metre), as the datasets write them.
     static func degrees(_ value: Double) -> String {

@@ -122,17 +122,11 @@ public struct NeedScores: Sendable, Hashable {
     /// Replaces `nan` cells by the median of the known values of the same district (the
     /// county's median when the district has none).
     public static func imputeDistrictMedian(_ values: [Double], dataset: Dataset) -> [Double] {
-        func median(_ list: [Double]) -> Double? {
-            if list.isEmpty { return nil }
-            let sorted = list.sorted()
-            let middle = sorted.count / 2
-            return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
-        }
-        let county = median(values.filter { !$0.isNaN }) ?? 0
+        let county = values.filter { !$0.isNaN }.median ?? 0
         var result = values
         for areas in dataset.areasByDistrict {
             let known = areas.map { values[$0] }.filter { !$0.isNaN }
-            let fill = median(known) ?? county
+            let fill = known.median ?? county
             for area in areas where values[area].isNaN { result[area] = fill }
         }
         return result

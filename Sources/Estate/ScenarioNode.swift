@@ -1,8 +1,8 @@
 /// A parsed scenario document as a small tree (what YAML or JSON becomes), with the line and
 /// column of every node so that errors can point into the file.
 ///
-/// The domain decodes `Scenario` from this tree, and the batch engine overrides keys in it and
-/// decodes again, so neither depends on a YAML library.
+/// The domain decodes `Scenario` from this tree, and the batch engine sets its overrides in it
+/// (`replacing(at:with:)`) before the same decoding, so neither depends on a YAML library.
 public struct ScenarioNode: Sendable, Hashable {
     /// One key of a mapping, in document order.
     public struct Entry: Sendable, Hashable {
@@ -10,10 +10,16 @@ public struct ScenarioNode: Sendable, Hashable {
         public var key: String
         /// The value under the key.
         public var value: ScenarioNode
+        /// 1-based line and column of the key in the source file, when known (an error about
+        /// the key itself, such as a batch axis' dot path, points there).
+        public var keyLine: Int?
+        public var keyColumn: Int?
         /// An entry of a mapping.
-        public init(key: String, value: ScenarioNode) {
+        public init(key: String, value: ScenarioNode, keyLine: Int? = nil, keyColumn: Int? = nil) {
             self.key = key
             self.value = value
+            self.keyLine = keyLine
+            self.keyColumn = keyColumn
         }
     }
 
@@ -62,26 +68,68 @@ public struct ScenarioNode: Sendable, Hashable {
     }
 
     /// The node at a dotted key path (`constraints.budget`, `needs.indicators.0.weight`,
-    /// `services.youth.min_coverage`).
+    /// `services.youth.min_coverage`), found by the same rule `replacing(at:with:)` sets one.
     public func node(at path: String) -> ScenarioNode? {
         var node: ScenarioNode? = self
         for component in path.split(separator: ".", omittingEmptySubsequences: false).map(String.init) {
             guard let current = node else { return nil }
             switch current.kind {
             case .map: node = current[component]
-            case .list(let items):
-                // A position, or the `code` of an item (`services.youth`), as batch paths allow.
-                if let index = Int(component), items.indices.contains(index) { node = items[index] }
-                else { node = items.first { $0["code"]?.text == component } }
+            case .list(let items): node = Self.item(component, of: items).map { items[$0] }
             default: return nil
             }
         }
         return node
     }
 
+    /// Why a dotted path cannot be set in a document: the segment at fault, in words.
+    public struct PathError: Error, Sendable, Equatable {
+        /// E.g. "`services` has no item with code `yuth` (nor is it a 0-based position)".
+        public var reason: String
+    }
+
+    /// A copy of this document with the node at `path` (its segments, from the root) replaced
+    /// whole by `value`: the one rule every batch or frontier override follows. Missing mapping
+    /// keys are created (so `constraints.carbon` works on a scenario without `constraints:`); in
+    /// a list a segment is a 0-based position or the `code` of an item (`services.youth`), which
+    /// must exist; a path cannot continue through a single value.
+    public func replacing(at path: [String], with value: ScenarioNode) throws(PathError) -> ScenarioNode {
+        try replacing(at: path[...], walked: [], with: value)
+    }
+
+    private func replacing(at path: ArraySlice<String>, walked: [String], with value: ScenarioNode) throws(PathError) -> ScenarioNode {
+        guard let segment = path.first else { return value }
+        let here = walked.joined(separator: ".")
+        var copy = self
+        switch kind {
+        case .map(var entries):
+            let position = entries.firstIndex { $0.key == segment }
+            let child = position.map { entries[$0].value } ?? ScenarioNode(.map([]))
+            let replaced = try child.replacing(at: path.dropFirst(), walked: walked + [segment], with: value)
+            if let position { entries[position].value = replaced } else { entries.append(Entry(key: segment, value: replaced)) }
+            copy.kind = .map(entries)
+        case .list(var items):
+            guard let index = Self.item(segment, of: items) else {
+                throw PathError(reason: Int(segment) != nil
+                    ? "`\(here)` is a list of \(items.count); `\(segment)` is not a position in it (0-based)"
+                    : "`\(here)` has no item with code `\(segment)` (nor is it a 0-based position)")
+            }
+            items[index] = try items[index].replacing(at: path.dropFirst(), walked: walked + [segment], with: value)
+            copy.kind = .list(items)
+        case .scalar, .null:
+            throw PathError(reason: "`\(here)` is a single value, not a mapping or list")
+        }
+        return copy
+    }
+
+    /// The item a path segment names in a list: a 0-based position, else the item whose `code` it is.
+    private static func item(_ segment: String, of items: [ScenarioNode]) -> Int? {
+        if let index = Int(segment), items.indices.contains(index) { return index }
+        return items.firstIndex { $0["code"]?.text == segment }
+    }
+
     /// A copy of this mapping with `key`'s value replaced (or appended when absent). Only a reader
-    /// uses it, to put a needs file in place of `needs: file.yaml`; batch overrides of dotted paths
-    /// follow the batch engine's one rule set (`DotPath`).
+    /// uses it, to put a needs file in place of `needs: file.yaml`.
     public func replacing(key: String, with value: ScenarioNode) -> ScenarioNode {
         guard case .map(var entries) = kind else { return self }
         if let position = entries.firstIndex(where: { $0.key == key }) {

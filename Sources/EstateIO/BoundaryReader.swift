@@ -14,12 +14,19 @@ public enum BoundaryReader {
         default: return try GeoJSONReader.read(url: url, key: key)
         }
     }
+
+    /// The outlines of a plan folder's `areas.geojson` layer, keyed by `area_id`: the shapes its
+    /// plan map drew. The layer gives an area without an outline as its centroid (a Point),
+    /// which has no outline to read and is skipped.
+    public static func readPlanLayer(url: URL) throws(InputErrors) -> [(id: String, boundary: Boundary)] {
+        try GeoJSONReader.read(url: url, key: "area_id", skippingPoints: true)
+    }
 }
 
 /// GeoJSON FeatureCollections of Polygons and MultiPolygons (RFC 7946; the older `crs` member
 /// naming EPSG:27700, as ONS's British National Grid downloads carry, is honoured).
 enum GeoJSONReader {
-    static func read(url: URL, key: String) throws(InputErrors) -> [(id: String, boundary: Boundary)] {
+    static func read(url: URL, key: String, skippingPoints: Bool = false) throws(InputErrors) -> [(id: String, boundary: Boundary)] {
         let file = url.lastPathComponent
         let data: Data
         do { data = try Data(contentsOf: url, options: .alwaysMapped) } catch {
@@ -57,6 +64,7 @@ enum GeoJSONReader {
             let coordinates: JSONValue.Coordinates
             if case .coordinates(let numbers)? = geometry["coordinates"] { coordinates = numbers } else { coordinates = .position(.nan, .nan) }
             switch type {
+            case "Point" where skippingPoints: continue
             case "Polygon": polygons = polygon(coordinates, grid: grid).map { [$0] }
             case "MultiPolygon":
                 if case .list(let items) = coordinates {

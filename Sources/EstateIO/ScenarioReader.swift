@@ -18,10 +18,7 @@ public enum ScenarioReader {
             throw InputErrors([InputError(file: file, line: line, position: column, expected: "valid YAML or JSON (\(problem))")])
         }
         guard let node else { return ScenarioNode(.null, line: 1, column: 1) }
-        var errors = InputErrorCollector(file: file)
-        let tree = convert(node, file: file, errors: &errors)
-        try errors.throwIfAny()
-        return tree
+        return try document(from: node, file: file)
     }
 
     /// Reads and decodes a scenario file. `needs: other.yaml` is read relative to the scenario
@@ -72,6 +69,15 @@ public enum ScenarioReader {
         return text
     }
 
+    /// A composed YAML document as the scenario tree, as `parse` converts it: for a reader that
+    /// composes the text itself (the batch expander, whose own syntax errors name its blocks).
+    public static func document(from node: Yams.Node, file: String) throws(InputErrors) -> ScenarioNode {
+        var errors = InputErrorCollector(file: file)
+        let tree = convert(node, file: file, errors: &errors)
+        try errors.throwIfAny()
+        return tree
+    }
+
     static func convert(_ node: Yams.Node, file: String, errors: inout InputErrorCollector) -> ScenarioNode {
         let line = node.mark?.line, column = node.mark?.column
         switch node {
@@ -90,7 +96,8 @@ public enum ScenarioReader {
                     errors.add(line: key.mark?.line, column: nil, position: key.mark?.column, value: nil, expected: "a plain key")
                     continue
                 }
-                entries.append(ScenarioNode.Entry(key: scalar.string, value: convert(value, file: file, errors: &errors)))
+                entries.append(ScenarioNode.Entry(key: scalar.string, value: convert(value, file: file, errors: &errors),
+                                                  keyLine: key.mark?.line, keyColumn: key.mark?.column))
             }
             return ScenarioNode(.map(entries), line: line, column: column)
         case .alias:

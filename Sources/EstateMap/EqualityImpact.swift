@@ -199,8 +199,7 @@ public enum EqualityImpact {
         }
         minutes.sort()
         if !minutes.isEmpty {
-            let mid = minutes.count / 2
-            r.medianMinutes = minutes.count % 2 == 1 ? minutes[mid] : (minutes[mid - 1] + minutes[mid]) / 2
+            r.medianMinutes = minutes.medianOfSorted
             r.worstMinutes = minutes.last
             r.meanMinutes = reachableChildren > 0 ? childMinutes / reachableChildren : minutes.reduce(0, +) / Double(minutes.count)
         }

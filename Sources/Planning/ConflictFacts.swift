@@ -6,12 +6,10 @@ enum ConflictFacts {
     static func outOfReach(_ group: ConstraintGroup, model: PlanningModel, areaIDs: [String]) -> [OutOfReach] {
         let instance = model.instance, spec = model.specification
         let minutes = spec.coverageMinutes
-        func reachable(_ i: Int) -> Bool {
-            instance.pairs(of: i).contains { instance.pairMinutes[$0] <= minutes && instance.siteStatus[instance.pairSite[$0]] != .close }
-        }
+        let unreachable = Set(instance.unreachableAreas(coverageMinutes: minutes).entries.map(\.area))
         func facts(_ name: String, _ areas: [Int]) -> OutOfReach? {
             let total = areas.reduce(0) { $0 + instance.areaWeight[$1] }
-            let beyond = areas.filter { !reachable($0) }
+            let beyond = areas.filter(unreachable.contains)
             guard !beyond.isEmpty, total > 0 else { return nil }
             let lost = beyond.reduce(0) { $0 + instance.areaWeight[$1] }
             let examples = beyond.sorted { (instance.areaWeight[$0], areaIDs[$1]) > (instance.areaWeight[$1], areaIDs[$0]) }

@@ -158,8 +158,11 @@ struct PlanningModel {
         var groupOf: [Key: Int] = [:]
         var groupKeys: [Key] = []
         var groupWeight: [Double] = []
-        var settled = 0, never = 0
-        for i in 0 ..< instance.areaCount {
+        let neverCovered = instance.unreachableAreas(coverageMinutes: limit).entries.map(\.area)
+        var isNeverCovered = [Bool](repeating: false, count: instance.areaCount)
+        for i in neverCovered { isNeverCovered[i] = true }
+        var settled = 0
+        for i in 0 ..< instance.areaCount where !isNeverCovered[i] {
             var free: [Int] = []
             var settledHere = false
             for p in instance.pairs(of: i) where instance.pairMinutes[p] <= limit {
@@ -176,7 +179,6 @@ struct PlanningModel {
                 if deprived[i] { coverage.constantDeprived += w }
                 continue
             }
-            if free.isEmpty { never += 1; continue }
             free.sort()
             let key = Key(sites: free, district: splitByDistrict ? d : -1, deprived: deprived[i])
             if let g = groupOf[key] { groupWeight[g] += w } else {
@@ -195,7 +197,7 @@ struct PlanningModel {
         }
         report.areaGroups = max(report.areaGroups, groupKeys.count)
         report.areasSettledByKeptSites = max(report.areasSettledByKeptSites, settled)
-        report.areasNeverCovered = never
+        report.areasNeverCovered = neverCovered.count
         return 0
     }
 

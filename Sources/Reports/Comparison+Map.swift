@@ -42,17 +42,50 @@ extension Comparison {
                                  notices: notices)
     }
 
-    /// The area outlines of the dataset folder the options were planned on (`summary.json`'s
-    /// `dataset`), by area id, for the difference maps; empty when the folder is no longer there
-    /// (a plan folder moved to another machine) or has no boundaries, so the maps fall back to
-    /// shapes derived from centroids. The options' own data was checked to match already.
-    public static func areaOutlines(datasetFolder: String) throws(InputErrors) -> [String: Boundary] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: datasetFolder, isDirectory: &isDirectory), isDirectory.boolValue else { return [:] }
-        let dataset = try DatasetReader.read(folder: URL(fileURLWithPath: datasetFolder), readTravel: false)
-        var outlines: [String: Boundary] = [:]
-        for (area, outline) in zip(dataset.areas, dataset.boundaries) { outlines[area.id] = outline }
-        return outlines
+    /// The area outlines the difference maps draw, by area id, and where they came from.
+    ///
+    /// Why two sources: a plan folder carries its own outlines (`areas.geojson`, the shapes its
+    /// plan map drew), so a folder moved to another machine still compares with its real shapes;
+    /// a scenario option, or a folder without that layer, is drawn from the boundaries of the
+    /// dataset folder it was planned on (`summary.json`'s `dataset`). When neither can be read the
+    /// maps shade areas from their centroids, and `warning` names what was missing.
+    public struct Outlines: Sendable {
+        /// Outlines by area id; empty draws shapes derived from centroids.
+        public var byArea: [String: Boundary] = [:]
+        /// The file or folder read (`out/areas.geojson`, `datasets/kent`), nil when none was.
+        public var source: String?
+        /// Set when no outline source could be read, naming each place looked in.
+        public var warning: InputWarning?
+    }
+
+    /// The outlines for an option given on the command line as `path` (its record `option`): its
+    /// `areas.geojson` when `path` is a plan folder that has one, else its dataset's boundaries.
+    /// The options' own data was checked to match already.
+    public static func areaOutlines(option: PlanRecord, path: String) throws(InputErrors) -> Outlines {
+        func isFolder(_ path: String) -> Bool {
+            var isDirectory: ObjCBool = false
+            return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+        }
+        let layer = URL(fileURLWithPath: path).appendingPathComponent("areas.geojson")
+        if isFolder(path), FileManager.default.fileExists(atPath: layer.path) {
+            let read = try BoundaryReader.readPlanLayer(url: layer)
+            return Outlines(byArea: Dictionary(read.map { ($0.id, $0.boundary) }) { first, _ in first }, source: layer.path)
+        }
+        let datasetFolder = option.summary.dataset
+        if isFolder(datasetFolder) {
+            let dataset = try DatasetReader.read(folder: URL(fileURLWithPath: datasetFolder), readTravel: false)
+            var byArea: [String: Boundary] = [:]
+            for (area, outline) in zip(dataset.areas, dataset.boundaries) { byArea[area.id] = outline }
+            return Outlines(byArea: byArea, source: datasetFolder)
+        }
+        let looked = isFolder(path) ? "\(layer.path) is missing and " : ""
+        return Outlines(warning: InputWarning(
+            kind: .missingBoundary, file: isFolder(path) ? layer.deletingLastPathComponent().appendingPathComponent("summary.json").path : path,
+            column: "dataset",
+            message: looked + "the dataset folder \(datasetFolder) named in its summary.json is no longer there, "
+                + "so the difference maps shade areas from their centroids",
+            fix: "compare plan folders written by this version of estate plan (they carry areas.geojson), "
+                + "or put the dataset back at \(datasetFolder)"))
     }
 
     /// Every notice any option's dataset declared (options share one dataset, so usually one set).

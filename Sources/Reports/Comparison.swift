@@ -20,7 +20,7 @@ public struct Comparison: Sendable {
     /// One row per district (sorted), then the county total row (`totalLabel`), with each
     /// option's figures computed from its sites and areas as `districts.csv` computes them.
     public let districtRows: [ComparisonDistrictRow]
-    /// The areas' outlines by area id, from the dataset's boundary file (`areaOutlines`): with
+    /// The areas' outlines by area id, from option A's plan folder or dataset (`areaOutlines`): with
     /// them the difference maps draw the real shapes; empty draws shapes derived from centroids.
     public var outlines: [String: Boundary] = [:]
 
@@ -162,7 +162,7 @@ public struct Comparison: Sendable {
         }
         if f.need > 0 { f.coverage = covered / f.need }
         minutes.sort()
-        f.medianMinutes = PlanTables.median(minutes)
+        f.medianMinutes = minutes.medianOfSorted
         f.worstMinutes = minutes.last
         return f
     }

@@ -1,3 +1,5 @@
+import Estate
+
 /// Each of a plan's constraints set against what the plan achieved, in a planner's words: the
 /// limit, the plan's figure, the room left and whether that room could have been used. Figures
 /// come from the plan's own files (a `PlanRecord`), so the sentences hold for any plan folder.
@@ -56,7 +58,8 @@ enum ConstraintCheck {
                 + NumberFormat.percent(lowest.figures.coverage) + (lowest.figures.coverage - floor < 5e-4 ? " (it binds)." : "."))
         }
         if let floor = c["min_deprived_coverage"] {
-            let share = c["deprived_share"] ?? 0.2
+            // summary.json writes the share with the floor; a hand-edited one falls back to the scenario default.
+            let share = c["deprived_share"] ?? Constraints().deprivedShare
             var line = "At least \(NumberFormat.percent(floor)) of the need of the most deprived \(NumberFormat.percent(share)) of areas covered"
             if let achieved = deprivedCoverage(record, share: share) {
                 line += ": the plan covers \(NumberFormat.percent(achieved))" + (achieved - floor < 5e-4 ? " (it binds)." : ".")

@@ -8,12 +8,7 @@ extension PlanFiles {
     /// `minutes` and `nearest_site_id` are blank when no site is within the travel horizon.
     static func unreachableAreasCSV(_ context: PlanContext) -> [UInt8] {
         let instance = context.instance, dataset = context.dataset
-        let unreachable = UnreachableAreas(areaCount: instance.areaCount, siteStatus: instance.siteStatus,
-                                           coverageMinutes: context.specification.coverageMinutes) { area, body in
-            for pair in instance.pairStart[area]..<instance.pairStart[area + 1] {
-                body(instance.pairSite[pair], instance.pairMinutes[pair])
-            }
-        }
+        let unreachable = instance.unreachableAreas(coverageMinutes: context.specification.coverageMinutes)
         var csv = CSVWriter(header: ["area_id", "district", "children", "weight", "nearest_site_id", "minutes"])
         for entry in unreachable.entries {
             let area = dataset.areas[entry.area]

@@ -155,7 +155,7 @@ public struct PlanTables: Sendable {
                 district: d, sitesKept: siteIDs.filter { keep[$0] }.count, sitesClosed: siteIDs.filter { !keep[$0] }.count,
                 cost: siteIDs.reduce(0) { keep[$1] ? $0 + instance.siteCost[$1] : $0 },
                 carbon: siteIDs.reduce(0) { keep[$1] ? $0 + instance.siteCarbon[$1] : $0 },
-                need: need, coverage: need > 0 ? covered / need : 1, medianMinutes: Self.median(minutes),
+                need: need, coverage: need > 0 ? covered / need : 1, medianMinutes: minutes.medianOfSorted,
                 worstMinutes: minutes.last, areasWithoutHub: areaIDs.count - minutes.count))
         }
 
@@ -178,11 +178,5 @@ public struct PlanTables: Sendable {
     static func minutes(_ instance: PlanningInstance, area: Int, site: Int) -> Double? {
         for p in instance.pairs(of: area) where instance.pairSite[p] == site { return instance.pairMinutes[p] }
         return nil
-    }
-
-    static func median(_ sorted: [Double]) -> Double? {
-        guard !sorted.isEmpty else { return nil }
-        let mid = sorted.count / 2
-        return sorted.count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
     }
 }

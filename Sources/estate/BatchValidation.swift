@@ -25,11 +25,10 @@ enum BatchValidation {
         var datasets = Set<String>()
         for expanded in all {
             do {
-                let scenario = try inputs.scenario(yaml: expanded.yaml)
+                let scenario = try inputs.scenario(expanded)
                 if mine.contains(expanded.id) { datasets.insert(try inputs.prepare(scenario).dataset.source) }
             } catch let errors as InputErrors {
-                // Lines of the expanded text point nowhere in the file the user wrote: name the
-                // axis or variant at fault at its own line, and the batch scenario.
+                // The axis or variant at fault is named at its own line; add the batch scenario.
                 let traced = inputs.attribute(errors, to: expanded.overrides)
                 throw InputErrors(traced.errors.map { error in
                     var error = error

@@ -46,7 +46,9 @@ struct CompareCommand: ParsableCommand {
             }
         }
         var comparison = try Comparison(records)
-        comparison.outlines = try Comparison.areaOutlines(datasetFolder: records[0].summary.dataset)
+        let outlines = try Comparison.areaOutlines(option: records[0], path: options[0])
+        comparison.outlines = outlines.byArea
+        if !quiet.quiet, let warning = outlines.warning { printWarnings([warning]) }
         let files = try comparison.files(engineVersion: EstateCommand.configuration.version)
         let datasets = records.map { URL(fileURLWithPath: $0.summary.dataset) }
         try writeOutput(files, to: checkedOutput(out, kind: .compare, inputs: optionURLs + datasets))

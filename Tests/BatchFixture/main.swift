@@ -12,6 +12,7 @@
 //   batch-fixture merge TARGET SOURCE...
 //   batch-fixture export DB
 import Batch
+import Estate
 import Foundation
 import Yams
 
@@ -25,10 +26,12 @@ func fail(_ message: String) -> Never {
 /// then to the lexicographically smaller bit pattern.
 func solveToy(_ scenario: ExpandedScenario, inputHashes: [String: String], delay: Double) throws -> BatchResult {
     if delay > 0 { Thread.sleep(forTimeInterval: delay) }
-    let document = try scenario.document()
-    let budget = document["constraints"]?["budget"]?.float ?? .infinity
-    let carbon = document["constraints"]?["carbon"]?.float ?? .infinity
-    let minutes = document["coverage_minutes"]?.float ?? 20
+    let document = scenario.document
+    /// A plain number as YAML reads it (`9_000_000`, `7e6`).
+    func number(_ node: ScenarioNode?) -> Double? { node?.text.flatMap { Yams.Node($0).float } }
+    let budget = number(document["constraints"]?["budget"]) ?? .infinity
+    let carbon = number(document["constraints"]?["carbon"]) ?? .infinity
+    let minutes = number(document["coverage_minutes"]) ?? 20
     let sites = 10, areas = 30
     let cost = (0..<sites).map { 1_000_000 + Double(($0 * 7919) % 13) * 100_000 }
     let emissions = (0..<sites).map { 100 + Double(($0 * 104_729) % 7) * 25 }

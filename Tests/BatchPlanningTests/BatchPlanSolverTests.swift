@@ -29,7 +29,7 @@ final class BatchPlanSolverTests: XCTestCase {
         var distinct = Set<[String]>()
         for expanded in scenarios {
             let row = try solver.solve(expanded)
-            let scenario = try solver.inputs.scenario(yaml: expanded.yaml)
+            let scenario = try solver.inputs.scenario(expanded)
             let alone = try PlanPipeline.run(scenario: scenario, dataset: dataset).plan
             XCTAssertEqual(row.status, .optimal, expanded.name)
             XCTAssertEqual(alone.status, .optimal, expanded.name)
@@ -59,7 +59,7 @@ final class BatchPlanSolverTests: XCTestCase {
         var statuses: [BatchStatus] = []
         for expanded in scenarios {
             let row = try solver.solve(expanded)
-            let alone = try PlanPipeline.run(scenario: try solver.inputs.scenario(yaml: expanded.yaml), dataset: dataset).plan
+            let alone = try PlanPipeline.run(scenario: try solver.inputs.scenario(expanded), dataset: dataset).plan
             XCTAssertEqual(row.status, BatchStatus(rawValue: alone.status.rawValue), expanded.name)
             statuses.append(row.status)
         }
@@ -102,5 +102,18 @@ final class BatchPlanSolverTests: XCTestCase {
         // A batch row reports the same.
         let row = try? solver.solve(try BatchExpansion.expand(yaml: yaml, file: kent.path)[1])
         XCTAssertNil(row, "a scenario that does not decode is an error, not a result")
+    }
+
+    /// The overrides are set in the tree the scenario reader read from the file, not written out
+    /// and read back: an error in the base scenario keeps its own line and column in the file.
+    func testAnErrorInTheBaseScenarioPointsAtItsLineInTheFile() throws {
+        let yaml = try String(contentsOf: kent, encoding: .utf8) + "\nsolvr: {time_limit: 5}\nbatch:\n  coverage_minutes: [15, 20]\n"
+        let line = yaml.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix("solvr") }! + 1
+        let solver = BatchPlanSolver(scenarioFile: kent, engineVersion: "test")
+        for expanded in try BatchExpansion.expand(yaml: yaml, file: kent.path) {
+            XCTAssertThrowsError(try solver.inputs.scenario(expanded)) { error in
+                XCTAssertTrue("\(error)".hasPrefix("scenario.yaml:\(line):8: column 'solvr'"), "\(error)")
+            }
+        }
     }
 }

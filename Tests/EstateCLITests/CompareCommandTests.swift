@@ -85,17 +85,31 @@ final class CompareCommandTests: XCTestCase {
         XCTAssertTrue(parser.parse(), "compare.svg is well-formed XML: \(String(describing: parser.parserError))")
         XCTAssertTrue(run.stdout.contains("sites closed / opened vs a"), run.stdout)
 
-        // Kent has area boundaries: the map draws them, as the plan map does; with the dataset
-        // folder gone (a plan folder moved elsewhere) it falls back to shapes from the centroids.
+        // Kent has area boundaries: the map draws them, as the plan map does.
         let svg = try scratch.read("c/compare.svg")
         XCTAssertTrue(svg.contains("Areas from the boundary file") && svg.contains("fill-rule=\"evenodd\""))
+        XCTAssertFalse(run.stderr.contains("warning"), run.stderr)
+        // A plan folder moved to another machine (its dataset folder gone) carries its own
+        // outlines in areas.geojson: the same shapes, no warning.
         let moved = try scratch.read("a/summary.json").replacingOccurrences(of: #""dataset" *: *"[^"]*""#, with: #""dataset":"gone""#,
                                                                          options: .regularExpression)
         XCTAssertTrue(moved.contains(#""dataset":"gone""#))
         try scratch.write("a/summary.json", moved)
-        let rerun = try EstateRun.run(["compare", scratch.path("a"), scratch.path("b"), "--out", scratch.path("c"), "--quiet"])
+        let rerun = try EstateRun.run(["compare", scratch.path("a"), scratch.path("b"), "--out", scratch.path("c")])
         XCTAssertEqual(rerun.status, 0, rerun.stderr)
+        XCTAssertFalse(rerun.stderr.contains("warning"), rerun.stderr)
+        let carried = try scratch.read("c/compare.svg")
+        XCTAssertTrue(carried.contains("Areas from the boundary file") && carried.contains("fill-rule=\"evenodd\""))
+        XCTAssertFalse(carried.contains("derived from area centroids"))
+        // Without either, the map shades areas from their centroids and a warning names both places.
+        try FileManager.default.removeItem(atPath: scratch.path("a/areas.geojson"))
+        let bare = try EstateRun.run(["compare", scratch.path("a"), scratch.path("b"), "--out", scratch.path("c")])
+        XCTAssertEqual(bare.status, 0, bare.stderr)
         XCTAssertTrue(try scratch.read("c/compare.svg").contains("derived from area centroids"))
+        XCTAssertTrue(bare.stderr.contains("warning: \(scratch.path("a/summary.json")): column 'dataset': "
+                                           + "\(scratch.path("a/areas.geojson")) is missing and the dataset folder gone"), bare.stderr)
+        let quiet = try EstateRun.run(["compare", scratch.path("a"), scratch.path("b"), "--out", scratch.path("c"), "--quiet"])
+        XCTAssertEqual(quiet.stderr, "", "--quiet prints nothing on success, warnings included")
     }
 
     func testALimitThatChangedNothingIsFlaggedForFoldersAndScenariosAlike() throws {
