@@ -23,12 +23,12 @@ public enum PlanExplainer {
     }
 
     /// The seconds the commands allow the re-solves by default: half the plan's own solve time
-    /// (at least a quarter of a second). A re-solve started within it may run for up to the
-    /// plan's solve time, so explaining adds about one solve to a run: measured (docs/report.md),
+    /// (at least half a second). A re-solve started within it may run on, so explaining adds
+    /// about one solve to a run: measured (docs/report.md),
     /// a 5,000 x 500 maximal covering plan took 33.7 s with every limit re-solved against 8.1 s
     /// without, and the Kent Family Hub Network would take several times its 0.8 s.
     public static func defaultSeconds(for plan: Plan) -> Double {
-        max(0.25, 0.5 * plan.seconds)
+        max(0.5, 0.5 * plan.seconds)
     }
 
     /// The explanation of `context`'s plan, or nil when it does not apply. `resolving` names the
@@ -37,8 +37,8 @@ public enum PlanExplainer {
     /// decided site: on the bundled Kent plan, 100 sites, about twenty times the default's time).
     /// `seconds` bounds the re-solves' wall-clock time (nil: no bound): the most telling run
     /// first (what one more step of the budget buys), and those left when it runs out are
-    /// counted in `skipped`. A re-solve started in time may run past it by up to the plan's own
-    /// solve time.
+    /// counted in `skipped`. A re-solve started in time may run past it by up to twice the
+    /// plan's own solve time (at least a second).
     public static func explain(_ context: PlanContext, resolving: [Int] = [], seconds allowed: Double? = nil,
                                solve: PlanPipeline.Solve = Planner.plan) throws -> PlanExplanation? {
         guard applies(to: context) else { return nil }
@@ -63,7 +63,9 @@ public enum PlanExplainer {
                     skipped += 1
                     return .skipped
                 }
-                question.timeLimit = min(question.timeLimit ?? .infinity, max(left, plan.seconds))
+                // Room to finish a re-solve somewhat harder than the plan (one that stops at
+                // the limit is reported as not proven optimal, never as a finding).
+                question.timeLimit = min(question.timeLimit ?? .infinity, max(left, 2 * plan.seconds, 1))
             }
             let result: Plan
             do {

@@ -20,7 +20,7 @@ public enum ComparisonOption {
     /// Loads the option at `path`. Throws `InputErrors` for a bad folder or scenario,
     /// `PlanningError` for contradictory settings, and `ComparisonError.noPlan` when the plan has
     /// no decisions (e.g. the scenario is infeasible).
-    public static func load(_ path: String, engineVersion: String) throws -> PlanRecord {
+    public static func load(_ path: String, engineVersion: String, explainSeconds: Double? = nil) throws -> PlanRecord {
         let name = name(for: path)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -29,9 +29,9 @@ public enum ComparisonOption {
         if isDirectory.boolValue { return try PlanFolderReader.read(folder: path, name: name) }
         let inputs = try InputLoader.load(path: path)
         var context = try PlanPipeline.run(scenario: inputs.scenario, dataset: inputs.dataset)
-        // Explained as `estate plan` explains it (limits stepped and dropped; no per-site
-        // re-solves), so a scenario option compares as its plan folder would.
-        context.explanation = try PlanExplainer.explain(context, seconds: PlanExplainer.defaultSeconds(for: context.plan))
+        // Explained as `estate plan` explains it (limits stepped and dropped within the same
+        // time allowance; no per-site re-solves), so a scenario option compares as its plan folder would.
+        context.explanation = try PlanExplainer.explain(context, seconds: explainSeconds ?? PlanExplainer.defaultSeconds(for: context.plan))
         return try PlanRecord(context: context, name: name, source: path, engineVersion: engineVersion)
     }
 }

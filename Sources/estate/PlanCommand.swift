@@ -39,7 +39,7 @@ struct PlanCommand: ParsableCommand {
     var explain = false
 
     @Option(name: .customLong("explain-seconds"), parsing: .unconditional,
-            help: "Seconds the explanations' re-solves may take (default: half the plan's own solve time, at least 0.25; with --explain, no limit; a re-solve started in time may run as long as the plan did); the output says when they were cut short.")
+            help: "Seconds the explanations' re-solves may take (default: half the plan's own solve time, at least 0.5; with --explain, no limit; a re-solve started in time may run on, up to twice the plan's solve time or a second); the output says when they were cut short.")
     var explainSeconds: Double?
 
     @Flag(name: .customLong("no-explain"), help: "Skip the explanations (the re-solves that say which limits bind and what each site costs and gains).")

@@ -97,7 +97,8 @@ final class ReportCommandTests: XCTestCase {
         let text = try String(contentsOf: kent.appendingPathComponent("buildings-only/scenario.yaml"), encoding: .utf8)
         try Data(text.replacingOccurrences(of: #"budget: \d+"#, with: "budget: 2500000", options: .regularExpression).utf8)
             .write(to: kent.appendingPathComponent("buildings-only/tight.yaml"))
-        let plan = try EstateRun.run(["plan", kent.appendingPathComponent("buildings-only/tight.yaml").path, "--out", scratch.path("plan")])
+        let plan = try EstateRun.run(["plan", kent.appendingPathComponent("buildings-only/tight.yaml").path, "--out", scratch.path("plan"),
+                                      "--explain-seconds", "600"])
         XCTAssertEqual(plan.status, 0, plan.stderr)
         XCTAssertTrue(plan.stdout.contains("Budget of £2,500,000 a year: binds; £100,000 more (£2,600,000) covers"), plan.stdout)
         XCTAssertEqual(try EstateRun.run(["report", scratch.path("plan"), "--no-pdf"]).status, 0)

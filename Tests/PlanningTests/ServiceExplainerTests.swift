@@ -145,4 +145,51 @@ final class ServiceExplainerTests: XCTestCase {
             XCTAssertEqual(flipped.sitesKept, keep.filter { $0 }.count)
         }
     }
+
+    /// An infeasible services plan names the service and district short of its floor, and the
+    /// share the plan closest to it reaches with the budget held. With one district floor short,
+    /// that share is the best any plan within the budget reaches: brute force finds a plan with
+    /// the floor just below it and none just above.
+    func testAnInfeasibleFloorIsNamedWithTheBestShareWithTheBudgetHeld() throws {
+        var found = 0
+        for seed in UInt64(60) ... 75 {
+            let instance = randomServiceInstance(seed: seed, areas: 6, sites: 4, services: 2)
+            var rules = ServiceRules(services: [
+                ServiceRule(coverageMinutes: 15, weight: 1, costPerSite: 50),
+                ServiceRule(coverageMinutes: 15, weight: 1, costPerSite: 50),
+            ])
+            var spec = PlanSpecification(objective: .maxCoverage, coverageMinutes: 15,
+                                         constraints: PlanConstraints(budget: Double(300 + 100 * Int(seed % 3)), maxSites: 1))
+            spec.services = rules
+            // The best share of s1 in district D0 any plan reaches: the floor to ask beyond it.
+            let sites = instance.siteCount
+            var best = 0.0
+            for mask in 1 ..< (1 << sites) where mask.nonzeroBitCount == 1 {
+                let keep = (0 ..< sites).map { mask & (1 << $0) != 0 }
+                // Offering s1 alone: the cheapest way to cover it.
+                let offered = (0 ..< sites).map { j in [false, keep[j] && instance.services!.siteHosts[1][j]] }
+                guard try ServiceBruteForce(instance: instance, spec: spec).value(keep: keep, offered: offered) != nil else { continue }
+                var covered = 0.0, total = 0.0
+                for i in 0 ..< instance.areaCount where instance.areaDistrict[i] == 0 {
+                    total += instance.services!.areaWeight[1][i]
+                    if instance.pairs(of: i).contains(where: { offered[instance.pairSite[$0]][1] && instance.pairMinutes[$0] <= 15 }) {
+                        covered += instance.services!.areaWeight[1][i]
+                    }
+                }
+                if total > 0 { best = max(best, covered / total) }
+            }
+            guard best > 0.05, best < 0.9 else { continue }
+            // Asking more of s1 in every district than D0 allows: only D0's row should fall short.
+            rules.services[1].minDistrictCoverage = min(1, best + 0.05)
+            spec.services = rules
+            let plan = try Planner.plan(instance, spec, areaIDs: (0 ..< instance.areaCount).map { "A\($0)" })
+            XCTAssertEqual(plan.status, .infeasible)
+            let details = plan.conflicts.flatMap(\.details).filter { $0.hasPrefix("s1 coverage in ") && $0.contains("closest") }
+            guard details.count == 1, let detail = details.first, detail.hasPrefix("s1 coverage in D0 is ") else { continue }
+            let reported = try XCTUnwrap(Double(detail.dropFirst("s1 coverage in D0 is ".count).prefix { $0 != "%" })) / 100
+            XCTAssertEqual(reported, best, accuracy: 5e-4, detail)
+            found += 1
+        }
+        XCTAssertGreaterThan(found, 0, "some seed has one district floor short")
+    }
 }
