@@ -54,7 +54,8 @@ let package = Package(
         .target(
             name: "EstateIO",
             // GRDB (already built for Batch's results database) reads GeoPackage boundaries: a GeoPackage is SQLite.
-            dependencies: ["Estate", "BoundedYAML", .product(name: "Yams", package: "Yams"), .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["Estate", "BoundedYAML", "Quantities", .product(name: "Yams", package: "Yams"),
+                           .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // Seeded generators: the default Kent dataset and large synthetic instances.
         .target(name: "EstateSynth", dependencies: ["Estate"]),
@@ -63,7 +64,7 @@ let package = Package(
         .testTarget(name: "EstateIOTests", dependencies: ["Estate", "EstateIO", "EstateSynth", "Planning", "Reports", "BoundedYAML",
                                                          .product(name: "GRDB", package: "GRDB.swift")]),
         // The planning model: exact reductions, the MILP, decoding, infeasibility explanations.
-        .target(name: "Planning", dependencies: ["Estate", "Optimisation", "LocationModels"]),
+        .target(name: "Planning", dependencies: ["Estate", "Optimisation", "LocationModels", "Quantities"]),
         .testTarget(name: "PlanningTests", dependencies: ["Planning", "Estate", "EstateIO", "Optimisation"]),
         // A plan's tables, summary, GeoJSON and output folder.
         // GRDB writes the plan's GeoPackage (estate.gpkg), which is SQLite.

@@ -19,7 +19,7 @@ public enum BatchStatus: String, Sendable, CaseIterable, Codable {
 public struct BatchTotals: Sendable, Equatable, Codable {
     /// Number of sites kept as Family Hubs.
     public var sitesKept: Int
-    /// Total annual running cost of the kept sites (GBP per year).
+    /// Annual cost, what the budget bounds: buildings, and with services their services and outreach (GBP per year).
     public var cost: Double
     /// Saving against keeping every site (GBP per year).
     public var saving: Double

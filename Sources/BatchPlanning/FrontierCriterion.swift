@@ -44,7 +44,7 @@ public enum FrontierCriterion: String, CaseIterable, Sendable {
     /// Axis title with units, in a planner's words.
     public var title: String {
         switch self {
-        case .cost: "annual running cost of the kept buildings (£ a year)"
+        case .cost: "annual cost, what the budget bounds (£ a year)"
         case .carbon: "carbon of the kept buildings (tCO2e a year)"
         case .sites: "buildings kept"
         case .coverage: "need covered (% of need-weighted children within reach)"
@@ -89,7 +89,7 @@ public enum FrontierCriterion: String, CaseIterable, Sendable {
         case .carbon: totals.carbon
         case .sites: Double(totals.sitesKept)
         case .coverage: totals.coverage
-        case .travel: totals.totalWeight > 0 ? totals.weightedMinutes / totals.totalWeight : 0
+        case .travel: totals.meanMinutes
         }
     }
 

@@ -74,7 +74,7 @@ extension PlanFrontier {
     static func caption(_ totals: PlanTotals) -> String {
         let cost = totals.cost >= 1_000_000 ? String(format: "£%.2fm", totals.cost / 1_000_000)
             : String(format: "£%.0fk", totals.cost / 1_000)
-        return "\(cost), \(String(format: "%.1f%%", totals.coverage * 100)), \(totals.sitesKept) sites"
+        return "\(cost), \(Quantity.share.display(totals.coverage)), \(totals.sitesKept) sites"
     }
 
     /// `frontier.svg`: the frontier in pounds and percentages, titled `title` (the scenario's
@@ -99,7 +99,7 @@ extension PlanFrontier {
         }
         if let today, todayIsCeiling {
             let ceiling = today.payload.totals.coverage
-            let text = "coverage ceiling \(String(format: "%.1f%%", ceiling * 100)): no plan covers more"
+            let text = "coverage ceiling \(Quantity.share.display(ceiling)): no plan covers more"
             if y == .coverage { guides.append(.init(axis: .y, value: ceiling, label: text)) }
             if x == .coverage { guides.append(.init(axis: .x, value: ceiling, label: text)) }
         }

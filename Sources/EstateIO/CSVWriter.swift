@@ -1,4 +1,5 @@
 import Foundation
+import Quantities
 
 /// Builds CSV text (RFC 4180, LF line ends) with fixed number formatting, so that the same
 /// inputs give byte-identical files.
@@ -45,16 +46,6 @@ public struct CSVWriter: Sendable {
     public static func format(_ value: Double, decimals: Int) -> String {
         precondition(decimals >= 0 && decimals <= 9)
         guard value.isFinite else { return value.isNaN ? "" : (value > 0 ? "inf" : "-inf") }
-        var scale = 1.0
-        for _ in 0..<decimals { scale *= 10 }
-        let scaled = (abs(value) * scale).rounded(.toNearestOrAwayFromZero)
-        guard scaled < 9e15 else { return String(format: "%.\(decimals)f", value) }
-        let units = Int64(scaled)
-        if units == 0 { return decimals == 0 ? "0" : "0." + String(repeating: "0", count: decimals) }
-        let sign = value < 0 ? "-" : ""
-        if decimals == 0 { return sign + String(units) }
-        let divisor = Int64(scale)
-        let fraction = String(units % divisor)
-        return sign + String(units / divisor) + "." + String(repeating: "0", count: decimals - fraction.count) + fraction
+        return DecimalText.fixed(value, decimals: decimals) ?? String(format: "%.\(decimals)f", value)
     }
 }

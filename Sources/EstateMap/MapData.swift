@@ -10,7 +10,7 @@ public struct EstateMapData: Sendable, Equatable {
     /// Solver status and gap as the planner words it, e.g. "optimal, gap 0.00%".
     public var status: String
     /// Headline totals in display order, values already formatted by the caller
-    /// (e.g. ("Annual cost", "£8,912,000/yr")).
+    /// (e.g. ("Saving on buildings", "£5,697,000 a year")).
     public var totals: [MapTotal]
     /// The demand units (small areas), in any order.
     public var areas: [MapArea]
@@ -62,7 +62,7 @@ public struct MapPlace: Sendable, Equatable {
 
 /// One headline figure of the title block: a label and its formatted value.
 public struct MapTotal: Sendable, Equatable {
-    /// What the figure is, e.g. "Annual cost".
+    /// What the figure is, e.g. "Saving on buildings".
     public var label: String
     /// The figure with its unit, already formatted.
     public var value: String

@@ -218,7 +218,7 @@ struct PlanMapRenderer {
         svg.close("g")
         svg.close("g")
         hover.kinds["s"] = HoverData.Kind(
-            h: ["Site", "Name", "Kind", "District", "Decision", "Annual cost", "Carbon", "Need served"]
+            h: ["Site", "Name", "Kind", "District", "Decision", "Running cost", "Carbon", "Need served"]
                 + (services.isEmpty ? [] : ServiceLayers.siteHoverFields),
             r: data.sites.map { site in
                 [site.id, site.name, site.kind, site.district, Self.decisionText(site.decision),

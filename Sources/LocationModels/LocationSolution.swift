@@ -31,6 +31,8 @@ public struct LocationSolution: Sendable {
     public var fixedSites: Int = 0
     /// The p-median formulation that was solved (nil for the covering models).
     public var formulation: PMedianFormulation?
+    /// The covering formulation that was solved (nil for the p-median).
+    public var coverageFormulation: CoverageFormulation?
     /// Rows added during branch and cut by Benders row generation (0 for the other formulations).
     public var generatedRows: Int = 0
 

@@ -40,8 +40,10 @@ public struct MaximalCoveringProblem: Sendable {
     }
 
     /// Solves to proven optimality (or to `options`' limits) after the coverage reductions,
-    /// offering a greedy solution (when `heuristic`) to GLPK as the first incumbent.
-    public func solve(options: SolveOptions = SolveOptions(), heuristic: Bool = true) throws -> LocationSolution {
+    /// offering a greedy solution (when `heuristic`) to GLPK as the first incumbent; `formulation`
+    /// writes the links z_g <= Σ y_j out or generates them (``CoverageBenders``, the planner's too).
+    public func solve(options: SolveOptions = SolveOptions(), heuristic: Bool = true,
+                      formulation: CoverageFormulation = .automatic) throws -> LocationSolution {
         try validate()
         let start = ContinuousClock.now
         let reduced = CoverageReduction(costs: costs, radius: radius, weights: weights, siteCosts: budget?.siteCosts,
@@ -56,9 +58,14 @@ public struct MaximalCoveringProblem: Sendable {
                          name: "budget")
         }
         let u = model.addVariables(reduced.rows.count, kind: .continuous, upper: 1)
-        for (g, row) in reduced.rows.enumerated() {
-            model.setObjectiveCoefficient(u.lowerBound + g, reduced.rowWeights[g])
-            model.addRow(columns: row + [u.lowerBound + g], coefficients: Array(repeating: -1, count: row.count) + [1], upper: 0)
+        for (g, weight) in reduced.rowWeights.enumerated() { model.setObjectiveCoefficient(u.lowerBound + g, weight) }
+        let cuts = CoverageCuts(share: Array(u), covering: reduced.rows)
+        let benders = CoverageBenders.chosen(formulation, groups: reduced.rows.count, sites: n)
+        if !benders {
+            for g in reduced.rows.indices {
+                let row = cuts.row(g)
+                model.addRow(columns: row.columns, coefficients: row.coefficients, upper: row.upper)
+            }
         }
         var solveOptions = options
         var heuristicObjective: Double?
@@ -73,9 +80,19 @@ public struct MaximalCoveringProblem: Sendable {
         if integral && options.relativeGap == 0 {
             solveOptions = IntegralObjective.options(solveOptions, largest: weights.reduce(0, +))
         }
-        let solution = try GLPKSolver.solve(model, options: solveOptions)
-        var result = LocationSolution(status: solution.status, solution: solution, modelSize: .init(model))
+        var size = LocationSolution.ModelSize(model)
+        let solution: Solution
+        if benders {
+            let solved = try CoverageBenders.solve(master: model, cuts: cuts, incumbent: solveOptions.incumbent, options: solveOptions)
+            solution = solved.solution
+            size.rows = solved.rows
+        } else {
+            solution = try GLPKSolver.solve(model, options: solveOptions)
+        }
+        var result = LocationSolution(status: solution.status, solution: solution, modelSize: size)
         result.heuristicObjective = heuristicObjective
+        result.coverageFormulation = benders ? .benders : .compact
+        result.generatedRows = solution.generatedRows
         if solution.hasSolution {
             result.openSites = (0 ..< n).filter { solution[$0] > 0.5 }.map { reduced.sites[$0] }
             let evaluated = evaluate(openSites: result.openSites)

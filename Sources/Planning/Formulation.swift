@@ -1,3 +1,4 @@
+import LocationModels
 import Optimisation
 
 /// A planning MILP whose rows remember which scenario constraint they come from.
@@ -13,6 +14,9 @@ struct Formulation {
         var lower: Double
         var upper: Double
         var group: ConstraintGroup?
+        /// A coverage link (z_g <= sum of its covering sites) that a Benders master leaves out and
+        /// generates where violated (``CoverageCuts``); every other view keeps it.
+        var isCoverageLink = false
     }
 
     private(set) var model = LinearModel(sense: .minimise)
@@ -37,6 +41,28 @@ struct Formulation {
     mutating func addRow(_ columns: [Int], _ coefficients: [Double], lower: Double = -.infinity, upper: Double = .infinity,
                          group: ConstraintGroup?) {
         rows.append(Row(columns: columns, coefficients: coefficients, lower: lower, upper: upper, group: group))
+    }
+
+    /// Adds the coverage link `z <= sum y[sites]` (structural; see ``Row/isCoverageLink``).
+    mutating func addCoverageLink(share z: Int, sites: [Int]) {
+        rows.append(Row(columns: [z] + sites, coefficients: [1] + sites.map { _ in -1 }, lower: -.infinity, upper: 0,
+                        group: nil, isCoverageLink: true))
+    }
+
+    /// The coverage links as Benders cuts, in row order; nil when there are none.
+    var coverageCuts: CoverageCuts? {
+        let links = rows.filter(\.isCoverageLink)
+        guard !links.isEmpty else { return nil }
+        return CoverageCuts(share: links.map { $0.columns[0] }, covering: links.map { Array($0.columns.dropFirst()) })
+    }
+
+    /// The Benders master: the model without its coverage links.
+    func bendersMaster() -> LinearModel {
+        var result = model
+        for row in rows where !row.columns.isEmpty && !row.isCoverageLink {
+            result.addRow(columns: row.columns, coefficients: row.coefficients, lower: row.lower, upper: row.upper)
+        }
+        return result
     }
 
     /// The groups that have at least one row.

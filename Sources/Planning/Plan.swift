@@ -107,6 +107,8 @@ public struct Plan: Sendable {
     public var singleSource: SingleSourceReport?
     /// `min_travel` solved as a p-median: the formulation chosen and what it did.
     public var pMedian: PMedianReport?
+    /// A model with coverage links: whether it was solved whole or by branch-and-Benders-cut.
+    public var coverage: CoverageReport?
     /// With `services:` (v2): which services each kept site offers, Family Hubs, outreach.
     public var services: ServiceOutcome?
 

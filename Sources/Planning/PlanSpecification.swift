@@ -1,4 +1,5 @@
 import Estate
+import LocationModels
 import Optimisation
 
 /// The constraints a scenario may impose; `nil` means "not imposed". Any combination is allowed.
@@ -63,6 +64,9 @@ public struct PlanSpecification: Sendable, Equatable {
     /// default: on 5,000 x 500 maximal covering models they proved optimality 1.5-3x faster than
     /// all four families (Gomory cuts cost more than they save on these models), on Kent alike.
     public var cutFamilies: CutFamilies = [.mixedIntegerRounding]
+    /// How a model with coverage links is solved: written out whole, by branch-and-Benders-cut, or
+    /// as the measured rule chooses (the default). A solver setting like ``cutFamilies``.
+    public var coverageFormulation: CoverageFormulation = .automatic
     /// The v2 rules (services, Family Hubs, outreach); `nil` plans buildings alone (v1). Then
     /// `constraints.minCoverage`, `minDistrictCoverage`, `minDeprivedCoverage` and `maxMinutes`
     /// are already resolved into each service's rule and are not read again.

@@ -1,5 +1,6 @@
 import Estate
 import Foundation
+import LocationModels
 import Optimisation
 
 /// Chooses which sites to keep: builds the exact reduced model, solves it with GLPK, reads the
@@ -43,6 +44,7 @@ public enum Planner {
         let primary: Solution
         var singleSource: SingleSourceReport?
         var pMedian: PMedianReport?
+        var coverage: CoverageReport?
         if spec.constraints.capacity == .single {
             let result = try solveSingleSource(model, options: options, areaIDs: areaIDs, start: clock)
             model = result.model
@@ -52,6 +54,7 @@ public enum Planner {
             let solved = try solveFromHeuristic(model, options: options, start: clock)
             primary = solved.solution
             pMedian = solved.pMedian
+            coverage = solved.coverage
         }
         let solution = try breakTies(primary, model: model, options: options)
         switch solution.status {
@@ -61,6 +64,7 @@ public enum Planner {
             plan.message = solution.message
             plan.singleSource = singleSource
             plan.pMedian = pMedian
+            plan.coverage = coverage
             plan.seconds = seconds(since: clock)
             return plan
         case .infeasible:
@@ -125,7 +129,8 @@ public enum Planner {
     /// plan at the limit with per-district minimums), so there the heuristic plan is the fallback.
     /// For `min_travel` solved as a p-median, also how (for `summary.json`).
     static func solveFromHeuristic(_ model: PlanningModel, options: SolveOptions,
-                                   start: ContinuousClock.Instant) throws -> (solution: Solution, pMedian: PMedianReport?) {
+                                   start: ContinuousClock.Instant)
+        throws -> (solution: Solution, pMedian: PMedianReport?, coverage: CoverageReport?) {
         let lp = model.formulation.linearModel()
         if TravelMedian.applies(to: model), let solved = try TravelMedian.solve(model, options: options) {
             var solution = solved.solution
@@ -135,7 +140,7 @@ public enum Planner {
                 solution.gap = Solution.relativeGap(objective: found, bound: bound)
                 solution.message = solution.message ?? "time limit reached"
             }
-            return (solution, solved.report)
+            return (solution, solved.report, nil)
         }
         let heuristic = try PlanHeuristic(model).keepSites().flatMap { keep in
             try PlanHeuristic.point(keep: keep, model: model, options: options)
@@ -143,25 +148,46 @@ public enum Planner {
         var remaining = options
         if let limit = options.timeLimit { remaining.timeLimit = max(0, limit - seconds(since: start)) }
         var solution: Solution
+        var coverage: CoverageReport?
         if model.specification.objective == .minTravel, let heuristic {
             remaining.incumbent = heuristic.values
             solution = try GLPKSolver.solve(lp, options: remaining)
+        } else if let cuts = model.formulation.coverageCuts, CoverageBenders.chosen(
+            model.specification.coverageFormulation, groups: cuts.share.count, sites: model.siteColumn.count { $0 != nil }) {
+            let solved = try CoverageBenders.solve(master: model.formulation.bendersMaster(), cuts: cuts,
+                                                   incumbent: heuristic?.values, options: remaining)
+            solution = solved.solution
+            coverage = CoverageReport(formulation: .benders, rows: solved.rows, solution: solution, heuristic: heuristic?.objective)
         } else {
             solution = try solve(lp, options: remaining)
+            if model.formulation.coverageCuts != nil {
+                coverage = CoverageReport(formulation: .compact, rows: lp.rowCount, solution: solution, heuristic: heuristic?.objective)
+            }
         }
-        guard let heuristic, let value = heuristic.objective,
-              solution.status == .limitWithoutSolution || solution.status == .feasible else { return (solution, nil) }
-        if let found = solution.objective, lp.sense == .maximise ? found < value : found > value {
-            solution.values = heuristic.values
-            solution.objective = value
+        return (withFallback(solution, fallback: heuristic, model: lp), nil, coverage)
+    }
+
+    /// When GLPK stopped at its time limit with no plan, or a worse one than `fallback` (a
+    /// heuristic's point of `lp`), the fallback stands, with the best bound proven: GLPK's, else
+    /// `relaxationBound`, else every column at its best bound (which needs no solve); the status
+    /// is `feasible` with the gap between them. Any other solution is returned as it is. The v1
+    /// and v2 (`ServicePlanner`) planners both end their solve here.
+    static func withFallback(_ solution: Solution, fallback: Solution?, model lp: LinearModel,
+                             relaxationBound: Double? = nil) -> Solution {
+        guard let fallback, let value = fallback.objective,
+              solution.status == .limitWithoutSolution || solution.status == .feasible else { return solution }
+        let maximise = lp.sense == .maximise
+        var values = solution.values, found = value
+        if let objective = solution.objective, solution.status == .feasible, maximise ? objective >= value : objective <= value {
+            found = objective
+        } else {
+            values = fallback.values
         }
-        let found = solution.objective ?? value
-        let proven = solution.bound ?? boxBound(lp)
-        let bound = lp.sense == .maximise ? max(proven, found) : min(proven, found)
-        if solution.status == .limitWithoutSolution { solution.values = heuristic.values }
-        return (Solution(status: .feasible, objective: found, bound: bound,
-                         gap: Solution.relativeGap(objective: found, bound: bound), seconds: solution.seconds,
-                         values: solution.values, message: solution.message ?? "time limit reached"), nil)
+        let proven = solution.bound ?? relaxationBound ?? boxBound(lp)
+        let bound = maximise ? max(proven, found) : min(proven, found)
+        return Solution(status: .feasible, objective: found, bound: bound,
+                        gap: Solution.relativeGap(objective: found, bound: bound), seconds: solution.seconds,
+                        values: values, message: solution.message ?? "time limit reached")
     }
 
     /// The bound of `model` with every column at its most favourable bound and no row: proven

@@ -189,7 +189,7 @@ struct PlanningModel {
         }
         for (g, key) in groupKeys.enumerated() {
             let z = formulation.addVariable(.continuous, lower: 0, upper: 1)
-            formulation.addRow([z] + key.sites.map { siteColumn[$0]! }, [1] + key.sites.map { _ in -1 }, upper: 0, group: nil)
+            formulation.addCoverageLink(share: z, sites: key.sites.map { siteColumn[$0]! })
             coverage.columns.append(z)
             coverage.coefficients.append(groupWeight[g])
             coverage.districts.append(key.district)

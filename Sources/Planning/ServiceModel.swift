@@ -43,6 +43,9 @@ struct ServiceModel {
     /// `x_jk` as `[k][j]`; nil where `j` cannot host `k`; `y_j`'s column for a free service
     /// (with `reduce`).
     private(set) var offerColumn: [[Int?]] = []
+    /// `h_j`; nil where `j` cannot host every core service, and the offers' column where every
+    /// core service is free there (with `reduce`).
+    private(set) var hubColumn: [Int?] = []
     /// `o_ik` as `[k][i]`; nil where outreach cannot deliver `k`.
     private(set) var outreachColumn: [[Int?]] = []
     /// `a_ijk` as `[k][i]` -> (site, column, minutes); empty without capacity or min_travel.
@@ -356,6 +359,7 @@ struct ServiceModel {
     /// `h_j <= x_jk` for every core `k`; at least `per_district` hubs in each district that has
     /// a site able to host every core service.
     private mutating func buildFamilyHubs() {
+        hubColumn = Array(repeating: nil, count: instance.siteCount)
         guard let core = rules.familyHubCore else { return }
         var hubsByDistrict: [Int: [Int]] = [:]
         for j in 0 ..< instance.siteCount {
@@ -366,9 +370,11 @@ struct ServiceModel {
                 // Every core service free here: the hub is the site itself.
                 removedVariables += 1; removedRows += offers.count
                 hubsByDistrict[instance.siteDistrict[j], default: []].append(x)
+                hubColumn[j] = x
                 continue
             }
             let h = formulation.addVariable(.binary, lower: 0, upper: 1)
+            hubColumn[j] = h
             let bounds = reduce ? distinct.sorted() : offers.compactMap { $0 }
             removedRows += offers.count - bounds.count
             for x in bounds { formulation.addRow([h, x], [1, -1], upper: 0, group: nil) }

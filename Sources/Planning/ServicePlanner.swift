@@ -1,6 +1,7 @@
 import Estate
 import Foundation
 import Optimisation
+import Quantities
 
 /// Plans a v2 specification (services, Family Hubs, outreach): builds `ServiceModel`, solves it
 /// with GLPK, breaks ties by cost, reads the decisions back, evaluates them with
@@ -29,7 +30,7 @@ enum ServicePlanner {
             return plan
         }
         if !model.dataConflicts.isEmpty || model.formulation.hasViolatedEmptyRow() { return try infeasible() }
-        let primary = try solve(model.formulation.linearModel(), options: options, start: clock)
+        let primary = try solve(model, options: options, start: clock)
         switch primary.status {
         case .optimal, .feasible:
             let solution = try breakTies(primary, model: model, options: options)
@@ -54,31 +55,39 @@ enum ServicePlanner {
         }
     }
 
-    /// Share of the time limit kept for `ServiceDive` when GLPK stops at the limit.
+    /// Share of the time limit the heuristic's local search may take (`ServiceHeuristic`).
+    static let heuristicShare = 0.1
+    /// Share of the time limit kept for `ServiceDive` when there is no heuristic plan.
     static let diveShare = 0.1
 
-    /// GLPK in the time limit less `diveShare`; when it stops there with no plan or a worse one
-    /// than `ServiceDive` finds in the rest, the dive's plan stands, with GLPK's bound (or the
-    /// relaxation's, or every column at its best bound) and the gap between them.
-    static func solve(_ lp: LinearModel, options: SolveOptions, start: ContinuousClock.Instant) throws -> Solution {
+    /// The heuristic plan first (`ServiceHeuristic`), then GLPK in the time left: from it as the
+    /// first incumbent for `min_travel` (as `Planner` does, measured there), else with GLPK's MIP
+    /// preprocessing and the heuristic plan as the fallback (`Planner.withFallback`). When the
+    /// heuristic finds no plan, GLPK gets the time limit less `diveShare`, and if it stops there
+    /// with no plan or a worse one than `ServiceDive` finds in the rest, the dive's plan stands,
+    /// with GLPK's bound (or the relaxation's, or every column at its best bound).
+    static func solve(_ model: ServiceModel, options: SolveOptions, start: ContinuousClock.Instant) throws -> Solution {
+        let lp = model.formulation.linearModel()
+        let searchDeadline = start + .seconds((options.timeLimit ?? 0) * heuristicShare)
+        if let heuristic = try ServiceHeuristic(model).solution(options: options, deadline: searchDeadline) {
+            var remaining = options
+            if let limit = options.timeLimit { remaining.timeLimit = max(0, limit - Planner.seconds(since: start)) }
+            let solution: Solution
+            if model.specification.objective == .minTravel {
+                remaining.incumbent = heuristic.values
+                solution = try GLPKSolver.solve(lp, options: remaining)
+            } else {
+                solution = try Planner.solve(lp, options: remaining)
+            }
+            return Planner.withFallback(solution, fallback: heuristic, model: lp)
+        }
         guard let limit = options.timeLimit else { return try Planner.solve(lp, options: options) }
         var primaryOptions = options
         primaryOptions.timeLimit = max(0.01, limit * (1 - diveShare) - Planner.seconds(since: start))
-        var solution = try Planner.solve(lp, options: primaryOptions)
+        let solution = try Planner.solve(lp, options: primaryOptions)
         guard solution.status == .feasible || solution.status == .limitWithoutSolution else { return solution }
         let dive = try ServiceDive.run(lp, options: options, deadline: start + .seconds(max(limit, 1)))
-        let maximise = lp.sense == .maximise
-        if let found = dive.solution, let value = found.objective,
-           solution.objective.map({ maximise ? value > $0 : value < $0 }) ?? true {
-            solution.values = found.values
-            solution.objective = value
-        }
-        guard let found = solution.objective else { return solution }
-        let proven = solution.bound ?? dive.relaxationBound ?? Planner.boxBound(lp)
-        let bound = maximise ? max(proven, found) : min(proven, found)
-        return Solution(status: .feasible, objective: found, bound: bound,
-                        gap: Solution.relativeGap(objective: found, bound: bound), seconds: Planner.seconds(since: start),
-                        values: solution.values, message: solution.message ?? "time limit reached")
+        return Planner.withFallback(solution, fallback: dive.solution, model: lp, relaxationBound: dive.relaxationBound)
     }
 
     static func validate(_ instance: PlanningInstance, _ spec: PlanSpecification, _ rules: ServiceRules) throws(PlanningError) {
@@ -293,7 +302,7 @@ enum ServicePlanner {
                                      outreach: full, assignment: nil)
         var details: [ConstraintGroup: [String]] = [:]
         let deprived = Set(model.specification.deprivedAreas)
-        func percent(_ x: Double) -> String { String(format: "%.1f%%", 100 * x) }
+        func percent(_ x: Double) -> String { Quantity.share.display(x) }
         for (k, rule) in rules.services.enumerated() {
             let code = services.codes[k]
             let weights = services.areaWeight[k]

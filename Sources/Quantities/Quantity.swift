@@ -58,30 +58,69 @@ public enum Quantity: Sendable, CaseIterable {
     /// `value` rounded half away from zero to this quantity's precision.
     public func rounded(_ value: Double) -> Double {
         var scale = 1.0
-        for _ in 0 ..< decimals { scale *= 10 }
+        for _ in 0 ..< decimals(for: value) { scale *= 10 }
         let result = (value * scale).rounded(.toNearestOrAwayFromZero) / scale
         return result == 0 ? 0 : result
+    }
+
+    /// The decimals `value` is written with: this quantity's, except that a share strictly
+    /// between 0 and 1 keeps up to 6 decimals when fewer would write it as 0 or 1, so outreach
+    /// reaching a few areas (0.0004) is not written as none, nor 0.9997 coverage as everyone.
+    func decimals(for value: Double) -> Int {
+        guard self == .share, value > 0, value < 1 else { return decimals }
+        var places = decimals, scale = 1000.0
+        while places < 6 {
+            let units = (value * scale).rounded(.toNearestOrAwayFromZero)
+            if units > 0 && units < scale { break }
+            places += 1; scale *= 10
+        }
+        return places
     }
 
     /// The value as table text: rounded to this quantity's precision, trailing zeros dropped
     /// ("0.94", "4468500", "12.5"), no exponent, no locale, no "-0"; empty when not finite.
     public func text(_ value: Double) -> String {
         guard value.isFinite else { return "" }
-        var scale = 1.0
-        for _ in 0 ..< decimals { scale *= 10 }
-        let scaled = (abs(value) * scale).rounded(.toNearestOrAwayFromZero)
-        guard scaled < 9e15 else { return String(rounded(value)) }
-        var units = Int64(scaled), digits = decimals
-        while digits > 0 && units % 10 == 0 { units /= 10; digits -= 1 }
-        var divisor: Int64 = 1
-        for _ in 0 ..< digits { divisor *= 10 }
-        var out = value < 0 && units != 0 ? "-" : ""
-        out += String(units / divisor)
-        if digits > 0 {
-            let fraction = String(units % divisor)
-            out += "." + String(repeating: "0", count: digits - fraction.count) + fraction
+        return DecimalText.trimmed(value, decimals: decimals(for: value)) ?? String(rounded(value))
+    }
+
+    /// The value as people read it on the terminal, the map, the report and in comparisons: the
+    /// same precision as `text` with every decimal shown, so a column of minutes reads "8.0"
+    /// beside "8.4", and thousands separated; money in pounds ("£5,700,000"), shares as
+    /// percentages to a tenth ("97.3%"), a relative gap to a hundredth of a percent. A share
+    /// strictly between 0 and 1 never reads as either end: outreach reaching a few areas is
+    /// "<0.1%", not "0.0%", and coverage short of everyone is ">99.9%", not "100.0%".
+    /// "-" when not finite.
+    public func display(_ value: Double) -> String {
+        guard value.isFinite else { return "-" }
+        switch self {
+        case .money:
+            let pounds = DecimalText.fixed(abs(value), decimals: 0, grouped: true) ?? String(abs(value))
+            return (value <= -0.5 ? "-£" : "£") + pounds
+        case .share:
+            return Self.percent(value, decimals: 1)
+        case .gap:
+            return Self.percent(value, decimals: 2)
+        default:
+            return DecimalText.fixed(value, decimals: decimals, grouped: true) ?? String(rounded(value))
         }
-        return out
+    }
+
+    /// An optional value as people read it; "-" when absent.
+    public func display(_ value: Double?) -> String {
+        value.map { display($0) } ?? "-"
+    }
+
+    /// `share` as a percentage with `decimals` decimals, never rounding a share strictly between
+    /// 0 and 1 to either end ("<0.1%", ">99.9%").
+    private static func percent(_ share: Double, decimals: Int) -> String {
+        var step = 1.0
+        for _ in 0 ..< decimals { step /= 10 }
+        let percent = share * 100
+        let text = { (value: Double) in DecimalText.fixed(value, decimals: decimals, grouped: true) ?? String(value) }
+        if percent > 0 && percent < step / 2 { return "<" + text(step) + "%" }
+        if share < 1 && percent >= 100 - step / 2 { return ">" + text(100 - step) + "%" }
+        return text(percent) + "%"
     }
 
     /// An optional value as table text; empty when absent.

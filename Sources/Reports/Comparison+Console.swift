@@ -9,12 +9,11 @@ extension Comparison {
         line("status") { o in o.summary.status.rawValue + (o.summary.gap.map(Self.gapText) ?? "") }
         line("objective") { o in o.summary.objectiveName }
         line("sites kept") { o in "\(o.summary.totals.sitesKept) of \(o.summary.totals.sitesKept + o.summary.totals.sitesClosed)" }
-        line("annual cost") { o in NumberFormat.pounds(o.summary.totals.cost) }
-        line("saving") { o in NumberFormat.pounds(o.summary.totals.saving) }
-        line("carbon (tCO2e)") { o in NumberFormat.decimal(o.summary.totals.carbon, 1) }
+        rows += PlanCosts.rows(options) { $0.lowercased() }
+        line("carbon (tCO2e)") { o in NumberFormat.carbon(o.summary.totals.carbon) }
         line("need covered") { o in NumberFormat.percent(o.summary.totals.coverage) + " in " + NumberFormat.decimal(o.summary.coverageMinutes) + " min" }
         rows.append(["median / worst min"] + total.map { f in
-            (f.medianMinutes.map { NumberFormat.decimal($0, 1) } ?? "-") + " / " + (f.worstMinutes.map { NumberFormat.decimal($0, 1) } ?? "-")
+            (NumberFormat.minutes(f.medianMinutes)) + " / " + (NumberFormat.minutes(f.worstMinutes))
         })
         line("visits displaced") { o in NumberFormat.grouped(o.summary.totals.visitsDisplaced) }
         rows += serviceConsoleRows()
@@ -40,9 +39,8 @@ extension Comparison {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// ", gap 1.25%" for a positive relative gap (", gap < 0.01%" below that), "" for none.
+    /// ", gap 1.25%" for a positive relative gap (", gap <0.01%" below that), "" for none.
     static func gapText(_ gap: Double) -> String {
-        guard gap > 0 else { return "" }
-        return ", gap " + (gap >= 0.0001 ? NumberFormat.decimal(gap * 100, 2) + "%" : "< 0.01%")
+        gap > 0 ? ", gap " + NumberFormat.gap(gap) : ""
     }
 }

@@ -118,8 +118,9 @@ extension Comparison {
             row("coverage minutes") { .number($0.summary.coverageMinutes, .minutes) },
             row("sites kept") { .integer($0.summary.totals.sitesKept) },
             row("sites closed") { .integer($0.summary.totals.sitesClosed) },
-            row("annual cost (GBP)") { .number($0.summary.totals.cost, .money) },
-            row("saving (GBP a year)") { .number($0.summary.totals.saving, .money) },
+        ] + PlanCosts.items(options).map { item in
+            [.text(item.label + " (GBP a year)")] + item.values.map { $0.map { .number($0, .money) } ?? .empty }
+        } + [
             row("carbon (tCO2e a year)") { .number($0.summary.totals.carbon, .carbon) },
             row("need covered") { .number($0.summary.totals.coverage, .share) },
             row("visits displaced a year") { .number($0.summary.totals.visitsDisplaced, .visits) },

@@ -13,8 +13,10 @@ extension Comparison {
         let arrow = { (x: String, y: String) in "\(x) → \(y)" }
         let totals = [
             MapTotal("Sites kept", arrow(String(ta.sitesKept), String(tb.sitesKept))),
-            MapTotal("Annual cost", arrow(NumberFormat.pounds(ta.cost), NumberFormat.pounds(tb.cost))),
-            MapTotal("Carbon (tCO2e)", arrow(NumberFormat.decimal(ta.carbon, 1), NumberFormat.decimal(tb.carbon, 1))),
+        ] + PlanCosts.items([a, b]).map { item in
+            MapTotal(item.short, arrow(item.values[0].map(NumberFormat.pounds) ?? "-", item.values[1].map(NumberFormat.pounds) ?? "-"))
+        } + [
+            MapTotal("Carbon (tCO2e)", arrow(NumberFormat.carbon(ta.carbon), NumberFormat.carbon(tb.carbon))),
             MapTotal("Need covered", arrow(NumberFormat.percent(ta.coverage), NumberFormat.percent(tb.coverage))),
             MapTotal("Sites closed / opened", "\(d.sitesClosed) / \(d.sitesOpened)"),
             MapTotal("Areas losing / gaining", "\(d.areasLost) / \(d.areasGained)"),
@@ -30,8 +32,8 @@ extension Comparison {
             return DifferenceSite(id: x.id, name: x.name, kind: x.kind, district: x.district, lat: x.lat, lon: x.lon,
                                   decisionA: x.decision, decisionB: sites[k][s].decision)
         }
-        let minutes = { (m: Double?) in m.map { NumberFormat.decimal($0, 1) } ?? "-" }
-        let header = ["District", "Kept A", "Kept B", "Cost A", "Cost B", "Covered A", "Covered B", "Worst min A", "Worst min B"]
+        let minutes = { (m: Double?) in NumberFormat.minutes(m) }
+        let header = ["District", "Kept A", "Kept B", "Buildings cost A", "Buildings cost B", "Covered A", "Covered B", "Worst min A", "Worst min B"]
         let rows = districtRows.map { row in
             let fa = row.figures[0], fb = row.figures[k]
             return [row.district, String(fa.sitesKept), String(fb.sitesKept), NumberFormat.pounds(fa.cost), NumberFormat.pounds(fb.cost),

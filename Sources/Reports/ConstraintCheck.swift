@@ -22,11 +22,11 @@ enum ConstraintCheck {
         }
         if let cap = c["carbon"] {
             let left = cap - t.carbon
-            var line = "Carbon cap \(NumberFormat.decimal(cap, 1)) tCO2e a year: the plan emits \(NumberFormat.decimal(t.carbon, 1)), leaving \(NumberFormat.decimal(left, 1))"
+            var line = "Carbon cap \(NumberFormat.carbon(cap)) tCO2e a year: the plan emits \(NumberFormat.carbon(t.carbon)), leaving \(NumberFormat.carbon(left))"
             if let least = closed.min(by: { $0.carbon < $1.carbon }) {
                 line += least.carbon > left + 0.0005
                     ? "; every closing building emits more than that, so the cap binds."
-                    : "; \(least.name) (\(NumberFormat.decimal(least.carbon, 1)) tCO2e) would fit, so the cap is not what closes it."
+                    : "; \(least.name) (\(NumberFormat.carbon(least.carbon)) tCO2e) would fit, so the cap is not what closes it."
             } else {
                 line += "."
             }
@@ -71,7 +71,7 @@ enum ConstraintCheck {
         if let limit = c["max_minutes"] {
             let worst = record.areas.compactMap(\.minutes).max()
             lines.append("A building within \(NumberFormat.decimal(limit)) minutes of every area: the longest trip is "
-                + (worst.map { NumberFormat.decimal($0, 1) + " minutes" } ?? "none") + ".")
+                + (worst.map { NumberFormat.minutes($0) + " minutes" } ?? "none") + ".")
         }
         return lines
     }

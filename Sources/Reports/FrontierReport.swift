@@ -134,9 +134,9 @@ public enum FrontierReport {
             let kind = point.kind == "frontier" ? "on the frontier" : point.kind == "scenario" ? "this scenario's plan"
                 : point.kind == "today" ? "today: every building kept" : point.kind
             return [kind, NumberFormat.pounds(point.cost), NumberFormat.percent(point.coverage), String(point.sitesKept),
-                    NumberFormat.decimal(point.carbon, 1), point.kind == "frontier" ? noteWords(point.label) : ""]
+                    NumberFormat.carbon(point.carbon), point.kind == "frontier" ? noteWords(point.label) : ""]
         }
-        page += PlanReport.table(header: ["Point", "Annual cost", "Need covered", "Buildings kept", "Carbon (tCO2e)", "Note"],
+        page += PlanReport.table(header: ["Point", "Cost (what the budget bounds)", "Need covered", "Buildings kept", "Carbon (tCO2e)", "Note"],
                                  rows: rows, rowClass: { record.points[$0].kind == "frontier" ? nil : "total" })
         page += "</section>\n<section id=\"caveats\">\n<h3>Data and caveats</h3>\n<ul>\n"
         var items = notices

@@ -1,17 +1,12 @@
-import EstateIO
-import Foundation
+import Quantities
 
-/// Fixed, locale-free number formatting, so the same plan always writes byte-identical files.
+/// Short names for the figures the reports' sentences and tables print. The rules themselves
+/// (precision, separators, percentages) live once in `Quantity.display` and `DecimalText`.
 enum NumberFormat {
-    /// `value` with at most `decimals` decimals, trailing zeros removed ("12", "0.25", "-3.5").
+    /// A setting or model figure with at most `decimals` decimals, trailing zeros removed
+    /// ("20" minutes, "0.25"); "" when not finite. Measured figures go through `Quantity.display`.
     static func decimal(_ value: Double, _ decimals: Int = 6) -> String {
-        guard value.isFinite else { return "" }
-        var text = CSVWriter.format(value, decimals: decimals)
-        if text.contains(".") {
-            while text.hasSuffix("0") { text.removeLast() }
-            if text.hasSuffix(".") { text.removeLast() }
-        }
-        return text == "-0" ? "0" : text
+        DecimalText.trimmed(value, decimals: decimals) ?? ""
     }
 
     /// An optional value, blank when absent.
@@ -19,26 +14,21 @@ enum NumberFormat {
         value.map { decimal($0, decimals) } ?? ""
     }
 
-    /// Pounds with thousands separators for people ("£8,123,400").
-    static func pounds(_ value: Double) -> String {
-        "£" + grouped(value.rounded())
-    }
+    /// Pounds to the pound with thousands separators ("£8,123,400").
+    static func pounds(_ value: Double) -> String { Quantity.money.display(value) }
 
     /// A whole number with thousands separators ("12,345").
-    static func grouped(_ value: Double) -> String {
-        let negative = value < 0
-        var digits = String(Int(abs(value).rounded()))
-        var groups: [String] = []
-        while digits.count > 3 {
-            groups.insert(String(digits.suffix(3)), at: 0)
-            digits.removeLast(3)
-        }
-        groups.insert(digits, at: 0)
-        return (negative ? "-" : "") + groups.joined(separator: ",")
-    }
+    static func grouped(_ value: Double) -> String { Quantity.count.display(value) }
 
-    /// A share as a percentage with one decimal ("95.3%").
-    static func percent(_ share: Double) -> String {
-        String(format: "%.1f%%", share * 100)
-    }
+    /// A share as a percentage to a tenth ("95.3%", "<0.1%").
+    static func percent(_ share: Double) -> String { Quantity.share.display(share) }
+
+    /// A solver's relative gap as a percentage to a hundredth ("1.25%", "<0.01%").
+    static func gap(_ gap: Double) -> String { Quantity.gap.display(gap) }
+
+    /// Minutes to a tenth, the decimal always shown ("8.0"), "-" when absent.
+    static func minutes(_ value: Double?) -> String { Quantity.minutes.display(value) }
+
+    /// Tonnes of CO2e a year to a tenth ("1,228.6").
+    static func carbon(_ value: Double) -> String { Quantity.carbon.display(value) }
 }

@@ -15,7 +15,7 @@ public enum PlanConsoleSummary {
         var status = "  status \(plan.status.rawValue)"
         if let objective = plan.objective { status += ", objective \(NumberFormat.decimal(objective, 3))" }
         if let bound = plan.bound { status += ", bound \(NumberFormat.decimal(bound, 3))" }
-        if let gap = plan.gap { status += ", gap \(NumberFormat.percent(gap))" }
+        if let gap = plan.gap { status += ", gap \(NumberFormat.gap(gap))" }
         status += ", \(NumberFormat.decimal(plan.seconds, 3)) s"
         lines.append(status)
         let r = plan.reductions
@@ -45,20 +45,20 @@ public enum PlanConsoleSummary {
         let tables = PlanTables(context)
         let t = tables.totals
         lines.append("")
-        lines.append("  kept \(t.sitesKept) of \(t.sitesKept + t.sitesClosed) sites; cost \(NumberFormat.pounds(t.cost)) a year "
-            + "(saving \(NumberFormat.pounds(t.saving))); carbon \(NumberFormat.decimal(t.carbon, 1)) tCO2e "
-            + "(saving \(NumberFormat.decimal(t.carbonSaving, 1)))")
+        lines.append("  kept \(t.sitesKept) of \(t.sitesKept + t.sitesClosed) sites; carbon \(NumberFormat.carbon(t.carbon)) tCO2e a year "
+            + "(saving \(NumberFormat.carbon(t.carbonSaving)))")
+        lines.append(contentsOf: PlanCosts(t).consoleLines.map { "  " + $0 })
         lines.append("  need covered within \(NumberFormat.decimal(spec.coverageMinutes)) min: \(NumberFormat.percent(t.coverage)); "
             + "visits displaced: \(NumberFormat.grouped(t.visitsDisplaced)) a year")
         lines.append(contentsOf: ServiceTables.consoleLines(context))
         lines.append("")
-        let header = ["district", "kept", "closed", "cost", "covered", "median", "worst"]
+        let header = ["district", "kept", "closed", "buildings cost", "covered", "median min", "worst min"]
         var rows: [[String]] = [header]
         for row in tables.districts {
             rows.append([
                 context.dataset.districts[row.district], String(row.sitesKept), String(row.sitesClosed),
                 NumberFormat.pounds(row.cost), NumberFormat.percent(row.coverage),
-                row.medianMinutes.map { NumberFormat.decimal($0, 1) } ?? "-", row.worstMinutes.map { NumberFormat.decimal($0, 1) } ?? "-",
+                NumberFormat.minutes(row.medianMinutes), NumberFormat.minutes(row.worstMinutes),
             ])
         }
         let widths = header.indices.map { column in rows.map { $0[column].count }.max() ?? 0 }

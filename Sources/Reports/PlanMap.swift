@@ -29,20 +29,19 @@ public enum PlanMap {
         let t = tables.totals
         let totals = [
             MapTotal("Sites kept", "\(t.sitesKept) of \(t.sitesKept + t.sitesClosed)"),
-            MapTotal("Annual cost", NumberFormat.pounds(t.cost)),
-            MapTotal("Saving", "\(NumberFormat.pounds(t.saving)) a year"),
-            MapTotal("Carbon", "\(NumberFormat.decimal(t.carbon, 1)) tCO2e"),
-            MapTotal("Carbon saved", "\(NumberFormat.decimal(t.carbonSaving, 1)) tCO2e"),
+        ] + PlanCosts(t).items.map { MapTotal($0.short, "\(NumberFormat.pounds($0.value)) a year") } + [
+            MapTotal("Carbon", "\(NumberFormat.carbon(t.carbon)) tCO2e"),
+            MapTotal("Carbon saved", "\(NumberFormat.carbon(t.carbonSaving)) tCO2e"),
             MapTotal("Need covered", "\(NumberFormat.percent(t.coverage)) in \(NumberFormat.decimal(spec.coverageMinutes)) min"),
             MapTotal("Visits displaced", "\(NumberFormat.grouped(t.visitsDisplaced)) a year"),
         ]
         var status = plan.status.rawValue
-        if let gap = plan.gap { status += ", gap \(NumberFormat.percent(gap))" }
-        let header = ["District", "Kept", "Closed", "Cost", "Carbon (tCO2e)", "Need covered", "Median min", "Worst min"]
+        if let gap = plan.gap { status += ", gap \(NumberFormat.gap(gap))" }
+        let header = ["District", "Kept", "Closed", "Buildings cost", "Carbon (tCO2e)", "Need covered", "Median min", "Worst min"]
         let rows = tables.districts.map { row in
             [dataset.districts[row.district], String(row.sitesKept), String(row.sitesClosed), NumberFormat.pounds(row.cost),
-             NumberFormat.decimal(row.carbon, 1), NumberFormat.percent(row.coverage),
-             row.medianMinutes.map { NumberFormat.decimal($0, 1) } ?? "-", row.worstMinutes.map { NumberFormat.decimal($0, 1) } ?? "-"]
+             NumberFormat.carbon(row.carbon), NumberFormat.percent(row.coverage),
+             NumberFormat.minutes(row.medianMinutes), NumberFormat.minutes(row.worstMinutes)]
         }
         var data = EstateMapData(
             title: context.scenario.title, subtitle: subtitle(context), status: status,

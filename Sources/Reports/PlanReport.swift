@@ -60,9 +60,8 @@ public enum PlanReport {
         }
         rows.append(["Status"] + options.map { statusText($0.summary) })
         line("Sites kept") { "\($0.summary.totals.sitesKept) of \($0.summary.totals.sitesKept + $0.summary.totals.sitesClosed)" }
-        line("Annual cost") { NumberFormat.pounds($0.summary.totals.cost) }
-        line("Saving a year") { NumberFormat.pounds($0.summary.totals.saving) }
-        line("Carbon (tCO2e a year)") { NumberFormat.decimal($0.summary.totals.carbon, 1) }
+        rows += PlanCosts.rows(options) { $0 }
+        line("Carbon (tCO2e a year)") { NumberFormat.carbon($0.summary.totals.carbon) }
         line("Need covered") { NumberFormat.percent($0.summary.totals.coverage) + " within " + NumberFormat.decimal($0.summary.coverageMinutes) + " min" }
         line("Visits displaced a year") { NumberFormat.grouped($0.summary.totals.visitsDisplaced) }
         if options.contains(where: { !$0.summary.limitsThatChangedNothing.isEmpty }) {
@@ -104,9 +103,8 @@ public enum PlanReport {
             ["Solver", statusText(s)],
             ["Objective", objectiveWords(s.objectiveName, minutes: s.coverageMinutes)],
             ["Sites kept", "\(t.sitesKept) of \(t.sitesKept + t.sitesClosed) (\(t.sitesClosed) close)"],
-            ["Annual cost", NumberFormat.pounds(t.cost)],
-            ["Saving against keeping every site", NumberFormat.pounds(t.saving) + " a year"],
-            ["Carbon", NumberFormat.decimal(t.carbon, 1) + " tCO2e a year (saving " + NumberFormat.decimal(t.carbonSaving, 1) + ")"],
+        ] + PlanCosts(t).items.map { [$0.label, NumberFormat.pounds($0.value) + " a year"] } + [
+            ["Carbon", NumberFormat.carbon(t.carbon) + " tCO2e a year (saving " + NumberFormat.carbon(t.carbonSaving) + ")"],
             ["Need-weighted children covered", NumberFormat.percent(t.coverage) + " within " + NumberFormat.decimal(s.coverageMinutes) + " minutes"],
             ["Current visits whose building closes", NumberFormat.grouped(t.visitsDisplaced) + " a year"],
         ], firstColumnIsLabel: true, headless: true)
@@ -194,7 +192,7 @@ public enum PlanReport {
         }
         var html = "<section id=\"sites\(suffix)\">\n<h3>Sites: decisions and reasons</h3>\n"
         html += "<p>Closing sites first, then kept ones, each by district. Need shares are of the county's need-weighted children.</p>\n"
-        var header = ["Site", "Id", "District", "Decision", "Annual cost", "Reason"]
+        var header = ["Site", "Id", "District", "Decision", "Running cost", "Reason"]
         if !record.summary.siteExplanations.isEmpty {
             header.append("The other way")
             html += "<p>" + (record.summary.siteExplanationMethod == "re_solve"
@@ -211,11 +209,11 @@ public enum PlanReport {
         let rows = Comparison.districtRows(sites: [sites], areas: [areas], districts: districts).map { row -> [String] in
             let f = row.figures[0]
             return [row.district == Comparison.totalLabel ? "County total" : row.district, String(f.sitesKept), String(f.sitesClosed),
-                    NumberFormat.pounds(f.cost), NumberFormat.decimal(f.carbon, 1), NumberFormat.percent(f.coverage),
-                    f.medianMinutes.map { NumberFormat.decimal($0, 1) } ?? "-", f.worstMinutes.map { NumberFormat.decimal($0, 1) } ?? "-"]
+                    NumberFormat.pounds(f.cost), NumberFormat.carbon(f.carbon), NumberFormat.percent(f.coverage),
+                    NumberFormat.minutes(f.medianMinutes), NumberFormat.minutes(f.worstMinutes)]
         }
         var html = "<section id=\"districts\(suffix)\">\n<h3>Districts</h3>\n"
-        html += table(header: ["District", "Kept", "Closed", "Annual cost", "Carbon (tCO2e)", "Need covered", "Median min", "Worst min"],
+        html += table(header: ["District", "Kept", "Closed", "Buildings cost", "Carbon (tCO2e)", "Need covered", "Median min", "Worst min"],
                       rows: rows, rowClass: { $0 == rows.count - 1 ? "total" : nil })
         return html + "</section>\n"
     }
@@ -290,7 +288,7 @@ public enum PlanReport {
         case .feasible: text = "feasible: best plan found at the solver's limit"
         default: text = s.status.rawValue
         }
-        if let gap = s.gap, s.status == .feasible || gap > 0 { text += ", within \(NumberFormat.percent(gap)) of the best possible" }
+        if let gap = s.gap, s.status == .feasible || gap > 0 { text += ", within \(NumberFormat.gap(gap)) of the best possible" }
         return text + " (solved in \(NumberFormat.decimal(s.seconds, 2)) s)"
     }
 

@@ -83,6 +83,9 @@ struct PlanSummary: Encodable {
         } else if var pMedian = plan.pMedian {
             pMedian.heuristicObjective = pMedian.heuristicObjective.map { roundedTo($0, 6) }
             try c.encode(pMedian, forKey: .formulation)
+        } else if var coverage = plan.coverage {
+            coverage.heuristicObjective = coverage.heuristicObjective.map { roundedTo($0, 6) }
+            try c.encode(coverage, forKey: .formulation)
         }
         var list = c.nestedUnkeyedContainer(forKey: .conflicts)
         for conflict in plan.conflicts {
@@ -107,10 +110,11 @@ struct PlanSummary: Encodable {
     /// Totals with float noise removed (GBP to the penny, shares to 1e-6), for readable JSON.
     static func cleaned(_ t: PlanTotals) -> PlanTotals {
         var r = t
-        r.cost = roundedTo(t.cost, 2); r.saving = roundedTo(t.saving, 2)
+        r.cost = roundedTo(t.cost, 2); r.buildingCost = t.buildingCost.map { roundedTo($0, 2) }; r.saving = roundedTo(t.saving, 2)
         r.carbon = roundedTo(t.carbon, 3); r.carbonSaving = roundedTo(t.carbonSaving, 3)
         r.coverage = roundedTo(t.coverage, 6); r.coveredWeight = roundedTo(t.coveredWeight, 3)
         r.totalWeight = roundedTo(t.totalWeight, 3); r.weightedMinutes = roundedTo(t.weightedMinutes, 3)
+        r.travelWeight = t.travelWeight.map { roundedTo($0, 3) }
         r.visitsDisplaced = roundedTo(t.visitsDisplaced, 2)
         r.serviceCost = t.serviceCost.map { roundedTo($0, 2) }
         r.outreachCost = t.outreachCost.map { roundedTo($0, 2) }
@@ -156,8 +160,8 @@ public enum ConflictExplanation {
             }
         case .carbon:
             if let best = conflict.best, let limit = conflict.limit {
-                text = "no plan meets the other constraints under \(NumberFormat.decimal(best, 1)) tCO2e a year, "
-                    + "above the cap of \(NumberFormat.decimal(limit, 1))"
+                text = "no plan meets the other constraints under \(NumberFormat.carbon(best)) tCO2e a year, "
+                    + "above the cap of \(NumberFormat.carbon(limit))"
             } else {
                 text = "the carbon cap would have to rise by at least \(amount) tCO2e"
             }

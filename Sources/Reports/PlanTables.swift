@@ -45,9 +45,13 @@ public struct DistrictRow: Sendable, Equatable {
 public struct PlanTotals: Sendable, Equatable, Codable {
     public var sitesKept: Int
     public var sitesClosed: Int
-    /// GBP per year.
+    /// GBP per year: what the budget bounds (buildings, and in a services plan services and
+    /// outreach too). `PlanCosts` labels its parts for people.
     public var cost: Double
-    /// Against keeping every site (GBP per year).
+    /// The kept buildings' running cost alone (GBP per year); nil only in summaries written
+    /// before it was (then `cost` less `serviceCost` and `outreachCost`).
+    public var buildingCost: Double?
+    /// Buildings only: every building's running cost less `buildingCost` (GBP per year).
     public var saving: Double
     /// tCO2e per year.
     public var carbon: Double
@@ -57,8 +61,12 @@ public struct PlanTotals: Sendable, Equatable, Codable {
     public var coverage: Double
     public var coveredWeight: Double
     public var totalWeight: Double
-    /// Sum of weight x minutes over areas with a hub.
+    /// Sum of weight x minutes over areas with a hub (with services: over services too,
+    /// `min_travel`'s objective, which does not weigh the services).
     public var weightedMinutes: Double
+    /// v2 only: the weight `weightedMinutes` sums over, every service's `sum_i w_ik` unweighted
+    /// by the services' `weight` (which `totalWeight` applies, as `max_coverage` does).
+    public var travelWeight: Double?
     /// Visits per year whose site closes.
     public var visitsDisplaced: Double
     /// v2 only: kept sites offering every core service.
@@ -69,10 +77,17 @@ public struct PlanTotals: Sendable, Equatable, Codable {
     /// v2 only: each service's coverage and outreach shares, by code.
     public var services: [String: ServiceTotals]?
 
+    /// Need-weighted mean minutes to the serving site: `min_travel`'s objective over the weight it
+    /// sums (0 when there is none).
+    public var meanMinutes: Double {
+        let weight = travelWeight ?? totalWeight
+        return weight > 0 ? weightedMinutes / weight : 0
+    }
+
     enum CodingKeys: String, CodingKey {
-        case sitesKept = "sites_kept", sitesClosed = "sites_closed", cost, saving, carbon
+        case sitesKept = "sites_kept", sitesClosed = "sites_closed", cost, buildingCost = "building_cost", saving, carbon
         case carbonSaving = "carbon_saving", coverage, coveredWeight = "covered_weight", totalWeight = "total_weight"
-        case weightedMinutes = "weighted_minutes", visitsDisplaced = "visits_displaced"
+        case weightedMinutes = "weighted_minutes", travelWeight = "travel_weight", visitsDisplaced = "visits_displaced"
         case familyHubs = "family_hubs", serviceCost = "service_cost", outreachCost = "outreach_cost", services
     }
 }
@@ -168,7 +183,7 @@ public struct PlanTables: Sendable {
         sites = siteRows
         districts = districtRows
         totals = PlanTotals(
-            sitesKept: keep.filter { $0 }.count, sitesClosed: keep.filter { !$0 }.count, cost: cost,
+            sitesKept: keep.filter { $0 }.count, sitesClosed: keep.filter { !$0 }.count, cost: cost, buildingCost: cost,
             saving: allCost - cost, carbon: carbon, carbonSaving: allCarbon - carbon,
             coverage: total > 0 ? coveredWeight / total : 1, coveredWeight: coveredWeight, totalWeight: total,
             weightedMinutes: weightedMinutes, visitsDisplaced: siteRows.reduce(0) { $0 + $1.visitsDisplaced })

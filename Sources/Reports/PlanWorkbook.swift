@@ -43,8 +43,7 @@ public enum PlanWorkbook {
             [.text("coverage minutes"), .number(context.specification.coverageMinutes, .minutes)],
             [.text("sites kept"), .integer(t.sitesKept)],
             [.text("sites closed"), .integer(t.sitesClosed)],
-            [.text("annual cost (GBP)"), .number(t.cost, .money)],
-            [.text("saving (GBP a year)"), .number(t.saving, .money)],
+        ] + PlanCosts(t).items.map { [.text($0.label + " (GBP a year)"), .number($0.value, .money)] } + [
             [.text("carbon (tCO2e a year)"), .number(t.carbon, .carbon)],
             [.text("carbon saving (tCO2e a year)"), .number(t.carbonSaving, .carbon)],
             [.text("need covered"), .number(t.coverage, .share)],

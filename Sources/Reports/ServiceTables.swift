@@ -105,7 +105,8 @@ public enum ServiceTables {
         totals.coveredWeight = evaluation.objectiveValue(.maxCoverage, rules: rules)
         totals.totalWeight = zip(rules.services, evaluation.totalWeight).reduce(0) { $0 + $1.0.weight * $1.1 }
         totals.coverage = totals.totalWeight > 0 ? totals.coveredWeight / totals.totalWeight : 1
-        totals.weightedMinutes = zip(rules.services, evaluation.travel).reduce(0) { $0 + $1.1 }
+        totals.weightedMinutes = evaluation.travel.reduce(0, +)
+        totals.travelWeight = evaluation.totalWeight.reduce(0, +)
         totals.familyHubs = evaluation.familyHub.filter { $0 }.count
         totals.serviceCost = evaluation.serviceCost.reduce(0, +)
         totals.outreachCost = evaluation.outreachCost.reduce(0, +)
@@ -122,9 +123,8 @@ public enum ServiceTables {
     static func consoleLines(_ context: PlanContext) -> [String] {
         guard let outcome = context.plan.services else { return [] }
         let e = outcome.evaluation
-        var lines = ["", "  Family Hubs \(e.familyHub.filter { $0 }.count); service cost \(NumberFormat.pounds(e.serviceCost.reduce(0, +))), "
-            + "outreach cost \(NumberFormat.pounds(e.outreachCost.reduce(0, +))) a year"]
-        let header = ["service", "covered", "outreach", "sites", "cost"]
+        var lines = ["", "  Family Hubs \(e.familyHub.filter { $0 }.count)"]
+        let header = ["service", "covered", "outreach", "sites", "service + outreach cost"]
         var rows = [header]
         for (k, code) in outcome.codes.enumerated() {
             let total = e.totalWeight[k]

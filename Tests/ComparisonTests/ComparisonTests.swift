@@ -105,8 +105,9 @@ final class ComparisonTests: XCTestCase {
         XCTAssertEqual(data.optionB, "B")
         XCTAssertEqual(data.sites.map(\.change), [.closedInB, .openedInB, .openInBoth])
         XCTAssertEqual(data.areas.map(\.change), [.lost, .gained, .coveredInBoth, .uncoveredInBoth])
-        XCTAssertEqual(data.totals.first { $0.label == "Annual cost" }?.value, "£400 → £500")
-        XCTAssertEqual(data.districtTable.rows.last, ["all districts", "2", "2", "£400", "£500", "40.0%", "50.0%", "30", "30"])
+        XCTAssertEqual(data.totals.first { $0.label == "Kept buildings" }?.value, "£400 → £500")
+        // Minutes keep their tenth ("30.0"), as every table's minutes do.
+        XCTAssertEqual(data.districtTable.rows.last, ["all districts", "2", "2", "£400", "£500", "40.0%", "50.0%", "30.0", "30.0"])
     }
 
     func testSummaryReportsEachOptionAndTheDifferenceCounts() throws {
@@ -187,7 +188,8 @@ final class ComparisonTests: XCTestCase {
         let text = try threeOptions().consoleText()
         let lines = text.split(separator: "\n").map(String.init)
         XCTAssertEqual(lines[0], "Estate comparison: 3 options, 3 sites, 4 areas")
-        XCTAssertEqual(lines.first { $0.contains("annual cost") }?.split(separator: " ").suffix(3), ["£400", "£500", "£600"])
+        XCTAssertEqual(lines.first { $0.contains("running cost of kept buildings") }?.split(separator: " ").suffix(3), ["£400", "£500", "£600"])
+        XCTAssertEqual(lines.first { $0.contains("saving on buildings") }?.split(separator: " ").suffix(3), ["£200", "£100", "£0"])
         XCTAssertEqual(lines.first { $0.contains("sites closed / opened vs A") }?.split(separator: " ").suffix(7),
                        ["-", "1", "/", "1", "0", "/", "1"])
     }

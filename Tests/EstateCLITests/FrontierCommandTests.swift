@@ -150,6 +150,34 @@ final class FrontierCommandTests: XCTestCase {
         }
     }
 
+    /// On a v2 scenario whose services carry weights other than 1, a point's mean minutes is
+    /// `min_travel`'s objective over the services' need weight, which the services' `weight`
+    /// does not scale: re-derived from the plan `estate plan` writes at the point's budget
+    /// (its `area_services.csv` weights and its objective).
+    func testServicesFrontierMeanMinutesAreTheTravelObjectiveOverTheUnweightedNeed() throws {
+        let scratch = try ServiceOutputsCommandTests.folder()
+        XCTAssertTrue(ServicePlanCommandTests.scenario.contains("weight: 2"), "a service weighs twice")
+        let run = try EstateRun.run(["frontier", "plan.yaml", "--x", "cost", "--y", "travel", "--max-solves", "4", "--out", "f"],
+                                    in: scratch.url)
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let points = parseCSV(try scratch.read("f/frontier.csv")).rows.filter { $0["kind"] == "frontier" && $0["status"] == "optimal" }
+        let point = try XCTUnwrap(points.last)
+        let budget = Double(point["epsilon"]!)! + 0.01
+        try scratch.write("point.yaml", ServicePlanCommandTests.scenario
+            .replacingOccurrences(of: "objective: max_coverage", with: "objective: min_travel")
+            .replacingOccurrences(of: "constraints: {budget: 230000}", with: "constraints: {budget: \(budget)}"))
+        let plan = try EstateRun.run(["plan", "point.yaml", "--out", "point", "--quiet"], in: scratch.url)
+        XCTAssertEqual(plan.status, 0, plan.stderr)
+        let summary = try JSONSerialization.jsonObject(with: Data(scratch.read("point/summary.json").utf8)) as! [String: Any]
+        let objective = try XCTUnwrap(summary["objective"] as? Double)
+        let rows = parseCSV(try scratch.read("point/area_services.csv")).rows
+        let weight = rows.reduce(0.0) { $0 + Double($1["weight"]!)! }
+        let travel = rows.reduce(0.0) { $0 + Double($1["weight"]!)! * (Double($1["minutes"]!) ?? 0) }
+        XCTAssertEqual(travel / weight, objective / weight, accuracy: 0.05, "the objective is the weighted minutes")
+        XCTAssertEqual(Double(point["mean_minutes"]!)!, objective / weight, accuracy: 0.051)
+        XCTAssertEqual(Double(point["y_travel"]!)!, objective / weight, accuracy: 0.051)
+    }
+
     func testFrontierRefusesAnUnboundableAxis() throws {
         let run = try EstateRun.run(["frontier", "datasets/kent/buildings-only/scenario.yaml", "--x", "travel", "--y", "cost"])
         XCTAssertEqual(run.status, 1)

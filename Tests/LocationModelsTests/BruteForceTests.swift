@@ -58,6 +58,7 @@ final class BruteForceTests: XCTestCase {
         XCTAssertTrue(fixedSomewhere, "no instance exercised reduced-cost fixing of sites")
     }
 
+    /// Both formulations (the links written out, and branch-and-Benders-cut generating them).
     func testMaximalCoveringMatchesBruteForceOnSmallInstances() throws {
         for seed in UInt64(100) ... 160 {
             let instance = try RandomLocationInstance(seed: seed, sparse: seed % 3 == 0)
@@ -69,9 +70,11 @@ final class BruteForceTests: XCTestCase {
             let problem = MaximalCoveringProblem(costs: instance.costs, weights: instance.weights, radius: radius,
                                                  facilities: p,
                                                  budget: budget.map { SiteBudget(siteCosts: instance.siteCosts, budget: $0) })
-            for heuristic in [true, false] {
-                let solution = try problem.solve(heuristic: heuristic)
-                let context = "seed \(seed) p \(p) radius \(radius) budget \(budget.map { "\($0)" } ?? "none")"
+            let runs = [true, false].flatMap { heuristic in [CoverageFormulation.compact, .benders].map { (heuristic, $0) } }
+            for (heuristic, formulation) in runs {
+                let solution = try problem.solve(heuristic: heuristic, formulation: formulation)
+                let context = "seed \(seed) p \(p) radius \(radius) budget \(budget.map { "\($0)" } ?? "none") \(formulation)"
+                XCTAssertEqual(solution.coverageFormulation, formulation, context)
                 XCTAssertEqual(solution.status, .optimal, context)
                 XCTAssertEqual(solution.objective, expected, context)
                 XCTAssertEqual(solution.bound, expected, context)

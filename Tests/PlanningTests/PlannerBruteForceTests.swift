@@ -92,9 +92,11 @@ final class PlannerBruteForceTests: XCTestCase {
         }
     }
 
-    func testConstraintMixesMatchBruteForce() throws {
+    /// Seeded instances with random mixes of every constraint but capacity, each with the objective
+    /// `objective(seed)` (nil skips the seed).
+    private func constraintMixes(objective: (UInt64) -> Objective?) -> [(seed: UInt64, PlanningInstance, PlanSpecification)] {
         var rng = SplitMix64(seed: 99)
-        var feasible = 0, infeasible = 0
+        var cases: [(seed: UInt64, PlanningInstance, PlanSpecification)] = []
         for seed in UInt64(100) ..< 160 {
             let instance = randomInstance(seed: seed, areas: 10, sites: 7, districts: 2 + Int(seed % 2), statuses: seed % 2 == 0)
             var c = PlanConstraints()
@@ -115,14 +117,41 @@ final class PlannerBruteForceTests: XCTestCase {
                 c.minDeprivedCoverage = Double.random(in: 0.5 ... 1, using: &rng)
                 deprived = [0, 3, 5]
             }
-            let objective = objectives[Int(seed) % objectives.count]
-            let spec = PlanSpecification(objective: objective, coverageMinutes: Double(Int.random(in: 10 ... 25, using: &rng)),
-                                         constraints: c, deprivedAreas: deprived)
+            let minutes = Double(Int.random(in: 10 ... 25, using: &rng))
+            guard let objective = objective(seed) else { continue }
+            cases.append((seed, instance, PlanSpecification(objective: objective, coverageMinutes: minutes,
+                                                            constraints: c, deprivedAreas: deprived)))
+        }
+        return cases
+    }
+
+    func testConstraintMixesMatchBruteForce() throws {
+        var feasible = 0, infeasible = 0
+        for (seed, instance, spec) in constraintMixes(objective: { self.objectives[Int($0) % self.objectives.count] }) {
             if try check(instance, spec, seed: seed) { feasible += 1 } else { infeasible += 1 }
         }
         // The mix must exercise both outcomes, or it proves less than it claims.
         XCTAssertGreaterThanOrEqual(feasible, 10)
         XCTAssertGreaterThanOrEqual(infeasible, 5)
+    }
+
+    /// Branch-and-Benders-cut on every model with coverage links: `max_coverage`, and the other
+    /// objectives under coverage shares (partial set covering), with every constraint mix.
+    func testCoverageBendersMatchesBruteForce() throws {
+        var feasible = 0, infeasible = 0, benders = 0
+        for objective in objectives where objective != .minTravel {
+            for (seed, instance, base) in constraintMixes(objective: { $0 % 2 == 0 ? objective : nil }) {
+                var spec = base
+                if objective != .maxCoverage && spec.constraints.minCoverage == nil { spec.constraints.minCoverage = 0.5 }
+                spec.coverageFormulation = .benders
+                if try check(instance, spec, seed: seed) { feasible += 1 } else { infeasible += 1 }
+                let plan = try Planner.plan(instance, spec, areaIDs: (0 ..< instance.areaCount).map { "A\($0)" })
+                if plan.coverage?.formulation == "benders" { benders += 1 }
+            }
+        }
+        XCTAssertGreaterThanOrEqual(feasible, 40)
+        XCTAssertGreaterThanOrEqual(infeasible, 10)
+        XCTAssertGreaterThanOrEqual(benders, 40, "the feasible plans were solved by Benders")
     }
 
     func testCapacityMatchesBruteForce() throws {

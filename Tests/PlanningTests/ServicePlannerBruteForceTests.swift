@@ -8,26 +8,6 @@ import XCTest
 /// every objective, with and without Family Hubs, outreach, per-service minimums, capacity and
 /// max_minutes, feasible and infeasible.
 final class ServicePlannerBruteForceTests: XCTestCase {
-    /// A random instance with `services` services: each site hosts each service with
-    /// probability 3/4, populations differ by service, weights are population x a multiplier.
-    private func randomServiceInstance(seed: UInt64, areas: Int, sites: Int, services: Int,
-                                       statuses: Bool = false, capacities: Bool = false) -> PlanningInstance {
-        var instance = randomInstance(seed: seed, areas: areas, sites: sites, statuses: statuses, capacities: capacities)
-        var rng = SplitMix64(seed: seed &* 7919)
-        let multiplier = (0 ..< areas).map { _ in Double(Int.random(in: 5 ... 15, using: &rng)) / 10 }
-        var population: [[Double]] = [], demand: [[Double]] = [], hosts: [[Bool]] = []
-        for _ in 0 ..< services {
-            population.append((0 ..< areas).map { _ in Double(Int.random(in: 0 ... 20, using: &rng)) })
-            demand.append((0 ..< areas).map { _ in Double(Int.random(in: 1 ... 6, using: &rng)) })
-            hosts.append((0 ..< sites).map { _ in Int.random(in: 0 ..< 4, using: &rng) != 0 })
-        }
-        instance.services = ServiceInstance(
-            codes: (0 ..< services).map { "s\($0)" },
-            areaWeight: population.map { column in (0 ..< areas).map { column[$0] * multiplier[$0] } },
-            areaPopulation: population, areaDemand: demand, siteHosts: hosts)
-        return instance
-    }
-
     private struct Tally { var feasible = 0, infeasible = 0 }
 
     private func check(_ instance: PlanningInstance, _ spec: PlanSpecification, seed: UInt64, tally: inout Tally,
@@ -212,4 +192,24 @@ final class ServicePlannerBruteForceTests: XCTestCase {
         let details = plan.conflicts.flatMap(\.details)
         XCTAssertTrue(details.contains { $0.hasPrefix("s1 coverage in D") && $0.contains("the best is 0.0%") }, "\(details)")
     }
+}
+
+/// A random instance with `services` services: each site hosts each service with
+/// probability 3/4, populations differ by service, weights are population x a multiplier.
+func randomServiceInstance(seed: UInt64, areas: Int, sites: Int, services: Int,
+                             statuses: Bool = false, capacities: Bool = false) -> PlanningInstance {
+    var instance = randomInstance(seed: seed, areas: areas, sites: sites, statuses: statuses, capacities: capacities)
+    var rng = SplitMix64(seed: seed &* 7919)
+    let multiplier = (0 ..< areas).map { _ in Double(Int.random(in: 5 ... 15, using: &rng)) / 10 }
+    var population: [[Double]] = [], demand: [[Double]] = [], hosts: [[Bool]] = []
+    for _ in 0 ..< services {
+        population.append((0 ..< areas).map { _ in Double(Int.random(in: 0 ... 20, using: &rng)) })
+        demand.append((0 ..< areas).map { _ in Double(Int.random(in: 1 ... 6, using: &rng)) })
+        hosts.append((0 ..< sites).map { _ in Int.random(in: 0 ..< 4, using: &rng) != 0 })
+    }
+    instance.services = ServiceInstance(
+        codes: (0 ..< services).map { "s\($0)" },
+        areaWeight: population.map { column in (0 ..< areas).map { column[$0] * multiplier[$0] } },
+        areaPopulation: population, areaDemand: demand, siteHosts: hosts)
+    return instance
 }
