@@ -124,15 +124,17 @@ extension PlanFrontier {
             var yTitle: String
             var coverageMinutes: Double
             var datasetProvenance: DatasetProvenance
+            var todayIsCeiling: Bool
             enum CodingKeys: String, CodingKey {
                 case name, description, scenarioFile = "scenario_file", x, y, xTitle = "x_title", yTitle = "y_title"
-                case coverageMinutes = "coverage_minutes", datasetProvenance = "dataset_provenance"
+                case coverageMinutes = "coverage_minutes", datasetProvenance = "dataset_provenance", todayIsCeiling = "today_is_ceiling"
             }
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return Array(try encoder.encode(Summary(
             name: scenario.title, description: scenario.description, scenarioFile: scenario.file, x: x.rawValue, y: y.rawValue,
-            xTitle: x.title, yTitle: y.title, coverageMinutes: scenario.coverageMinutes, datasetProvenance: provenance))) + [0x0A]
+            xTitle: x.title, yTitle: y.title, coverageMinutes: scenario.coverageMinutes, datasetProvenance: provenance,
+            todayIsCeiling: todayIsCeiling))) + [0x0A]
     }
 }

@@ -68,4 +68,39 @@ final class InfeasibilityTests: XCTestCase {
                            .invalidSpecification("constraints.min_coverage is 1.5; expected a share between 0 and 1"))
         }
     }
+
+    /// A district floor out of reach within the budget names the district and the share the
+    /// plan closest to it reaches with the budget held: with one district short, the best any
+    /// plan within the budget reaches there, found here by trying every set of sites.
+    func testADistrictFloorBeyondTheBudgetIsNamedWithTheBestShareWithTheBudgetHeld() throws {
+        var found = 0
+        for seed in UInt64(80) ... 99 {
+            let instance = randomInstance(seed: seed, areas: 8, sites: 5)
+            var spec = PlanSpecification(objective: .maxCoverage, coverageMinutes: 15,
+                                         constraints: PlanConstraints(budget: Double(500 + 100 * Int(seed % 4))))
+            var best = 0.0
+            for mask in 0 ..< (1 << instance.siteCount) {
+                let keep = (0 ..< instance.siteCount).map { mask & (1 << $0) != 0 }
+                guard try BruteForce(instance: instance, spec: spec).value(of: keep) != nil else { continue }
+                var covered = 0.0, total = 0.0
+                for i in 0 ..< instance.areaCount where instance.areaDistrict[i] == 0 {
+                    total += instance.areaWeight[i]
+                    if instance.pairs(of: i).contains(where: { keep[instance.pairSite[$0]] && instance.pairMinutes[$0] <= 15 }) {
+                        covered += instance.areaWeight[i]
+                    }
+                }
+                if total > 0 { best = max(best, covered / total) }
+            }
+            guard best > 0.05, best < 0.9 else { continue }
+            spec.constraints.minDistrictCoverage = best + 0.05
+            let plan = try Planner.plan(instance, spec, areaIDs: (0 ..< instance.areaCount).map { "A\($0)" })
+            XCTAssertEqual(plan.status, .infeasible)
+            let details = plan.conflicts.flatMap(\.details).filter { $0.contains("closest") }
+            guard details.count == 1, let detail = details.first, detail.hasPrefix("D0: ") else { continue }
+            let reported = try XCTUnwrap(Double(detail.dropFirst("D0: ".count).prefix { $0 != "%" })) / 100
+            XCTAssertEqual(reported, best, accuracy: 5e-4, detail)
+            found += 1
+        }
+        XCTAssertGreaterThan(found, 0, "some seed has one district short")
+    }
 }
