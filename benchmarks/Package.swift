@@ -14,6 +14,7 @@ let package = Package(
         .target(name: "BenchmarkSupport", dependencies: [.product(name: "LocationModels", package: "Estate")]),
         .executableTarget(name: "orlib", dependencies: ["BenchmarkSupport", .product(name: "LocationModels", package: "Estate")]),
         .executableTarget(name: "targets", dependencies: ["BenchmarkSupport", .product(name: "LocationModels", package: "Estate")]),
+        .executableTarget(name: "counties", dependencies: ["BenchmarkSupport", .product(name: "LocationModels", package: "Estate")]),
         .executableTarget(name: "oracle-export", dependencies: ["BenchmarkSupport", .product(name: "LocationModels", package: "Estate")]),
     ]
 )

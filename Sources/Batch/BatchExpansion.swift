@@ -110,7 +110,7 @@ public enum BatchExpansion {
                 var parameters: [ScenarioParameter] = []
                 if let variant {
                     parameters.append(ScenarioParameter(
-                        key: "variant", json: CanonicalJSON.string(variant.name), text: variant.name))
+                        key: "variant", json: JSONText.string(variant.name), text: variant.name))
                 }
                 var remainder = point
                 var choices = [Int](repeating: 0, count: axes.count)
@@ -265,8 +265,11 @@ public enum BatchExpansion {
         return path
     }
 
+    /// A value as labels and CSV cells show it: a scalar as written, an empty value as YAML's `~`,
+    /// a list or mapping as canonical JSON.
     private static func displayText(_ node: ScenarioNode) -> String {
         if let text = node.text { return text }
+        if node.kind == .null { return "~" }
         return CanonicalJSON.text(of: node)
     }
 

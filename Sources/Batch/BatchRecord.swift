@@ -1,3 +1,4 @@
+import Estate
 import Foundation
 import GRDB
 
@@ -42,7 +43,7 @@ public struct BatchRecord: Sendable, Equatable {
 
     /// The input hashes as canonical JSON (sorted keys): equal text means equal inputs.
     public var inputHashesJSON: String {
-        CanonicalJSON.object(result.inputHashes.map { (key: $0.key, json: CanonicalJSON.string($0.value)) })
+        CanonicalJSON.object(result.inputHashes.map { (key: $0.key, json: JSONText.string($0.value)) })
     }
 
     /// The same row without what legitimately differs between two runs of the same

@@ -20,7 +20,7 @@ enum CanonicalJSON {
         case .null:
             out += "null"
         case let .scalar(text, quoted):
-            out += quoted ? string(text) : scalar(Node(text))
+            out += quoted ? JSONText.string(text) : scalar(Node(text))
         case let .list(items):
             out += "["
             for (index, element) in items.enumerated() {
@@ -33,7 +33,7 @@ enum CanonicalJSON {
             out += "{"
             for (index, pair) in pairs.enumerated() {
                 if index > 0 { out += "," }
-                out += string(pair.key)
+                out += JSONText.string(pair.key)
                 out += ":"
                 write(pair.value, into: &out)
             }
@@ -55,49 +55,27 @@ enum CanonicalJSON {
         default:
             break
         }
-        return string(node.scalar?.string ?? "")
+        return JSONText.string(node.scalar?.string ?? "")
     }
 
     /// A number in canonical form: integral values within 2^53 print as integers,
     /// others as Swift's shortest round-trip decimal; non-finite values as strings.
     static func number(_ value: Double) -> String {
-        guard value.isFinite else { return string(String(value)) }
+        guard value.isFinite else { return JSONText.string(String(value)) }
         if value == value.rounded(), abs(value) < 9_007_199_254_740_992 {
             return String(Int64(value))
         }
         return String(value)
     }
 
-    /// A JSON string literal with the mandatory escapes.
-    static func string(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
-
     /// A JSON object with keys sorted, from already-encoded values.
     static func object(_ members: [(key: String, json: String)]) -> String {
         let sorted = members.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
-        return "{" + sorted.map { string($0.key) + ":" + $0.json }.joined(separator: ",") + "}"
+        return "{" + sorted.map { JSONText.string($0.key) + ":" + $0.json }.joined(separator: ",") + "}"
     }
 
     /// A JSON array of strings, in the given order.
     static func array(_ strings: [String]) -> String {
-        "[" + strings.map(string).joined(separator: ",") + "]"
+        "[" + strings.map(JSONText.string).joined(separator: ",") + "]"
     }
 }

@@ -1,3 +1,4 @@
+import Estate
 import Quantities
 import Workbook
 import Foundation
@@ -122,7 +123,7 @@ enum ParameterJSON {
     /// The raw JSON text of `key`'s value in a canonical object (no whitespace),
     /// so numbers keep their canonical spelling rather than a re-formatted double.
     private static func rawValue(of key: String, in json: String) -> String? {
-        let marker = CanonicalJSON.string(key) + ":"
+        let marker = JSONText.string(key) + ":"
         let bytes = Array(json.utf8)
         let needle = Array(marker.utf8)
         var depth = 0

@@ -21,9 +21,9 @@ public struct BatchPlanSolver: Sendable {
     /// Plans with the upper limits lifted, reused by scenarios they satisfy.
     private let relaxed = RelaxedPlans()
 
-    /// A solver for the scenarios of `scenarioFile`.
-    public init(scenarioFile: URL, engineVersion: String, plansFolder: URL? = nil) {
-        self.inputs = SharedInputs(scenarioFile: scenarioFile)
+    /// A solver for the scenarios of `scenarioFile`, reading travel times through `travelCache` when given.
+    public init(scenarioFile: URL, engineVersion: String, plansFolder: URL? = nil, travelCache: TravelCache? = nil) {
+        self.inputs = SharedInputs(scenarioFile: scenarioFile, travelCache: travelCache)
         self.engineVersion = engineVersion
         self.plansFolder = plansFolder
     }

@@ -33,6 +33,8 @@ public final class SharedInputs: Sendable {
     /// The batch's scenario file; relative paths in expanded scenarios (`dataset:`,
     /// `needs:`) are resolved against its folder.
     public let scenarioFile: URL
+    /// Where the datasets' travel times are cached between runs (`--travel-cache`), if anywhere.
+    public let travelCache: TravelCache?
     private let digests = InputDigests()
     private let needsFiles = OnceCache<String, ScenarioNode?>()
     private let datasets = OnceCache<DatasetKey, Dataset>()
@@ -42,8 +44,9 @@ public final class SharedInputs: Sendable {
     private let hashes = OnceCache<HashKey, [String: String]>()
 
     /// Inputs for the scenarios expanded from `scenarioFile`.
-    public init(scenarioFile: URL) {
+    public init(scenarioFile: URL, travelCache: TravelCache? = nil) {
         self.scenarioFile = scenarioFile.standardizedFileURL
+        self.travelCache = travelCache
     }
 
     /// Decodes an expanded scenario with the ordinary scenario decoder, so a batch scenario
@@ -120,7 +123,8 @@ public final class SharedInputs: Sendable {
                 file: scenario.file, line: node?.line, column: "dataset", position: node?.column, value: scenario.dataset,
                 expected: "a dataset folder, relative to the scenario file (\(folder.path) does not exist)")])
         }
-        var dataset = try DatasetReader.read(folder: folder, indicators: key.indicators, allowBlankIndicators: key.allowBlank)
+        var dataset = try DatasetReader.read(folder: folder, indicators: key.indicators, allowBlankIndicators: key.allowBlank,
+                                             travelCache: travelCache)
         dataset.source = folder.path
         return dataset
     }

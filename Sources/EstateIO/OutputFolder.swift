@@ -1,3 +1,4 @@
+import Estate
 import Foundation
 
 /// The one rule every writing command applies to its `--out` folder, so that Estate can only
@@ -179,11 +180,11 @@ public struct OutputFolder: Sendable {
 
     /// The manifest's bytes: which tool and version wrote the folder, what kind it is and its files.
     public func manifest(files: [String]) -> [UInt8] {
-        let names = files.sorted().map { "\"\(Self.jsonEscaped($0))\"" }.joined(separator: ", ")
+        let names = files.sorted().map(JSONText.string).joined(separator: ", ")
         return Array("""
             {
               "tool": "estate",
-              "version": "\(Self.jsonEscaped(version))",
+              "version": \(JSONText.string(version)),
               "kind": "\(kind.rawValue)",
               "files": [\(names)]
             }
@@ -204,10 +205,6 @@ public struct OutputFolder: Sendable {
         let sorted = names.sorted()
         let shown = sorted.prefix(3).joined(separator: ", ")
         return sorted.count > 3 ? "\(shown) and \(sorted.count - 3) more" : shown
-    }
-
-    private static func jsonEscaped(_ text: String) -> String {
-        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
     }
 
     /// The manifest as read back: only what the rule needs.

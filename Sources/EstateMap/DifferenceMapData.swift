@@ -17,6 +17,9 @@ public struct DifferenceMapData: Sendable, Equatable {
     public var sites: [DifferenceSite]
     /// Side-by-side district table shown under the HTML map.
     public var districtTable: MapTable
+    /// With services: each service whose buildings differ in a district (lost, moved, gained),
+    /// shown under the district table; nil for buildings-only options.
+    public var serviceTable: MapTable?
     /// District outlines when a boundary file exists; empty means "derive from the areas".
     public var boundaries: [DistrictBoundary]
     /// Warnings every view of the map must show in full, e.g. that the dataset is illustrative
@@ -26,8 +29,9 @@ public struct DifferenceMapData: Sendable, Equatable {
     public init(
         title: String, optionA: String, optionB: String, totals: [MapTotal],
         areas: [DifferenceArea], sites: [DifferenceSite], districtTable: MapTable,
-        boundaries: [DistrictBoundary] = [], notices: [String] = []
+        boundaries: [DistrictBoundary] = [], notices: [String] = [], serviceTable: MapTable? = nil
     ) {
+        self.serviceTable = serviceTable
         self.notices = notices
         self.title = title
         self.optionA = optionA

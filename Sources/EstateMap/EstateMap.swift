@@ -63,7 +63,8 @@ public enum EstateMap {
             toggles: renderer.toggles,
             hover: renderer.hover,
             table: data.districtTable,
-            notices: data.notices
+            notices: data.notices,
+            serviceTable: data.serviceTable
         ).text
     }
 }

@@ -14,6 +14,8 @@ struct HTMLPage {
     /// (group id in the SVG, label) of layers shown one at a time through a selector (a v2
     /// plan's per-service coverage); none adds no selector and no script for it.
     var choices: [(String, String)] = []
+    /// A comparison of options with services: the services that move or are lost by district.
+    var serviceTable: MapTable? = nil
 
     var text: String {
         var page = ""
@@ -43,7 +45,13 @@ struct HTMLPage {
         }
         page += "<main id=\"map-wrap\">\n" + svg + "</main>\n"
         page += "<div id=\"tooltip\" role=\"tooltip\" hidden></div>\n"
-        page += "<section id=\"districts\"><h2>Districts</h2>\n" + tableMarkup() + "</section>\n"
+        page += "<section id=\"districts\"><h2>Districts</h2>\n" + Self.tableMarkup(table, id: "district-table") + "</section>\n"
+        if let serviceTable {
+            page += "<section id=\"service-changes\"><h2>Services by district</h2>\n"
+                + (serviceTable.rows.isEmpty ? "<p>Every service is offered at the same buildings in both options.</p>\n"
+                    : Self.tableMarkup(serviceTable, id: "service-table"))
+                + "</section>\n"
+        }
         page += "<pre id=\"page-errors\" hidden></pre>\n"
         page += "<script type=\"application/json\" id=\"hover-data\">" + hover.json() + "</script>\n"
         page += "<script>" + Self.script + "</script>\n"
@@ -52,8 +60,8 @@ struct HTMLPage {
         return page
     }
 
-    private func tableMarkup() -> String {
-        var html = "<table id=\"district-table\">\n<thead><tr>"
+    private static func tableMarkup(_ table: MapTable, id: String) -> String {
+        var html = "<table id=\"\(id)\" class=\"data-table\">\n<thead><tr>"
         for cell in table.header { html += "<th>" + SVGWriter.escape(cell) + "</th>" }
         html += "</tr></thead>\n<tbody>\n"
         for row in table.rows {
@@ -97,11 +105,11 @@ struct HTMLPage {
     box-shadow:0 2px 6px rgba(0,0,0,.25);padding:6px 8px;font-size:13px;max-width:340px}\
     #tooltip table{border-collapse:collapse}#tooltip th{text-align:left;padding:1px 8px 1px 0;color:#555;font-weight:400}\
     #tooltip td{padding:1px 0;font-weight:600}#tooltip .tip-title{font-weight:700;margin-bottom:3px}\
-    #districts{max-width:1240px;margin:0 auto;padding:0 8px 24px}#districts h2{font-size:18px}\
-    #district-table{border-collapse:collapse;font-size:13px;width:100%;background:#fff}\
-    #district-table th,#district-table td{border:1px solid #ddd;padding:4px 8px;text-align:left}\
-    #district-table th{background:#f0f0f0}#district-table td.num{text-align:right;font-variant-numeric:tabular-nums}\
-    #district-table tbody tr:nth-child(even){background:#f8f8f8}\
+    #districts,#service-changes{max-width:1240px;margin:0 auto;padding:0 8px 24px}#districts h2,#service-changes h2{font-size:18px}\
+    .data-table{border-collapse:collapse;font-size:13px;width:100%;background:#fff}\
+    .data-table th,.data-table td{border:1px solid #ddd;padding:4px 8px;text-align:left}\
+    .data-table th{background:#f0f0f0}.data-table td.num{text-align:right;font-variant-numeric:tabular-nums}\
+    .data-table tbody tr:nth-child(even){background:#f8f8f8}\
     #page-errors{color:#b00;margin:8px}
     """
 

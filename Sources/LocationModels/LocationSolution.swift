@@ -21,6 +21,8 @@ public struct LocationSolution: Sendable {
     public var seconds: Double
     /// The objective of our own heuristic's solution (offered to GLPK), if it ran and found one.
     public var heuristicObjective: Double?
+    /// Of ``seconds``, those the heuristic took (greedy and interchange; 0 when it did not run).
+    public var heuristicSeconds = 0.0
     /// The size of the MILP actually solved after reductions.
     public var modelSize: ModelSize
     /// The solver's message for errors and limits.

@@ -176,8 +176,8 @@ extension PMedianProblem {
 
     /// The LP relaxation of the master by Kelley's cutting planes (GLPK adds every group's violated
     /// cut and re-solves from its last basis until none is; a handful of rounds on OR-Library).
-    /// Its bound equals the radius formulation's LP bound. Returns the LP and the cuts it needed
-    /// (the rows beyond the master's), or nil when the time limit or GLPK stops it first.
+    /// Its bound equals the radius formulation's LP bound. Returns the LP and the cuts it generated
+    /// that are tight at its optimum, or nil when the time limit or GLPK stops it first.
     func bendersRelaxation(options: SolveOptions, groups: ClientGroups, seeds: [[Int]],
                            start: ContinuousClock.Instant) throws -> (lp: Solution, cuts: [BendersCut])? {
         let built = buildBendersModel(groups: groups, seeds: seeds)
@@ -188,7 +188,13 @@ extension PMedianProblem {
         if let limit = options.timeLimit { lpOptions.timeLimit = max(0, limit - start.secondsElapsed) }
         let lp = try GLPKSolver.solve(built.model.relaxed(), options: lpOptions)
         guard lp.status == .optimal else { return nil }
-        return (lp, recorder.recorded)
+        // Only the cuts tight at the LP optimum go on: the others, cut off by later rounds, would
+        // weigh on every node's LP without raising the bound.
+        let tight = recorder.recorded.filter { cut in
+            let activity = zip(cut.sites, cut.coefficients).reduce(lp.values[built.cuts.theta[cut.group]!]) { $0 + $1.1 * lp.values[$1.0] }
+            return activity - cut.level <= 1e-6 * max(1, cut.level)
+        }
+        return (lp, tight)
     }
 
     /// Branch-and-Benders-cut from `heuristicSites` (GLPK's first incumbent, and the first cuts)
@@ -232,5 +238,42 @@ extension PMedianProblem {
             result.gap = result.bound.map { Solution.relativeGap(objective: evaluated.objective, bound: $0) }
         }
         return result
+    }
+}
+
+extension PMedianProblem {
+    /// Among the solutions that cost at most `optimum`, one whose open sites sum least on
+    /// `siteCosts` (a planner's tie-break: the cheapest of the optimal plans), starting from
+    /// `openSites` (an optimal solution; GLPK's first incumbent). The Benders master carries it
+    /// whole: the sites' and θ's rows as before, the θ's objective held as a row at the optimum,
+    /// the site costs as objective, the same cuts generated lazily. Returns `openSites` when GLPK
+    /// finds nothing better within `options` (or a solution that is not optimal after all).
+    ///
+    /// Why here and not on the planner's own model: that model has none of the p-median's
+    /// machinery (on the generated 1,500 x 160 county it used its whole allowance, as long as the
+    /// proof itself), while this master is the one that just proved the optimum.
+    public func cheapestOptimum(optimum: Double, openSites: [Int], siteCosts: [Double],
+                                options: SolveOptions) throws -> [Int] {
+        let groups = ClientGroups(costs: costs, weights: weights)
+        var built = buildBendersModel(groups: groups, seeds: [openSites])
+        var columns: [Int] = [], coefficients: [Double] = []
+        for (g, column) in built.cuts.theta.enumerated() {
+            guard let column else { continue }
+            columns.append(column)
+            coefficients.append(groups.weights[g])
+            built.model.setObjectiveCoefficient(column, 0)
+        }
+        let allowance = 1e-9 * max(1, abs(optimum))
+        built.model.addRow(columns: columns, coefficients: coefficients, upper: optimum + allowance, name: "held optimum")
+        for j in 0 ..< costs.siteCount { built.model.setObjectiveCoefficient(j, siteCosts[j]) }
+        var solveOptions = options
+        solveOptions.lazyRows = built.cuts
+        solveOptions.cuts = false
+        solveOptions.incumbent = built.point(openSites: openSites, siteCount: costs.siteCount)
+        let solution = try GLPKSolver.solve(built.model, options: solveOptions)
+        guard solution.hasSolution else { return openSites }
+        let open = (0 ..< costs.siteCount).filter { solution.values[$0] > 0.5 }
+        guard admits(open), let value = evaluate(openSites: open)?.objective, value <= optimum + allowance else { return openSites }
+        return open
     }
 }

@@ -22,19 +22,16 @@ public enum PMedianFormulation: String, Sendable, CaseIterable {
     /// the master, the radius formulation's rows generated only where an LP solution violates them.
     case benders
     /// The one measured fastest with GLPK, after reduced-cost fixing of sites (from the LP
-    /// relaxation, when our heuristic found an incumbent): ``benders`` when every cost and weight
-    /// is an integer, ``incrementalRadius`` otherwise. Measured in CPU seconds on a shared 2-core
-    /// machine: on OR-Library (integral distances, `orlib --formulation benders|incrementalRadius`)
-    /// Benders took 0.4-1.9 s against 3.7-17.6 s at p = 5 (n = 400 to 800), 0.1-16 s against
-    /// 1.0-34 s at p = 10, and was never slower up to p = 200; on the generated `min_travel`
-    /// counties (fractional minutes and weights, pairs within 45 minutes, p = sites / 9,
-    /// benchmarks/planning/min_travel_highs.py) it was slower: 10.8 s against 3.5 s on 1,000 x
-    /// 110 and 40.9 s against 11.9 s on 1,500 x 160 (whole runs, the radius figures from an
-    /// earlier run at a lighter load). Integrality is what separates
-    /// the two measured families, and it is what lets Benders stop at an absolute gap below 1;
-    /// whether it is the cause was not isolated. Before Benders, the incremental radius with
-    /// fixing was measured against the full radius and assignment models (`targets`, 300 x 100,
-    /// p = 10: assignment 45-51 s, radius 4-10 s, incremental radius 1.1-3.3 s).
+    /// relaxation, when our heuristic found an incumbent): ``benders``. Measured in CPU seconds on
+    /// a shared 2-core machine: on OR-Library (integral distances, `orlib --formulation
+    /// benders|incrementalRadius`) Benders took 0.4-1.9 s against 3.7-17.6 s at p = 5 (n = 400 to
+    /// 800), 0.1-16 s against 1.0-34 s at p = 10, and was never slower up to p = 200; on the
+    /// generated `min_travel` counties (minutes with 3 decimals, pairs within 45 minutes, p =
+    /// sites / 9; benchmarks `counties`) 0.53 s against 3.68 s on 1,000 x 110 and 3.67 s against
+    /// 12.3 s on 1,500 x 160, and the same with the minutes scaled to integers: fractional costs
+    /// do not weaken it. Before Benders, the incremental radius with fixing was measured against
+    /// the full radius and assignment models (`targets`, 300 x 100, p = 10: assignment 45-51 s,
+    /// radius 4-10 s, incremental radius 1.1-3.3 s).
     case automatic
 }
 

@@ -39,15 +39,31 @@ struct PMedianHeuristic {
     }
 
     /// Open sites in ascending order, or nil when no feasible set was found.
+    ///
+    /// The greedy may leave clients without an allowed open site (with p = 12 on the generated
+    /// 1,000-area county with pairs within 45 minutes it left some): the interchange then starts
+    /// from it anyway, charging an unserved client ``unservedCost``, and most often repairs it.
     func solve() -> [Int]? {
         guard var open = greedy() else { return nil }
         interchange(&open)
-        return open.sorted()
+        return serves(open) ? open.sorted() : nil
+    }
+
+    /// Whether every client has an allowed site among `open`.
+    func serves(_ open: [Int]) -> Bool {
+        (0 ..< clientCount).allSatisfy { i in open.contains { dense[i * siteCount + $0] < .infinity } }
+    }
+
+    /// What the interchange charges a client per unit of weight when no open site may serve it:
+    /// above any allowed cost, so that serving it always pays, yet finite so that swaps compare.
+    var unservedCost: Double {
+        10 * (1 + (dense.lazy.filter { $0 < .infinity }.max() ?? 0))
     }
 
     /// Opens the fixed sites, then the site that lowers the total cost most (unserved clients
     /// count as very costly), first among sites that lift a row still below its lower limit, until
-    /// every row is met and `medians` are open (or, above the fewest allowed, no site gains).
+    /// every row is met and `medians` are open (or, above the fewest allowed, no site gains). Nil
+    /// when the rows or the count cannot be met; clients may remain unserved.
     func greedy() -> [Int]? {
         let unserved = 1e15
         var current = [Double](repeating: unserved, count: clientCount)
@@ -77,13 +93,23 @@ struct PMedianHeuristic {
             if short.isEmpty && open.count >= leastOpen && bestGain <= 0 { break }
             openSite(bestSite)
         }
-        guard open.count >= leastOpen, current.allSatisfy({ $0 < unserved }),
-              rows.indices.allSatisfy({ rows[$0].admits(values[$0]) }) else { return nil }
+        guard open.count >= leastOpen, rows.indices.allSatisfy({ rows[$0].admits(values[$0]) }) else { return nil }
         return open
     }
 
-    /// Swaps one open site for one closed site while that lowers the total cost.
+    /// Swaps one open site for one closed site while that lowers the total cost (a client without
+    /// an allowed open site costs ``unservedCost``).
     func interchange(_ open: inout [Int]) {
+        let unserved = unservedCost
+        @inline(__always) func cost(_ i: Int, _ j: Int) -> Double {
+            let d = dense[i * siteCount + j]
+            return d < .infinity ? d : unserved
+        }
+        /// Client i's share of the total at cost d: an unserved client is charged once more, so
+        /// that stranding even a weightless client never pays.
+        @inline(__always) func charge(_ i: Int, _ d: Double) -> Double {
+            weights[i] * d + (d == unserved ? unserved : 0)
+        }
         var isOpen = [Bool](repeating: false, count: siteCount)
         for j in open { isOpen[j] = true }
         var nearest = [Int](repeating: 0, count: clientCount)
@@ -96,30 +122,24 @@ struct PMedianHeuristic {
             for i in 0 ..< clientCount {
                 var best = Double.infinity, second = Double.infinity, at = -1
                 for j in open {
-                    let d = dense[i * siteCount + j]
+                    let d = cost(i, j)
                     if d < best { second = best; best = d; at = j } else if d < second { second = d }
                 }
                 nearest[i] = at
                 d1[i] = best
                 d2[i] = second
             }
-            var bestDelta = -1e-9 * max(1, d1.indices.reduce(0.0) { $0 + weights[$1] * d1[$1] })
+            var bestDelta = -1e-9 * max(1, d1.indices.reduce(0.0) { $0 + charge($1, d1[$1]) })
             var bestIn = -1, bestOut = -1
             for j in 0 ..< siteCount where !isOpen[j] {
                 for r in open { loss[r] = 0 }
                 var gain = 0.0
                 for i in 0 ..< clientCount {
-                    let d = dense[i * siteCount + j]
-                    let w = weights[i]
+                    let d = cost(i, j)
                     if d < d1[i] {
-                        gain += w * (d1[i] - d)
-                    } else {
-                        let fallback = min(d, d2[i])
-                        if fallback == .infinity {
-                            loss[nearest[i]] = .infinity // closing its only site would strand the client
-                        } else if w > 0 {
-                            loss[nearest[i]] += w * (fallback - d1[i])
-                        }
+                        gain += charge(i, d1[i]) - charge(i, d)
+                    } else if nearest[i] >= 0 {
+                        loss[nearest[i]] += charge(i, min(d, d2[i])) - charge(i, d1[i])
                     }
                 }
                 for r in open where !fixed.contains(r) {

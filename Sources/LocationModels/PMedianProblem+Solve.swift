@@ -25,11 +25,13 @@ extension PMedianProblem {
             let dense = ServiceCosts.groupMatrix(costs, groups)
             heuristicSites = PMedianHeuristic(problem: self, groups: groups, dense: dense).solve()
         }
+        let heuristicSeconds = start.secondsElapsed
         let chosen = formulation == .automatic ? automaticFormulation : formulation
         if chosen == .benders || chosen == .incrementalRadius, let incumbent = heuristicSites,
            var result = try solveWithFixedSites(chosen, options: options, incumbent: incumbent, initialRank: initialRank,
                                                 start: start) {
             result.seconds = start.secondsElapsed
+            result.heuristicSeconds = heuristic ? heuristicSeconds : 0
             result.formulation = chosen
             return result
         }
@@ -38,15 +40,13 @@ extension PMedianProblem {
             : try solveRounds(options: options, formulation: chosen, groups: groups, heuristicSites: heuristicSites,
                               initialRank: initialRank, start: start)
         result.seconds = start.secondsElapsed
+        result.heuristicSeconds = heuristic ? heuristicSeconds : 0
         result.formulation = chosen
         return result
     }
 
-    /// What ``PMedianFormulation/automatic`` solves, by measurement (see there): Benders when every
-    /// cost and weight is an integer, the incremental radius formulation otherwise.
-    var automaticFormulation: PMedianFormulation {
-        IntegralObjective.isIntegral(costs.costs) && IntegralObjective.isIntegral(weights) ? .benders : .incrementalRadius
-    }
+    /// What ``PMedianFormulation/automatic`` solves, by measurement (see there).
+    var automaticFormulation: PMedianFormulation { .benders }
 
     /// Reduced-cost fixing: solves the LP relaxation of `formulation` (the incremental radius
     /// model, or the Benders master by cutting planes); a site at 0 whose reduced cost is at least
@@ -82,7 +82,7 @@ extension PMedianProblem {
         let fixed = Set(fixedOpen)
         let byLP = (0 ..< costs.siteCount).filter { !fixed.contains($0) }.sorted { (lp.values[$0], -$0) > (lp.values[$1], -$1) }
         var seed = Array(fixed) + byLP.prefix(max(0, incumbent.count - fixed.count))
-        if admits(seed), evaluate(openSites: seed) != nil {
+        if admits(seed) {
             PMedianHeuristic(problem: self, groups: groups, dense: ServiceCosts.groupMatrix(costs, groups)).interchange(&seed)
             if let value = evaluate(openSites: seed)?.objective, value < upper {
                 incumbent = seed.sorted()

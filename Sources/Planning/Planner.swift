@@ -56,7 +56,8 @@ public enum Planner {
             pMedian = solved.pMedian
             coverage = solved.coverage
         }
-        let solution = try breakTies(primary, model: model, options: options)
+        // A `min_travel` solved as a p-median has broken its ties already (``TravelMedian``).
+        let solution = pMedian != nil ? primary : try breakTies(primary, model: model, options: options)
         switch solution.status {
         case .optimal, .feasible:
             var plan = decode(solution, model: model)
@@ -210,22 +211,39 @@ public enum Planner {
         objective == .minCost ? .minCarbon : .minCost
     }
 
+    /// The time a tie-break may take: choosing among optima is a courtesy, not the question, so at
+    /// most as long as the proof itself did (at least a second) and within the run's limit.
+    static func tieBreakLimit(_ options: SolveOptions, proofSeconds: Double) -> Double {
+        min(options.timeLimit ?? .infinity, max(1, proofSeconds))
+    }
+
+    /// Each site's value on the tie-breaker (``tieBreaker(for:)``).
+    static func tieBreakerValues(_ model: PlanningModel) -> [Double] {
+        tieBreaker(for: model.specification.objective) == .minCarbon ? model.instance.siteCarbon : model.instance.siteCost
+    }
+
+    /// Whether plans with the same optimal objective can differ on the tie-breaker: not when every
+    /// free site has the same value on it and that value is 0 or every plan opens as many sites
+    /// (`sites: {exactly: p}`). Then the second solve is saved (on the generated `min_travel`
+    /// counties of benchmarks/planning/min_travel_highs.py, equal costs and exactly p sites, it
+    /// took up to a tenth of the proof's time for nothing).
+    static func tiesCanDiffer(_ model: PlanningModel) -> Bool {
+        let values = tieBreakerValues(model), c = model.specification.constraints
+        let free = (0 ..< model.instance.siteCount).filter { model.siteColumn[$0] != nil }
+        let value = free.first.map { values[$0] } ?? 0
+        return !(free.allSatisfy { values[$0] == value } && (value == 0 || c.minSites != nil && c.minSites == c.maxSites))
+    }
+
     /// Re-solves with the primary objective held at its optimum and the tie-breaker as objective.
     /// The returned solution keeps the primary's status, objective, bound and gap (the proof is
     /// about the primary objective); only the decisions change. Without a proven optimum, or if
     /// the second solve does not finish, the primary solution stands.
     private static func breakTies(_ primary: Solution, model: PlanningModel, options: SolveOptions) throws -> Solution {
         guard primary.status == .optimal, let optimum = primary.objective else { return primary }
+        guard tiesCanDiffer(model) else { return primary }
         var lp = model.formulation.linearModel()
         lp.holdObjective(at: optimum)
-        let secondary = tieBreaker(for: model.specification.objective) == .minCarbon
-            ? model.instance.siteCarbon : model.instance.siteCost
-        // Single sourcing: nothing to choose between when no free site costs anything on the
-        // tie-breaker, and the second solve of a large assignment model is worth saving.
-        if model.specification.constraints.capacity == .single,
-           !(0 ..< model.instance.siteCount).contains(where: { model.siteColumn[$0] != nil && secondary[$0] != 0 }) {
-            return primary
-        }
+        let secondary = tieBreakerValues(model)
         for j in 0 ..< lp.variableCount { lp.setObjectiveCoefficient(j, 0) }
         for site in 0 ..< model.instance.siteCount {
             if let column = model.siteColumn[site] { lp.setObjectiveCoefficient(column, secondary[site]) }
@@ -233,18 +251,13 @@ public enum Planner {
         lp.sense = .minimise
         lp.objectiveConstant = 0
         // The primary optimum is feasible for the tie-break model: hand it to GLPK as the first
-        // incumbent so the second solve only has to improve on it, never to find a plan again.
-        // Choosing among optima is a courtesy, not the question: it may take at most as long as
-        // the proof itself did (at least a second), and keeps its best plan if stopped. (With
+        // incumbent so the second solve only has to improve on it, never to find a plan again;
+        // stopped at ``tieBreakLimit(_:proofSeconds:)``, it keeps its best plan. (With
         // equal costs and "at most p" sites, finding the fewest sites that keep the optimum is a
         // set-covering problem of its own: a 5,000 x 500 MCLP took 60 s there against 2.6 s.)
         var tieOptions = options
         tieOptions.incumbent = primary.values
-        // For `min_travel` solved as a p-median (``TravelMedian``) the tie-break model has none of
-        // the p-median machinery, and minutes rarely tie: on 1,500 areas x 160 sites it used its
-        // whole allowance (as long as the proof itself), so it gets a tenth of it.
-        let allowance = TravelMedian.applies(to: model) ? 0.1 * primary.seconds : primary.seconds
-        tieOptions.timeLimit = min(options.timeLimit ?? .infinity, max(1, allowance))
+        tieOptions.timeLimit = tieBreakLimit(options, proofSeconds: primary.seconds)
         var second = try GLPKSolver.solve(lp, options: tieOptions)
         guard second.hasSolution else { return primary }
         if model.specification.constraints.capacity == .single {

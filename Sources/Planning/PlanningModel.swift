@@ -179,6 +179,9 @@ struct PlanningModel {
                 if deprived[i] { coverage.constantDeprived += w }
                 continue
             }
+            // The reductions (dominance, reduced-cost fixing) may leave an area no free site: it
+            // adds no group (no link could be met), though some site does reach it.
+            if free.isEmpty { continue }
             free.sort()
             let key = Key(sites: free, district: splitByDistrict ? d : -1, deprived: deprived[i])
             if let g = groupOf[key] { groupWeight[g] += w } else {

@@ -31,6 +31,7 @@ extension Comparison {
             lines.append("  " + cells.joined(separator: "  "))
         }
         lines.append("  \(differingSites.count) site(s) differ and \(changedAreas.count) area(s) change coverage between the options")
+        for k in 1 ..< options.count { lines += serviceShiftLines(k) }
         for option in options {
             for limit in option.summary.limitsThatChangedNothing {
                 lines.append("  \(option.name): \(limit) changed nothing (the plan stays optimal without it)")

@@ -11,7 +11,7 @@ extension Comparison {
         let ta = a.summary.totals, tb = b.summary.totals
         let d = difference(k)
         let arrow = { (x: String, y: String) in "\(x) → \(y)" }
-        let totals = [
+        var totals = [
             MapTotal("Sites kept", arrow(String(ta.sitesKept), String(tb.sitesKept))),
         ] + PlanCosts.items([a, b]).map { item in
             MapTotal(item.short, arrow(item.values[0].map(NumberFormat.pounds) ?? "-", item.values[1].map(NumberFormat.pounds) ?? "-"))
@@ -21,6 +21,12 @@ extension Comparison {
             MapTotal("Sites closed / opened", "\(d.sitesClosed) / \(d.sitesOpened)"),
             MapTotal("Areas losing / gaining", "\(d.areasLost) / \(d.areasGained)"),
         ]
+        let shifts = serviceShifts(k)
+        if !serviceCodes.isEmpty {
+            // Counted per district and service: "2 / 0" is two services a district no longer has.
+            totals.append(MapTotal("Services lost / moved", "\(shifts.filter { $0.kind == .lost }.count) / "
+                + "\(shifts.filter { $0.kind == .moved }.count)"))
+        }
         let diffAreas = areas[0].indices.map { i in
             let x = areas[0][i], y = areas[k][i]
             return DifferenceArea(id: x.id, district: x.district, lat: x.lat, lon: x.lon, children: x.children,
@@ -41,7 +47,7 @@ extension Comparison {
         }
         return DifferenceMapData(title: "Family Hub estate options", optionA: a.name, optionB: b.name, totals: totals,
                                  areas: diffAreas, sites: diffSites, districtTable: MapTable(header: header, rows: rows),
-                                 notices: notices)
+                                 notices: notices, serviceTable: serviceShiftTable(k).map { MapTable(header: $0.header, rows: $0.rows) })
     }
 
     /// The area outlines the difference maps draw, by area id, and where they came from.

@@ -1,3 +1,5 @@
+import Estate
+
 /// A property of a plan's map feature, typed so that one list of properties is written both as
 /// GeoJSON and as GeoPackage columns.
 enum FeatureValue {
@@ -11,7 +13,7 @@ enum FeatureValue {
     /// The value as a GeoJSON literal.
     var json: String {
         switch self {
-        case .text(let text): return PlanFiles.json(text)
+        case .text(let text): return JSONText.string(text)
         case .number(let value, let decimals): return NumberFormat.decimal(value, decimals)
         case .integer(let value): return String(value)
         case .bool(let value): return value ? "true" : "false"

@@ -178,24 +178,7 @@ public enum PlanFiles {
     }
 
     static func feature(_ geometry: String, _ properties: [(String, FeatureValue)]) -> String {
-        let props = properties.map { "\(json($0.0)):\($0.1.json)" }.joined(separator: ",")
+        let props = properties.map { "\(JSONText.string($0.0)):\($0.1.json)" }.joined(separator: ",")
         return "{\"type\":\"Feature\",\"geometry\":\(geometry),\"properties\":{\(props)}}"
-    }
-
-    /// A JSON string literal.
-    static func json(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case let s where s.value < 0x20: out += String(format: "\\u%04x", s.value)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
     }
 }

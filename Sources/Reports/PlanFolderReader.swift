@@ -271,6 +271,7 @@ public enum PlanFolderReader {
         let csv = try CSVDocument(bytes: bytes, file: file)
         let c = try csv.requireColumns(["site_id", "name", "kind", "district", "decision", "status", "annual_cost", "carbon"])
         let outcomeColumns = outcomeNames.map { csv.header.firstIndex(of: $0) }
+        let offeredColumn = csv.header.firstIndex(of: "services_offered")
         var errors = InputErrorCollector(file: file)
         var missingPositions = InputErrorCollector(file: geojson)
         var seen = Set<String>()
@@ -296,10 +297,14 @@ public enum PlanFolderReader {
             if position == nil, !id.isEmpty {
                 missingPositions.add(line: nil, column: "features", value: nil, expected: "a Point feature for site '\(id)' (listed in \(file))")
             }
+            let offered = offeredColumn.map { csv.cell(row, $0).split(separator: ";").map(String.init) }
+            if let offered, !offered.isEmpty, decision == .closed {
+                csv.fail(row, offeredColumn!, "no services at a closed site", into: &errors)
+            }
             if let decision, let cost, let carbon, let position, !id.isEmpty, !district.isEmpty {
                 sites.append(PlanRecord.Site(id: id, name: csv.cell(row, c[1]), kind: csv.cell(row, c[2]), district: district,
                                              decision: decision, annualCost: cost, carbon: carbon, lat: position.lat, lon: position.lon,
-                                             outcome: outcome(csv, row, outcomeColumns, into: &errors)))
+                                             outcome: outcome(csv, row, outcomeColumns, into: &errors), servicesOffered: offered))
             }
         }
         errors.merge(missingPositions)

@@ -138,10 +138,14 @@ public struct PlanRecord: Sendable, Equatable {
         public var lon: Double
         /// What the decision means for the site's users, from `sites.csv`'s optional columns.
         public var outcome: SiteOutcome?
+        /// The services the site offers in a plan with services (`services_offered`; empty when
+        /// closed); nil for a buildings-only plan.
+        public var servicesOffered: [String]?
 
         public init(id: String, name: String, kind: String, district: String, decision: SiteDecision, annualCost: Double,
-                    carbon: Double, lat: Double, lon: Double, outcome: SiteOutcome? = nil) {
+                    carbon: Double, lat: Double, lon: Double, outcome: SiteOutcome? = nil, servicesOffered: [String]? = nil) {
             self.outcome = outcome
+            self.servicesOffered = servicesOffered
             self.id = id
             self.name = name
             self.kind = kind

@@ -54,4 +54,19 @@ extension PlanReport {
         })
         return html + "</section>\n"
     }
+
+    /// In a comparison of options with services: for each option against the first, the
+    /// services whose buildings differ by district (lost, moved, gained), with the buildings where
+    /// each stops and starts and the district's coverage of it under both.
+    static func serviceShiftSection(_ comparison: Comparison) -> String {
+        var html = ""
+        for k in 1 ..< comparison.options.count {
+            guard let shifts = comparison.serviceShiftTable(k) else { continue }
+            html += "<h3 id=\"service-changes-\(k + 1)\">Services by district: \(escape(comparison.options[k].name)) "
+                + "against \(escape(comparison.options[0].name))</h3>\n"
+            html += shifts.rows.isEmpty ? "<p>Every service is offered at the same buildings in both options.</p>\n"
+                : table(header: shifts.header, rows: shifts.rows)
+        }
+        return html
+    }
 }

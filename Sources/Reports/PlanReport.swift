@@ -81,6 +81,7 @@ public enum PlanReport {
         }
         var html = "<section id=\"overview\">\n<h2>The options side by side</h2>\n"
         html += table(header: [""] + options.map { title(of: $0) }, rows: rows, firstColumnIsLabel: true)
+        html += serviceShiftSection(comparison)
         return html + "</section>\n"
     }
 

@@ -45,6 +45,8 @@ struct BatchCommand: ParsableCommand {
     @Flag(name: .long, help: "No progress output; only the closing summary.")
     var quiet = false
 
+    @OptionGroup var travelCache: TravelCacheOption
+
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
         if let shards, shards < 1 { throw ValidationError("--shards must be at least 1") }
@@ -60,7 +62,8 @@ struct BatchCommand: ParsableCommand {
         let scenarioURL = URL(fileURLWithPath: scenario)
         let version = "estate \(EstateCommand.configuration.version)"
         let solver = BatchPlanSolver(scenarioFile: scenarioURL, engineVersion: version,
-                                     plansFolder: plans ? folder.appendingPathComponent("plans") : nil)
+                                     plansFolder: plans ? folder.appendingPathComponent("plans") : nil,
+                                     travelCache: travelCache.cache)
         let report: BatchJobReport
         let shard = try Shard.resolve(option: self.shard, environment: ProcessInfo.processInfo.environment,
                                       kubernetesCount: shards)

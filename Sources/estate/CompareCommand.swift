@@ -31,6 +31,8 @@ struct CompareCommand: ParsableCommand {
             help: "Seconds the explanations' re-solves of each scenario-file option may take (default: half its plan's solve time, at least 0.5), as `estate plan --explain-seconds`.")
     var explainSeconds: Double?
 
+    @OptionGroup var travelCache: TravelCacheOption
+
     @OptionGroup var quiet: QuietFlag
 
     func validate() throws {
@@ -48,7 +50,7 @@ struct CompareCommand: ParsableCommand {
         for option in options {
             do {
                 records.append(try ComparisonOption.load(option, engineVersion: EstateCommand.configuration.version,
-                                                      explainSeconds: explainSeconds))
+                                                      travelCache: travelCache.cache, explainSeconds: explainSeconds))
             } catch let error as PlanningError {
                 throw CommandFailure.InContext(input: option, error: error)
             }

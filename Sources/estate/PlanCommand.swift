@@ -50,9 +50,7 @@ struct PlanCommand: ParsableCommand {
     @Flag(name: .long, help: "Print summary.json on standard output instead of the human summary.")
     var json = false
 
-    @Option(name: .customLong("travel-cache"),
-            help: "Folder for a binary copy of the travel times read from travel.csv: later runs on the same file load it instead (never stale: keyed by the file's size, times, inode and samples of its bytes).")
-    var travelCache: String?
+    @OptionGroup var travelCache: TravelCacheOption
 
     @Flag(name: .long, help: "Also print the seconds of each phase (read, score, model, solve, write) and the peak memory.")
     var verbose = false
@@ -77,8 +75,7 @@ struct PlanCommand: ParsableCommand {
             let duration = now - lap
             return Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
         }
-        let inputs = try InputLoader.load(path: input.path(),
-                                          travelCache: travelCache.map { TravelCache(folder: URL(fileURLWithPath: $0)) })
+        let inputs = try InputLoader.load(path: input.path(), travelCache: travelCache.cache)
         let output = try checkedOutput(out, kind: .plan, inputs: inputs.inputURLs)
         var scenario = inputs.scenario
         if let timeLimit { scenario.solver.timeLimitSeconds = timeLimit }

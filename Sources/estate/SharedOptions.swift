@@ -1,5 +1,6 @@
 import ArgumentParser
 import EstateIO
+import Foundation
 
 /// The input of `plan`, `score` and `validate`: a scenario file or a dataset folder, or the
 /// bundled default.
@@ -28,4 +29,15 @@ struct InputArgument: ParsableArguments {
 struct QuietFlag: ParsableArguments {
     @Flag(name: .long, help: "Print nothing unless something goes wrong.")
     var quiet = false
+}
+
+/// `--travel-cache DIR` of `plan`, `compare` and `batch`: one option, one meaning, handed to the
+/// dataset reader (``TravelCache``) by every command that reads a `travel.csv`.
+struct TravelCacheOption: ParsableArguments {
+    @Option(name: .customLong("travel-cache"),
+            help: "Folder for a binary copy of the travel times read from travel.csv: later runs on the same file load it instead (never stale: keyed by the file's size, times, inode and samples of its bytes).")
+    var folder: String?
+
+    /// The cache to read through, or nil without the option.
+    var cache: TravelCache? { folder.map { TravelCache(folder: URL(fileURLWithPath: $0)) } }
 }

@@ -181,6 +181,15 @@ final class ExpansionTests: XCTestCase {
         XCTAssertEqual(String(SHA256.hex(CanonicalJSON.text(of: document)).prefix(16)), scenarios[4].id)
     }
 
+    /// An empty value (`~`, `null`) is named `~` and stored as JSON's null: lifting a limit is a
+    /// grid value like any other.
+    func testAnEmptyValueIsNamedTildeAndStoredAsNull() throws {
+        let scenarios = try BatchExpansion.expand(yaml: "constraints: {budget: 5}\nbatch:\n  constraints.budget: [~, 7]\n", file: "s.yaml")
+        XCTAssertEqual(scenarios.map(\.name), ["constraints.budget=~", "constraints.budget=7"])
+        XCTAssertEqual(scenarios[0].parametersJSON, #"{"constraints.budget":null}"#)
+        XCTAssertEqual(scenarios[0].document["constraints"]?["budget"]?.kind, .null)
+    }
+
     /// The id hashes the document as YAML types it, whatever reader produced the tree: the
     /// canonical JSON of the expanded tree equals that of Yams' own composition of the same text.
     func testCanonicalJSONTypesScalarsAsYAMLDoes() throws {

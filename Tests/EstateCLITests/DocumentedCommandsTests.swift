@@ -15,26 +15,56 @@ final class DocumentedCommandsTests: XCTestCase {
             + pages.filter { $0.pathExtension == "md" }.sorted { $0.path < $1.path }
     }
 
+    /// Pages run side by side, one per core (each in its own scratch folder, its blocks in order):
+    /// the commands are mostly solver time in child processes, so on two cores the test takes
+    /// about as long as its longest page (cli.md) plus its share of the rest, not the sum.
     func testEveryTestedShellBlockRunsAgainstTheBuiltBinary() throws {
-        var ran = 0
-        for document in documents {
-            let blocks = Self.blocks(in: try String(contentsOf: document, encoding: .utf8)).filter(\.tested)
-            guard !blocks.isEmpty else { continue }
-            let scratch = try Scratch()
-            try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("datasets"),
-                                             to: scratch.url.appendingPathComponent("datasets"))
-            try FileManager.default.createDirectory(at: scratch.url.appendingPathComponent("bin"),
-                                                    withIntermediateDirectories: true)
-            try scratch.write("bin/estate", "#!/bin/sh\nexec '\(EstateRun.binary.path)' \"$@\"\n")
-            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: scratch.path("bin/estate"))
-            for block in blocks {
-                let run = try Self.bash("exec 2>&1\nset -euo pipefail\n" + block.text, in: scratch.url)
-                XCTAssertEqual(run.status, 0, "\(document.lastPathComponent), block at line \(block.line):\n\(block.text)\n"
-                               + "output: \(run.output.suffix(3_000))")
-                ran += 1
+        let pages = try documents.map { ($0, Self.blocks(in: try String(contentsOf: $0, encoding: .utf8)).filter(\.tested)) }
+            .filter { !$0.1.isEmpty }
+            // The pages with the most commands first, so the longest does not start last.
+            .sorted { Self.commandCount($0.1) > Self.commandCount($1.1) }
+        let outcomes = Outcomes()
+        DispatchQueue.concurrentPerform(iterations: pages.count) { index in
+            let (document, blocks) = pages[index]
+            do {
+                let scratch = try Scratch()
+                try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("datasets"),
+                                                 to: scratch.url.appendingPathComponent("datasets"))
+                try FileManager.default.createDirectory(at: scratch.url.appendingPathComponent("bin"),
+                                                        withIntermediateDirectories: true)
+                try scratch.write("bin/estate", "#!/bin/sh\nexec '\(EstateRun.binary.path)' \"$@\"\n")
+                try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: scratch.path("bin/estate"))
+                for block in blocks {
+                    let run = try Self.bash("exec 2>&1\nset -euo pipefail\n" + block.text, in: scratch.url)
+                    outcomes.add(run.status == 0 ? nil : "\(document.lastPathComponent), block at line \(block.line) "
+                                 + "exited \(run.status):\n\(block.text)\noutput: \(run.output.suffix(3_000))")
+                }
+            } catch {
+                outcomes.add("\(document.lastPathComponent): \(error)")
             }
         }
-        XCTAssertGreaterThanOrEqual(ran, 8, "the README and docs show the commands they document as tested blocks")
+        for failure in outcomes.failures { XCTFail(failure) }
+        XCTAssertGreaterThanOrEqual(outcomes.ran, 8, "the README and docs show the commands they document as tested blocks")
+    }
+
+    /// The blocks run and the failures, collected from the pages' threads.
+    private final class Outcomes: @unchecked Sendable {
+        private let lock = NSLock()
+        private(set) var ran = 0
+        private(set) var failures: [String] = []
+
+        /// One block's outcome: nil when it succeeded, else what to report.
+        func add(_ failure: String?) {
+            lock.lock()
+            defer { lock.unlock() }
+            ran += 1
+            if let failure { failures.append(failure) }
+        }
+    }
+
+    /// How many `estate` commands the blocks run: a page's likely share of the test's time.
+    private static func commandCount(_ blocks: [Block]) -> Int {
+        blocks.reduce(0) { $0 + $1.text.components(separatedBy: "bin/estate ").count - 1 }
     }
 
     /// The pages whose every `estate` command must be in a tested block. The other pages of

@@ -104,6 +104,60 @@ final class ServiceOutputsCommandTests: XCTestCase {
         }
     }
 
+    /// `estate compare` of two v2 options says which services move or are lost in each district
+    /// (terminal, difference map page, report), re-derived from each plan's `sites.csv`: a
+    /// district loses a service when no building of it offers the service in B, and the service
+    /// moves when B offers it at other buildings there.
+    func testCompareSaysWhichServicesMoveOrAreLostByDistrict() throws {
+        let scratch = try Self.folder()
+        try scratch.write("tight.yaml", ServicePlanCommandTests.scenario.replacingOccurrences(of: "budget: 230000", with: "budget: 150000")
+            .replacingOccurrences(of: "family_hubs: {core: [early_years, parenting], per_district: 1}\n", with: ""))
+        XCTAssertEqual(try EstateRun.run(["plan", "plan.yaml", "--out", "a", "--quiet"], in: scratch.url).status, 0)
+        let tight = try EstateRun.run(["plan", "tight.yaml", "--out", "b", "--quiet"], in: scratch.url)
+        XCTAssertEqual(tight.status, 0, tight.stderr)
+        func offering(_ folder: String) throws -> [String: [String: Set<String>]] {
+            var result: [String: [String: Set<String>]] = [:]
+            for site in parseCSV(try scratch.read("\(folder)/sites.csv")).rows {
+                for code in site["services_offered"]!.split(separator: ";") {
+                    result[site["district"]!, default: [:]][String(code), default: []].insert(site["name"]!)
+                }
+            }
+            return result
+        }
+        let a = try offering("a"), b = try offering("b")
+        var expected: [(district: String, service: String, kind: String, stops: Set<String>, starts: Set<String>)] = []
+        for district in ["North", "South"] {
+            for code in ["early_years", "parenting", "youth", "advice"] {
+                let x = a[district]?[code] ?? [], y = b[district]?[code] ?? []
+                guard x != y else { continue }
+                expected.append((district, code, y.isEmpty ? "lost" : x.isEmpty ? "gained" : "moved", x.subtracting(y), y.subtracting(x)))
+            }
+        }
+        XCTAssertTrue(expected.contains { $0.kind == "lost" }, "the tighter option loses a service somewhere: \(expected)")
+
+        let compare = try EstateRun.run(["compare", "a", "b", "--out", "ab"], in: scratch.url)
+        XCTAssertEqual(compare.status, 0, compare.stderr)
+        XCTAssertTrue(compare.stdout.contains("services in b against a, by district:"), compare.stdout)
+        for district in Set(expected.map(\.district)) {
+            let line = try XCTUnwrap(compare.stdout.split(separator: "\n").first { $0.hasPrefix("    \(district): ") }, compare.stdout)
+            for shift in expected where shift.district == district {
+                XCTAssertTrue(line.contains(shift.kind + " ") && line.contains(shift.service), "\(shift) in: \(line)")
+            }
+        }
+        let page = try scratch.read("ab/compare.html")
+        XCTAssertTrue(page.contains("Services lost / moved"), "the title block counts them")
+        let report = try EstateRun.run(["report", "a", "b", "--out", "report.html", "--no-pdf"], in: scratch.url)
+        XCTAssertEqual(report.status, 0, report.stderr)
+        for (file, text) in [("compare.html", page), ("report.html", try scratch.read("report.html"))] {
+            let rows = text.components(separatedBy: "<tr>").filter { $0.contains("<td>North</td>") || $0.contains("<td>South</td>") }
+            for shift in expected {
+                let row = try XCTUnwrap(rows.first { $0.contains("<td>\(shift.district)</td><td>\(shift.service)</td>") },
+                                        "\(file) has a row for \(shift.service) in \(shift.district)")
+                for name in shift.stops.union(shift.starts) { XCTAssertTrue(row.contains(name), "\(file): \(name) in \(row)") }
+            }
+        }
+    }
+
     /// `capacity: single` with services: each area's demand for a service goes whole to one kept
     /// site offering it; hubs.csv adds up each building's load over its services, within its
     /// capacity; displaced.csv sends each closing site's visits where their service is assigned.

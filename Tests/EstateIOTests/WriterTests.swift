@@ -59,6 +59,16 @@ final class WriterTests: XCTestCase {
                                               version: "test").check())
     }
 
+    /// The manifest is JSON whatever the names hold: a version or file name with a control
+    /// character is escaped by the one JSON string rule (it once escaped quotes and backslashes only).
+    func testManifestIsValidJSONForAnyNames() throws {
+        let names = ["plain.csv", "tab\there.csv", "quote\"and\\back.csv", "bell\u{7}.csv"]
+        let bytes = OutputFolder(url: URL(fileURLWithPath: "/nowhere"), kind: .batch, version: "1.0\n-dev").manifest(files: names)
+        let parsed = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any])
+        XCTAssertEqual(parsed["version"] as? String, "1.0\n-dev")
+        XCTAssertEqual(parsed["files"] as? [String], names.sorted())
+    }
+
     func testNeedTablesAreDeterministicAndConsistent() throws {
         let folder = try TestFolder.valid()
         try folder.write("s.yaml", "dataset: .\nneeds:\n  indicators:\n    - {column: imd_score, weight: 1}\n  usage_weight: 0.5\n")

@@ -65,3 +65,25 @@ final class PMedianSideLimitTests: XCTestCase {
         XCTAssertGreaterThan(ranged, 10)
     }
 }
+
+/// The greedy can open sites that leave a client without any allowed site (set covering's classic
+/// trap); the interchange must still start from them and repair the plan, or the solve loses its
+/// incumbent and reduced-cost fixing.
+final class PMedianHeuristicRepairTests: XCTestCase {
+    func testTheInterchangeRepairsAGreedyThatLeavesClientsUnserved() throws {
+        // Site 0 reaches clients 0-3, site 1 clients 0, 1 and 4, site 2 clients 2, 3 and 5: the
+        // greedy opens site 0 first (four clients) and then cannot reach both 4 and 5 with p = 2.
+        let reach = [[0, 1, 2, 3], [0, 1, 4], [2, 3, 5]]
+        let entries = reach.enumerated().flatMap { site, clients in clients.map { (client: $0, site: site, cost: 1.0) } }
+        let problem = PMedianProblem(costs: try ServiceCosts(clientCount: 6, siteCount: 3, entries: entries), medians: 2)
+        let groups = ClientGroups(costs: problem.costs, weights: problem.weights)
+        let heuristic = PMedianHeuristic(problem: problem, groups: groups, dense: ServiceCosts.groupMatrix(problem.costs, groups))
+        let greedy = try XCTUnwrap(heuristic.greedy())
+        XCTAssertFalse(heuristic.serves(greedy), "the trap springs: the greedy alone leaves a client unserved")
+        XCTAssertEqual(heuristic.solve(), [1, 2])
+        let solution = try problem.solve()
+        XCTAssertEqual(solution.status, .optimal)
+        XCTAssertEqual(solution.heuristicObjective, 6)
+        XCTAssertEqual(solution.objective, 6)
+    }
+}

@@ -71,24 +71,49 @@ def run_highs(minutes, kids, p, time_limit):
     return timing.get("seconds", float("nan")), timing.get("cpu", float("nan")), status, value
 
 
+def sizes(text):
+    """(areas, sites, p) per AREASxSITES[:P] entry, p = sites / 9 unless given."""
+    for size in text.split(","):
+        shape, _, given_p = size.partition(":")
+        areas, sites = (int(v) for v in shape.split("x"))
+        yield areas, sites, int(given_p) if given_p else round(sites / 9)
+
+
+def export(args):
+    """Writes each instance as `AREASxSITES.pmed`: a line `clients sites p`, one weight per client,
+    then `client site minutes` for every pair within the horizon (the pairs `estate plan` reads)."""
+    os.makedirs(args.export, exist_ok=True)
+    for areas, sites, p in sizes(args.sizes):
+        _, _, kids, _, _, minutes = make_instance(areas, sites, args.seed)
+        rows = np.argwhere(minutes <= HORIZON)
+        with open(os.path.join(args.export, f"{areas}x{sites}.pmed"), "w") as f:
+            f.write(f"{areas} {sites} {p}\n")
+            f.writelines(f"{k}\n" for k in kids)
+            f.writelines(f"{i} {j} {minutes[i, j]:.3f}\n" for i, j in rows)
+        print(f"{areas}x{sites}: p = {p}, {len(rows)} pairs")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", default=TARGETS, help="comma-separated AREASxSITES[:P] (p = sites / 9 by default)")
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--time-limit", type=float, default=600)
     parser.add_argument("--skip-highs", action="store_true", help="run Estate alone")
+    parser.add_argument("--export", metavar="FOLDER",
+                        help="only write each instance as a p-median file for `swift run -c release --package-path "
+                             "benchmarks counties FOLDER` (formulations side by side) and stop")
     parser.add_argument("--estate", default=os.path.join(HERE, "..", "..", ".build", "release", "estate"))
     args = parser.parse_args()
+    if args.export:
+        export(args)
+        return
     if not os.path.exists(args.estate):
         sys.exit(f"no estate binary at {args.estate}: run `swift build -c release` first")
     print(f"{'instance':<16}{'p':>4}{'pairs':>9}  {'estate':<9}{'objective':>14}{'gap':>9}{'s':>8}{'cpu s':>8}  "
           f"{'HiGHS':<9}{'objective':>14}{'s':>8}{'cpu s':>8}  {'ratio':>6}{'cpu':>6}")
     total_estate = total_highs = cpu_estate = cpu_highs = 0.0
     agree = True
-    for size in args.sizes.split(","):
-        shape, _, given_p = size.partition(":")
-        areas, sites = (int(v) for v in shape.split("x"))
-        p = int(given_p) if given_p else round(sites / 9)
+    for areas, sites, p in sizes(args.sizes):
         alat, alon, kids, slat, slon, minutes = make_instance(areas, sites, args.seed)
         with tempfile.TemporaryDirectory() as folder:
             pairs = write_dataset(folder, alat, alon, kids, slat, slon, minutes, 15, p, HORIZON)

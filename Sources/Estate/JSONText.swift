@@ -1,0 +1,26 @@
+/// JSON written by hand where an encoder would not keep the layout (GeoJSON features streamed
+/// one by one, canonical JSON for scenario ids, output-folder manifests): one rule for a string.
+public enum JSONText {
+    /// `text` as a JSON string literal: quotes, backslashes and control characters escaped
+    /// (RFC 8259, section 7), every other character as it is.
+    public static func string(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+}
