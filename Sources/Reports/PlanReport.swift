@@ -60,7 +60,9 @@ public enum PlanReport {
         }
         rows.append(["Status"] + options.map { statusText($0.summary) })
         line("Sites kept") { "\($0.summary.totals.sitesKept) of \($0.summary.totals.sitesKept + $0.summary.totals.sitesClosed)" }
-        rows += PlanCosts.rows(options) { $0 }
+        rows += PlanCosts.rows(options) { $0 }.map { row in
+            [row[0]] + options.indices.map { options[$0].summary.status.hasPlan ? row[$0 + 1] : "-" }
+        }
         line("Carbon (tCO2e a year)") { NumberFormat.carbon($0.summary.totals.carbon) }
         line("Need covered") { NumberFormat.percent($0.summary.totals.coverage) + " within " + NumberFormat.decimal($0.summary.coverageMinutes) + " min" }
         line("Visits displaced a year") { NumberFormat.grouped($0.summary.totals.visitsDisplaced) }
@@ -81,7 +83,7 @@ public enum PlanReport {
         }
         var html = "<section id=\"overview\">\n<h2>The options side by side</h2>\n"
         html += table(header: [""] + options.map { title(of: $0) }, rows: rows, firstColumnIsLabel: true)
-        html += serviceShiftSection(comparison)
+        if let comparison { html += serviceShiftSection(comparison) }
         return html + "</section>\n"
     }
 
