@@ -243,10 +243,78 @@ enum ServicePlanner {
             if group != .siteStatus, model.dataConflicts[group] == nil {
                 let (elastic, slacks) = model.formulation.elasticModel(elastic: group, dropping: dropped)
                 let solution = try Planner.solve(elastic, options: options)
-                if solution.status == .optimal { conflict.minimumViolation = slacks.reduce(0) { $0 + solution[$1] } }
+                if solution.status == .optimal {
+                    conflict.minimumViolation = slacks.reduce(0) { $0 + solution[$1] }
+                    if structural[group] == nil { conflict.details = closestFacts(group, solution: solution, model: model) }
+                }
             }
             return conflict
         }
+    }
+
+    /// The floors of `group` the plan closest to meeting them (the elastic solution: least total
+    /// shortfall, every other constraint held) leaves short, service by service and district by
+    /// district, in data facts: "youth_activities coverage in Swale is 71.3% of the 80.0% asked
+    /// in the plan closest to every floor, with the other constraints held". Empty under capacity,
+    /// where coverage depends on the assignment.
+    static func closestFacts(_ group: ConstraintGroup, solution: Solution, model: ServiceModel) -> [String] {
+        let instance = model.instance, services = model.services, rules = model.rules, spec = model.specification
+        guard spec.constraints.capacity == nil else { return [] }
+        let m = instance.siteCount, s = services.serviceCount
+        let keep = (0 ..< m).map { solution[model.siteColumn[$0]] > 0.5 }
+        let offered = (0 ..< m).map { j in
+            (0 ..< s).map { k in
+                guard keep[j], let x = model.offerColumn[k][j] else { return false }
+                return solution[x] > 0.5 || rules.services[k].costPerSite == 0
+            }
+        }
+        let outreach = (0 ..< s).map { k in model.outreachColumn[k].map { $0.map { solution[$0] } ?? 0 } }
+        let evaluation = ServiceEvaluation(instance: instance, services: services, rules: rules, keep: keep, offered: offered,
+                                           outreach: outreach, assignment: nil)
+        let shares = ServiceShares(evaluation, instance: instance, services: services, rules: rules,
+                                   deprivedAreas: spec.deprivedAreas)
+        func percent(_ x: Double) -> String { String(format: "%.1f%%", 100 * x) }
+        let closest = "in the plan closest to every floor, with the other constraints held"
+        var facts: [String] = []
+        func check(_ reached: Double, _ floor: Double?, _ what: String) {
+            guard let floor, reached < floor - 1e-6 else { return }
+            facts.append("\(what) is \(percent(reached)) of the \(percent(floor)) asked \(closest)")
+        }
+        switch group {
+        case .minCoverage:
+            if let floor = spec.constraints.minCoverage {
+                var covered = 0.0, total = 0.0
+                for (k, rule) in rules.services.enumerated() {
+                    covered += rule.weight * evaluation.coveredWeight[k]
+                    total += rule.weight * evaluation.totalWeight[k]
+                }
+                check(total > 0 ? covered / total : 1, floor, "the services' weighted coverage")
+            }
+            for k in 0 ..< s { check(shares.county[k], rules.services[k].minCoverage, "\(services.codes[k]) coverage") }
+        case .minDistrictCoverage:
+            for k in 0 ..< s {
+                for d in 0 ..< instance.districtCount {
+                    check(shares.district[k][d], rules.services[k].minDistrictCoverage,
+                          "\(services.codes[k]) coverage in \(instance.districtNames[d])")
+                }
+            }
+        case .minDeprivedCoverage:
+            for k in 0 ..< s {
+                check(shares.deprived[k], rules.services[k].minDeprivedCoverage, "\(services.codes[k]) coverage of the most deprived areas")
+            }
+        case .familyHubs:
+            guard let core = rules.familyHubCore else { break }
+            var hubs: [Int: Int] = [:]
+            for j in 0 ..< m where core.allSatisfy({ services.siteHosts[$0][j] }) {
+                hubs[instance.siteDistrict[j], default: 0] += evaluation.familyHub[j] ? 1 : 0
+            }
+            for (d, count) in hubs.sorted(by: { $0.key < $1.key }) where count < rules.familyHubsPerDistrict {
+                facts.append("\(instance.districtNames[d]) has \(count) of the \(rules.familyHubsPerDistrict) Family Hub(s) asked \(closest)")
+            }
+        default:
+            break
+        }
+        return facts
     }
 
     /// Minimums no plan can meet whatever it spends: each service's best coverage (county,

@@ -112,7 +112,7 @@ struct PlanSummary: Encodable {
         var r = t
         r.cost = roundedTo(t.cost, 2); r.buildingCost = t.buildingCost.map { roundedTo($0, 2) }; r.saving = roundedTo(t.saving, 2)
         r.carbon = roundedTo(t.carbon, 3); r.carbonSaving = roundedTo(t.carbonSaving, 3)
-        r.coverage = roundedTo(t.coverage, 6); r.coveredWeight = roundedTo(t.coveredWeight, 3)
+        r.coverage = roundedTo(t.coverage, 6); r.buildingCoverage = t.buildingCoverage.map { roundedTo($0, 6) }; r.coveredWeight = roundedTo(t.coveredWeight, 3)
         r.totalWeight = roundedTo(t.totalWeight, 3); r.weightedMinutes = roundedTo(t.weightedMinutes, 3)
         r.travelWeight = t.travelWeight.map { roundedTo($0, 3) }
         r.visitsDisplaced = roundedTo(t.visitsDisplaced, 2)
@@ -169,6 +169,12 @@ public enum ConflictExplanation {
             text = "the site count limit would have to move by at least \(amount) site(s)"
         case .minPerDistrict:
             text = "districts would fall \(amount) site(s) short of min_per_district in total"
+        case .minCoverage where conflict.limit == nil && !conflict.details.isEmpty,
+             .minDistrictCoverage where conflict.limit == nil && !conflict.details.isEmpty,
+             .minDeprivedCoverage where conflict.limit == nil && !conflict.details.isEmpty,
+             .familyHubs where !conflict.details.isEmpty:
+            // A services scenario: its details name each service and district short of its floor.
+            text = "these floors cannot all be met: " + conflict.details.joined(separator: "; ")
         case .minCoverage:
             text = shareSentence(conflict, what: "county-wide coverage") ?? "county coverage would fall short by \(amount) units of need weight"
         case .minDistrictCoverage:

@@ -61,7 +61,8 @@ final class PresentationCommandTests: XCTestCase {
         let scratch = try Scratch()
         let run = try EstateRun.run(["plan", "--out", scratch.path("kent")])
         XCTAssertEqual(run.status, 0, run.stderr)
-        let lines = run.stdout.split(separator: "\n").map(String.init)
+        // Blank lines kept: one ends the table (the "why" lines follow it).
+        let lines = run.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let header = try XCTUnwrap(lines.firstIndex { $0.contains("district") && $0.contains("median min") })
         let rows = lines[(header + 1)...].prefix { !$0.trimmingCharacters(in: .whitespaces).isEmpty && !$0.contains("written to") }
         XCTAssertEqual(rows.count, 12, run.stdout)
@@ -76,6 +77,21 @@ final class PresentationCommandTests: XCTestCase {
             }
         }
         XCTAssertGreaterThan(whole, 0, "a whole minute is in the table, so the test can see it kept its tenth")
+
+        // Two coverage figures, each named: the services' weighted share, and (what the district
+        // table gives) children's need within 20 minutes of any kept building, re-derived from districts.csv.
+        let summary = try JSONSerialization.jsonObject(with: Data(scratch.read("kent/summary.json").utf8)) as! [String: Any]
+        let totals = summary["totals"] as! [String: Any]
+        let districts = parseCSV(try scratch.read("kent/districts.csv")).rows
+        let need = districts.reduce(0.0) { $0 + Double($1["need"]!)! }
+        let building = districts.reduce(0.0) { $0 + Double($1["need"]!)! * Double($1["coverage"]!)! } / need
+        XCTAssertEqual(totals["building_coverage"] as! Double, building, accuracy: 1e-3)
+        XCTAssertNotEqual(totals["coverage"] as! Double, building, accuracy: 1e-3, "the two figures differ, so each needs its name")
+        let line = try XCTUnwrap(lines.first { $0.contains("children's need within 20 minutes of any kept building: ") }, run.stdout)
+        let shown = Double(line.components(separatedBy: "any kept building: ")[1].prefix { $0 != "%" })! / 100
+        XCTAssertEqual(shown, building, accuracy: 6e-4)
+        XCTAssertTrue(lines.contains { $0.contains("services covered, each within its standard: ") }, run.stdout)
+        XCTAssertTrue(lines[header].contains("any building in 20 min"), lines[header])
         let report = try EstateRun.run(["report", scratch.path("kent"), "--out", scratch.path("report.html")])
         XCTAssertEqual(report.status, 0, report.stderr)
         for file in ["kent/estate.html", "report.html"] {
