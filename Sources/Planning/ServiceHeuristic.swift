@@ -22,7 +22,8 @@ import Optimisation
 /// 3. the site minimum, with the cheapest sites;
 /// 4. `max_coverage`: local search until the deadline: withdraw one kept site or paid offer (the
 ///    least valuable per pound first) and refill by phase 2, keeping the change when coverage
-///    grows; then withdraw, dearest first, every site and paid offer the coverage does not need.
+///    grows; then (without capacity) withdraw, dearest first, every site and paid offer the
+///    coverage does not need.
 /// Buildings count as covering here; outreach is left to step 5, which fixes the decisions in the
 /// model and solves what is left (outreach, covered shares, a split assignment) as an LP:
 /// that also checks every row, so the heuristic never decides what the constraints mean, and
@@ -69,7 +70,8 @@ struct ServiceHeuristic {
         state.meetSiteMinimum()
         if model.specification.objective == .maxCoverage {
             state.improve(until: deadline)
-            state.withdrawUnneeded()
+            // Under capacity a building the coverage count does not need may still take demand.
+            if model.specification.constraints.capacity == nil { state.withdrawUnneeded() }
         }
         return Decisions(keep: state.keep, offered: state.offered)
     }
