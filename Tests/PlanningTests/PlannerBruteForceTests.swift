@@ -2,6 +2,7 @@ import Estate
 import Optimisation
 import XCTest
 import Planning
+import TestSupport
 
 /// The planner against exhaustive enumeration of every subset of sites, on many seeded random
 /// instances, for every objective and mixes of constraints (feasible and infeasible).
