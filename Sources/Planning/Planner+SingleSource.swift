@@ -14,11 +14,14 @@ extension Planner {
     }
 
     /// Assignment columns above which the Lagrangian relaxation (which needs no LP) runs first and
-    /// fixes pairs before the LP is tried. Measured on the SJC references (release build, loaded
-    /// machine): GLPK's simplex solved SJC3's LP (90,000 columns) within 40 s, but not SJC4's
-    /// (161,604 columns) within a minute, leaving no bound at all.
-    /// Task-local so that tests can take this path on instances small enough to check.
-    @TaskLocal public static var lagrangianFirstColumns = 120_000
+    /// fixes pairs before the LP is tried: every model by default. First introduced for SJC4,
+    /// whose LP (161,604 columns) GLPK's simplex did not solve within a minute, it was then
+    /// measured on pmedcap01-20 (release build, 10 s limit, same run): the LP of the smaller model
+    /// is faster, and the plans were better or equal on all but one (pmedcap12 966, the optimum,
+    /// against 981; pmedcap16 proven; pmedcap19 1,037 against 1,033).
+    /// Task-local so that tests can take the LP-first path (the one left when the heuristic finds
+    /// no plan before the Lagrangian) on instances small enough to check.
+    @TaskLocal static var lagrangianFirstColumns = 0
 
     /// Solves `model` (built with `capacity: single`).
     ///
@@ -66,8 +69,11 @@ extension Planner {
                 if let reducedPoint = Self.point(of: found.keep, found.areaSite, in: smaller),
                    smaller.formulation.linearModel().infeasibility(of: reducedPoint) == nil {
                     model = smaller
+                    // Kept sites are bounds on the smaller model's columns, not part of it: the
+                    // LP and every round apply them (below).
                     report.pairsFixedByReducedCost = baseFixings.excludedPairs.count
                     report.sitesFixedByReducedCost = baseFixings.closedSites.count
+                    report.sitesKeptByReducedCost = baseFixings.keptSites.count
                     report.assignmentColumns = smaller.singleSourced?.columnPairs.count ?? 0
                 } else {
                     baseFixings = ReducedCostFixings()
@@ -75,7 +81,7 @@ extension Planner {
                 prior = (found, pass.multipliers)
             }
         }
-        let full = model.formulation.linearModel()
+        let full = baseFixings.keeping(in: model, model.formulation.linearModel())
         /// `solution` with the Lagrangian bound where it is the stronger proof.
         func finish(_ solution: Solution, _ solved: PlanningModel) -> SingleSourceResult {
             var proven = solution
@@ -157,37 +163,48 @@ extension Planner {
             lagrangianPass = (pass.relaxation, pass.multipliers)
         }
 
-        /// The model reduced against a plan of objective `upper`, with the plan as its point.
-        func reduced(keep: [Bool], areaSite: [Int?], upper: Double) -> (model: PlanningModel, point: [Double])? {
+        /// The model reduced against a plan of objective `upper`, with the plan as its point and
+        /// the model's columns with the kept sites' bounds.
+        func reduced(keep: [Bool], areaSite: [Int?], upper: Double) -> (model: PlanningModel, linear: LinearModel, point: [Double])? {
             let gap = abs(upper - lower), tolerance = 1e-6 * max(1, abs(upper))
             func provenAbsent(_ column: Int) -> Bool {
                 let worsening = minimising ? lp.reducedCosts[column] : -lp.reducedCosts[column]
                 return lp.values[column] < 1e-9 && worsening > gap + tolerance
             }
+            // A column at 1 whose reduced cost says that lowering it costs more than the gap.
+            func provenPresent(_ column: Int) -> Bool {
+                let worsening = minimising ? -lp.reducedCosts[column] : lp.reducedCosts[column]
+                return lp.values[column] > 1 - 1e-9 && worsening > gap + tolerance
+            }
             var fixings = baseFixings
             for (column, pair) in model.singleSourced?.columnPairs ?? [] where provenAbsent(column) {
                 fixings.excludedPairs.insert(pair)
             }
-            var closed = Set(fixings.closedSites)
+            var closed = Set(fixings.closedSites), kept = Set(fixings.keptSites)
             for j in 0 ..< model.instance.siteCount {
-                if let column = model.siteColumn[j], !keep[j], provenAbsent(column) { closed.insert(j) }
+                guard let column = model.siteColumn[j] else { continue }
+                if !keep[j], provenAbsent(column) { closed.insert(j) }
+                if keep[j], provenPresent(column) { kept.insert(j) }
             }
             if let lagrangianPass {
                 let more = lagrangianFixings(lagrangianPass.relaxation, lagrangianPass.multipliers, model: model, full: full,
                                              keep: keep, upper: upper)
                 fixings.excludedPairs.formUnion(more.excludedPairs)
                 closed.formUnion(more.closedSites)
+                kept.formUnion(more.keptSites)
             }
             fixings.closedSites = closed.sorted()
+            fixings.keptSites = kept.sorted()
             report.pairsFixedByReducedCost = fixings.excludedPairs.count
             report.sitesFixedByReducedCost = fixings.closedSites.count
+            report.sitesKeptByReducedCost = fixings.keptSites.count
             let smaller = PlanningModel(instance: model.instance, specification: model.specification, areaIDs: areaIDs,
                                         fixings: fixings)
+            let linear = fixings.keeping(in: smaller, smaller.formulation.linearModel())
             // Never expected to fail (fixing keeps every column the plan uses).
-            guard let point = Self.point(of: keep, areaSite, in: smaller),
-                  smaller.formulation.linearModel().infeasibility(of: point) == nil else { return nil }
+            guard let point = Self.point(of: keep, areaSite, in: smaller), linear.infeasibility(of: point) == nil else { return nil }
             report.assignmentColumns = smaller.singleSourced?.columnPairs.count ?? 0
-            return (smaller, point)
+            return (smaller, linear, point)
         }
 
         // The Lagrangian's plans may have improved on the heuristic's first one.
@@ -207,7 +224,7 @@ extension Planner {
             var round = options
             round.incumbent = current.point
             round.timeLimit = isLast ? left : slice
-            let solution = try solve(current.model.formulation.linearModel(), options: round)
+            let solution = try solve(current.linear, options: round)
             report.rounds += 1
             guard !isLast, solution.status == .feasible, let objective = solution.objective else {
                 return finish(solution, current.model)
@@ -281,6 +298,7 @@ extension Planner {
             }
         }
         fixings.closedSites = absent.sites.filter { !keep[$0] }
+        fixings.keptSites = absent.kept.filter { keep[$0] }
         return fixings
     }
 
@@ -340,4 +358,15 @@ struct ReducedCostFixings {
     var closedSites: [Int] = []
     /// Pairs (indices into the instance's pairs) without an assignment column.
     var excludedPairs: Set<Int> = []
+    /// Candidate sites kept: every plan as good as the one fixed against keeps them.
+    var keptSites: [Int] = []
+
+    /// `linear` (the linear model of `model`) with the kept sites' columns at 1. Why bounds and
+    /// not a model without the column: the planning model's sites kept whatever are the
+    /// scenario's, reported as such; these are only a consequence of a bound and a known plan.
+    func keeping(in model: PlanningModel, _ linear: LinearModel) -> LinearModel {
+        var bounded = linear
+        for j in keptSites { if let column = model.siteColumn[j] { bounded.setBounds(column, lower: 1, upper: 1) } }
+        return bounded
+    }
 }

@@ -146,8 +146,9 @@ struct SingleSourceLagrangian {
     }
 
     /// Pairs `(area, site)` and sites that, forced into the relaxation at `u`, lift its bound above
-    /// `upper`: no plan at least as good as `upper` uses them.
-    func provenAbsent(_ u: [Double], upper: Double) -> (pairs: Set<Pair>, sites: [Int]) {
+    /// `upper`: no plan at least as good as `upper` uses them; and free sites that, forced out of
+    /// it, lift the bound above `upper`: every plan at least as good as `upper` keeps them.
+    func provenAbsent(_ u: [Double], upper: Double) -> (pairs: Set<Pair>, sites: [Int], kept: [Int]) {
         let evaluation = evaluate(u)
         let tolerance = 1e-6 * max(1, abs(upper))
         let kept = (0 ..< heuristic.siteCount).filter { evaluation.keep[$0] }
@@ -161,6 +162,16 @@ struct SingleSourceLagrangian {
             guard let worst else { return full ? .infinity : evaluation.bound + value }
             return evaluation.bound + value - (full || worst > 0 ? worst : 0)
         }
+        // The bound with kept free site j forced closed: its value goes, and the best closed free
+        // site comes in when the count would fall below the minimum or when its value is negative.
+        let outside = (0 ..< heuristic.siteCount).filter { heuristic.free[$0] && !evaluation.keep[$0] }
+            .map { evaluation.siteValue[$0] }.min()
+        func boundWithout(_ j: Int) -> Double {
+            let reduced = evaluation.bound - evaluation.siteValue[j]
+            guard let outside else { return kept.count - 1 < heuristic.minOpen ? .infinity : reduced }
+            return reduced + (kept.count - 1 < heuristic.minOpen ? outside : min(0, outside))
+        }
+        let keptAnyway = kept.filter { heuristic.free[$0] && boundWithout($0) > upper + tolerance }
         var pairs = Set<Pair>()
         var sites: [Int] = []
         for j in 0 ..< heuristic.siteCount where heuristic.free[j] || heuristic.fixedOpen[j] {
@@ -177,7 +188,7 @@ struct SingleSourceLagrangian {
                 if boundWith(j, value: value) > upper + tolerance { pairs.insert(Pair(area: area, site: j)) }
             }
         }
-        return (pairs, sites)
+        return (pairs, sites, keptAnyway)
     }
 
     struct Pair: Hashable {

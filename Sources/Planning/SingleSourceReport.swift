@@ -14,6 +14,9 @@ public struct SingleSourceReport: Sendable, Codable, Equatable {
     public var pairsFixedByReducedCost = 0
     /// Candidate sites closed by reduced-cost fixing, for the same reason.
     public var sitesFixedByReducedCost = 0
+    /// Candidate sites kept by reduced-cost fixing: closing them (in the LP, or in the Lagrangian
+    /// relaxation) costs more than that gap, so every plan as good as the heuristic's keeps them.
+    public var sitesKeptByReducedCost = 0
     /// The LP relaxation's bound on the objective (nil when it was not solved).
     public var lpBound: Double?
     /// The Lagrangian bound (assignment rows relaxed, one integer knapsack per site), where every
@@ -37,6 +40,7 @@ public struct SingleSourceReport: Sendable, Codable, Equatable {
     enum CodingKeys: String, CodingKey {
         case model, assignmentColumns = "assignment_columns", pairsOverCapacity = "pairs_over_capacity"
         case pairsFixedByReducedCost = "pairs_fixed_by_reduced_cost", sitesFixedByReducedCost = "sites_fixed_by_reduced_cost"
+        case sitesKeptByReducedCost = "sites_kept_by_reduced_cost"
         case rounds, lpBound = "lp_bound", lagrangianBound = "lagrangian_bound", heuristicObjective = "heuristic_objective", lpSeconds = "lp_seconds"
         case heuristicSeconds = "heuristic_seconds", lagrangianSeconds = "lagrangian_seconds"
         case lagrangianBeforeLP = "lagrangian_before_lp"

@@ -1,7 +1,7 @@
 import Estate
 import Optimisation
 import XCTest
-import Planning
+@testable import Planning
 import TestSupport
 
 /// The planner against exhaustive enumeration of every subset of sites, on many seeded random
@@ -254,9 +254,9 @@ final class PlannerBruteForceTests: XCTestCase {
             let spec = PlanSpecification(objective: .minTravel, coverageMinutes: 20,
                                          constraints: PlanConstraints(maxSites: p, minSites: p, capacity: .single))
             let plan = try Planner.plan(instance, spec, areaIDs: (0 ..< 30).map { "A\($0)" })
-            // The path for models too large to solve the LP first: the Lagrangian relaxation fixes
-            // pairs before the LP, and must not change the optimum either.
-            let lagrangianFirst = try Planner.$lagrangianFirstColumns.withValue(0) {
+            // The default path fixes pairs by the Lagrangian relaxation before the LP; the LP-first
+            // path (taken when the heuristic finds no plan in time) must not change the optimum either.
+            let lpFirst = try Planner.$lagrangianFirstColumns.withValue(.max) {
                 try Planner.plan(instance, spec, areaIDs: (0 ..< 30).map { "A\($0)" })
             }
             var model = LinearModel(sense: .minimise)
@@ -280,19 +280,21 @@ final class PlannerBruteForceTests: XCTestCase {
             let reference = try GLPKSolver.solve(model)
             guard reference.status == .optimal, let expected = reference.objective else {
                 XCTAssertEqual(plan.status, .infeasible, "seed \(seed)")
-                XCTAssertEqual(lagrangianFirst.status, .infeasible, "seed \(seed)")
+                XCTAssertEqual(lpFirst.status, .infeasible, "seed \(seed)")
                 continue
             }
-            XCTAssertEqual(lagrangianFirst.status, .optimal, "seed \(seed)")
-            XCTAssertEqual(lagrangianFirst.objective ?? .nan, expected, accuracy: 1e-6, "seed \(seed)")
-            checkSingleSourced(lagrangianFirst, instance, spec, "Lagrangian first, seed \(seed)", file: #filePath, line: #line)
-            let firstReport = try XCTUnwrap(lagrangianFirst.singleSource)
-            XCTAssertTrue(firstReport.lagrangianBeforeLP)
-            XCTAssertLessThanOrEqual(try XCTUnwrap(firstReport.lagrangianBound), expected + 1e-6, "a true bound; seed \(seed)")
+            XCTAssertEqual(lpFirst.status, .optimal, "seed \(seed)")
+            XCTAssertEqual(lpFirst.objective ?? .nan, expected, accuracy: 1e-6, "seed \(seed)")
+            checkSingleSourced(lpFirst, instance, spec, "LP first, seed \(seed)", file: #filePath, line: #line)
+            let lpFirstReport = try XCTUnwrap(lpFirst.singleSource)
+            XCTAssertFalse(lpFirstReport.lagrangianBeforeLP)
+            XCTAssertNotNil(lpFirstReport.lpBound)
+            XCTAssertLessThanOrEqual(try XCTUnwrap(lpFirstReport.lagrangianBound), expected + 1e-6, "a true bound; seed \(seed)")
             XCTAssertEqual(plan.status, .optimal, "seed \(seed)")
             XCTAssertEqual(plan.objective ?? .nan, expected, accuracy: 1e-6, "seed \(seed)")
             checkSingleSourced(plan, instance, spec, "seed \(seed)", file: #filePath, line: #line)
             let report = try XCTUnwrap(plan.singleSource)
+            XCTAssertTrue(report.lagrangianBeforeLP)
             XCTAssertNotNil(report.lpBound)
             XCTAssertLessThanOrEqual(try XCTUnwrap(report.lagrangianBound), expected + 1e-6, "a true bound; seed \(seed)")
             if report.pairsFixedByReducedCost > 0 { fixedSomewhere = true }
