@@ -1,14 +1,13 @@
 @testable import LocationModels
 import Optimisation
 import XCTest
-import TestSupport
 
 final class BruteForceTests: XCTestCase {
     func testPMedianMatchesBruteForceOnSmallInstances() throws {
         var optimal = 0, infeasible = 0
         for seed in UInt64(1) ... 60 {
             let instance = try RandomLocationInstance(seed: seed, sparse: seed % 3 == 0)
-            var rng = SplitMix64(seed: seed &* 7)
+            var rng = SeededGenerator(seed: seed &* 7)
             let p = Int.random(in: 1 ... instance.sites, using: &rng)
             let budget = seed % 2 == 0 ? Double(Int.random(in: 3 ... 25, using: &rng)) : nil
             let expected = instance.pMedianOptimum(p: p, budget: budget)
@@ -63,7 +62,7 @@ final class BruteForceTests: XCTestCase {
     func testMaximalCoveringMatchesBruteForceOnSmallInstances() throws {
         for seed in UInt64(100) ... 160 {
             let instance = try RandomLocationInstance(seed: seed, sparse: seed % 3 == 0)
-            var rng = SplitMix64(seed: seed &* 11)
+            var rng = SeededGenerator(seed: seed &* 11)
             let p = Int.random(in: 1 ... instance.sites, using: &rng)
             let radius = Double(Int.random(in: 0 ... 12, using: &rng))
             let budget = seed % 2 == 0 ? Double(Int.random(in: 0 ... 20, using: &rng)) : nil
@@ -93,7 +92,7 @@ final class BruteForceTests: XCTestCase {
         var optimal = 0, infeasible = 0
         for seed in UInt64(200) ... 270 {
             let instance = try RandomLocationInstance(seed: seed, sparse: seed % 3 == 0)
-            var rng = SplitMix64(seed: seed &* 13)
+            var rng = SeededGenerator(seed: seed &* 13)
             let radius = Double(Int.random(in: 4 ... 16, using: &rng))
             let budget = seed % 2 == 0 ? Double(Int.random(in: 2 ... 30, using: &rng)) : nil
             let expected = instance.setCoveringOptimum(radius: radius, budget: budget)

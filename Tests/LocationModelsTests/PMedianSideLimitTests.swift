@@ -1,7 +1,6 @@
 @testable import LocationModels
 import Optimisation
 import XCTest
-import TestSupport
 
 /// The p-median with a planner's limits on top (a range of open counts, linear rows such as a
 /// carbon cap and a per-district minimum, fixed sites) against enumeration of every subset.
@@ -26,7 +25,7 @@ final class PMedianSideLimitTests: XCTestCase {
             let planar = seed % 2 == 0
             let instance = try RandomLocationInstance(seed: seed, sparse: seed % 3 == 0, clients: planar ? 16 : nil,
                                                       sites: planar ? 9 : nil)
-            var rng = SplitMix64(seed: seed &* 13)
+            var rng = SeededGenerator(seed: seed &* 13)
             let m = instance.sites
             let most = Int.random(in: 1 ... m, using: &rng)
             let least = Bool.random(using: &rng) ? Int.random(in: 1 ... most, using: &rng) : nil

@@ -1,5 +1,4 @@
 import LocationModels
-import TestSupport
 
 /// A small random location instance, with brute-force optima by enumerating site subsets.
 struct RandomLocationInstance {
@@ -14,7 +13,7 @@ struct RandomLocationInstance {
     /// Random integer costs 0...20 (or planar distances when `clients` is given, so that
     /// nearby sites serve nearby clients as in real instances).
     init(seed: UInt64, sparse: Bool = false, clients fixedClients: Int? = nil, sites fixedSites: Int? = nil) throws {
-        var rng = SplitMix64(seed: seed)
+        var rng = SeededGenerator(seed: seed)
         clients = fixedClients ?? Int.random(in: 4 ... 9, using: &rng)
         sites = fixedSites ?? Int.random(in: 3 ... 8, using: &rng)
         if fixedClients != nil {

@@ -1,12 +1,11 @@
 import Optimisation
-import TestSupport
 
 /// Models big enough that GLPK needs noticeable time (for time-limit tests).
 enum LargeModels {
     /// The plain x_ij p-median on `size` random planar points: y_j (open), x_ij (assign).
     /// Variables: y_0..y_{n-1}, then x_ij at n + i*n + j.
     static func assignmentPMedian(size n: Int, medians p: Int, seed: UInt64) -> LinearModel {
-        var rng = SplitMix64(seed: seed)
+        var rng = SeededGenerator(seed: seed)
         let points = (0 ..< n).map { _ in (Double.random(in: 0 ..< 100, using: &rng), Double.random(in: 0 ..< 100, using: &rng)) }
         var model = LinearModel()
         let open = model.addVariables(n, kind: .binary)

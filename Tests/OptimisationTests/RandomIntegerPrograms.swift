@@ -1,5 +1,4 @@
 import Optimisation
-import TestSupport
 
 /// A small pure-integer program with its optimum found by enumerating every point.
 struct EnumeratedProgram {
@@ -9,7 +8,7 @@ struct EnumeratedProgram {
 
     /// `count` integer variables in 0...range, `rows` random <= / >= / == rows.
     static func random(seed: UInt64, count: Int = 6, range: Int = 2, rows: Int = 3) -> EnumeratedProgram {
-        var rng = SplitMix64(seed: seed)
+        var rng = SeededGenerator(seed: seed)
         var model = LinearModel(sense: Bool.random(using: &rng) ? .minimise : .maximise)
         model.objectiveConstant = Double(Int.random(in: -5 ... 5, using: &rng))
         for _ in 0 ..< count {

@@ -2,7 +2,6 @@ import Estate
 import Optimisation
 @testable import Planning
 import XCTest
-import TestSupport
 
 /// The heuristic plan that a time-limited run falls back on: feasible whenever it is offered
 /// (checked by brute force, not by the model it was built for), found for most feasible mixes, and

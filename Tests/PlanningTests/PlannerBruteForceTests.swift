@@ -2,7 +2,6 @@ import Estate
 import Optimisation
 import XCTest
 @testable import Planning
-import TestSupport
 
 /// The planner against exhaustive enumeration of every subset of sites, on many seeded random
 /// instances, for every objective and mixes of constraints (feasible and infeasible).

@@ -2,6 +2,9 @@ import Estate
 import Planning
 import TestSupport
 
+/// The seeded generator all test targets share, named for every file of this target.
+typealias SplitMix64 = TestSupport.SplitMix64
+
 /// A random planning instance on a unit square: integer minutes from Euclidean distance,
 /// pairs kept within `horizon` minutes.
 func randomInstance(seed: UInt64, areas n: Int, sites m: Int, districts: Int = 2, horizon: Double = 40,

@@ -2,7 +2,6 @@ import Estate
 import Optimisation
 @testable import Planning
 import XCTest
-import TestSupport
 
 /// `ServiceDive`, the plan a time-limited v2 run falls back on: on seeded random instances, for
 /// every objective, its point satisfies every row of the model, is no better than the proven

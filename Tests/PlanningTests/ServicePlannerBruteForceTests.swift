@@ -2,7 +2,6 @@ import Estate
 import Optimisation
 import Planning
 import XCTest
-import TestSupport
 
 /// The v2 planner (services, Family Hubs, outreach) against exhaustive enumeration of every
 /// set of kept sites and every choice of services they offer, on seeded random instances, for

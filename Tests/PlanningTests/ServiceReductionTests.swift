@@ -2,7 +2,6 @@ import Estate
 import Optimisation
 @testable import Planning
 import XCTest
-import TestSupport
 
 /// The v2 model's exact reductions (`ServiceModel`, `reduce: true`) against the model as
 /// FORMAT.md writes it (`reduce: false`), solved to optimality on seeded random instances larger
