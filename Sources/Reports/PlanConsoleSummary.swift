@@ -48,11 +48,13 @@ public enum PlanConsoleSummary {
         lines.append("  kept \(t.sitesKept) of \(t.sitesKept + t.sitesClosed) sites; carbon \(NumberFormat.carbon(t.carbon)) tCO2e a year "
             + "(saving \(NumberFormat.carbon(t.carbonSaving)))")
         lines.append(contentsOf: PlanCosts(t).consoleLines.map { "  " + $0 })
-        lines.append("  need covered within \(NumberFormat.decimal(spec.coverageMinutes)) min: \(NumberFormat.percent(t.coverage)); "
-            + "visits displaced: \(NumberFormat.grouped(t.visitsDisplaced)) a year")
+        let coverage = PlanCoverage(t, minutes: spec.coverageMinutes)
+        var coverageLines = coverage.consoleLines
+        coverageLines[coverageLines.count - 1] += "; visits displaced: \(NumberFormat.grouped(t.visitsDisplaced)) a year"
+        lines.append(contentsOf: coverageLines.map { "  " + $0 })
         lines.append(contentsOf: ServiceTables.consoleLines(context))
         lines.append("")
-        let header = ["district", "kept", "closed", "buildings cost", "covered", "median min", "worst min"]
+        let header = ["district", "kept", "closed", "buildings cost", coverage.districtConsoleHeader, "median min", "worst min"]
         var rows: [[String]] = [header]
         for row in tables.districts {
             rows.append([

@@ -27,17 +27,18 @@ public enum PlanMap {
                            servicesOffered: outcome.map { o in o.codes.indices.filter { o.offered[row.site][$0] }.map { o.codes[$0] } } ?? [])
         }
         let t = tables.totals
+        let coverage = PlanCoverage(t, minutes: spec.coverageMinutes)
         let totals = [
             MapTotal("Sites kept", "\(t.sitesKept) of \(t.sitesKept + t.sitesClosed)"),
         ] + PlanCosts(t).items.map { MapTotal($0.short, "\(NumberFormat.pounds($0.value)) a year") } + [
             MapTotal("Carbon", "\(NumberFormat.carbon(t.carbon)) tCO2e"),
             MapTotal("Carbon saved", "\(NumberFormat.carbon(t.carbonSaving)) tCO2e"),
-            MapTotal("Need covered", "\(NumberFormat.percent(t.coverage)) in \(NumberFormat.decimal(spec.coverageMinutes)) min"),
+        ] + coverage.items.map { MapTotal($0.short, $0.text.replacingOccurrences(of: "within ", with: "in ").replacingOccurrences(of: " minutes", with: " min")) } + [
             MapTotal("Visits displaced", "\(NumberFormat.grouped(t.visitsDisplaced)) a year"),
         ]
         var status = plan.status.rawValue
         if let gap = plan.gap { status += ", gap \(NumberFormat.gap(gap))" }
-        let header = ["District", "Kept", "Closed", "Buildings cost", "Carbon (tCO2e)", "Need covered", "Median min", "Worst min"]
+        let header = ["District", "Kept", "Closed", "Buildings cost", "Carbon (tCO2e)", coverage.districtHeader, "Median min", "Worst min"]
         let rows = tables.districts.map { row in
             [dataset.districts[row.district], String(row.sitesKept), String(row.sitesClosed), NumberFormat.pounds(row.cost),
              NumberFormat.carbon(row.carbon), NumberFormat.percent(row.coverage),

@@ -94,7 +94,7 @@ public enum PlanReport {
             ["Sites kept", "\(t.sitesKept) of \(t.sitesKept + t.sitesClosed) (\(t.sitesClosed) close)"],
         ] + PlanCosts(t).items.map { [$0.label, NumberFormat.pounds($0.value) + " a year"] } + [
             ["Carbon", NumberFormat.carbon(t.carbon) + " tCO2e a year (saving " + NumberFormat.carbon(t.carbonSaving) + ")"],
-            ["Need-weighted children covered", NumberFormat.percent(t.coverage) + " within " + NumberFormat.decimal(s.coverageMinutes) + " minutes"],
+        ] + PlanCoverage(t, minutes: s.coverageMinutes).items.map { [$0.label, $0.text] } + [
             ["Current visits whose building closes", NumberFormat.grouped(t.visitsDisplaced) + " a year"],
         ], firstColumnIsLabel: true, headless: true)
         html += "</section>\n"
@@ -202,7 +202,9 @@ public enum PlanReport {
                     NumberFormat.minutes(f.medianMinutes), NumberFormat.minutes(f.worstMinutes)]
         }
         var html = "<section id=\"districts\(suffix)\">\n<h3>Districts</h3>\n"
-        html += table(header: ["District", "Kept", "Closed", "Buildings cost", "Carbon (tCO2e)", "Need covered", "Median min", "Worst min"],
+        html += table(header: ["District", "Kept", "Closed", "Buildings cost", "Carbon (tCO2e)",
+                               PlanCoverage(record.summary.totals, minutes: record.summary.coverageMinutes).districtHeader,
+                               "Median min", "Worst min"],
                       rows: rows, rowClass: { $0 == rows.count - 1 ? "total" : nil })
         return html + "</section>\n"
     }

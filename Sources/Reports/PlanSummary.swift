@@ -112,7 +112,7 @@ struct PlanSummary: Encodable {
         var r = t
         r.cost = roundedTo(t.cost, 2); r.buildingCost = t.buildingCost.map { roundedTo($0, 2) }; r.saving = roundedTo(t.saving, 2)
         r.carbon = roundedTo(t.carbon, 3); r.carbonSaving = roundedTo(t.carbonSaving, 3)
-        r.coverage = roundedTo(t.coverage, 6); r.coveredWeight = roundedTo(t.coveredWeight, 3)
+        r.coverage = roundedTo(t.coverage, 6); r.buildingCoverage = t.buildingCoverage.map { roundedTo($0, 6) }; r.coveredWeight = roundedTo(t.coveredWeight, 3)
         r.totalWeight = roundedTo(t.totalWeight, 3); r.weightedMinutes = roundedTo(t.weightedMinutes, 3)
         r.travelWeight = t.travelWeight.map { roundedTo($0, 3) }
         r.visitsDisplaced = roundedTo(t.visitsDisplaced, 2)

@@ -57,8 +57,11 @@ public struct PlanTotals: Sendable, Equatable, Codable {
     public var carbon: Double
     /// Against keeping every site (tCO2e per year).
     public var carbonSaving: Double
-    /// Share of need-weighted demand covered.
+    /// Share of need-weighted demand covered (with services: their weighted share).
     public var coverage: Double
+    /// With services only: share of the children's need within the coverage time of any kept
+    /// building, what `districts.csv`'s `coverage` gives per district (`PlanCoverage` words both).
+    public var buildingCoverage: Double?
     public var coveredWeight: Double
     public var totalWeight: Double
     /// Sum of weight x minutes over areas with a hub (with services: over services too,
@@ -86,7 +89,7 @@ public struct PlanTotals: Sendable, Equatable, Codable {
 
     enum CodingKeys: String, CodingKey {
         case sitesKept = "sites_kept", sitesClosed = "sites_closed", cost, buildingCost = "building_cost", saving, carbon
-        case carbonSaving = "carbon_saving", coverage, coveredWeight = "covered_weight", totalWeight = "total_weight"
+        case carbonSaving = "carbon_saving", coverage, buildingCoverage = "building_coverage", coveredWeight = "covered_weight", totalWeight = "total_weight"
         case weightedMinutes = "weighted_minutes", travelWeight = "travel_weight", visitsDisplaced = "visits_displaced"
         case familyHubs = "family_hubs", serviceCost = "service_cost", outreachCost = "outreach_cost", services
     }

@@ -102,6 +102,7 @@ public enum ServiceTables {
         // cost of the buildings that close.
         let rules = context.specification.services!
         totals.cost = evaluation.cost
+        totals.buildingCoverage = totals.coverage
         totals.coveredWeight = evaluation.objectiveValue(.maxCoverage, rules: rules)
         totals.totalWeight = zip(rules.services, evaluation.totalWeight).reduce(0) { $0 + $1.0.weight * $1.1 }
         totals.coverage = totals.totalWeight > 0 ? totals.coveredWeight / totals.totalWeight : 1

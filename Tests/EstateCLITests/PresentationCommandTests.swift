@@ -76,6 +76,21 @@ final class PresentationCommandTests: XCTestCase {
             }
         }
         XCTAssertGreaterThan(whole, 0, "a whole minute is in the table, so the test can see it kept its tenth")
+
+        // Two coverage figures, each named: the services' weighted share, and (what the district
+        // table gives) children's need within 20 minutes of any kept building, re-derived from districts.csv.
+        let summary = try JSONSerialization.jsonObject(with: Data(scratch.read("kent/summary.json").utf8)) as! [String: Any]
+        let totals = summary["totals"] as! [String: Any]
+        let districts = parseCSV(try scratch.read("kent/districts.csv")).rows
+        let need = districts.reduce(0.0) { $0 + Double($1["need"]!)! }
+        let building = districts.reduce(0.0) { $0 + Double($1["need"]!)! * Double($1["coverage"]!)! } / need
+        XCTAssertEqual(totals["building_coverage"] as! Double, building, accuracy: 1e-3)
+        XCTAssertNotEqual(totals["coverage"] as! Double, building, accuracy: 1e-3, "the two figures differ, so each needs its name")
+        let line = try XCTUnwrap(lines.first { $0.contains("children's need within 20 minutes of any kept building: ") }, run.stdout)
+        let shown = Double(line.components(separatedBy: "any kept building: ")[1].prefix { $0 != "%" })! / 100
+        XCTAssertEqual(shown, building, accuracy: 6e-4)
+        XCTAssertTrue(lines.contains { $0.contains("services covered, each within its standard: ") }, run.stdout)
+        XCTAssertTrue(lines[header].contains("any building in 20 min"), lines[header])
         let report = try EstateRun.run(["report", scratch.path("kent"), "--out", scratch.path("report.html")])
         XCTAssertEqual(report.status, 0, report.stderr)
         for file in ["kent/estate.html", "report.html"] {

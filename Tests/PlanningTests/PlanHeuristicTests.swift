@@ -31,6 +31,21 @@ final class PlanHeuristicTests: XCTestCase {
                                  constraints: c, deprivedAreas: deprived)
     }
 
+    /// The greedy keeps the site covering most (S0: areas 1-4) and then S1 (area 0), 5 of 6 areas;
+    /// the interchange trades S0 for S2 and covers all 6, with S1 and S2.
+    func testInterchangeImprovesOnTheGreedyForMaxCoverage() throws {
+        let covers: [[Int]] = [[1], [0, 1], [0, 1, 2], [0, 2], [0, 2], [2]]
+        let instance = PlanningInstance(
+            areaWeight: Array(repeating: 1, count: 6), areaDemand: Array(repeating: 1, count: 6),
+            areaDistrict: Array(repeating: 0, count: 6), districtNames: ["D"],
+            siteCost: [100, 100, 100], siteCarbon: [1, 1, 1], siteCapacity: [nil, nil, nil], siteDistrict: [0, 0, 0],
+            siteStatus: [.candidate, .candidate, .candidate],
+            pairs: covers.map { sites in sites.map { (site: $0, minutes: 5.0) } })
+        let spec = PlanSpecification(objective: .maxCoverage, coverageMinutes: 10, constraints: PlanConstraints(maxSites: 2))
+        let model = PlanningModel(instance: instance, specification: spec, areaIDs: (0 ..< 6).map { "A\($0)" })
+        XCTAssertEqual(PlanHeuristic(model).keepSites(), [false, true, true])
+    }
+
     func testHeuristicPlansAreFeasibleAndFoundForMostFeasibleMixes() throws {
         var rng = SplitMix64(seed: 7)
         var feasible = 0, found = 0

@@ -1,0 +1,49 @@
+/// What a plan's coverage figures measure, in words. In a buildings-only plan there is one:
+/// need-weighted children within the coverage time of a kept building. A plan with services
+/// has two that differ: the services' weighted coverage (each service within its own standard,
+/// outreach at its value, weighted as `max_coverage` weighs them: `totals.coverage`) and, per
+/// district, the children's need within the coverage time of any kept building (`districts.csv`,
+/// partners' buildings included). Printed as one "need covered" beside the other, 97.3% for the
+/// county reads as contradicting districts at 81.6% to 100%; every output labels them from here.
+public struct PlanCoverage: Sendable, Equatable {
+    /// `totals.coverage`: with services, their weighted share.
+    public var coverage: Double
+    /// With services: children's need within `minutes` of any kept building; nil without services.
+    public var buildingCoverage: Double?
+    public var minutes: Double
+
+    public init(_ totals: PlanTotals, minutes: Double) {
+        coverage = totals.coverage
+        buildingCoverage = totals.buildingCoverage
+        self.minutes = minutes
+    }
+
+    private var within: String { "within \(NumberFormat.decimal(minutes)) minutes" }
+
+    /// Labelled figures: (label for tables, short label for the map's title block, text).
+    public var items: [(label: String, short: String, text: String)] {
+        guard let buildingCoverage else {
+            return [("Need-weighted children covered", "Need covered", "\(NumberFormat.percent(coverage)) \(within)")]
+        }
+        return [("Services covered, each within its standard (by the services' weights, outreach at its value)",
+                 "Services covered", NumberFormat.percent(coverage)),
+                ("Children's need \(within) of any kept building", "Any building in reach",
+                 "\(NumberFormat.percent(buildingCoverage)) \(within)")]
+    }
+
+    /// The terminal's lines.
+    public var consoleLines: [String] {
+        guard let buildingCoverage else { return ["need covered within \(NumberFormat.decimal(minutes)) min: \(NumberFormat.percent(coverage))"] }
+        return ["services covered, each within its standard: \(NumberFormat.percent(coverage)) "
+                + "(by the services' weights, outreach at its value)",
+                "children's need \(within) of any kept building: \(NumberFormat.percent(buildingCoverage))"]
+    }
+
+    /// The district tables' coverage column, which is always the buildings' (`districts.csv`).
+    public var districtHeader: String {
+        buildingCoverage == nil ? "Need covered" : "Any building in \(NumberFormat.decimal(minutes)) min"
+    }
+
+    /// The same header for the terminal's lower-case table.
+    public var districtConsoleHeader: String { buildingCoverage == nil ? "covered" : districtHeader.lowercased() }
+}
