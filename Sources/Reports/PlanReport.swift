@@ -54,7 +54,7 @@ public enum PlanReport {
         line("Sites kept") { "\($0.summary.totals.sitesKept) of \($0.summary.totals.sitesKept + $0.summary.totals.sitesClosed)" }
         rows += PlanCosts.rows(options) { $0 }
         line("Carbon (tCO2e a year)") { NumberFormat.carbon($0.summary.totals.carbon) }
-        line("Need covered") { NumberFormat.percent($0.summary.totals.coverage) + " within " + NumberFormat.decimal($0.summary.coverageMinutes) + " min" }
+        rows += PlanCoverage.rows(options).map { [$0.short] + $0.values }
         line("Visits displaced a year") { NumberFormat.grouped($0.summary.totals.visitsDisplaced) }
         if options.contains(where: { !$0.summary.limitsThatChangedNothing.isEmpty }) {
             line("Limits that changed nothing (the plan is identical without them)") {
