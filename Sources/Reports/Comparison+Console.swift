@@ -34,7 +34,7 @@ extension Comparison {
         for k in 1 ..< options.count { lines += serviceShiftLines(k) }
         for option in options {
             for limit in option.summary.limitsThatChangedNothing {
-                lines.append("  \(option.name): \(limit) changed nothing (the plan is identical without it)")
+                lines.append("  \(option.name): \(limit) changed nothing (the plan stays optimal without it)")
             }
         }
         return lines.joined(separator: "\n") + "\n"
