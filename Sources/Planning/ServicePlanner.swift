@@ -70,6 +70,14 @@ enum ServicePlanner {
         let lp = model.formulation.linearModel()
         let searchDeadline = start + .seconds((options.timeLimit ?? 0) * heuristicShare)
         if let heuristic = try ServiceHeuristic(model).solution(options: options, deadline: searchDeadline) {
+            // A plan covering all that every site open could is optimal: no branch and cut.
+            if let bound = everySiteBound(model), let found = heuristic.objective,
+               found >= bound - max(options.relativeGap * abs(bound), 1e-9 * max(1, abs(bound))) {
+                return Solution(status: .optimal, objective: found, bound: bound,
+                                gap: Solution.relativeGap(objective: found, bound: bound),
+                                seconds: Planner.seconds(since: start), values: heuristic.values,
+                                message: "the heuristic plan covers all that every site open could")
+            }
             var remaining = options
             if let limit = options.timeLimit { remaining.timeLimit = max(0, limit - Planner.seconds(since: start)) }
             let solution: Solution
@@ -79,7 +87,7 @@ enum ServicePlanner {
             } else {
                 solution = try Planner.solve(lp, options: remaining)
             }
-            return Planner.withFallback(solution, fallback: heuristic, model: lp)
+            return Planner.withFallback(solution, fallback: heuristic, model: lp, relaxationBound: everySiteBound(model))
         }
         guard let limit = options.timeLimit else { return try Planner.solve(lp, options: options) }
         var primaryOptions = options
@@ -87,7 +95,27 @@ enum ServicePlanner {
         let solution = try Planner.solve(lp, options: primaryOptions)
         guard solution.status == .feasible || solution.status == .limitWithoutSolution else { return solution }
         let dive = try ServiceDive.run(lp, options: options, deadline: start + .seconds(max(limit, 1)))
-        return Planner.withFallback(solution, fallback: dive.solution, model: lp, relaxationBound: dive.relaxationBound)
+        return Planner.withFallback(solution, fallback: dive.solution, model: lp,
+                                    relaxationBound: dive.relaxationBound ?? everySiteBound(model))
+    }
+
+    /// For `max_coverage`, a bound that needs no solve and is far tighter than every column at
+    /// its best (which counts an area once per assignment column under capacity): the covered
+    /// weight of ``everySiteOpen(_:)``; no plan covers more. Nil for the other objectives.
+    static func everySiteBound(_ model: ServiceModel) -> Double? {
+        guard model.specification.objective == .maxCoverage else { return nil }
+        return everySiteOpen(model).objectiveValue(.maxCoverage, rules: model.rules)
+    }
+
+    /// The most any plan can cover: every site not marked close kept and offering every service
+    /// it can host, outreach wherever it may go, no budget and no capacity.
+    static func everySiteOpen(_ model: ServiceModel) -> ServiceEvaluation {
+        let instance = model.instance, services = model.services
+        let keep = instance.siteStatus.map { $0 != .close }
+        let offered = (0 ..< instance.siteCount).map { j in (0 ..< services.serviceCount).map { services.siteHosts[$0][j] } }
+        let outreach = (0 ..< services.serviceCount).map { _ in Array(repeating: 1.0, count: instance.areaCount) }
+        return ServiceEvaluation(instance: instance, services: services, rules: model.rules, keep: keep, offered: offered,
+                                 outreach: outreach, assignment: nil)
     }
 
     static func validate(_ instance: PlanningInstance, _ spec: PlanSpecification, _ rules: ServiceRules) throws(PlanningError) {
@@ -296,10 +324,7 @@ enum ServicePlanner {
         let instance = model.instance, services = model.services, rules = model.rules
         let m = instance.siteCount
         let keep = instance.siteStatus.map { $0 != .close }
-        let offered = (0 ..< m).map { j in (0 ..< services.serviceCount).map { services.siteHosts[$0][j] } }
-        let full = (0 ..< services.serviceCount).map { _ in Array(repeating: 1.0, count: instance.areaCount) }
-        let best = ServiceEvaluation(instance: instance, services: services, rules: rules, keep: keep, offered: offered,
-                                     outreach: full, assignment: nil)
+        let best = everySiteOpen(model)
         var details: [ConstraintGroup: [String]] = [:]
         let deprived = Set(model.specification.deprivedAreas)
         func percent(_ x: Double) -> String { Quantity.share.display(x) }
