@@ -64,7 +64,7 @@ public enum PlanReport {
             [row[0]] + options.indices.map { options[$0].summary.status.hasPlan ? row[$0 + 1] : "-" }
         }
         line("Carbon (tCO2e a year)") { NumberFormat.carbon($0.summary.totals.carbon) }
-        line("Need covered") { NumberFormat.percent($0.summary.totals.coverage) + " within " + NumberFormat.decimal($0.summary.coverageMinutes) + " min" }
+        rows += PlanCoverage.rows(options).map { [$0.short] + $0.values }
         line("Visits displaced a year") { NumberFormat.grouped($0.summary.totals.visitsDisplaced) }
         if options.contains(where: { !$0.summary.limitsThatChangedNothing.isEmpty }) {
             line("Limits that changed nothing (the plan stays optimal without them)") {
