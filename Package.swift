@@ -41,7 +41,7 @@ let package = Package(
         .target(name: "Optimisation", dependencies: ["CGLPK", "CGLPKGuard"]),
         // p-median, maximal covering and set covering as library API over Optimisation.
         .target(name: "LocationModels", dependencies: ["Optimisation"]),
-        .testTarget(name: "OptimisationTests", dependencies: ["Optimisation", "CGLPKGuard"]),
+        .testTarget(name: "OptimisationTests", dependencies: ["Optimisation", "CGLPKGuard", "TestSupport"]),
         // The precision of every figure written to a table (money, shares, minutes, ...): one rule.
         .target(name: "Quantities"),
         // .xlsx workbooks: sheets of numbers with formats and frozen headers, zipped by ZIPFoundation.
@@ -65,7 +65,7 @@ let package = Package(
                                                          .product(name: "GRDB", package: "GRDB.swift")]),
         // The planning model: exact reductions, the MILP, decoding, infeasibility explanations.
         .target(name: "Planning", dependencies: ["Estate", "Optimisation", "LocationModels", "Quantities"]),
-        .testTarget(name: "PlanningTests", dependencies: ["Planning", "Estate", "EstateIO", "Optimisation"]),
+        .testTarget(name: "PlanningTests", dependencies: ["Planning", "Estate", "EstateIO", "Optimisation", "TestSupport"]),
         // A plan's tables, summary, GeoJSON and output folder.
         // GRDB writes the plan's GeoPackage (estate.gpkg), which is SQLite.
         .target(name: "Reports", dependencies: ["Estate", "EstateIO", "EstateMap", "Planning", "Quantities", "Workbook",
@@ -109,7 +109,7 @@ let package = Package(
         // What several test targets share: headless Chromium and the test-artifacts folder.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "EstateMapTests", dependencies: ["EstateMap", "TestSupport"]),
-        .testTarget(name: "LocationModelsTests", dependencies: ["LocationModels", "Optimisation"]),
+        .testTarget(name: "LocationModelsTests", dependencies: ["LocationModels", "Optimisation", "TestSupport"]),
         // `estate compare`'s tables, read-back validation and difference maps, on hand-made plans.
         .testTarget(name: "ComparisonTests", dependencies: ["Reports", "EstateMap"]),
         // The planner as a batch's scenario solver (shared inputs, result rows, plan

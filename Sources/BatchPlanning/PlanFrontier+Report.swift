@@ -63,7 +63,8 @@ extension PlanFrontier {
         ]
         if let today {
             summary.append([.text("today's estate: annual cost (GBP)"), .number(today.payload.totals.cost, .money)])
-            summary.append([.text("today's estate: need covered (the ceiling)"), .number(today.payload.totals.coverage, .share)])
+            summary.append([.text(todayIsCeiling ? "today's estate: need covered (the ceiling)" : "today's estate: need covered"),
+                            .number(today.payload.totals.coverage, .share)])
         }
         for notice in provenance.notices { summary.append([.text("note"), .text(notice)]) }
         return try Workbook(sheets: [Workbook.Sheet(name: "Summary", header: ["item", "value"], rows: summary), table().sheet]).xlsx()
@@ -79,7 +80,8 @@ extension PlanFrontier {
     /// `frontier.svg`: the frontier in pounds and percentages, titled `title` (the scenario's
     /// name and the two criteria), every point captioned with its cost, coverage and sites where
     /// the caption fits, the scenario's own plan and today's estate (every building kept) named,
-    /// and the coverage ceiling (today's coverage: no plan covers more) as a dashed line. The
+    /// and the coverage ceiling (today's coverage: no plan covers more; not drawn when outreach
+    /// may pass it) as a dashed line. The
     /// scenario's point is drawn only when no frontier point dominates it (a dominated point
     /// would bend the frontier line); the CSV always has it.
     public func svg(title: String) -> String {
@@ -94,6 +96,8 @@ extension PlanFrontier {
         if let today {
             drawn.append(FrontierPlot.Point(x: today.x, y: today.y, label: "today: every building kept",
                                             note: Self.caption(today.payload.totals), marker: .reference))
+        }
+        if let today, todayIsCeiling {
             let ceiling = today.payload.totals.coverage
             let text = "coverage ceiling \(Quantity.share.display(ceiling)): no plan covers more"
             if y == .coverage { guides.append(.init(axis: .y, value: ceiling, label: text)) }
@@ -120,15 +124,17 @@ extension PlanFrontier {
             var yTitle: String
             var coverageMinutes: Double
             var datasetProvenance: DatasetProvenance
+            var todayIsCeiling: Bool
             enum CodingKeys: String, CodingKey {
                 case name, description, scenarioFile = "scenario_file", x, y, xTitle = "x_title", yTitle = "y_title"
-                case coverageMinutes = "coverage_minutes", datasetProvenance = "dataset_provenance"
+                case coverageMinutes = "coverage_minutes", datasetProvenance = "dataset_provenance", todayIsCeiling = "today_is_ceiling"
             }
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return Array(try encoder.encode(Summary(
             name: scenario.title, description: scenario.description, scenarioFile: scenario.file, x: x.rawValue, y: y.rawValue,
-            xTitle: x.title, yTitle: y.title, coverageMinutes: scenario.coverageMinutes, datasetProvenance: provenance))) + [0x0A]
+            xTitle: x.title, yTitle: y.title, coverageMinutes: scenario.coverageMinutes, datasetProvenance: provenance,
+            todayIsCeiling: todayIsCeiling))) + [0x0A]
     }
 }

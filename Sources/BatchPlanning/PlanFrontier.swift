@@ -68,8 +68,11 @@ public struct PlanFrontier: Sendable {
     /// when it has no plan.
     public var scenarioPoint: FrontierPoint<FrontierPlan>?
     /// Today's estate: every building kept, evaluated (not solved) under the scenario's
-    /// coverage standard. Its coverage is the ceiling no plan can pass.
+    /// coverage standard (with services, each building offering all it can host).
     public var today: FrontierPoint<FrontierPlan>?
+    /// Whether today's coverage is the ceiling no plan can pass: not when outreach may reach
+    /// what no building does.
+    public var todayIsCeiling = true
 
     /// Traces the frontier of `scenario` on `dataset` in at most `maxSolves` solves along
     /// the sweep (plus two to find its ends and one for the scenario's own point).
@@ -105,9 +108,11 @@ public struct PlanFrontier: Sendable {
             (frontier, solves, infeasible) = (traced.points, traced.solves, traced.infeasibleEpsilons)
         }
         let own = try points.solve(points.scenario).point
-        return PlanFrontier(x: x, y: y, range: range, points: frontier, solves: solves, infeasibleEpsilons: infeasible,
-                            knee: ParetoFilter.knee(frontier), scenarioPoint: own.map { point(.nan, $0) },
-                            today: points.everyBuildingKept().map { point(.nan, $0) })
+        var result = PlanFrontier(x: x, y: y, range: range, points: frontier, solves: solves, infeasibleEpsilons: infeasible,
+                                  knee: ParetoFilter.knee(frontier), scenarioPoint: own.map { point(.nan, $0) },
+                                  today: points.everyBuildingKept().map { point(.nan, $0) })
+        result.todayIsCeiling = scenario.services.isEmpty || scenario.outreach == nil
+        return result
     }
 
     /// Whether the scenario's own point is on or beyond the frontier (no frontier point
@@ -148,10 +153,9 @@ struct FrontierPoints {
     }
 
     /// Today's estate: every building kept, evaluated through the planning path's own
-    /// evaluation (no solve), under the scenario's coverage standard. Nil for a scenario with
-    /// `services:`, whose plans also choose which services each building offers.
+    /// evaluation (no solve), under the scenario's coverage standard; with `services:`, each
+    /// building offering every service it can host and no outreach.
     func everyBuildingKept() -> FrontierPlan? {
-        guard scenario.services.isEmpty else { return nil }
         let context = PlanPipeline.evaluate(scenario: scenario, dataset: dataset, inputs: inputs,
                                             keep: Array(repeating: true, count: dataset.sites.count))
         return FrontierPlan(status: context.plan.status, objective: context.plan.objective, bound: nil, gap: nil,

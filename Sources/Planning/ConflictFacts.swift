@@ -50,4 +50,40 @@ enum ConflictFacts {
             return nil
         }
     }
+
+    /// The districts the plan closest to meeting `group` (least total shortfall, every other
+    /// constraint held) leaves short of a per-district floor, in data facts ("Swale: 71.3% of
+    /// its need covered, of the 80.0% asked, ..."); empty for other groups and under capacity,
+    /// where coverage depends on the assignment.
+    static func closest(_ group: ConstraintGroup, keep: [Bool], model: PlanningModel) -> [String] {
+        let instance = model.instance, spec = model.specification
+        let closest = "in the plan closest to every district's floor, with the other constraints held"
+        switch group {
+        case .minDistrictCoverage:
+            guard let floor = spec.constraints.minDistrictCoverage, spec.constraints.capacity == nil else { return [] }
+            let evaluation = PlanEvaluation(instance: instance, keep: keep, coverageMinutes: spec.coverageMinutes, assignment: nil)
+            var covered = Array(repeating: 0.0, count: instance.districtCount), total = covered
+            for i in 0 ..< instance.areaCount {
+                covered[instance.areaDistrict[i]] += instance.areaWeight[i] * evaluation.areaCoveredShare[i]
+                total[instance.areaDistrict[i]] += instance.areaWeight[i]
+            }
+            return (0 ..< instance.districtCount).compactMap { d in
+                guard total[d] > 0, covered[d] / total[d] < floor - 1e-6 else { return nil }
+                return "\(instance.districtNames[d]): \(percent(covered[d] / total[d])) of its need covered, of the "
+                    + "\(percent(floor)) asked, \(closest)"
+            }
+        case .minPerDistrict:
+            guard let minimum = spec.constraints.minPerDistrict else { return [] }
+            var kept: [Int: Int] = [:]
+            // Every district with a site, as the constraint reads (FORMAT.md).
+            for j in 0 ..< instance.siteCount { kept[instance.siteDistrict[j], default: 0] += keep[j] ? 1 : 0 }
+            return kept.sorted { $0.key < $1.key }.compactMap { d, count in
+                count < minimum ? "\(instance.districtNames[d]) keeps \(count) of the \(minimum) sites asked \(closest)" : nil
+            }
+        default:
+            return []
+        }
+    }
+
+    private static func percent(_ share: Double) -> String { String(format: "%.1f%%", 100 * share) }
 }

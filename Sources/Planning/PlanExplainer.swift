@@ -4,11 +4,17 @@ import Foundation
 /// Finds a plan's `PlanExplanation` by re-solving its scenario through the same solve the plan
 /// came from (`PlanPipeline.Solve`, `Planner.plan` by default): no second model answers "what
 /// if". Explanations need a proven optimum (a plan stopped at a limit cannot be compared with its
-/// alternatives) and cover building plans (v1); services plans are not explained yet.
+/// alternatives); they cover building plans (v1) and services plans (v2) alike.
+///
+/// Some answers follow from nesting without a solve, and are marked `inferred`: when a scenario
+/// that allows more (limits dropped) has an optimum no better than this plan's, this plan is
+/// optimal for every scenario in between (the limit loosened by a step, dropped alone); when this
+/// plan already meets a limit tightened by a step, it stays optimal under it. Several floors are
+/// dropped together first, so that one solve settles every floor that holds nothing back.
 public enum PlanExplainer {
     /// Whether `context`'s plan can be explained.
     public static func applies(to context: PlanContext) -> Bool {
-        context.plan.status == .optimal && context.specification.services == nil
+        context.plan.status == .optimal
     }
 
     /// The sites whose decision a plan made (status `candidate`), which `explain` can re-solve.
@@ -16,22 +22,51 @@ public enum PlanExplainer {
         context.instance.siteStatus.indices.filter { context.instance.siteStatus[$0] == .candidate }
     }
 
+    /// The seconds the commands allow the re-solves by default: half the plan's own solve time
+    /// (at least half a second). A re-solve started within it may run on, so explaining adds
+    /// about one solve to a run: measured (docs/report.md),
+    /// a 5,000 x 500 maximal covering plan took 33.7 s with every limit re-solved against 8.1 s
+    /// without, and the Kent Family Hub Network would take several times its 0.8 s.
+    public static func defaultSeconds(for plan: Plan) -> Double {
+        max(0.5, 0.5 * plan.seconds)
+    }
+
     /// The explanation of `context`'s plan, or nil when it does not apply. `resolving` names the
     /// sites to re-solve forced the other way, beyond the quick plan-fixed figures every site
     /// gets: one solve each, so a caller bounds them (`estate plan --explain` re-solves every
     /// decided site: on the bundled Kent plan, 100 sites, about twenty times the default's time).
-    public static func explain(_ context: PlanContext, resolving: [Int] = [],
+    /// `seconds` bounds the re-solves' wall-clock time (nil: no bound): the most telling run
+    /// first (what one more step of the budget buys), and those left when it runs out are
+    /// counted in `skipped`. A re-solve started in time may run past it by up to twice the
+    /// plan's own solve time (at least a second).
+    public static func explain(_ context: PlanContext, resolving: [Int] = [], seconds allowed: Double? = nil,
                                solve: PlanPipeline.Solve = Planner.plan) throws -> PlanExplanation? {
         guard applies(to: context) else { return nil }
         let clock = ContinuousClock.now
+        func elapsed() -> Double {
+            let duration = ContinuousClock.now - clock
+            return Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
+        }
         let instance = context.instance, spec = context.specification, plan = context.plan
         let areaIDs = context.dataset.areas.map(\.id)
         let children = context.dataset.areas.map(\.children)
         let baseline = PlanMeasures(plan, instance: instance, specification: spec, children: children)
+        let unchanged = PlanExplanation.Resolve(status: .optimal, measures: baseline, sameDecisions: true, inferred: true)
+        var skipped = 0
 
         func resolve(_ changed: PlanSpecification, instance changedInstance: PlanningInstance? = nil) throws -> PlanExplanation.Resolve? {
             var question = changed
             question.solverLog = false
+            if let allowed {
+                let left = allowed - elapsed()
+                guard left > 0 else {
+                    skipped += 1
+                    return .skipped
+                }
+                // Room to finish a re-solve somewhat harder than the plan (one that stops at
+                // the limit is reported as not proven optimal, never as a finding).
+                question.timeLimit = min(question.timeLimit ?? .infinity, max(left, 2 * plan.seconds, 1))
+            }
             let result: Plan
             do {
                 result = try solve(changedInstance ?? instance, question, areaIDs)
@@ -41,41 +76,84 @@ public enum PlanExplainer {
             guard result.status.hasPlan else { return .init(status: result.status, measures: nil, sameDecisions: false) }
             return .init(status: result.status,
                          measures: PlanMeasures(result, instance: changedInstance ?? instance, specification: question, children: children),
-                         sameDecisions: result.keep == plan.keep)
+                         sameDecisions: result.keep == plan.keep && result.services?.offered == plan.services?.offered)
+        }
+        /// Whether a relaxed scenario's optimum is no better than the plan's: then the plan is
+        /// optimal for it and for every scenario between the two.
+        func holdsNothingBack(_ result: PlanExplanation.Resolve?) -> Bool {
+            guard let result, result.status == .optimal, let m = result.measures else { return false }
+            return !PlanExplanation.improves(m.objective, on: baseline.objective, objective: spec.objective)
         }
 
-        var limits: [PlanExplanation.LimitEffect] = []
-        for limit in ScenarioLimit.present(in: spec) {
-            let value = limit.value(in: spec.constraints)!
-            func moved(_ newValue: Double?) throws -> PlanExplanation.Resolve? {
-                var changed = spec
-                changed.constraints = limit.setting(newValue, in: spec.constraints)
-                if limit == .minDeprivedCoverage && newValue == nil { changed.deprivedAreas = [] }
-                return try resolve(changed)
+        // Each limit the scenario sets, with its figures filled in by the passes below.
+        struct Entry {
+            var limit: ScenarioLimit
+            var service: Int?
+            var value: Double
+            var without: PlanExplanation.Resolve?
+            var looser: PlanExplanation.Step?
+            var tighter: PlanExplanation.Step?
+            /// The re-solve failed as a question (the changed limit contradicts another).
+            var refused = false
+        }
+        var entries = ScenarioLimit.present(in: spec).map { Entry(limit: $0.limit, service: $0.service, value: $0.limit.value(in: spec, service: $0.service)!) }
+        func changed(_ entry: Entry, _ value: Double?, in base: PlanSpecification = spec) -> PlanSpecification {
+            entry.limit.setting(value, in: base, service: entry.service)
+        }
+        func step(_ index: Int, _ direction: Double) throws -> PlanExplanation.Step? {
+            let entry = entries[index]
+            guard let value = entry.limit.stepped(entry.value, direction: direction) else { return nil }
+            if direction < 0, meets(entry.limit, service: entry.service, value, baseline) == true { return .init(value: value, result: unchanged) }
+            if direction > 0, holdsNothingBack(entry.without) { return .init(value: value, result: unchanged) }
+            guard let result = try resolve(changed(entry, value)) else { return nil }
+            return .init(value: value, result: result)
+        }
+        let resources: Set<ScenarioLimit> = [.budget, .carbon, .maxSites]
+
+        // 1. What one more step of money, carbon or sites buys: the marginal values.
+        for index in entries.indices where resources.contains(entries[index].limit) {
+            entries[index].looser = try step(index, 1)
+        }
+        // 2. The other limits that only restrict dropped together: when that gains nothing, the
+        // plan stays optimal without each of them (dropping outreach takes an option away, so it
+        // is not among them).
+        let floors = entries.indices.filter { !resources.contains(entries[$0].limit) && entries[$0].limit != .outreach }
+        if floors.count > 1 {
+            let relaxed = floors.reduce(spec) { changed(entries[$1], nil, in: $0) }
+            if holdsNothingBack(try resolve(relaxed)) {
+                for index in floors { entries[index].without = unchanged }
             }
-            guard let without = try moved(nil) else { continue }
-            func step(_ direction: Double) throws -> PlanExplanation.Step? {
-                guard limit != .capacity, let newValue = limit.stepped(value, direction: direction),
-                      let result = try moved(newValue) else { return nil }
-                return .init(value: newValue, result: result)
+        }
+        // 3. Each limit dropped alone; outreach dropped changes nothing when the plan uses none.
+        for index in entries.indices where entries[index].without == nil {
+            if entries[index].limit == .outreach, plan.services?.evaluation.outreachWeight.allSatisfy({ $0 == 0 }) == true {
+                entries[index].without = unchanged
+                continue
             }
-            limits.append(.init(limit: limit, value: value, without: without, looser: try step(1), tighter: try step(-1)))
+            guard let result = try resolve(changed(entries[index], nil)) else {
+                entries[index].refused = true
+                continue
+            }
+            entries[index].without = result
+        }
+        // 4. The other limits loosened by a step, then 5. every limit tightened by one.
+        for index in entries.indices where entries[index].limit != .capacity && !resources.contains(entries[index].limit) {
+            entries[index].looser = try step(index, 1)
+        }
+        for index in entries.indices where entries[index].limit != .capacity {
+            entries[index].tighter = try step(index, -1)
+        }
+        let limits = entries.compactMap { entry -> PlanExplanation.LimitEffect? in
+            guard !entry.refused, let without = entry.without else { return nil }
+            return .init(limit: entry.limit, service: entry.service, value: entry.value, without: without,
+                         looser: entry.looser, tighter: entry.tighter)
         }
 
-        let evaluate = { (keep: [Bool]) in
-            PlanMeasures(PlanEvaluation(instance: instance, keep: keep, coverageMinutes: spec.coverageMinutes, assignment: nil),
-                         objective: spec.objective, children: children)
-        }
-        let everySiteKept = evaluate(instance.siteStatus.map { $0 != .close })
+        let everySiteKept = allowedMost(context, children: children)
         var sites: [PlanExplanation.SiteEffect] = []
         let resolving = Set(resolving)
         for j in decidedSites(context) {
-            var flipped: PlanMeasures?
-            if spec.constraints.capacity == nil {
-                var keep = plan.keep
-                keep[j].toggle()
-                flipped = evaluate(keep)
-            }
+            let flipped = spec.constraints.capacity == nil ? flippedMeasures(context, site: j, children: children) : nil
             var resolved: PlanExplanation.Resolve?
             if resolving.contains(j) {
                 var forced = instance
@@ -85,10 +163,66 @@ public enum PlanExplainer {
             guard flipped != nil || resolved != nil else { continue }
             sites.append(.init(site: j, kept: plan.keep[j], flipped: flipped, resolved: resolved))
         }
-        let elapsed = ContinuousClock.now - clock
-        return PlanExplanation(
+        var explanation = PlanExplanation(
             baseline: baseline, everySiteKept: everySiteKept, limits: limits, sites: sites,
-            siteMethod: resolving.isEmpty ? .planFixed : .resolve,
-            seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
+            siteMethod: resolving.isEmpty ? .planFixed : .resolve, seconds: elapsed())
+        explanation.allowedSeconds = allowed
+        explanation.skipped = skipped
+        return explanation
+    }
+
+    /// Whether `baseline` (the plan explained) already meets `limit` (`service`'s own) at `value`; nil when
+    /// the measures cannot tell (then a re-solve answers).
+    public static func meets(_ limit: ScenarioLimit, service: Int?, _ value: Double, _ baseline: PlanMeasures) -> Bool? {
+        let tolerance = 1e-9
+        let services = baseline.services
+        switch (limit, service) {
+        case (.budget, _): return baseline.cost <= value + 1e-6
+        case (.carbon, _): return baseline.carbon <= value + 1e-6
+        case (.maxSites, _): return Double(baseline.sitesKept) <= value
+        case (.minSites, _): return Double(baseline.sitesKept) >= value
+        case (.minCoverage, nil): return baseline.coverage >= value - tolerance
+        case (.minCoverage, let k?): return services.map { $0.county[k] >= value - tolerance }
+        case (.minDistrictCoverage, let k?): return services.map { $0.district[k].allSatisfy { $0 >= value - tolerance } }
+        case (.minDeprivedCoverage, let k?): return services.map { $0.deprived[k] >= value - tolerance }
+        case (.familyHubs, _): return services?.fewestHubsInADistrict.map { Double($0) >= value }
+        default: return nil
+        }
+    }
+
+    /// The plan with only site `j`'s decision turned the other way (no solve). In a v2 plan, a
+    /// site kept as well offers every service it can host; outreach stays where the plan sends
+    /// it (areas a kept building now covers need none).
+    static func flippedMeasures(_ context: PlanContext, site j: Int, children: [Double]) -> PlanMeasures {
+        let instance = context.instance, spec = context.specification, plan = context.plan
+        var keep = plan.keep
+        keep[j].toggle()
+        guard let outcome = plan.services, let rules = spec.services, let services = instance.services else {
+            return PlanMeasures(PlanEvaluation(instance: instance, keep: keep, coverageMinutes: spec.coverageMinutes, assignment: nil),
+                                objective: spec.objective, children: children)
+        }
+        var offered = outcome.offered
+        if keep[j] { offered[j] = (0 ..< services.serviceCount).map { services.siteHosts[$0][j] } }
+        let evaluation = ServiceEvaluation(instance: instance, services: services, rules: rules, keep: keep, offered: offered,
+                                           outreach: outcome.evaluation.outreachShare, assignment: nil)
+        return PlanMeasures(evaluation, keep: keep, instance: instance, services: services, rules: rules,
+                            specification: spec, children: children)
+    }
+
+    /// Every site kept that is not marked close (today's estate), offering everything it can
+    /// host, with outreach everywhere it may go: the most the data allows.
+    static func allowedMost(_ context: PlanContext, children: [Double]) -> PlanMeasures {
+        let instance = context.instance, spec = context.specification
+        let keep = instance.siteStatus.map { $0 != .close }
+        guard let rules = spec.services, let services = instance.services else {
+            return PlanMeasures(PlanEvaluation(instance: instance, keep: keep, coverageMinutes: spec.coverageMinutes, assignment: nil),
+                                objective: spec.objective, children: children)
+        }
+        let offered = (0 ..< instance.siteCount).map { j in (0 ..< services.serviceCount).map { services.siteHosts[$0][j] } }
+        let outreach = (0 ..< services.serviceCount).map { _ in Array(repeating: 1.0, count: instance.areaCount) }
+        let evaluation = ServiceEvaluation(instance: instance, services: services, rules: rules, keep: keep, offered: offered,
+                                           outreach: outreach, assignment: nil)
+        return PlanMeasures(evaluation, keep: keep, instance: instance, services: services, rules: rules,
+                            specification: spec, children: children)
     }
 }

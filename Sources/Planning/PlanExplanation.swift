@@ -18,6 +18,13 @@ public struct PlanExplanation: Sendable {
     public var siteMethod: SiteMethod
     /// Wall-clock seconds spent on the re-solves.
     public var seconds: Double
+    /// The seconds the re-solves were allowed (`PlanExplainer.explain`'s `seconds`); nil for no limit.
+    public var allowedSeconds: Double?
+    /// Re-solves not run because `allowedSeconds` ran out (their figures are missing: a step or a
+    /// site's re-solve left out, a limit's "without" marked `skipped`).
+    public var skipped = 0
+    /// Whether every figure asked for was found.
+    public var complete: Bool { skipped == 0 }
 
     public init(baseline: PlanMeasures, everySiteKept: PlanMeasures, limits: [LimitEffect], sites: [SiteEffect],
                 siteMethod: SiteMethod, seconds: Double) {
@@ -46,19 +53,32 @@ public struct PlanExplanation: Sendable {
         public var status: PlanStatus
         /// What the re-solved plan achieves, when it has decisions.
         public var measures: PlanMeasures?
-        /// Whether the re-solved plan keeps exactly the same sites.
+        /// Whether the re-solved plan keeps exactly the same sites (and, v2, offers the same services).
         public var sameDecisions: Bool
+        /// Known without its own solve, by nesting (`PlanExplainer`): the plan explained is proven
+        /// optimal for the changed scenario too, because it meets the changed limit and a scenario
+        /// that allows at least as much has no better optimum. (Another plan of the same objective
+        /// may exist; the plan explained is one answer.)
+        public var inferred = false
 
-        public init(status: PlanStatus, measures: PlanMeasures?, sameDecisions: Bool) {
+        public init(status: PlanStatus, measures: PlanMeasures?, sameDecisions: Bool, inferred: Bool = false) {
             self.status = status
             self.measures = measures
             self.sameDecisions = sameDecisions
+            self.inferred = inferred
         }
+
+        /// A re-solve the time allowed for explanations left out.
+        public static let skipped = Resolve(status: .timeLimit, measures: nil, sameDecisions: false)
+        public var wasSkipped: Bool { self == .skipped }
     }
 
     /// One limit moved: by a step each way and dropped.
     public struct LimitEffect: Sendable, Equatable {
         public var limit: ScenarioLimit
+        /// In a v2 scenario, the service whose own limit this is (index into the rules); nil for
+        /// a scenario-wide limit.
+        public var service: Int?
         /// The scenario's value (GBP, tCO2e, sites, share 0...1, minutes; 1 for capacity).
         public var value: Double
         /// The plan without this limit; `sameDecisions` flags a limit that changed nothing.
@@ -77,8 +97,9 @@ public struct PlanExplanation: Sendable {
             }
         }
 
-        public init(limit: ScenarioLimit, value: Double, without: Resolve, looser: Step?, tighter: Step?) {
+        public init(limit: ScenarioLimit, service: Int? = nil, value: Double, without: Resolve, looser: Step?, tighter: Step?) {
             self.limit = limit
+            self.service = service
             self.value = value
             self.without = without
             self.looser = looser

@@ -45,6 +45,18 @@ public struct PlanContext: Sendable {
     public var plan: Plan
     /// Why the plan is what it is (`PlanExplainer`), when it was asked for and applies.
     public var explanation: PlanExplanation? = nil
+
+    public init(dataset: Dataset, scenario: Scenario, instance: PlanningInstance, specification: PlanSpecification,
+                needScore: [Double], deprivation: Deprivation, plan: Plan, explanation: PlanExplanation? = nil) {
+        self.dataset = dataset
+        self.scenario = scenario
+        self.instance = instance
+        self.specification = specification
+        self.needScore = needScore
+        self.deprivation = deprivation
+        self.plan = plan
+        self.explanation = explanation
+    }
 }
 
 /// The one way a scenario becomes a plan: scenario + dataset (+ inputs already derived) ->
@@ -89,15 +101,28 @@ public enum PlanPipeline {
 
     /// `scenario`'s question answered with decisions given rather than solved (today's estate:
     /// every building kept), evaluated as any plan is, with status `feasible` and no bound: what
-    /// the decisions achieve, whether or not they meet the scenario's limits.
+    /// the decisions achieve, whether or not they meet the scenario's limits. With services, each
+    /// kept building offers every service it can host, and nothing is reached by outreach.
     public static func evaluate(scenario: Scenario, dataset: Dataset, inputs: PlanningInputs, keep: [Bool]) -> PlanContext {
         let specification = specification(for: scenario, inputs: inputs)
-        let evaluation = PlanEvaluation(instance: inputs.instance, keep: keep, coverageMinutes: specification.coverageMinutes,
+        let instance = inputs.instance
+        let evaluation = PlanEvaluation(instance: instance, keep: keep, coverageMinutes: specification.coverageMinutes,
                                         assignment: nil)
-        let plan = Plan(status: .feasible, objective: evaluation.objectiveValue(specification.objective), bound: nil, gap: nil,
+        var services: ServiceOutcome?
+        var objective = evaluation.objectiveValue(specification.objective)
+        if let rules = specification.services, let offers = instance.services {
+            let offered = (0 ..< instance.siteCount).map { j in (0 ..< offers.serviceCount).map { keep[j] && offers.siteHosts[$0][j] } }
+            let none = offers.codes.map { _ in Array(repeating: 0.0, count: instance.areaCount) }
+            let result = ServiceEvaluation(instance: instance, services: offers, rules: rules, keep: keep, offered: offered,
+                                           outreach: none, assignment: nil)
+            services = ServiceOutcome(codes: offers.codes, offered: offered, evaluation: result, assignment: nil)
+            objective = result.objectiveValue(specification.objective, rules: rules)
+        }
+        var plan = Plan(status: .feasible, objective: objective, bound: nil, gap: nil,
                         seconds: 0, keep: keep, areaSite: evaluation.areaSite, areaMinutes: evaluation.areaMinutes,
                         areaCoveredShare: evaluation.areaCoveredShare, areaAssignment: [], conflicts: [],
                         reductions: ReductionReport(), message: "decisions given, not solved")
+        plan.services = services
         return PlanContext(dataset: dataset, scenario: scenario, instance: inputs.instance, specification: specification,
                            needScore: inputs.scores.score, deprivation: inputs.deprivation, plan: plan)
     }

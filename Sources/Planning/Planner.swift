@@ -365,16 +365,25 @@ public enum Planner {
             conflict.limit = limitValue(of: group, model.specification)
             conflict.outOfReach = ConflictFacts.outOfReach(group, model: model, areaIDs: areaIDs)
             if group != .siteStatus, model.dataConflicts[group] == nil {
-                func violation(dropping: Set<ConstraintGroup>) throws -> Double? {
+                /// The elastic solution (least total violation of `group`) and that violation.
+                func closest(dropping: Set<ConstraintGroup>) throws -> (solution: Solution, violation: Double)? {
                     let (elastic, slacks) = variant(dropping: dropping).formulation.elasticModel(elastic: group, dropping: dropping)
                     let solution = try solve(elastic, options: options)
-                    return solution.status == .optimal ? slacks.reduce(0) { $0 + solution[$1] } : nil
+                    return solution.status == .optimal ? (solution, slacks.reduce(0) { $0 + solution[$1] }) : nil
                 }
-                conflict.minimumViolation = try violation(dropping: dropped)
+                let least = try closest(dropping: dropped)
+                conflict.minimumViolation = least?.violation
                 // The best the group can reach with every other constraint held, not only those
                 // in the conflict (others may be no part of the conflict yet still cost some).
-                let held = dropped.isEmpty ? conflict.minimumViolation : try violation(dropping: [])
-                conflict.best = held.flatMap { ConflictFacts.best(group, violation: $0, model: model) }
+                let held = dropped.isEmpty ? least : try closest(dropping: [])
+                conflict.best = held.flatMap { ConflictFacts.best(group, violation: $0.violation, model: model) }
+                if let held {
+                    var keep = model.siteFixedOpen
+                    for j in 0 ..< model.instance.siteCount {
+                        if let column = model.siteColumn[j], held.solution[column] > 0.5 { keep[j] = true }
+                    }
+                    conflict.details += ConflictFacts.closest(group, keep: keep, model: model)
+                }
             }
             return conflict
         }

@@ -21,7 +21,9 @@ import Optimisation
 ///    requirement needs;
 /// 3. the site minimum, with the cheapest sites;
 /// 4. `max_coverage`: local search until the deadline: withdraw one kept site or paid offer (the
-///    least valuable per pound first) and refill by phase 2, keeping the change when coverage grows.
+///    least valuable per pound first) and refill by phase 2, keeping the change when coverage
+///    grows; then (without capacity) withdraw, dearest first, every site and paid offer the
+///    coverage does not need.
 /// Buildings count as covering here; outreach is left to step 5, which fixes the decisions in the
 /// model and solves what is left (outreach, covered shares, a split assignment) as an LP:
 /// that also checks every row, so the heuristic never decides what the constraints mean, and
@@ -43,20 +45,34 @@ struct ServiceHeuristic {
 
     /// The model's point for the heuristic's decisions, or nil when they break a row (then no
     /// plan is known before GLPK). `deadline` bounds the local search only.
+    ///
+    /// Under capacity the greedy counts room in total, not where the demand is; when the sites it
+    /// keeps cannot take the demand the rows ask for, it tries again asking for more room.
     func solution(options: SolveOptions, deadline: ContinuousClock.Instant) throws -> Solution? {
-        try Self.point(decisions(deadline: deadline), model: model, options: options)
+        let margins = model.specification.constraints.capacity == nil ? [1.0] : [1, 1.25, 1.5, 2]
+        for margin in margins {
+            if let found = try Self.point(decisions(deadline: deadline, capacityMargin: margin), model: model, options: options) {
+                return found
+            }
+        }
+        return nil
     }
 
-    /// The greedy's decisions (phases 1 to 4), whether or not they meet every requirement.
-    func decisions(deadline: ContinuousClock.Instant) -> Decisions {
-        var state = State(model)
+    /// The greedy's decisions (phases 1 to 4), whether or not they meet every requirement, with
+    /// room for `capacityMargin` times the demand kept buildings must take.
+    func decisions(deadline: ContinuousClock.Instant, capacityMargin: Double = 1) -> Decisions {
+        var state = State(model, capacityMargin: capacityMargin)
         state.meetRequirements()
         switch model.specification.objective {
         case .maxCoverage, .minTravel: state.addWhileGaining()
         case .minCost, .minCarbon, .minSites: state.withdrawUnneeded()
         }
         state.meetSiteMinimum()
-        if model.specification.objective == .maxCoverage { state.improve(until: deadline) }
+        if model.specification.objective == .maxCoverage {
+            state.improve(until: deadline)
+            // Under capacity a building the coverage count does not need may still take demand.
+            if model.specification.constraints.capacity == nil { state.withdrawUnneeded() }
+        }
         return Decisions(keep: state.keep, offered: state.offered)
     }
 
@@ -153,6 +169,8 @@ struct ServiceHeuristic {
     private struct Effect {
         var opens = false
         var completesHub = false
+        /// The services it newly offers.
+        var added: [Int] = []
         var cost = 0.0
         /// Per service: weight newly covered, areas newly served.
         var covered: [Double]
@@ -192,13 +210,15 @@ struct ServiceHeuristic {
         var covered: [Double], coveredInDistrict: [[Double]], coveredDeprived: [Double], unserved: [Double]
         let totalWeight: [Double], districtWeight: [[Double]], deprivedWeight: [Double]
         let weightedTotal: Double
-        /// Under capacity, the demand kept buildings must have room for (visits).
-        let demandToServe: Double
+        /// Under capacity, the demand kept buildings must have room for (visits), in all and for
+        /// each service at the buildings offering it; and that room (`roomFor[k]`).
+        let demandToServe: Double, serviceDemandToServe: [Double]
+        var roomFor: [Double]
         /// A thousandth of a typical move's cost: what a free move is priced at per pound.
         let costFloor: Double
         var initialShortfall: [Double] = []
 
-        init(_ model: ServiceModel) {
+        init(_ model: ServiceModel, capacityMargin: Double) {
             self.model = model
             instance = model.instance; services = model.services; rules = model.rules; spec = model.specification
             let instance = model.instance, services = model.services, rules = model.rules, spec = model.specification
@@ -274,15 +294,17 @@ struct ServiceHeuristic {
             weightedTotal = zip(rules.services, totalWeight).reduce(0) { $0 + $1.0.weight * $1.1 }
             // Under capacity the demand kept sites must take: all of it where areas must be served,
             // and a coverage minimum's share of it elsewhere (coverage is then demand assigned).
-            var toServe = 0.0
+            var toServe = [Double](repeating: 0, count: s)
             if spec.constraints.capacity != nil {
                 for (k, rule) in rules.services.enumerated() {
                     var share = max(rule.minCoverage ?? 0, rule.minDistrictCoverage ?? 0)
                     if rule.weight != 0 { share = max(share, spec.constraints.minCoverage ?? 0) }
-                    for i in 0 ..< n { toServe += services.areaDemand[k][i] * (mustServe[k][i] ? 1 : share) }
+                    for i in 0 ..< n { toServe[k] += services.areaDemand[k][i] * (mustServe[k][i] ? 1 : share) * capacityMargin }
                 }
             }
-            demandToServe = toServe
+            serviceDemandToServe = toServe
+            demandToServe = toServe.reduce(0, +)
+            roomFor = Array(repeating: 0, count: s)
             for j in 0 ..< m where instance.siteStatus[j] == .keep { open(j) }
         }
 
@@ -316,6 +338,7 @@ struct ServiceHeuristic {
             guard !offered[j][k] else { return }
             offered[j][k] = true
             cost += rules.services[k].costPerSite
+            roomFor[k] += instance.siteCapacity[j] ?? .infinity
             let cover = rules.services[k].coverageMinutes, reach = serveWithin[k]
             for q in pairs(of: j) {
                 let i = siteArea[q], t = siteMinutes[q]
@@ -342,6 +365,7 @@ struct ServiceHeuristic {
             guard offered[j][k] else { return }
             offered[j][k] = false
             cost -= rules.services[k].costPerSite
+            roomFor[k] -= instance.siteCapacity[j] ?? .infinity
             let cover = rules.services[k].coverageMinutes, reach = serveWithin[k]
             for q in pairs(of: j) {
                 let i = siteArea[q], t = siteMinutes[q]
@@ -387,6 +411,7 @@ struct ServiceHeuristic {
                                 coveredDeprived: Array(repeating: 0, count: s))
             effect.opens = !keep[j]
             let added = adds(move)
+            effect.added = added
             effect.cost = (keep[j] ? 0 : instance.siteCost[j]) + added.reduce(0) { $0 + rules.services[$1].costPerSite }
             if hostsCore[j], !isHub[j], let core = rules.familyHubCore {
                 effect.completesHub = core.allSatisfy { offered[j][$0] || added.contains($0) }
@@ -426,7 +451,7 @@ struct ServiceHeuristic {
 
         /// Shortfalls, each in its own unit: [sites, per district..., hubs per district..., then
         /// per service: areas to serve, county coverage, district coverage..., deprived coverage;
-        /// then the services' weighted coverage and capacity].
+        /// then the services' weighted coverage, capacity, and capacity per service].
         func shortfalls() -> [Double] {
             let c = spec.constraints
             var result: [Double] = []
@@ -450,6 +475,7 @@ struct ServiceHeuristic {
             }
             result.append(max(0, (c.minCoverage ?? 0) * weightedTotal - weightedCovered))
             result.append(max(0, demandToServe - capacity))
+            for k in 0 ..< s { result.append(max(0, serviceDemandToServe[k] - roomFor[k])) }
             return result.map { $0 > 1e-9 ? $0 : 0 }
         }
 
@@ -478,6 +504,7 @@ struct ServiceHeuristic {
             }
             credit(base, zip(rules.services, effect.covered).reduce(0) { $0 + $1.0.weight * $1.1 })
             if effect.opens { credit(base + 1, instance.siteCapacity[move.site] ?? .infinity) }
+            for k in effect.added { credit(base + 2 + k, instance.siteCapacity[move.site] ?? .infinity) }
             return score
         }
 
@@ -521,24 +548,36 @@ struct ServiceHeuristic {
 
         /// Phase 2 for the cost-like objectives: closes each kept site, then withdraws each paid
         /// offer, dearest first, while every requirement still holds.
+        ///
+        /// For `max_coverage` (after the local search) the same, while the covered weight holds:
+        /// among plans covering as much, a cheaper one, as the tie-break would choose.
         mutating func withdrawUnneeded() {
             let price: [Double] = spec.objective == .minCarbon ? instance.siteCarbon : instance.siteCost
+            let coverage = spec.objective == .maxCoverage
+            /// Whether the last withdrawal broke what must hold: a requirement's shortfall grew, the
+            /// site minimum, or (max_coverage) the covered weight fell.
+            func broke(_ before: [Double], _ covered: Double) -> Bool {
+                zip(shortfalls(), before).contains { $0 > $1 + 1e-9 } || (spec.constraints.minSites.map { count < $0 } ?? false)
+                    || coverage && weightedCovered < covered - 1e-9 * max(1, covered)
+            }
             let kept = (0 ..< m).filter { keep[$0] && instance.siteStatus[$0] != .keep }
             for j in kept.sorted(by: { (price[$0], $0) > (price[$1], $1) }) {
                 let offers = (0 ..< s).filter { offered[j][$0] }
+                let before = shortfalls(), covered = weightedCovered
                 close(j)
-                if shortfalls().contains(where: { $0 > 0 }) || (spec.constraints.minSites.map { count < $0 } ?? false) {
+                if broke(before, covered) {
                     open(j)
                     for k in offers { offer(j, k) }
                 }
             }
-            guard spec.objective == .minCost else { return }
+            guard spec.objective == .minCost || coverage else { return }
             var paid: [(site: Int, service: Int)] = []
             for j in 0 ..< m { for k in 0 ..< s where offered[j][k] && rules.services[k].costPerSite != 0 { paid.append((j, k)) } }
             for (j, k) in paid.sorted(by: { (rules.services[$0.service].costPerSite, $0.site, $0.service)
                 > (rules.services[$1.service].costPerSite, $1.site, $1.service) }) {
+                let before = shortfalls(), covered = weightedCovered
                 withdraw(j, k)
-                if shortfalls().contains(where: { $0 > 0 }) { offer(j, k) }
+                if broke(before, covered) { offer(j, k) }
             }
         }
 

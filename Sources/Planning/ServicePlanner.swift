@@ -70,6 +70,14 @@ enum ServicePlanner {
         let lp = model.formulation.linearModel()
         let searchDeadline = start + .seconds((options.timeLimit ?? 0) * heuristicShare)
         if let heuristic = try ServiceHeuristic(model).solution(options: options, deadline: searchDeadline) {
+            // A plan covering all that every site open could is optimal: no branch and cut.
+            if let bound = everySiteBound(model), let found = heuristic.objective,
+               found >= bound - max(options.relativeGap * abs(bound), 1e-9 * max(1, abs(bound))) {
+                return Solution(status: .optimal, objective: found, bound: bound,
+                                gap: Solution.relativeGap(objective: found, bound: bound),
+                                seconds: Planner.seconds(since: start), values: heuristic.values,
+                                message: "the heuristic plan covers all that every site open could")
+            }
             var remaining = options
             if let limit = options.timeLimit { remaining.timeLimit = max(0, limit - Planner.seconds(since: start)) }
             let solution: Solution
@@ -79,7 +87,7 @@ enum ServicePlanner {
             } else {
                 solution = try Planner.solve(lp, options: remaining)
             }
-            return Planner.withFallback(solution, fallback: heuristic, model: lp)
+            return Planner.withFallback(solution, fallback: heuristic, model: lp, relaxationBound: everySiteBound(model))
         }
         guard let limit = options.timeLimit else { return try Planner.solve(lp, options: options) }
         var primaryOptions = options
@@ -87,7 +95,27 @@ enum ServicePlanner {
         let solution = try Planner.solve(lp, options: primaryOptions)
         guard solution.status == .feasible || solution.status == .limitWithoutSolution else { return solution }
         let dive = try ServiceDive.run(lp, options: options, deadline: start + .seconds(max(limit, 1)))
-        return Planner.withFallback(solution, fallback: dive.solution, model: lp, relaxationBound: dive.relaxationBound)
+        return Planner.withFallback(solution, fallback: dive.solution, model: lp,
+                                    relaxationBound: dive.relaxationBound ?? everySiteBound(model))
+    }
+
+    /// For `max_coverage`, a bound that needs no solve and is far tighter than every column at
+    /// its best (which counts an area once per assignment column under capacity): the covered
+    /// weight of ``everySiteOpen(_:)``; no plan covers more. Nil for the other objectives.
+    static func everySiteBound(_ model: ServiceModel) -> Double? {
+        guard model.specification.objective == .maxCoverage else { return nil }
+        return everySiteOpen(model).objectiveValue(.maxCoverage, rules: model.rules)
+    }
+
+    /// The most any plan can cover: every site not marked close kept and offering every service
+    /// it can host, outreach wherever it may go, no budget and no capacity.
+    static func everySiteOpen(_ model: ServiceModel) -> ServiceEvaluation {
+        let instance = model.instance, services = model.services
+        let keep = instance.siteStatus.map { $0 != .close }
+        let offered = (0 ..< instance.siteCount).map { j in (0 ..< services.serviceCount).map { services.siteHosts[$0][j] } }
+        let outreach = (0 ..< services.serviceCount).map { _ in Array(repeating: 1.0, count: instance.areaCount) }
+        return ServiceEvaluation(instance: instance, services: services, rules: model.rules, keep: keep, offered: offered,
+                                 outreach: outreach, assignment: nil)
     }
 
     static func validate(_ instance: PlanningInstance, _ spec: PlanSpecification, _ rules: ServiceRules) throws(PlanningError) {
@@ -215,10 +243,78 @@ enum ServicePlanner {
             if group != .siteStatus, model.dataConflicts[group] == nil {
                 let (elastic, slacks) = model.formulation.elasticModel(elastic: group, dropping: dropped)
                 let solution = try Planner.solve(elastic, options: options)
-                if solution.status == .optimal { conflict.minimumViolation = slacks.reduce(0) { $0 + solution[$1] } }
+                if solution.status == .optimal {
+                    conflict.minimumViolation = slacks.reduce(0) { $0 + solution[$1] }
+                    if structural[group] == nil { conflict.details = closestFacts(group, solution: solution, model: model) }
+                }
             }
             return conflict
         }
+    }
+
+    /// The floors of `group` the plan closest to meeting them (the elastic solution: least total
+    /// shortfall, every other constraint held) leaves short, service by service and district by
+    /// district, in data facts: "youth_activities coverage in Swale is 71.3% of the 80.0% asked
+    /// in the plan closest to every floor, with the other constraints held". Empty under capacity,
+    /// where coverage depends on the assignment.
+    static func closestFacts(_ group: ConstraintGroup, solution: Solution, model: ServiceModel) -> [String] {
+        let instance = model.instance, services = model.services, rules = model.rules, spec = model.specification
+        guard spec.constraints.capacity == nil else { return [] }
+        let m = instance.siteCount, s = services.serviceCount
+        let keep = (0 ..< m).map { solution[model.siteColumn[$0]] > 0.5 }
+        let offered = (0 ..< m).map { j in
+            (0 ..< s).map { k in
+                guard keep[j], let x = model.offerColumn[k][j] else { return false }
+                return solution[x] > 0.5 || rules.services[k].costPerSite == 0
+            }
+        }
+        let outreach = (0 ..< s).map { k in model.outreachColumn[k].map { $0.map { solution[$0] } ?? 0 } }
+        let evaluation = ServiceEvaluation(instance: instance, services: services, rules: rules, keep: keep, offered: offered,
+                                           outreach: outreach, assignment: nil)
+        let shares = ServiceShares(evaluation, instance: instance, services: services, rules: rules,
+                                   deprivedAreas: spec.deprivedAreas)
+        func percent(_ x: Double) -> String { String(format: "%.1f%%", 100 * x) }
+        let closest = "in the plan closest to every floor, with the other constraints held"
+        var facts: [String] = []
+        func check(_ reached: Double, _ floor: Double?, _ what: String) {
+            guard let floor, reached < floor - 1e-6 else { return }
+            facts.append("\(what) is \(percent(reached)) of the \(percent(floor)) asked \(closest)")
+        }
+        switch group {
+        case .minCoverage:
+            if let floor = spec.constraints.minCoverage {
+                var covered = 0.0, total = 0.0
+                for (k, rule) in rules.services.enumerated() {
+                    covered += rule.weight * evaluation.coveredWeight[k]
+                    total += rule.weight * evaluation.totalWeight[k]
+                }
+                check(total > 0 ? covered / total : 1, floor, "the services' weighted coverage")
+            }
+            for k in 0 ..< s { check(shares.county[k], rules.services[k].minCoverage, "\(services.codes[k]) coverage") }
+        case .minDistrictCoverage:
+            for k in 0 ..< s {
+                for d in 0 ..< instance.districtCount {
+                    check(shares.district[k][d], rules.services[k].minDistrictCoverage,
+                          "\(services.codes[k]) coverage in \(instance.districtNames[d])")
+                }
+            }
+        case .minDeprivedCoverage:
+            for k in 0 ..< s {
+                check(shares.deprived[k], rules.services[k].minDeprivedCoverage, "\(services.codes[k]) coverage of the most deprived areas")
+            }
+        case .familyHubs:
+            guard let core = rules.familyHubCore else { break }
+            var hubs: [Int: Int] = [:]
+            for j in 0 ..< m where core.allSatisfy({ services.siteHosts[$0][j] }) {
+                hubs[instance.siteDistrict[j], default: 0] += evaluation.familyHub[j] ? 1 : 0
+            }
+            for (d, count) in hubs.sorted(by: { $0.key < $1.key }) where count < rules.familyHubsPerDistrict {
+                facts.append("\(instance.districtNames[d]) has \(count) of the \(rules.familyHubsPerDistrict) Family Hub(s) asked \(closest)")
+            }
+        default:
+            break
+        }
+        return facts
     }
 
     /// Minimums no plan can meet whatever it spends: each service's best coverage (county,
@@ -228,10 +324,7 @@ enum ServicePlanner {
         let instance = model.instance, services = model.services, rules = model.rules
         let m = instance.siteCount
         let keep = instance.siteStatus.map { $0 != .close }
-        let offered = (0 ..< m).map { j in (0 ..< services.serviceCount).map { services.siteHosts[$0][j] } }
-        let full = (0 ..< services.serviceCount).map { _ in Array(repeating: 1.0, count: instance.areaCount) }
-        let best = ServiceEvaluation(instance: instance, services: services, rules: rules, keep: keep, offered: offered,
-                                     outreach: full, assignment: nil)
+        let best = everySiteOpen(model)
         var details: [ConstraintGroup: [String]] = [:]
         let deprived = Set(model.specification.deprivedAreas)
         func percent(_ x: Double) -> String { Quantity.share.display(x) }

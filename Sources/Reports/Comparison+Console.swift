@@ -11,7 +11,7 @@ extension Comparison {
         line("sites kept") { o in "\(o.summary.totals.sitesKept) of \(o.summary.totals.sitesKept + o.summary.totals.sitesClosed)" }
         rows += PlanCosts.rows(options) { $0.lowercased() }
         line("carbon (tCO2e)") { o in NumberFormat.carbon(o.summary.totals.carbon) }
-        line("need covered") { o in NumberFormat.percent(o.summary.totals.coverage) + " in " + NumberFormat.decimal(o.summary.coverageMinutes) + " min" }
+        rows += PlanCoverage.rows(options).map { [$0.label] + $0.values }
         rows.append(["median / worst min"] + total.map { f in
             (NumberFormat.minutes(f.medianMinutes)) + " / " + (NumberFormat.minutes(f.worstMinutes))
         })
@@ -34,7 +34,7 @@ extension Comparison {
         for k in 1 ..< options.count { lines += serviceShiftLines(k) }
         for option in options {
             for limit in option.summary.limitsThatChangedNothing {
-                lines.append("  \(option.name): \(limit) changed nothing (the plan is identical without it)")
+                lines.append("  \(option.name): \(limit) changed nothing (the plan stays optimal without it)")
             }
         }
         return lines.joined(separator: "\n") + "\n"

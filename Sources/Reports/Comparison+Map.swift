@@ -17,7 +17,7 @@ extension Comparison {
             MapTotal(item.short, arrow(item.values[0].map(NumberFormat.pounds) ?? "-", item.values[1].map(NumberFormat.pounds) ?? "-"))
         } + [
             MapTotal("Carbon (tCO2e)", arrow(NumberFormat.carbon(ta.carbon), NumberFormat.carbon(tb.carbon))),
-            MapTotal("Need covered", arrow(NumberFormat.percent(ta.coverage), NumberFormat.percent(tb.coverage))),
+        ] + PlanCoverage.rows([a, b], minutes: false).map { MapTotal($0.short, arrow($0.values[0], $0.values[1])) } + [
             MapTotal("Sites closed / opened", "\(d.sitesClosed) / \(d.sitesOpened)"),
             MapTotal("Areas losing / gaining", "\(d.areasLost) / \(d.areasGained)"),
         ]

@@ -25,6 +25,9 @@ public enum FrontierReport {
         public var points: [Point]
         /// `frontier.svg` as written.
         public var chart: String
+        /// Whether today's coverage is the ceiling no plan passes (`today_is_ceiling`; not when
+        /// outreach may reach what no building does). True for folders written before it was recorded.
+        public var todayIsCeiling = true
 
         public struct Point: Sendable, Equatable {
             public var kind: String
@@ -59,9 +62,10 @@ public enum FrontierReport {
             var yTitle: String
             var coverageMinutes: Double
             var datasetProvenance: DatasetProvenance
+            var todayIsCeiling: Bool?
             enum CodingKeys: String, CodingKey {
                 case name, description, xTitle = "x_title", yTitle = "y_title", coverageMinutes = "coverage_minutes"
-                case datasetProvenance = "dataset_provenance"
+                case datasetProvenance = "dataset_provenance", todayIsCeiling = "today_is_ceiling"
             }
         }
         let jsonFile = (folder as NSString).appendingPathComponent("frontier.json")
@@ -93,8 +97,10 @@ public enum FrontierReport {
         guard let chart = String(validating: try bytes("frontier.svg"), as: UTF8.self) else {
             throw InputErrors([InputError(file: (folder as NSString).appendingPathComponent("frontier.svg"), expected: "UTF-8 SVG text")])
         }
-        return Record(name: summary.name, description: summary.description, xTitle: summary.xTitle, yTitle: summary.yTitle,
-                      coverageMinutes: summary.coverageMinutes, provenance: summary.datasetProvenance, points: points, chart: chart)
+        var record = Record(name: summary.name, description: summary.description, xTitle: summary.xTitle, yTitle: summary.yTitle,
+                            coverageMinutes: summary.coverageMinutes, provenance: summary.datasetProvenance, points: points, chart: chart)
+        record.todayIsCeiling = summary.todayIsCeiling ?? true
+        return record
     }
 
     /// `frontier.csv`'s labels in words: `scenario` is this scenario's own plan; `knee` the point
@@ -127,7 +133,8 @@ public enum FrontierReport {
         page += "<section id=\"frontier\">\n<h3>The trade-off</h3>\n"
         page += "<p>Each point is the best plan for \(escape(record.yTitle)) with \(escape(record.xTitle)) held at a bound, "
             + "solved to proven optimality; no plan lies beyond the line. The square is today's estate, every building "
-            + "kept; its coverage is the ceiling no plan passes.</p>\n"
+            + (record.todayIsCeiling ? "kept; its coverage is the ceiling no plan passes.</p>\n"
+                : "kept offering all it can host; outreach lets plans pass its coverage.</p>\n")
         page += "<figure class=\"map\">\(record.chart)</figure>\n</section>\n"
         page += "<section id=\"points\">\n<h3>The points</h3>\n"
         let rows = record.points.map { point -> [String] in

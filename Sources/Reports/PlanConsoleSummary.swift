@@ -75,24 +75,28 @@ public enum PlanConsoleSummary {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// Each limit's sentence, then the closed sites whose keeping would cover the most children
-    /// and the kept sites whose closing would lose the most (the rest are in summary.json).
+    /// Each limit's sentence, then the closed sites whose keeping would gain the most and the
+    /// kept sites whose closing would lose the most (children covered; in a services plan, the
+    /// objective), and whether the re-solves were cut short (the rest are in summary.json).
     static func explanationLines(_ context: PlanContext) -> [String] {
         guard let explanation = context.explanation else { return [] }
         var lines = ["", "  why (re-solves of the scenario; \(NumberFormat.decimal(explanation.seconds, 2)) s):"]
         for effect in explanation.limits {
             lines.append("    " + ExplanationWords.sentence(effect, explanation, context))
         }
-        let base = explanation.baseline.childrenCovered
-        let change = { (effect: PlanExplanation.SiteEffect) in abs((effect.flipped?.childrenCovered ?? base) - base) }
+        let services = explanation.baseline.services != nil
+        let measure = { (m: PlanMeasures) in services ? m.objective : m.childrenCovered }
+        let base = measure(explanation.baseline)
+        let change = { (effect: PlanExplanation.SiteEffect) in abs(effect.flipped.map(measure).map { $0 - base } ?? 0) }
         for kept in [false, true] {
-            let chosen = explanation.sites.filter { $0.kept == kept && change($0) >= 0.05 }
+            let chosen = explanation.sites.filter { $0.kept == kept && change($0) >= (services ? 1e-6 * max(1, abs(base)) : 0.05) }
                 .sorted { (change($0), $1.site) > (change($1), $0.site) }.prefix(3)
             for effect in chosen {
                 lines.append("    \(context.dataset.sites[effect.site].name) (\(kept ? "kept" : "closed")): "
                     + ExplanationWords.sentence(effect, explanation, context))
             }
         }
+        if let note = ExplanationWords.cutShort(explanation) { lines.append("    " + note) }
         return lines
     }
 }

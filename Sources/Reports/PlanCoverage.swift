@@ -47,3 +47,23 @@ public struct PlanCoverage: Sendable, Equatable {
     /// The same header for the terminal's lower-case table.
     public var districtConsoleHeader: String { buildingCoverage == nil ? "covered" : districtHeader.lowercased() }
 }
+
+extension PlanCoverage {
+    /// Several options' coverage side by side: "need covered" when no option plans services;
+    /// otherwise the services' weighted share ("-" for a buildings-only option) and the need
+    /// within reach of any kept building (a buildings-only option's one figure), so a column
+    /// never sets one measure beside the other. `minutes` adds each option's coverage time.
+    static func rows(_ options: [PlanRecord], minutes: Bool = true) -> [(label: String, short: String, values: [String])] {
+        let figures = options.map { PlanCoverage($0.summary.totals, minutes: $0.summary.coverageMinutes) }
+        let within = { (f: PlanCoverage, share: Double) in
+            NumberFormat.percent(share) + (minutes ? " in " + NumberFormat.decimal(f.minutes) + " min" : "")
+        }
+        guard figures.contains(where: { $0.buildingCoverage != nil }) else {
+            return [("need covered", "Need covered", figures.map { within($0, $0.coverage) })]
+        }
+        return [("services covered, each within its standard", "Services covered",
+                 figures.map { f in f.buildingCoverage == nil ? "-" : NumberFormat.percent(f.coverage) }),
+                ("need within reach of any kept building", "Any building in reach",
+                 figures.map { f in within(f, f.buildingCoverage ?? f.coverage) })]
+    }
+}

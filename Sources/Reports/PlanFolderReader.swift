@@ -135,9 +135,10 @@ public enum PlanFolderReader {
                 enum CodingKeys: String, CodingKey { case siteID = "site_id", sentence }
             }
             var siteMethod: String?
+            var note: String?
             var limits: [Limit]?
             var sites: [Site]?
-            enum CodingKeys: String, CodingKey { case siteMethod = "site_method", limits, sites }
+            enum CodingKeys: String, CodingKey { case siteMethod = "site_method", note, limits, sites }
         }
     }
 
@@ -182,6 +183,7 @@ public enum PlanFolderReader {
             summary.siteExplanations = Dictionary((explanations.sites ?? []).map { ($0.siteID, $0.sentence) },
                                                   uniquingKeysWith: { first, _ in first })
             summary.siteExplanationMethod = explanations.siteMethod
+            summary.explanationNote = explanations.note
             summary.limitsThatChangedNothing = (explanations.limits ?? []).filter { $0.changedNothing == true }.compactMap(\.constraint)
         }
         return summary

@@ -14,11 +14,17 @@ public enum PlanReport {
     public static let sectionIDs = ["summary", "map", "sites", "districts", "equality", "explanations", "caveats"]
 
     /// The report of one option, or of several options of one dataset (an overview table first,
-    /// then each option in full). Throws when the options are not of one dataset.
+    /// then each option in full). An option whose run ended without a plan (infeasible) stands
+    /// in the overview with its status and, in full, with why no plan meets its constraints; the
+    /// options with plans are compared with one another. Throws when the options with plans are
+    /// not of one dataset.
     public static func html(_ records: [PlanRecord]) throws(ComparisonError) -> String {
         precondition(!records.isEmpty, "a report needs at least one plan")
-        let comparison = records.count > 1 ? try Comparison(records) : nil
-        let options = comparison?.options ?? records
+        let planned = records.indices.filter { records[$0].summary.status.hasPlan }
+        let comparison = planned.count > 1 ? try Comparison(planned.map { records[$0] }) : nil
+        var options = records
+        // The comparison tells apart options of the same name; keep its names.
+        for (k, index) in planned.enumerated() { if let comparison { options[index].name = comparison.options[k].name } }
         var notices: [String] = []
         for notice in options.flatMap(\.summary.provenance.notices) where !notices.contains(notice) { notices.append(notice) }
         let title = options.count == 1 ? title(of: options[0]) : "Family Hub estate: \(options.count) options"
@@ -33,7 +39,7 @@ public enum PlanReport {
             page += "<div class=\"notices\" role=\"note\">" + notices.map { "<p>\(escape($0))</p>" }.joined() + "</div>\n"
         }
         page += "</header>\n"
-        if let comparison { page += overview(comparison) }
+        if options.count > 1 { page += overview(options, comparison: comparison) }
         for (k, option) in options.enumerated() {
             page += section(option, index: k + 1, single: options.count == 1)
         }
@@ -46,30 +52,38 @@ public enum PlanReport {
 
     // MARK: overview of several options
 
-    private static func overview(_ comparison: Comparison) -> String {
-        let options = comparison.options
+    private static func overview(_ options: [PlanRecord], comparison: Comparison?) -> String {
         var rows: [[String]] = []
-        func line(_ label: String, _ value: (PlanRecord) -> String) { rows.append([label] + options.map(value)) }
-        line("Status") { statusText($0.summary) }
+        // An option without a plan has its status and nothing else.
+        func line(_ label: String, _ value: (PlanRecord) -> String) {
+            rows.append([label] + options.map { $0.summary.status.hasPlan ? value($0) : "-" })
+        }
+        rows.append(["Status"] + options.map { statusText($0.summary) })
         line("Sites kept") { "\($0.summary.totals.sitesKept) of \($0.summary.totals.sitesKept + $0.summary.totals.sitesClosed)" }
-        rows += PlanCosts.rows(options) { $0 }
+        rows += PlanCosts.rows(options) { $0 }.map { row in
+            [row[0]] + options.indices.map { options[$0].summary.status.hasPlan ? row[$0 + 1] : "-" }
+        }
         line("Carbon (tCO2e a year)") { NumberFormat.carbon($0.summary.totals.carbon) }
-        line("Need covered") { NumberFormat.percent($0.summary.totals.coverage) + " within " + NumberFormat.decimal($0.summary.coverageMinutes) + " min" }
+        rows += PlanCoverage.rows(options).map { [$0.short] + $0.values }
         line("Visits displaced a year") { NumberFormat.grouped($0.summary.totals.visitsDisplaced) }
         if options.contains(where: { !$0.summary.limitsThatChangedNothing.isEmpty }) {
-            line("Limits that changed nothing (the plan is identical without them)") {
+            line("Limits that changed nothing (the plan stays optimal without them)") {
                 $0.summary.limitsThatChangedNothing.isEmpty ? "none" : $0.summary.limitsThatChangedNothing.joined(separator: ", ")
             }
         }
-        for k in 1 ..< options.count {
-            let d = comparison.difference(k)
-            rows.append(["\(options[k].name) against \(options[0].name)"] + options.indices.map { j in
-                j == k ? "\(d.sitesClosed) sites closed, \(d.sitesOpened) opened; \(d.areasLost) areas lose coverage, \(d.areasGained) gain" : ""
-            })
+        if let comparison {
+            let compared = comparison.options
+            for k in 1 ..< compared.count {
+                let d = comparison.difference(k)
+                rows.append(["\(compared[k].name) against \(compared[0].name)"] + options.map { option in
+                    option.name == compared[k].name
+                        ? "\(d.sitesClosed) sites closed, \(d.sitesOpened) opened; \(d.areasLost) areas lose coverage, \(d.areasGained) gain" : ""
+                })
+            }
         }
         var html = "<section id=\"overview\">\n<h2>The options side by side</h2>\n"
         html += table(header: [""] + options.map { title(of: $0) }, rows: rows, firstColumnIsLabel: true)
-        html += serviceShiftSection(comparison)
+        if let comparison { html += serviceShiftSection(comparison) }
         return html + "</section>\n"
     }
 
@@ -254,6 +268,7 @@ public enum PlanReport {
                 + "again with that one limit moved by a step or dropped.</p>\n<ul class=\"limits\">\n"
                 + moved.map { "<li>\(escape($0))</li>\n" }.joined() + "</ul>\n"
         }
+        if let note = record.summary.explanationNote { html += "<p class=\"note\">\(escape(note))</p>\n" }
         return html + "</section>\n"
     }
 

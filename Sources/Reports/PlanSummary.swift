@@ -169,6 +169,12 @@ public enum ConflictExplanation {
             text = "the site count limit would have to move by at least \(amount) site(s)"
         case .minPerDistrict:
             text = "districts would fall \(amount) site(s) short of min_per_district in total"
+        case .minCoverage where conflict.limit == nil && !conflict.details.isEmpty,
+             .minDistrictCoverage where conflict.limit == nil && !conflict.details.isEmpty,
+             .minDeprivedCoverage where conflict.limit == nil && !conflict.details.isEmpty,
+             .familyHubs where !conflict.details.isEmpty:
+            // A services scenario: its details name each service and district short of its floor.
+            text = "these floors cannot all be met: " + conflict.details.joined(separator: "; ")
         case .minCoverage:
             text = shareSentence(conflict, what: "county-wide coverage") ?? "county coverage would fall short by \(amount) units of need weight"
         case .minDistrictCoverage:

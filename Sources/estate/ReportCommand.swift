@@ -19,8 +19,8 @@ struct ReportCommand: ParsableCommand {
             district table with county totals, the equality tables, how the plan meets each constraint and \
             the data's caveats; it works offline and prints on A4. When Chromium is installed (or \
             $CHROMIUM names it) the same page is printed to a PDF beside it. Exit codes: 0 written; 1 bad \
-            input (not a plan folder, an infeasible plan among several options, options of different datasets) or \
-            the PDF failed. A single folder of an infeasible run gives a report of why no plan meets the constraints.
+            input (not a plan folder, options of different datasets) or the PDF failed. A folder of an infeasible \
+            run gives a report of why no plan meets the constraints, alone or as one of several options.
             """
     )
 
@@ -46,9 +46,9 @@ struct ReportCommand: ParsableCommand {
         var records: [PlanRecord] = []
         for folder in folders {
             do {
-                // One folder may hold a run without a plan: its report explains why there is none.
+                // A folder may hold a run without a plan: its report explains why there is none.
                 records.append(try PlanFolderReader.read(folder: folder, name: ComparisonOption.name(for: folder),
-                                                         allowingNoPlan: folders.count == 1))
+                                                         allowingNoPlan: true))
             } catch let errors as InputErrors {
                 throw errors
             } catch {

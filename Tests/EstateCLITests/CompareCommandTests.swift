@@ -18,10 +18,11 @@ final class CompareCommandTests: XCTestCase {
     }
 
     /// Plans the default scenario into `a` and a 2,500,000 budget into `b`.
+    /// Two Kent plans, explained in full (a loaded machine would cut the default allowance short).
     private func twoPlans(_ scratch: Scratch) throws {
-        XCTAssertEqual(try EstateRun.run(["plan", kentBuildingsOnly, "--out", scratch.path("a"), "--quiet"]).status, 0)
+        XCTAssertEqual(try EstateRun.run(["plan", kentBuildingsOnly, "--out", scratch.path("a"), "--quiet", "--explain-seconds", "600"]).status, 0)
         let tight = try budgetScenario(scratch, budget: 2_500_000, name: "tight")
-        let run = try EstateRun.run(["plan", tight, "--out", scratch.path("b"), "--quiet"])
+        let run = try EstateRun.run(["plan", tight, "--out", scratch.path("b"), "--quiet", "--explain-seconds", "600"])
         XCTAssertEqual(run.status, 0, run.stderr)
     }
 
@@ -122,9 +123,10 @@ final class CompareCommandTests: XCTestCase {
         XCTAssertEqual(unchanged, ["constraints.budget", "constraints.min_per_district"])
         let tight = scratch.path("kent/buildings-only/tight.yaml")
         for second in [scratch.path("b"), tight] {
-            let run = try EstateRun.run(["compare", scratch.path("a"), second, "--out", scratch.path("c-\(second.hasSuffix("yaml") ? "s" : "f")")])
+            let run = try EstateRun.run(["compare", scratch.path("a"), second, "--out", scratch.path("c-\(second.hasSuffix("yaml") ? "s" : "f")"),
+                                         "--explain-seconds", "600"])
             XCTAssertEqual(run.status, 0, run.stderr)
-            for limit in unchanged { XCTAssertTrue(run.stdout.contains("  a: \(limit) changed nothing (the plan is identical without it)"), run.stdout) }
+            for limit in unchanged { XCTAssertTrue(run.stdout.contains("  a: \(limit) changed nothing (the plan stays optimal without it)"), run.stdout) }
             let name = second.hasSuffix("yaml") ? "tight" : "b"
             XCTAssertTrue(run.stdout.contains("  \(name): constraints.min_per_district changed nothing"), run.stdout)
             XCTAssertFalse(run.stdout.contains("  \(name): constraints.budget changed nothing"), "the £2.5m budget binds")

@@ -124,6 +124,17 @@ final class FrontierCommandTests: XCTestCase {
         for (a, b) in zip(points, points.dropFirst()) {
             XCTAssertLessThan(Double(a["y_cost"]!)!, Double(b["y_cost"]!)!, "more coverage costs more on the frontier")
         }
+        // Today's estate: every building kept, offering all it can host; with outreach in the
+        // scenario its coverage is no ceiling, so no ceiling line is drawn.
+        let rows = parseCSV(try scratch.read("f/frontier.csv")).rows
+        let today = try XCTUnwrap(rows.first { $0["kind"] == "today" }, "a services frontier has its today point")
+        let sites = parseCSV(try scratch.read("data/sites.csv")).rows
+        XCTAssertEqual(Int(today["sites_kept"]!), sites.count)
+        XCTAssertGreaterThanOrEqual(Double(today["cost"]!)!, sites.reduce(0) { $0 + Double($1["annual_cost"]!)! } - 0.5,
+                                    "buildings and the services they host")
+        let svg = try scratch.read("f/frontier.svg")
+        XCTAssertTrue(svg.contains(">today: every building kept</text>"))
+        XCTAssertFalse(svg.contains("coverage ceiling"), "outreach may pass today's coverage")
         let interior = points[points.count / 2], epsilon = Double(interior["epsilon"]!)!
         let floor = ServicePlanCommandTests.scenario
             .replacingOccurrences(of: "objective: max_coverage", with: "objective: min_cost")

@@ -61,7 +61,8 @@ final class PresentationCommandTests: XCTestCase {
         let scratch = try Scratch()
         let run = try EstateRun.run(["plan", "--out", scratch.path("kent")])
         XCTAssertEqual(run.status, 0, run.stderr)
-        let lines = run.stdout.split(separator: "\n").map(String.init)
+        // Blank lines kept: one ends the table (the "why" lines follow it).
+        let lines = run.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let header = try XCTUnwrap(lines.firstIndex { $0.contains("district") && $0.contains("median min") })
         let rows = lines[(header + 1)...].prefix { !$0.trimmingCharacters(in: .whitespaces).isEmpty && !$0.contains("written to") }
         XCTAssertEqual(rows.count, 12, run.stdout)

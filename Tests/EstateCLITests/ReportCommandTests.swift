@@ -97,7 +97,8 @@ final class ReportCommandTests: XCTestCase {
         let text = try String(contentsOf: kent.appendingPathComponent("buildings-only/scenario.yaml"), encoding: .utf8)
         try Data(text.replacingOccurrences(of: #"budget: \d+"#, with: "budget: 2500000", options: .regularExpression).utf8)
             .write(to: kent.appendingPathComponent("buildings-only/tight.yaml"))
-        let plan = try EstateRun.run(["plan", kent.appendingPathComponent("buildings-only/tight.yaml").path, "--out", scratch.path("plan")])
+        let plan = try EstateRun.run(["plan", kent.appendingPathComponent("buildings-only/tight.yaml").path, "--out", scratch.path("plan"),
+                                      "--explain-seconds", "600"])
         XCTAssertEqual(plan.status, 0, plan.stderr)
         XCTAssertTrue(plan.stdout.contains("Budget of £2,500,000 a year: binds; £100,000 more (£2,600,000) covers"), plan.stdout)
         XCTAssertEqual(try EstateRun.run(["report", scratch.path("plan"), "--no-pdf"]).status, 0)
@@ -141,6 +142,18 @@ final class ReportCommandTests: XCTestCase {
         XCTAssertTrue(html.contains(escaped(sentence)), "the conflict in summary.json's words")
         for area in reach["examples"] as! [String] { XCTAssertTrue(html.contains(area), "area \(area) beyond reach is named") }
         XCTAssertTrue(html.contains("Illustrative data: not a real estate or a real proposal."))
+
+        // Among several options, the infeasible one stands with its status and its reasons.
+        XCTAssertEqual(try EstateRun.run(["plan", kentBuildingsOnly, "--out", scratch.path("ok"), "--quiet"]).status, 0)
+        let both = try EstateRun.run(["report", "ok", "plan", "--out", "both.html", "--no-pdf"], in: scratch.url)
+        XCTAssertEqual(both.status, 0, both.stderr)
+        let page = try scratch.read("both.html")
+        XCTAssertTrue(page.contains("<section id=\"overview\">"))
+        for id in Self.sections { XCTAssertTrue(page.contains("<section id=\"\(id)-1\">"), "\(id)-1") }
+        for id in ["summary", "why", "caveats"] { XCTAssertTrue(page.contains("<section id=\"\(id)-2\">"), "\(id)-2") }
+        XCTAssertTrue(page.contains(escaped(sentence)), "the infeasible option's conflict in summary.json's words")
+        let overview = try XCTUnwrap(page.components(separatedBy: "<section id=\"overview\">").last?.components(separatedBy: "</section>").first)
+        XCTAssertTrue(overview.lowercased().contains("infeasible"), overview)
     }
 
     /// `text` as the report escapes it.

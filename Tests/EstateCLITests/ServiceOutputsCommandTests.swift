@@ -144,6 +144,15 @@ final class ServiceOutputsCommandTests: XCTestCase {
                 XCTAssertTrue(line.contains(shift.kind + " ") && line.contains(shift.service), "\(shift) in: \(line)")
             }
         }
+        // Coverage side by side names its two measures, each option's from its summary.json.
+        let building = try ["a", "b"].map { folder -> String in
+            let summary = try JSONSerialization.jsonObject(with: Data(scratch.read("\(folder)/summary.json").utf8)) as! [String: Any]
+            let share = (summary["totals"] as! [String: Any])["building_coverage"] as! Double
+            return String(format: "%.1f%%", share * 100) + " in 15 min"
+        }
+        let reach = try XCTUnwrap(compare.stdout.split(separator: "\n").first { $0.contains("need within reach of any kept building") })
+        XCTAssertTrue(reach.contains(building[0] + " ") && reach.hasSuffix(building[1]), "\(reach) \(building)")
+        XCTAssertTrue(compare.stdout.contains("services covered, each within its standard"), compare.stdout)
         let page = try scratch.read("ab/compare.html")
         XCTAssertTrue(page.contains("Services lost / moved"), "the title block counts them")
         let report = try EstateRun.run(["report", "a", "b", "--out", "report.html", "--no-pdf"], in: scratch.url)

@@ -1,17 +1,8 @@
 import Foundation
 @testable import EstateMap
+import TestSupport
 
-/// A seeded, reproducible random generator (SplitMix64), so synthetic instances are the same on every run.
-struct SeededRandom: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+extension SplitMix64 {
     /// Standard normal by Box-Muller.
     mutating func normal() -> Double {
         let u = Double.random(in: Double.ulpOfOne..<1, using: &self), v = Double.random(in: 0..<1, using: &self)
@@ -41,7 +32,7 @@ enum SyntheticEstate {
     }
 
     static func make(areas areaCount: Int, sites siteCount: Int, seed: UInt64) -> EstateMapData {
-        var rng = SeededRandom(seed: seed)
+        var rng = SplitMix64(seed: seed)
         var areas: [MapArea] = []
         for i in 0..<areaCount {
             let d = districts[Int.random(in: 0..<districts.count, using: &rng)]

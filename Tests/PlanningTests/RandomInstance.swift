@@ -1,18 +1,9 @@
 import Estate
 import Planning
+import TestSupport
 
-/// A small seeded generator (SplitMix64) so every random test instance can be reproduced by its seed.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+/// The seeded generator all test targets share, named for every file of this target.
+typealias SplitMix64 = TestSupport.SplitMix64
 
 /// A random planning instance on a unit square: integer minutes from Euclidean distance,
 /// pairs kept within `horizon` minutes.

@@ -20,10 +20,12 @@ writing every file) and its summary (model size as written and after the reducti
 objective, bound, gap, wall and CPU seconds: on a shared machine the CPU time is the steadier
 measure). With --highs, HiGHS (highspy) solves the v2 MILP exactly as
 FORMAT.md writes it (no reductions), built here from areas.csv, sites.csv, travel.csv and
-scenario.yaml; its solve alone is timed. Both must prove the same optimum.
+scenario.yaml; its solve alone is timed. Both must prove the same optimum. With --lp, only the
+LP relaxation of that model, by GLPK's methods and HiGHS's, CPU seconds each (what the root of
+branch and cut costs at each size).
 
-Usage: python3 benchmarks/services/services.py [--instances kent,large] [--highs] [--time-limit S]
-Needs: pip install highspy numpy pyyaml (for --highs); `swift build -c release` (or --estate PATH).
+Usage: python3 benchmarks/services/services.py [--instances kent,large] [--highs | --lp] [--time-limit S]
+Needs: pip install highspy numpy pyyaml (for --highs), swiglpk (for --lp); `swift build -c release` (or --estate PATH).
 """
 import argparse
 import csv
@@ -168,14 +170,14 @@ def read_csv(path):
         return list(csv.DictReader(f))
 
 
-def solve_highs(folder, time_limit):
-    """The v2 MILP as FORMAT.md writes it, from the input files, solved by HiGHS: y_j, x_jk <= y_j
+def build_model(folder):
+    """The v2 MILP as FORMAT.md writes it, from the input files: y_j, x_jk <= y_j
     where j hosts k, h_j <= x_jk for every core k (a hub in every district with a capable site),
     z_ik <= sum_{j hosting k within coverage_minutes_k} x_jk, o_ik with z_ik + o_ik <= 1, budget
     over buildings, services and outreach, each service's min_coverage, maximising
     sum_k weight_k sum_i pop_ik (z_ik + value o_ik) (no needs framework: w_ik = pop_ik), with each
-    service's min_coverage and min_district_coverage."""
-    import highspy
+    service's min_coverage and min_district_coverage. Columns (objective, bounds, integrality)
+    and rows (columns, coefficients, lower, upper), maximised."""
     import yaml
     with open(os.path.join(folder, "scenario.yaml")) as f:
         scenario = yaml.safe_load(f)
@@ -255,6 +257,27 @@ def solve_highs(folder, time_limit):
     if budget is not None:
         rows.append((budget_cols, budget_vals, -math.inf, float(budget)))
 
+    return dict(cost=cost, lower=lower, upper=upper, integer=integer, rows=rows)
+
+
+def quiet_highs():
+    """A HiGHS instance; it prints a banner when created, before any option can silence it."""
+    import highspy
+    saved = os.dup(1)
+    with open(os.devnull, "w") as null:
+        sys.stdout.flush()
+        os.dup2(null.fileno(), 1)
+        h = highspy.Highs()
+        os.dup2(saved, 1)
+    os.close(saved)
+    h.setOptionValue("output_flag", False)
+    h.setOptionValue("threads", 1)
+    return h
+
+
+def highs_model(model, relaxed=False):
+    import highspy
+    cost, lower, upper, integer, rows = (model[k] for k in ("cost", "lower", "upper", "integer", "rows"))
     inf = highspy.kHighsInf
     lp = highspy.HighsLp()
     lp.num_col_, lp.num_row_ = len(cost), len(rows)
@@ -272,20 +295,20 @@ def solve_highs(folder, time_limit):
     lp.a_matrix_.index_ = np.array(index, dtype=np.int32)
     lp.a_matrix_.value_ = np.array(values, dtype=np.double)
     lp.a_matrix_.num_col_, lp.a_matrix_.num_row_ = len(cost), len(rows)
-    lp.integrality_ = [highspy.HighsVarType.kInteger if z else highspy.HighsVarType.kContinuous for z in integer]
-    # HiGHS prints a banner when created, before any option can silence it.
-    saved = os.dup(1)
-    with open(os.devnull, "w") as null:
-        sys.stdout.flush()
-        os.dup2(null.fileno(), 1)
-        h = highspy.Highs()
-        os.dup2(saved, 1)
-    os.close(saved)
-    h.setOptionValue("output_flag", False)
+    if not relaxed:
+        lp.integrality_ = [highspy.HighsVarType.kInteger if z else highspy.HighsVarType.kContinuous for z in integer]
+    return lp
+
+
+def solve_highs(folder, time_limit):
+    """The v2 MILP as FORMAT.md writes it (`build_model`), solved by HiGHS."""
+    import highspy
+    model = build_model(folder)
+    cost, rows = model["cost"], model["rows"]
+    h = quiet_highs()
     h.setOptionValue("mip_rel_gap", 0.0)
-    h.setOptionValue("threads", 1)
     h.setOptionValue("time_limit", float(time_limit))
-    h.passModel(lp)
+    h.passModel(highs_model(model))
     start, cpu = time.perf_counter(), time.process_time()
     h.run()
     seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
@@ -296,14 +319,85 @@ def solve_highs(folder, time_limit):
                 variables=len(cost), constraints=len(rows))
 
 
+def lp_relaxations(folder, time_limit, report):
+    """The LP relaxation of the as-written v2 MILP (`build_model`), solved by GLPK (its C library
+    through swiglpk: primal simplex, dual simplex, interior point, each with GLPK's LP presolver
+    and scaling as Estate uses them) and by HiGHS (dual simplex, interior point): what the root of
+    branch and cut costs, and which method would pay. Calls report(columns, rows, method, CPU
+    seconds, objective or None where the method stopped without an optimum) as each solve ends."""
+    import highspy
+    import swiglpk as g
+    model = build_model(folder)
+    cost, lower, upper, rows = model["cost"], model["lower"], model["upper"], model["rows"]
+    g.glp_term_out(g.GLP_OFF)
+    for method in ("primal", "dual", "interior"):
+        lp = g.glp_create_prob()
+        g.glp_set_obj_dir(lp, g.GLP_MAX)
+        g.glp_add_cols(lp, len(cost))
+        for j, c in enumerate(cost):
+            g.glp_set_col_bnds(lp, j + 1, g.GLP_DB, lower[j], upper[j])
+            g.glp_set_obj_coef(lp, j + 1, c)
+        g.glp_add_rows(lp, len(rows))
+        for r, (columns, values, low, high) in enumerate(rows):
+            kind = g.GLP_DB if math.isfinite(low) and math.isfinite(high) else (
+                g.GLP_LO if math.isfinite(low) else (g.GLP_UP if math.isfinite(high) else g.GLP_FR))
+            g.glp_set_row_bnds(lp, r + 1, kind, low if math.isfinite(low) else 0, high if math.isfinite(high) else 0)
+            index, value = g.intArray(len(columns) + 1), g.doubleArray(len(columns) + 1)
+            for n, (column, v) in enumerate(zip(columns, values)):
+                index[n + 1], value[n + 1] = column + 1, v
+            g.glp_set_mat_row(lp, r + 1, len(columns), index, value)
+        g.glp_scale_prob(lp, g.GLP_SF_AUTO)
+        cpu = time.process_time()
+        if method == "interior":
+            parm = g.glp_iptcp()
+            g.glp_init_iptcp(parm)
+            parm.msg_lev = g.GLP_MSG_OFF
+            code = g.glp_interior(lp, parm)
+            # GLP_ENOCVG: "very slow convergence or divergence", no optimal point and so no bound.
+            objective = g.glp_ipt_obj_val(lp) if code == 0 and g.glp_ipt_status(lp) == g.GLP_OPT else None
+        else:
+            parm = g.glp_smcp()
+            g.glp_init_smcp(parm)
+            parm.msg_lev = g.GLP_MSG_OFF
+            parm.presolve = g.GLP_ON
+            parm.meth = g.GLP_PRIMAL if method == "primal" else g.GLP_DUALP
+            parm.tm_lim = int(time_limit * 1000)
+            code = g.glp_simplex(lp, parm)
+            objective = g.glp_get_obj_val(lp) if code == 0 and g.glp_get_status(lp) == g.GLP_OPT else None
+        report(len(cost), len(rows), f"GLPK {method}", time.process_time() - cpu, objective)
+        g.glp_delete_prob(lp)
+    for solver in ("simplex", "ipm"):
+        h = quiet_highs()
+        h.setOptionValue("solver", solver)
+        h.setOptionValue("time_limit", float(time_limit))
+        h.passModel(highs_model(model, relaxed=True))
+        cpu = time.process_time()
+        h.run()
+        optimal = h.getModelStatus() == highspy.HighsModelStatus.kOptimal
+        report(len(cost), len(rows), f"HiGHS {solver}", time.process_time() - cpu,
+               h.getInfo().objective_function_value if optimal else None)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--instances", default="kent,large", help=f"comma-separated, of {', '.join(INSTANCES)}")
     parser.add_argument("--scenarios", default="", help="comma-separated scenario files to plan as they are (e.g. the bundled Kent default)")
     parser.add_argument("--highs", action="store_true", help="also solve each instance with HiGHS, side by side")
+    parser.add_argument("--lp", action="store_true",
+                        help="only time the LP relaxation of each instance's as-written model (GLPK and HiGHS methods)")
     parser.add_argument("--time-limit", type=float, default=60)
     parser.add_argument("--estate", default=os.path.join(HERE, "..", "..", ".build", "release", "estate"))
     args = parser.parse_args()
+    if args.lp:
+        for name in filter(None, args.instances.split(",")):
+            areas, sites, seed, share = INSTANCES[name]
+            def report(columns, rows, method, cpu, objective):
+                print(f"{name:<8}{columns:>8} x {rows:<8}{method:<16}{cpu:>9.2f} cpu s  "
+                      f"{objective if objective is not None else math.nan:>15.1f}", flush=True)
+            with tempfile.TemporaryDirectory() as folder:
+                generate(folder, areas, sites, seed, share)
+                lp_relaxations(folder, args.time_limit, report)
+        return
     if not os.path.exists(args.estate):
         sys.exit(f"no estate binary at {args.estate}: run `swift build -c release` first")
     print(f"{'instance':<8}{'areas x sites x services':>26}{'pairs':>9}  {'as written':>18}  {'reduced':>18}  "
