@@ -69,7 +69,7 @@ struct PlanHeuristic {
     private struct State {
         let heuristic: PlanHeuristic
         var keep: [Bool]
-        var cost = 0.0, carbon = 0.0, count = 0
+        var totals: KeptTotals
         /// Per site, its (area, minutes) pairs.
         let siteStart: [Int]
         let siteArea: [Int]
@@ -77,9 +77,7 @@ struct PlanHeuristic {
         /// Per area: kept sites within the coverage time, within max_minutes, at all; nearest minutes.
         var coverCount: [Int], reachCount: [Int], serveCount: [Int]
         var nearest: [Double]
-        var keptInDistrict: [Int]
         var covered = 0.0, coveredInDistrict: [Double], coveredDeprived = 0.0
-        var capacity = 0.0
         let deprived: [Bool]
         /// Areas that max_minutes (or min_travel's "serve every area") requires a kept site for.
         let mustReach: [Bool]
@@ -110,7 +108,7 @@ struct PlanHeuristic {
             reachCount = coverCount
             serveCount = coverCount
             nearest = Array(repeating: .infinity, count: n)
-            keptInDistrict = Array(repeating: 0, count: instance.districtCount)
+            totals = KeptTotals(districtCount: instance.districtCount)
             coveredInDistrict = Array(repeating: 0, count: instance.districtCount)
             var flags = [Bool](repeating: false, count: n)
             for i in spec.deprivedAreas { flags[i] = true }
@@ -139,20 +137,12 @@ struct PlanHeuristic {
 
         /// Whether keeping `site` too stays within the budget, the carbon cap and the site maximum.
         func fits(_ site: Int) -> Bool {
-            let c = constraints
-            if let budget = c.budget, cost + instance.siteCost[site] > budget * (1 + 1e-12) + 1e-9 { return false }
-            if let cap = c.carbon, carbon + instance.siteCarbon[site] > cap * (1 + 1e-12) + 1e-9 { return false }
-            if let most = c.maxSites, count + 1 > most { return false }
-            return true
+            totals.allow(extraCost: instance.siteCost[site], opening: site, constraints, instance)
         }
 
         mutating func add(_ j: Int) {
             keep[j] = true
-            count += 1
-            cost += instance.siteCost[j]
-            carbon += instance.siteCarbon[j]
-            keptInDistrict[instance.siteDistrict[j]] += 1
-            capacity += instance.siteCapacity[j] ?? .infinity
+            totals.keep(j, of: instance)
             let limit = spec.coverageMinutes, reach = constraints.maxMinutes ?? .infinity
             for q in pairs(of: j) {
                 let i = siteArea[q], t = siteMinutes[q]
@@ -168,11 +158,7 @@ struct PlanHeuristic {
 
         mutating func remove(_ j: Int) {
             keep[j] = false
-            count -= 1
-            cost -= instance.siteCost[j]
-            carbon -= instance.siteCarbon[j]
-            keptInDistrict[instance.siteDistrict[j]] -= 1
-            capacity -= instance.siteCapacity[j] ?? .infinity
+            totals.release(j, of: instance)
             let limit = spec.coverageMinutes, reach = constraints.maxMinutes ?? .infinity
             for q in pairs(of: j) {
                 let i = siteArea[q], t = siteMinutes[q]
@@ -200,10 +186,10 @@ struct PlanHeuristic {
             let c = constraints
             var result: [Double] = []
             let minimumForObjective = spec.objective == .maxCoverage || spec.objective == .minTravel ? nil : c.minSites
-            result.append(Double(max(0, (minimumForObjective ?? 0) - count)))
+            result.append(Double(max(0, (minimumForObjective ?? 0) - totals.count)))
             for d in 0 ..< instance.districtCount {
                 let hasSite = instance.siteDistrict.contains(d)
-                result.append(hasSite ? Double(max(0, (c.minPerDistrict ?? 0) - keptInDistrict[d])) : 0)
+                result.append(hasSite ? Double(max(0, (c.minPerDistrict ?? 0) - totals.inDistrict[d])) : 0)
             }
             var unreached = 0
             for i in mustReach.indices where mustReach[i] && (constraints.maxMinutes == nil ? serveCount[i] : reachCount[i]) == 0 {
@@ -215,7 +201,7 @@ struct PlanHeuristic {
                 result.append(max(0, (c.minDistrictCoverage ?? 0) * districtWeight[d] - coveredInDistrict[d]))
             }
             result.append(max(0, (c.minDeprivedCoverage ?? 0) * deprivedWeight - coveredDeprived))
-            result.append(max(0, demandToServe - capacity))
+            result.append(max(0, demandToServe - totals.capacity))
             return result.map { $0 > 1e-9 ? $0 : 0 }
         }
 
@@ -350,18 +336,18 @@ struct PlanHeuristic {
             let kept = (0 ..< instance.siteCount).filter { keep[$0] && heuristic.model.siteColumn[$0] != nil }
             for j in kept.sorted(by: { (price[$0], $0) > (price[$1], $1) }) {
                 remove(j)
-                if shortfalls().contains(where: { $0 > 0 }) || (constraints.minSites.map { count < $0 } ?? false) { add(j) }
+                if shortfalls().contains(where: { $0 > 0 }) || (constraints.minSites.map { totals.count < $0 } ?? false) { add(j) }
             }
         }
 
         /// Phase 3: the site-count minimum, with the cheapest sites that fit.
         mutating func meetSiteMinimum() -> Bool {
-            guard let least = constraints.minSites, count < least else { return true }
+            guard let least = constraints.minSites, totals.count < least else { return true }
             let free = (0 ..< instance.siteCount).filter { !keep[$0] && heuristic.model.siteColumn[$0] != nil }
-            for j in free.sorted(by: { (instance.siteCost[$0], $0) < (instance.siteCost[$1], $1) }) where count < least {
+            for j in free.sorted(by: { (instance.siteCost[$0], $0) < (instance.siteCost[$1], $1) }) where totals.count < least {
                 if fits(j) { add(j) }
             }
-            return count >= least
+            return totals.count >= least
         }
 
         /// Keeps, one at a time, the free site with the largest positive `gain` that fits the limits,

@@ -74,7 +74,7 @@ public struct PlanSpecification: Sendable, Equatable {
 
     public init(
         objective: Objective, coverageMinutes: Double, constraints: PlanConstraints = PlanConstraints(),
-        deprivedAreas: [Int] = [], timeLimit: Double? = nil, relativeGap: Double = 0
+        deprivedAreas: [Int] = [], timeLimit: Double? = nil, relativeGap: Double = 0, services: ServiceRules? = nil
     ) {
         self.objective = objective
         self.coverageMinutes = coverageMinutes
@@ -82,6 +82,7 @@ public struct PlanSpecification: Sendable, Equatable {
         self.deprivedAreas = deprivedAreas
         self.timeLimit = timeLimit
         self.relativeGap = relativeGap
+        self.services = services
     }
 }
 

@@ -203,8 +203,8 @@ struct ServiceHeuristic {
         let movesOfSite: [[Int]]
 
         var keep: [Bool], offered: [[Bool]], isHub: [Bool]
-        var cost = 0.0, carbon = 0.0, count = 0, capacity = 0.0
-        var keptInDistrict: [Int], hubsInDistrict: [Int]
+        var totals: KeptTotals
+        var hubsInDistrict: [Int]
         /// `[k][i]`: kept offers within the coverage time, within `serveWithin`; nearest offer's minutes.
         var coverCount: [[Int32]], serveCount: [[Int32]], nearest: [[Double]]
         var covered: [Double], coveredInDistrict: [[Double]], coveredDeprived: [Double], unserved: [Double]
@@ -275,8 +275,8 @@ struct ServiceHeuristic {
             keep = Array(repeating: false, count: m)
             offered = Array(repeating: Array(repeating: false, count: s), count: m)
             isHub = keep
-            keptInDistrict = Array(repeating: 0, count: districts)
-            hubsInDistrict = keptInDistrict
+            totals = KeptTotals(districtCount: districts)
+            hubsInDistrict = Array(repeating: 0, count: districts)
             coverCount = Array(repeating: Array(repeating: 0, count: n), count: s)
             serveCount = coverCount
             nearest = Array(repeating: Array(repeating: .infinity, count: n), count: s)
@@ -315,11 +315,7 @@ struct ServiceHeuristic {
         mutating func open(_ j: Int) {
             guard !keep[j] else { return }
             keep[j] = true
-            count += 1
-            cost += instance.siteCost[j]
-            carbon += instance.siteCarbon[j]
-            keptInDistrict[instance.siteDistrict[j]] += 1
-            capacity += instance.siteCapacity[j] ?? .infinity
+            totals.keep(j, of: instance)
             for k in 0 ..< s where services.siteHosts[k][j] && rules.services[k].costPerSite == 0 { offer(j, k) }
         }
 
@@ -327,17 +323,13 @@ struct ServiceHeuristic {
             guard keep[j] else { return }
             for k in 0 ..< s where offered[j][k] { withdraw(j, k) }
             keep[j] = false
-            count -= 1
-            cost -= instance.siteCost[j]
-            carbon -= instance.siteCarbon[j]
-            keptInDistrict[instance.siteDistrict[j]] -= 1
-            capacity -= instance.siteCapacity[j] ?? .infinity
+            totals.release(j, of: instance)
         }
 
         mutating func offer(_ j: Int, _ k: Int) {
             guard !offered[j][k] else { return }
             offered[j][k] = true
-            cost += rules.services[k].costPerSite
+            totals.cost += rules.services[k].costPerSite
             roomFor[k] += instance.siteCapacity[j] ?? .infinity
             let cover = rules.services[k].coverageMinutes, reach = serveWithin[k]
             for q in pairs(of: j) {
@@ -364,7 +356,7 @@ struct ServiceHeuristic {
         mutating func withdraw(_ j: Int, _ k: Int) {
             guard offered[j][k] else { return }
             offered[j][k] = false
-            cost -= rules.services[k].costPerSite
+            totals.cost -= rules.services[k].costPerSite
             roomFor[k] -= instance.siteCapacity[j] ?? .infinity
             let cover = rules.services[k].coverageMinutes, reach = serveWithin[k]
             for q in pairs(of: j) {
@@ -438,13 +430,7 @@ struct ServiceHeuristic {
 
         /// Whether `move` stays within the budget, the carbon cap and the site maximum.
         func fits(_ move: Move, _ effect: Effect) -> Bool {
-            let c = spec.constraints
-            if let budget = c.budget, cost + effect.cost > budget * (1 + 1e-12) + 1e-9 { return false }
-            if effect.opens {
-                if let cap = c.carbon, carbon + instance.siteCarbon[move.site] > cap * (1 + 1e-12) + 1e-9 { return false }
-                if let most = c.maxSites, count + 1 > most { return false }
-            }
-            return true
+            totals.allow(extraCost: effect.cost, opening: effect.opens ? move.site : nil, spec.constraints, instance)
         }
 
         // MARK: Requirements
@@ -456,10 +442,10 @@ struct ServiceHeuristic {
             let c = spec.constraints
             var result: [Double] = []
             let minimumForObjective = spec.objective == .maxCoverage || spec.objective == .minTravel ? nil : c.minSites
-            result.append(Double(max(0, (minimumForObjective ?? 0) - count)))
+            result.append(Double(max(0, (minimumForObjective ?? 0) - totals.count)))
             for d in 0 ..< districts {
                 let hasSite = instance.siteDistrict.contains(d)
-                result.append(hasSite ? Double(max(0, (c.minPerDistrict ?? 0) - keptInDistrict[d])) : 0)
+                result.append(hasSite ? Double(max(0, (c.minPerDistrict ?? 0) - totals.inDistrict[d])) : 0)
             }
             for d in 0 ..< districts {
                 let capable = (0 ..< m).contains { hostsCore[$0] && instance.siteDistrict[$0] == d && instance.siteStatus[$0] != .close }
@@ -474,7 +460,7 @@ struct ServiceHeuristic {
                 result.append(max(0, (rule.minDeprivedCoverage ?? 0) * deprivedWeight[k] - coveredDeprived[k]))
             }
             result.append(max(0, (c.minCoverage ?? 0) * weightedTotal - weightedCovered))
-            result.append(max(0, demandToServe - capacity))
+            result.append(max(0, demandToServe - totals.capacity))
             for k in 0 ..< s { result.append(max(0, serviceDemandToServe[k] - roomFor[k])) }
             return result.map { $0 > 1e-9 ? $0 : 0 }
         }
@@ -557,7 +543,7 @@ struct ServiceHeuristic {
             /// Whether the last withdrawal broke what must hold: a requirement's shortfall grew, the
             /// site minimum, or (max_coverage) the covered weight fell.
             func broke(_ before: [Double], _ covered: Double) -> Bool {
-                zip(shortfalls(), before).contains { $0 > $1 + 1e-9 } || (spec.constraints.minSites.map { count < $0 } ?? false)
+                zip(shortfalls(), before).contains { $0 > $1 + 1e-9 } || (spec.constraints.minSites.map { totals.count < $0 } ?? false)
                     || coverage && weightedCovered < covered - 1e-9 * max(1, covered)
             }
             let kept = (0 ..< m).filter { keep[$0] && instance.siteStatus[$0] != .keep }
@@ -583,10 +569,10 @@ struct ServiceHeuristic {
 
         /// Phase 3: the site minimum, with the cheapest sites that fit.
         mutating func meetSiteMinimum() {
-            guard let least = spec.constraints.minSites, count < least else { return }
+            guard let least = spec.constraints.minSites, totals.count < least else { return }
             let candidates = movesOfSite.flatMap { $0 }.filter { moves[$0].paid.isEmpty && !keep[moves[$0].site] }
             for index in candidates.sorted(by: { (instance.siteCost[moves[$0].site], $0) < (instance.siteCost[moves[$1].site], $1) })
-            where count < least {
+            where totals.count < least {
                 let move = moves[index]
                 if fits(move, effect(of: move)) { apply(move) }
             }

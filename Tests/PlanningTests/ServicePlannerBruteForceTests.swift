@@ -60,9 +60,8 @@ final class ServicePlannerBruteForceTests: XCTestCase {
 
     private func spec(_ objective: Objective, _ rules: ServiceRules, _ constraints: PlanConstraints = PlanConstraints(),
                       deprived: [Int] = []) -> PlanSpecification {
-        var spec = PlanSpecification(objective: objective, coverageMinutes: 15, constraints: constraints, deprivedAreas: deprived)
-        spec.services = rules
-        return spec
+        PlanSpecification(objective: objective, coverageMinutes: 15, constraints: constraints, deprivedAreas: deprived,
+                          services: rules)
     }
 
     func testEveryObjectiveWithServicesMatchesBruteForce() throws {
