@@ -163,16 +163,21 @@ static void note_root_bound(glp_tree *T, estate_mip_monitor *monitor) {
 static void callback(glp_tree *T, void *info) {
     estate_mip_monitor *monitor = info;
     if (glp_ios_reason(T) == GLP_IROWGEN) note_root_bound(T, monitor);
+    int best = glp_ios_best_node(T);
+    if (best != 0) {
+        monitor->best_bound = glp_ios_node_bound(T, best);
+        monitor->has_bound = 1;
+    }
+    if (monitor->deadline > 0 && glp_time() >= monitor->deadline) {
+        monitor->deadline_reached = 1;
+        glp_ios_terminate(T);
+        return;
+    }
     if (glp_ios_reason(T) == GLP_IROWGEN && monitor->generate_rows != NULL) generate_rows(T, monitor);
     if (glp_ios_reason(T) == GLP_IHEUR && monitor->incumbent != NULL
         && !monitor->incumbent_offered) {
         monitor->incumbent_offered = 1;
         monitor->incumbent_accepted = glp_ios_heur_sol(T, monitor->incumbent) == 0;
-    }
-    int best = glp_ios_best_node(T);
-    if (best != 0) {
-        monitor->best_bound = glp_ios_node_bound(T, best);
-        monitor->has_bound = 1;
     }
 }
 

@@ -39,6 +39,12 @@ public struct CoverageCuts: LazyRowGenerator {
         return z - sum > Self.tolerance
     }
 
+    /// Whether group g's link holds with equality at `values` (it binds there).
+    func isTight(_ g: Int, at values: [Double]) -> Bool {
+        let sum = covering[g].reduce(0.0) { $0 + values[$1] }
+        return sum - values[share[g]] <= Self.tolerance
+    }
+
     /// Group g's link, z_g - Σ y_j <= 0.
     public func row(_ g: Int) -> LazyRow {
         LazyRow(columns: [share[g]] + covering[g], coefficients: [1] + covering[g].map { _ in -1 }, upper: 0)
@@ -74,22 +80,135 @@ public enum CoverageBenders {
     /// GLPK's first incumbent) leaves uncovered: with every share at 1 those are the links its sites
     /// violate, the cuts Cordeau et al. start from. GLPK's MIP preprocessing and its own primal
     /// heuristics are off with lazy rows (``SolveOptions/lazyRows``); its cuts stay as `options` say.
-    /// Returns the solution and the rows of the master handed to GLPK (its starting links included).
+    ///
+    /// With an incumbent, the root comes first: the master's LP relaxation by Kelley's rounds over
+    /// the links, whose bound equals the full model's. Its reduced costs fix every site that cannot
+    /// change in a plan better than the incumbent (``ReducedCostFixing``), and the links tight at
+    /// its optimum go into the master, so that GLPK's branch and cut starts from a smaller problem
+    /// whose root LP needs no rounds. When the incumbent already meets the root bound it is returned
+    /// as optimal without branch and cut.
     public static func solve(master: LinearModel, cuts: CoverageCuts, incumbent: [Double]?,
-                             options: SolveOptions) throws -> (solution: Solution, rows: Int) {
+                             options: SolveOptions) throws -> CoverageSolve {
+        let start = ContinuousClock.now
         var model = master
-        if let incumbent {
-            var open = incumbent
-            for column in cuts.share { open[column] = 1 }
-            for g in cuts.share.indices where cuts.isViolated(g, at: open) {
-                let row = cuts.row(g)
-                model.addRow(columns: row.columns, coefficients: row.coefficients, upper: row.upper)
-            }
-        }
+        var result = CoverageSolve(solution: Solution(status: .limitWithoutSolution), rows: 0)
         var solveOptions = options
         solveOptions.lazyRows = cuts
         solveOptions.incumbent = incumbent
-        return (try GLPKSolver.solve(model, options: solveOptions), model.rowCount)
+        if var incumbent {
+            var open = incumbent
+            for column in cuts.share { open[column] = 1 }
+            for g in cuts.share.indices where cuts.isViolated(g, at: open) { add(cuts.row(g), to: &model) }
+            let recorder = LinkRecorder(cuts: cuts)
+            var rootOptions = options
+            rootOptions.lazyRows = recorder
+            rootOptions.incumbent = nil
+            let root = try GLPKSolver.solve(model.relaxed(), options: rootOptions)
+            if root.status == .optimal, let bound = root.objective {
+                result.rootBound = bound
+                result.rootRows = root.generatedRows
+                for g in recorder.generated where cuts.isTight(g, at: root.values) { add(cuts.row(g), to: &model) }
+                func closes(_ value: Double) -> Bool {
+                    let gap = model.sense == .maximise ? bound - value : value - bound
+                    return gap <= 1e-9 * max(1, abs(value)) || Solution.relativeGap(objective: value, bound: bound) <= options.relativeGap
+                }
+                if !closes(master.objectiveValue(of: incumbent)), let better = try improve(
+                    incumbent, model: model, cuts: cuts, root: root, options: options,
+                    seconds: min(root.seconds, 0.25 * max(0, (options.timeLimit ?? .infinity) - start.secondsElapsed))) {
+                    incumbent = better
+                    result.improvedObjective = master.objectiveValue(of: better)
+                }
+                let value = master.objectiveValue(of: incumbent)
+                if closes(value) {
+                    result.solution = Solution(status: .optimal, objective: value, bound: value, gap: 0,
+                                               seconds: start.secondsElapsed, values: incumbent)
+                    result.rows = model.rowCount
+                    return result
+                }
+                // A fixing the incumbent breaks is left out: GLPK must still be able to take it.
+                for (column, fixed) in ReducedCostFixing.fixings(model, relaxation: root, incumbent: value)
+                where incumbent[column] == fixed {
+                    model.setBounds(column, lower: fixed, upper: fixed)
+                    result.fixedColumns += 1
+                }
+            }
+            solveOptions.incumbent = incumbent
+            if let limit = options.timeLimit { solveOptions.timeLimit = max(0, limit - start.secondsElapsed) }
+        }
+        result.solution = try GLPKSolver.solve(model, options: solveOptions)
+        result.rows = model.rowCount
+        if let rootBound = result.rootBound, result.solution.hasSolution, let objective = result.solution.objective {
+            // The root's bound holds for the whole model; GLPK's may be weaker when it stopped early.
+            let bound = result.solution.bound.map { model.sense == .maximise ? min($0, rootBound) : max($0, rootBound) } ?? rootBound
+            result.solution.bound = bound
+            result.solution.gap = Solution.relativeGap(objective: objective, bound: bound)
+        }
+        return result
+    }
+
+    /// A better plan than `incumbent` near the root LP (relaxation induced neighbourhood search,
+    /// Danna, Rothberg and Le Pape 2005): every integer column on which the root's point and the
+    /// incumbent agree is fixed there, and the few left are searched by branch and cut for at most
+    /// `seconds`. Nil when it finds nothing better. The greedy's interchange stops at a local
+    /// optimum of single swaps; the LP says which sites are worth trading together.
+    static func improve(_ incumbent: [Double], model: LinearModel, cuts: CoverageCuts, root: Solution,
+                        options: SolveOptions, seconds: Double) throws -> [Double]? {
+        guard seconds > 0 else { return nil }
+        var neighbourhood = model
+        var free = 0
+        for j in 0 ..< model.variableCount where model.kind(of: j) != .continuous {
+            let (lower, upper) = model.bounds(of: j)
+            guard lower < upper else { continue }
+            if abs(root.values[j] - incumbent[j]) <= 1e-6 {
+                neighbourhood.setBounds(j, lower: incumbent[j], upper: incumbent[j])
+            } else {
+                free += 1
+            }
+        }
+        guard free > 0 else { return nil }
+        var searchOptions = options
+        searchOptions.lazyRows = cuts
+        searchOptions.incumbent = incumbent
+        searchOptions.timeLimit = seconds
+        let found = try GLPKSolver.solve(neighbourhood, options: searchOptions)
+        guard found.hasSolution, let objective = found.objective else { return nil }
+        let before = model.objectiveValue(of: incumbent)
+        let better = model.sense == .maximise ? objective > before + 1e-9 * max(1, abs(before)) : objective < before - 1e-9 * max(1, abs(before))
+        return better ? found.values : nil
+    }
+
+    private static func add(_ row: LazyRow, to model: inout LinearModel) {
+        model.addRow(columns: row.columns, coefficients: row.coefficients, upper: row.upper)
+    }
+}
+
+/// What ``CoverageBenders/solve(master:cuts:incumbent:options:)`` did.
+public struct CoverageSolve: Sendable {
+    public var solution: Solution
+    /// Rows of the master handed to branch and cut (starting and root links included).
+    public var rows: Int
+    /// The root LP's bound (Kelley's rounds), when it was solved to optimality.
+    public var rootBound: Double?
+    /// Links the root's rounds generated.
+    public var rootRows = 0
+    /// Site columns fixed by the root's reduced costs.
+    public var fixedColumns = 0
+    /// The objective of the plan the search near the root LP found, when it beat the incumbent.
+    public var improvedObjective: Double?
+}
+
+/// The links of an LP's row generation, kept so that branch and cut starts with those that bind.
+/// (GLPK calls the generator on the solving thread only, one call at a time.)
+final class LinkRecorder: LazyRowGenerator, @unchecked Sendable {
+    let cuts: CoverageCuts
+    private(set) var generated: [Int] = []
+
+    init(cuts: CoverageCuts) { self.cuts = cuts }
+
+    func violatedRows(at values: [Double]) -> [LazyRow] {
+        let violated = cuts.share.indices.filter { cuts.isViolated($0, at: values) }
+        generated += violated
+        return violated.map(cuts.row)
     }
 }
 

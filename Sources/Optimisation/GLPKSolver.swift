@@ -205,6 +205,7 @@ private struct Run {
             monitor.generator_context = Unmanaged.passUnretained(generation).toOpaque()
             monitor.point = generation.point
         }
+        if options.timeLimit != nil { monitor.deadline = glp_time() + Double(remaining) }
         var code: Int32 = 0
         guard estate_glpk_intopt(problem.pointer, &parm, &monitor, &code) == ESTATE_GLPK_OK else {
             problem.forget()
@@ -247,6 +248,8 @@ private struct Run {
                             gap: Solution.relativeGap(objective: objective, bound: proven), values: values,
                             message: code == GLP_EMIPGAP ? "relative gap tolerance reached" : nil)
         case GLP_ETMLIM:
+            return limitReached(glpkValues: values, glpkObjective: objective, bound: bound)
+        case GLP_ESTOP where monitor.deadline_reached != 0:
             return limitReached(glpkValues: values, glpkObjective: objective, bound: bound)
         default:
             return failure("branch and cut", code: code)

@@ -14,6 +14,11 @@ public struct CoverageReport: Sendable, Codable, Equatable {
     public var generatedRows: Int
     /// The objective of the heuristic plan (GLPK's first incumbent with Benders; nil: none).
     public var heuristicObjective: Double?
+    /// Benders with a heuristic plan: the root LP's bound, the links its rounds generated, and the
+    /// sites its reduced costs fixed before branch and cut (nil otherwise).
+    public var rootBound: Double?
+    public var rootGeneratedRows: Int?
+    public var sitesFixedByReducedCost: Int?
 
     /// `offers`: the v2 model, whose links sum the offers `x_jk` of a service within reach of a
     /// group of areas (and services) rather than the sites `y_j`.
@@ -32,7 +37,18 @@ public struct CoverageReport: Sendable, Codable, Equatable {
         heuristicObjective = heuristic
     }
 
+    init(benders solved: CoverageSolve, heuristic: Double?) {
+        self.init(formulation: .benders, rows: solved.rows, solution: solved.solution, heuristic: heuristic)
+        if let bound = solved.rootBound {
+            rootBound = bound
+            rootGeneratedRows = solved.rootRows
+            sitesFixedByReducedCost = solved.fixedColumns
+        }
+    }
+
     enum CodingKeys: String, CodingKey {
         case model, formulation, rows, generatedRows = "generated_rows", heuristicObjective = "heuristic_objective"
+        case rootBound = "root_bound", rootGeneratedRows = "root_generated_rows"
+        case sitesFixedByReducedCost = "sites_fixed_by_reduced_cost"
     }
 }

@@ -158,7 +158,7 @@ public enum Planner {
             let solved = try CoverageBenders.solve(master: model.formulation.bendersMaster(), cuts: cuts,
                                                    incumbent: heuristic?.values, options: remaining)
             solution = solved.solution
-            coverage = CoverageReport(formulation: .benders, rows: solved.rows, solution: solution, heuristic: heuristic?.objective)
+            coverage = CoverageReport(benders: solved, heuristic: heuristic?.objective)
         } else {
             solution = try solve(lp, options: remaining)
             if model.formulation.coverageCuts != nil {

@@ -58,6 +58,12 @@ typedef struct {
     double *point;
     /// Out: how many rows the generator added.
     int rows_added;
+    /// The wall-clock moment (glp_time(), milliseconds) at which the search must stop, or 0 for
+    /// none. GLPK checks its own tm_lim only between node LPs, not around its cut generators,
+    /// branching or the row generator, so every callback checks this too and ends the search
+    /// there (glp_intopt then returns GLP_ESTOP; `deadline_reached` says why).
+    double deadline;
+    int deadline_reached;
 } estate_mip_monitor;
 
 /// Starts a guarded session on this thread: terminal output on or off, capture reset.
