@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// The workbooks of a plan, a comparison and a batch, opened by an independent reader (Python's
@@ -106,7 +107,7 @@ final class WorkbookTests: XCTestCase {
 
 /// `python3` with arguments, output captured.
 enum Python {
-    static func run(_ arguments: [String]) throws -> EstateRun {
-        try EstateRun.run(URL(fileURLWithPath: "/usr/bin/env"), ["python3"] + arguments)
+    static func run(_ arguments: [String]) throws -> CommandRun {
+        try CommandRun.run(URL(fileURLWithPath: "/usr/bin/env"), ["python3"] + arguments, in: packageRoot)
     }
 }
