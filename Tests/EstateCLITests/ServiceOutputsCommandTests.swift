@@ -59,6 +59,43 @@ final class ServiceOutputsCommandTests: XCTestCase {
         XCTAssertEqual(advice["visits"], "0")
     }
 
+    /// `districts.csv` of a v2 plan adds the services' weighted coverage of each district,
+    /// recomputed here from `area_services.csv` (weights 2, 1, 1, 1; outreach at 0.5), its Family
+    /// Hubs from `sites.csv`, and its service and outreach cost, which `services.csv` gives per
+    /// service.
+    func testDistrictsAddTheServicesCoverageOfAreaServices() throws {
+        let scratch = try Self.folder()
+        let run = try EstateRun.run(["plan", "plan.yaml", "--out", "out", "--quiet"], in: scratch.url)
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let districts = parseCSV(try scratch.read("out/districts.csv"))
+        XCTAssertEqual(districts.header, ["district", "sites_kept", "sites_closed", "cost", "carbon", "need", "coverage", "median_minutes",
+                                          "worst_minutes", "areas_without_hub", "service_coverage", "family_hubs", "service_cost",
+                                          "outreach_cost"])
+        let district = Dictionary(uniqueKeysWithValues: parseCSV(ServicePlanCommandTests.areas).rows.map { ($0["area_id"]!, $0["district"]!) })
+        let weight = ["early_years": 2.0, "parenting": 1, "youth": 1, "advice": 1], value = 0.5
+        var covered: [String: Double] = [:], total: [String: Double] = [:]
+        for row in parseCSV(try scratch.read("out/area_services.csv")).rows {
+            let d = district[row["area_id"]!]!, w = weight[row["service"]!]! * Double(row["weight"]!)!
+            total[d, default: 0] += w
+            covered[d, default: 0] += w * (Double(row["covered"]!)! + value * Double(row["outreach"]!)!)
+        }
+        let sites = parseCSV(try scratch.read("out/sites.csv")).rows
+        let services = parseCSV(try scratch.read("out/services.csv")).rows
+        XCTAssertEqual(districts.rows.map { $0["district"]! }.sorted(), ["North", "South"])
+        var hubs = 0
+        for row in districts.rows {
+            let d = row["district"]!
+            XCTAssertEqual(Double(row["service_coverage"]!)!, covered[d]! / total[d]!, accuracy: 6e-4, d)
+            let familyHubs = sites.filter { $0["district"] == d && $0["family_hub"] == "true" }.count
+            XCTAssertEqual(Int(row["family_hubs"]!)!, familyHubs, d)
+            hubs += familyHubs
+            let cost = services.filter { $0["district"] == d }.reduce(0.0) { $0 + Double($1["cost"]!)! }
+            XCTAssertEqual(Double(row["service_cost"]!)! + Double(row["outreach_cost"]!)!, cost, accuracy: 4, d)
+        }
+        XCTAssertGreaterThan(hubs, 0, "the scenario asks a Family Hub per district")
+        XCTAssertTrue(districts.rows.contains { Double($0["service_coverage"]!)! < 1 }, "a check that cannot fail when all is covered")
+    }
+
     func testMapAndReportShowEachService() throws {
         let scratch = try Self.folder()
         XCTAssertEqual(try EstateRun.run(["plan", "plan.yaml", "--out", "out", "--quiet"], in: scratch.url).status, 0)
