@@ -141,6 +141,51 @@ final class ServiceOutputsCommandTests: XCTestCase {
         }
     }
 
+    /// The difference map of two v2 options has a coverage-change layer per service and says on
+    /// each area which services it loses and gains, re-derived here from both plans'
+    /// `area_services.csv`: an area counts as reached when buildings and outreach together reach
+    /// at least half of it. The standalone SVG has no selector, so it carries none of these layers.
+    func testDifferenceMapHasALayerPerServiceFromBothAreaServices() throws {
+        let scratch = try Self.folder()
+        try scratch.write("tight.yaml", ServicePlanCommandTests.scenario.replacingOccurrences(of: "budget: 230000", with: "budget: 150000")
+            .replacingOccurrences(of: "family_hubs: {core: [early_years, parenting], per_district: 1}\n", with: ""))
+        XCTAssertEqual(try EstateRun.run(["plan", "plan.yaml", "--out", "a", "--quiet"], in: scratch.url).status, 0)
+        XCTAssertEqual(try EstateRun.run(["plan", "tight.yaml", "--out", "b", "--quiet"], in: scratch.url).status, 0)
+        let compare = try EstateRun.run(["compare", "a", "b", "--out", "ab", "--quiet"], in: scratch.url)
+        XCTAssertEqual(compare.status, 0, compare.stderr)
+        let html = try scratch.read("ab/compare.html")
+        let codes = ["early_years", "parenting", "youth", "advice"]
+        for (k, code) in codes.enumerated() {
+            XCTAssertTrue(html.contains("<option value=\"layer-service-\(k)\">\(code)</option>"), code)
+            XCTAssertTrue(html.contains("id=\"layer-service-\(k)\""), code)
+        }
+        XCTAssertFalse(try scratch.read("ab/compare.svg").contains("layer-service-"))
+
+        func reached(_ folder: String) throws -> [String: Set<String>] {
+            var result: [String: Set<String>] = [:]
+            for row in parseCSV(try scratch.read("\(folder)/area_services.csv")).rows
+            where Double(row["covered"]!)! + Double(row["outreach"]!)! >= 0.5 - 1e-9 {
+                result[row["area_id"]!, default: []].insert(row["service"]!)
+            }
+            return result
+        }
+        let before = try reached("a"), after = try reached("b")
+        let json = try XCTUnwrap(html.components(separatedBy: "id=\"hover-data\">").dropFirst().first?.components(separatedBy: "</script>").first)
+        let hover = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: [String: Any]])
+        let header = try XCTUnwrap(hover["a"]?["h"] as? [String]), rows = try XCTUnwrap(hover["a"]?["r"] as? [[String]])
+        let lostColumn = try XCTUnwrap(header.firstIndex(of: "Services lost")), gainedColumn = try XCTUnwrap(header.firstIndex(of: "Services gained"))
+        var losses = 0
+        for row in rows {
+            let x = before[row[0]] ?? [], y = after[row[0]] ?? []
+            let lost = codes.filter { x.contains($0) && !y.contains($0) }, gained = codes.filter { y.contains($0) && !x.contains($0) }
+            XCTAssertEqual(row[lostColumn], lost.isEmpty ? "none" : lost.joined(separator: ", "), row[0])
+            XCTAssertEqual(row[gainedColumn], gained.isEmpty ? "none" : gained.joined(separator: ", "), row[0])
+            losses += lost.count
+        }
+        XCTAssertEqual(rows.count, parseCSV(ServicePlanCommandTests.areas).rows.count)
+        XCTAssertGreaterThan(losses, 0, "the tighter option reaches fewer areas with some service")
+    }
+
     /// `estate compare` of two v2 options says which services move or are lost in each district
     /// (terminal, difference map page, report), re-derived from each plan's `sites.csv`: a
     /// district loses a service when no building of it offers the service in B, and the service
