@@ -185,7 +185,7 @@ public enum PlanReport {
                     if o.visitsDisplaced > 0 { reason += "; \(NumberFormat.grouped(o.visitsDisplaced)) visits a year move" }
                     if let to = o.nearestKeptSite { reason += ", most to \(names[to] ?? to)" }
                     if let extra = o.extraMinutes, abs(extra) >= 0.05 {
-                        reason += " (" + NumberFormat.decimal(abs(extra), 1) + (extra > 0 ? " min further" : " min nearer") + " on average)"
+                        reason += " (" + NumberFormat.minutes(abs(extra)) + (extra > 0 ? " min further" : " min nearer") + " on average)"
                     }
                 }
             }
