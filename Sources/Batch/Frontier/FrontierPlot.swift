@@ -77,10 +77,14 @@ public struct FrontierPlot: Sendable {
 
     /// The SVG document. Frontier and chosen points are joined by a line in x order.
     public func svg(_ points: [Point], guides: [Guide] = []) -> String {
-        let (left, right, top, bottom) = (90.0, 30.0, 50.0, 60.0)
-        let plotWidth = width - left - right, plotHeight = height - top - bottom
         let xAxis = AxisTicks(points.map(\.x) + guides.filter { $0.axis == .x }.map(\.value))
         let yAxis = AxisTicks(points.map(\.y) + guides.filter { $0.axis == .y }.map(\.value))
+        // Margins wide enough for the tick labels (whole pounds are long): the y labels beside the
+        // rotated axis title, half the last x label past the plot's right edge.
+        let yLabelWidth = yAxis.ticks.map { Self.textWidth(AxisTicks.label($0, step: yAxis.step, quantity: yQuantity), size: 12) }.max() ?? 0
+        let xLabelWidth = xAxis.ticks.last.map { Self.textWidth(AxisTicks.label($0, step: xAxis.step, quantity: xQuantity), size: 12) } ?? 0
+        let (left, right, top, bottom) = (max(90.0, 36 + yLabelWidth), max(30.0, xLabelWidth / 2 + 8), 50.0, 60.0)
+        let plotWidth = width - left - right, plotHeight = height - top - bottom
         func px(_ x: Double) -> Double { left + (x - xAxis.lower) / (xAxis.upper - xAxis.lower) * plotWidth }
         func py(_ y: Double) -> Double { top + plotHeight - (y - yAxis.lower) / (yAxis.upper - yAxis.lower) * plotHeight }
 
@@ -116,9 +120,12 @@ public struct FrontierPlot: Sendable {
                 : (px(guide.value), top, px(guide.value), top + plotHeight)
             out += "<line x1=\"\(f(x1))\" y1=\"\(f(y1))\" x2=\"\(f(x2))\" y2=\"\(f(y2))\" stroke=\"#555\" "
                 + "stroke-dasharray=\"6 4\"/>\n"
-            let (tx, ty) = guide.axis == .y ? (left + 6, y1 - 6) : (x1 + 6, top + 14)
+            // A vertical guide near the right edge is labelled on its left, inside the plot.
+            let labelWidth = Self.textWidth(guide.label, size: 11)
+            let (tx, ty) = guide.axis == .y ? (left + 6, y1 - 6)
+                : (x1 + 6 + labelWidth <= left + plotWidth ? x1 + 6 : max(left + 2, x1 - 6 - labelWidth), top + 14)
             out += "<text x=\"\(f(tx))\" y=\"\(f(ty))\" fill=\"#333\" font-size=\"11\">\(xml(guide.label))</text>\n"
-            taken.append((tx, ty - 11, tx + Self.textWidth(guide.label, size: 11), ty + 2))
+            taken.append((tx, ty - 11, tx + labelWidth, ty + 2))
             taken.append((min(x1, x2) - 2, min(y1, y2) - 2, max(x1, x2) + 2, max(y1, y2) + 2))
         }
         let ordered = points.enumerated().filter { $0.element.marker != .reference }
