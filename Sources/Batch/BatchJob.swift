@@ -1,3 +1,4 @@
+import Estate
 import Foundation
 
 /// One `estate batch` invocation from start to finish, so the command line only
@@ -18,7 +19,7 @@ public struct BatchJob: Sendable {
     /// Skip scenarios already stored instead of refusing a non-empty database.
     public var resume: Bool
     /// Statuses whose stored rows are deleted and run again (with `resume`).
-    public var retrying: Set<BatchStatus>
+    public var retrying: Set<PlanStatus>
     /// Recorded in every row.
     public var engineVersion: String
     /// Progress display on standard error.
@@ -27,7 +28,7 @@ public struct BatchJob: Sendable {
     /// A job; by default the whole batch, no resume, progress chosen by terminal.
     public init(
         scenarioFile: URL, database: String, csv: URL? = nil, jobs: Int, shard: Shard = .whole,
-        resume: Bool = false, retrying: Set<BatchStatus> = [], engineVersion: String,
+        resume: Bool = false, retrying: Set<PlanStatus> = [], engineVersion: String,
         progress: ProgressStyle = .automatic
     ) {
         self.scenarioFile = scenarioFile

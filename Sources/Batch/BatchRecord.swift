@@ -79,7 +79,7 @@ extension BatchRecord: FetchableRecord, PersistableRecord {
     /// Decodes a row; malformed JSON columns are a `BatchError.database`.
     public init(row: Row) throws {
         let statusText: String = row[Column.status.rawValue]
-        guard let status = BatchStatus(rawValue: statusText) else {
+        guard let status = PlanStatus(rawValue: statusText) else {
             throw BatchError.database(path: "", reason: "unknown status `\(statusText)` in row \(row)")
         }
         var totals: BatchTotals?

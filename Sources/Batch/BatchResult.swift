@@ -1,19 +1,4 @@
-/// How one scenario's solve ended; the raw values are FORMAT.md's `summary.json`
-/// statuses, stored as text in the results database.
-public enum BatchStatus: String, Sendable, CaseIterable, Codable {
-    /// Solved to proven optimality (within the scenario's `mip_gap`).
-    case optimal
-    /// A feasible plan, not proven optimal (its gap says how far it may be).
-    case feasible
-    /// Proven infeasible; `message` should name the constraints in conflict.
-    case infeasible
-    /// The objective is unbounded (a modelling error).
-    case unbounded
-    /// Stopped at the time limit; a plan may or may not have been found.
-    case timeLimit = "time_limit"
-    /// The scenario could not be read or solved; `message` says why.
-    case error
-}
+import Estate
 
 /// Plan totals, as in `summary.json`'s `totals`.
 public struct BatchTotals: Sendable, Equatable, Codable {
@@ -42,7 +27,7 @@ public struct BatchTotals: Sendable, Equatable, Codable {
 /// parameters, wall-clock seconds, engine version, shard and timestamps.
 public struct BatchResult: Sendable, Equatable {
     /// How the solve ended.
-    public var status: BatchStatus
+    public var status: PlanStatus
     /// Objective value as FORMAT.md defines it per objective; nil without a plan.
     public var objective: Double?
     /// Best proven bound on the objective; nil when the solver gave none.
@@ -63,7 +48,7 @@ public struct BatchResult: Sendable, Equatable {
 
     /// A result; only `status` is required (an error or infeasible scenario has no plan).
     public init(
-        status: BatchStatus, objective: Double? = nil, bound: Double? = nil, gap: Double? = nil,
+        status: PlanStatus, objective: Double? = nil, bound: Double? = nil, gap: Double? = nil,
         totals: BatchTotals? = nil, keptSites: [String] = [], inputHashes: [String: String] = [:],
         message: String? = nil
     ) {

@@ -1,3 +1,4 @@
+import Estate
 import Foundation
 
 /// Runs scenarios on `jobs` OS threads and stores each result as it completes.
@@ -170,7 +171,7 @@ public struct BatchRunSummary: Sendable, Equatable {
     /// Rows stored by this run.
     public var ran: Int
     /// Rows stored by this run, per status.
-    public var statusCounts: [BatchStatus: Int]
+    public var statusCounts: [PlanStatus: Int]
     /// Wall-clock seconds of the run.
     public var seconds: Double
 }
@@ -251,7 +252,7 @@ private final class Writer: @unchecked Sendable {
     let store: ResultStore
     let reporter: ProgressReporter
     private(set) var stored = 0
-    private(set) var statusCounts: [BatchStatus: Int] = [:]
+    private(set) var statusCounts: [PlanStatus: Int] = [:]
     private let lock = NSLock()
     private var firstFailure: BatchError?
 

@@ -1,3 +1,4 @@
+import Estate
 import Foundation
 import GRDB
 
@@ -150,7 +151,7 @@ public final class ResultStore: Sendable {
     /// `[.error]` after fixing a transient failure) are deleted first, in one
     /// transaction, so their scenarios run again.
     public func pending(
-        _ scenarios: [ExpandedScenario], resume: Bool, retrying: Set<BatchStatus> = []
+        _ scenarios: [ExpandedScenario], resume: Bool, retrying: Set<PlanStatus> = []
     ) throws(BatchError) -> [ExpandedScenario] {
         let present = try ids()
         if !resume, !present.isEmpty {

@@ -66,7 +66,7 @@ public struct BatchPlanSolver: Sendable {
     /// The result row of a planned scenario: status, objective, bound, gap, totals and kept sites.
     static func result(_ context: PlanContext, inputHashes: [String: String]) -> BatchResult {
         let plan = context.plan
-        var result = BatchResult(status: BatchStatus(plan.status), objective: plan.objective, bound: plan.bound,
+        var result = BatchResult(status: plan.status, objective: plan.objective, bound: plan.bound,
                                  gap: plan.gap, inputHashes: inputHashes, message: plan.message)
         if plan.status.hasPlan {
             let totals = PlanTables(context).totals
@@ -79,19 +79,5 @@ public struct BatchPlanSolver: Sendable {
                 + plan.conflicts.map(\.constraint.rawValue).joined(separator: ", ")
         }
         return result
-    }
-}
-
-extension BatchStatus {
-    /// The row status of a plan status (the same words, FORMAT.md's `summary.json` statuses).
-    init(_ status: PlanStatus) {
-        switch status {
-        case .optimal: self = .optimal
-        case .feasible: self = .feasible
-        case .infeasible: self = .infeasible
-        case .unbounded: self = .unbounded
-        case .timeLimit: self = .timeLimit
-        case .error: self = .error
-        }
     }
 }

@@ -1,19 +1,4 @@
-/// How a planning run ended, as `summary.json` spells it (FORMAT.md).
-public enum PlanStatus: String, Sendable, Codable {
-    /// Proven optimal (gap within the requested tolerance).
-    case optimal
-    /// A plan stopped at a limit: feasible, with its bound and gap.
-    case feasible
-    /// No plan satisfies the constraints; `conflicts` names the ones in conflict.
-    case infeasible
-    case unbounded
-    /// Stopped at the time limit before any feasible plan was found.
-    case timeLimit = "time_limit"
-    case error
-
-    /// Whether the run produced a plan (exit code 0).
-    public var hasPlan: Bool { self == .optimal || self == .feasible }
-}
+import Estate
 
 /// A set of constraints that cannot hold together, and what it would take to satisfy them.
 public struct Conflict: Sendable, Codable, Equatable {

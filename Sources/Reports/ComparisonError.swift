@@ -1,3 +1,4 @@
+import Estate
 import Planning
 
 /// Why options cannot be compared, beyond unreadable files (those are `InputErrors`).

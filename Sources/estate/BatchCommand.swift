@@ -50,9 +50,9 @@ struct BatchCommand: ParsableCommand {
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
         if let shards, shards < 1 { throw ValidationError("--shards must be at least 1") }
-        for status in retry where BatchStatus(rawValue: status) == nil {
+        for status in retry where PlanStatus(rawValue: status) == nil {
             throw ValidationError("--retry \(status): expected one of "
-                + BatchStatus.allCases.map(\.rawValue).joined(separator: ", "))
+                + PlanStatus.allCases.map(\.rawValue).joined(separator: ", "))
         }
         if !retry.isEmpty, !resume { throw ValidationError("--retry needs --resume") }
     }
@@ -76,7 +76,7 @@ struct BatchCommand: ParsableCommand {
                 scenarioFile: scenarioURL,
                 database: folder.appendingPathComponent("results.sqlite").path,
                 csv: folder.appendingPathComponent("results.csv"), jobs: jobs, shard: shard, resume: resume,
-                retrying: Set(retry.compactMap(BatchStatus.init(rawValue:))), engineVersion: version,
+                retrying: Set(retry.compactMap(PlanStatus.init(rawValue:))), engineVersion: version,
                 progress: quiet ? .silent : .automatic)
             report = try job.run(solve: solver.closure)
         } catch {

@@ -1,3 +1,4 @@
+import Estate
 import Batch
 import Foundation
 
@@ -11,7 +12,7 @@ enum BatchSummary {
         lines.append("batch: \(report.batchSize) scenarios\(share); ran \(run.ran), skipped \(report.skipped) already stored")
         if run.ran > 0 {
             lines.append(String(format: "  %.2f s, %.1f scenarios/s", run.seconds, rate))
-            let counts = BatchStatus.allCases.compactMap { status in
+            let counts = PlanStatus.allCases.compactMap { status in
                 run.statusCounts[status].map { "\(status.rawValue) \($0)" }
             }
             lines.append("  " + counts.joined(separator: ", "))

@@ -56,11 +56,11 @@ final class BatchPlanSolverTests: XCTestCase {
         let scenarios = try BatchExpansion.expand(yaml: base + "\nbatch:\n  coverage_minutes: [20, 45]\n", file: kent.path)
         let solver = BatchPlanSolver(scenarioFile: kent, engineVersion: "test")
         let dataset = try InputLoader.load(path: kent.path).dataset
-        var statuses: [BatchStatus] = []
+        var statuses: [PlanStatus] = []
         for expanded in scenarios {
             let row = try solver.solve(expanded)
             let alone = try PlanPipeline.run(scenario: try solver.inputs.scenario(expanded), dataset: dataset).plan
-            XCTAssertEqual(row.status, BatchStatus(rawValue: alone.status.rawValue), expanded.name)
+            XCTAssertEqual(row.status, alone.status, expanded.name)
             statuses.append(row.status)
         }
         XCTAssertEqual(statuses.first, .infeasible, "20 minutes cannot reach every one of the most deprived areas")

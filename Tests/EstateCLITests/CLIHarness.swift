@@ -16,8 +16,13 @@ struct EstateRun {
     }
 
     static func run(_ arguments: [String], in directory: URL = packageRoot) throws -> EstateRun {
+        try run(binary, arguments, in: directory)
+    }
+
+    /// Any program, run the same way (the tests also call python3 to read workbooks back).
+    static func run(_ executable: URL, _ arguments: [String], in directory: URL = packageRoot) throws -> EstateRun {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = directory
         let out = Pipe(), err = Pipe()

@@ -107,17 +107,6 @@ final class WorkbookTests: XCTestCase {
 /// `python3` with arguments, output captured.
 enum Python {
     static func run(_ arguments: [String]) throws -> EstateRun {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3"] + arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return EstateRun(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                         stderr: String(decoding: errData, as: UTF8.self))
+        try EstateRun.run(URL(fileURLWithPath: "/usr/bin/env"), ["python3"] + arguments)
     }
 }
