@@ -188,6 +188,7 @@ private struct Run {
         // generator: with lazy rows such a point may break rows GLPK has not been given yet.
         if options.lazyRows != nil { parm.sr_heur = GLP_OFF }
         parm.tm_lim = remaining
+        if let tolerance = objectiveTolerance() { parm.tol_obj = tolerance }
         parm.ps_tm_lim = min(parm.ps_tm_lim, remaining)
 
         let point = UnsafeMutablePointer<Double>.allocate(capacity: model.variableCount + 1)
@@ -218,6 +219,10 @@ private struct Run {
             let treeBound = monitor.best_bound + constant
             bound = bound.map { minimising ? max($0, treeBound) : min($0, treeBound) } ?? treeBound
         }
+        if monitor.has_root_bound != 0, abs(monitor.root_bound) < 1e300 {
+            let rootBound = monitor.root_bound + constant
+            bound = bound.map { minimising ? max($0, rootBound) : min($0, rootBound) } ?? rootBound
+        }
         let status = glp_mip_status(problem.pointer)
         let hasValues = status == GLP_OPT || status == GLP_FEAS
         let values = hasValues ? problem.mipValues(model) : nil
@@ -246,6 +251,26 @@ private struct Run {
         default:
             return failure("branch and cut", code: code)
         }
+    }
+
+    /// GLPK's relative objective tolerance (`tol_obj`) that prunes every node whose bound is
+    /// within 0.99 of ``SolveOptions/objectiveStep`` of the incumbent: GLPK prunes when the bound
+    /// is within `tol_obj * (1 + |incumbent|)`, so the tolerance is scaled by the largest
+    /// |incumbent| the search can hold: the one we give it when the objective is nonnegative and
+    /// minimised (later incumbents are smaller), else the objective's largest value within the
+    /// bounds. Nil when the step is not asked for or not safe to apply.
+    private func objectiveTolerance() -> Double? {
+        // Only a step the model's own spacing is a whole multiple of.
+        guard let step = options.objectiveStep, step > 0, let own = model.objectiveStep,
+              (own / step).rounded() == own / step else { return nil }
+        var largest = model.objectiveMagnitudeLimit()
+        if minimising, model.objectiveIsNonnegative, let incumbent {
+            let ours = abs(model.objectiveValue(of: incumbent) - constant)
+            largest = min(largest ?? ours, ours)
+        }
+        guard let largest else { return nil }
+        // Never tighter than GLPK's default.
+        return max(1e-7, 0.99 * step / (1 + largest))
     }
 
     /// A time limit: the best of GLPK's incumbent and ours, or no solution.

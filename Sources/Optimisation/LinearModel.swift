@@ -135,6 +135,35 @@ public struct LinearModel: Sendable {
         return total
     }
 
+    /// The spacing of the objective's values over integer points: 1 when every nonzero objective
+    /// coefficient is a whole number on an integer or binary variable (so any two solutions'
+    /// objectives differ by a whole number), else nil. Why: a bound within less than one step of a
+    /// solution then proves it optimal, and a branch whose bound is that close holds no better one.
+    public var objectiveStep: Double? {
+        for j in 0 ..< objective.count where objective[j] != 0 {
+            guard kinds[j] != .continuous, objective[j] == objective[j].rounded(), abs(objective[j]) < 1e15 else { return nil }
+        }
+        return 1
+    }
+
+    /// The largest |objective| (without ``objectiveConstant``) any point within the variables'
+    /// bounds can have; nil when unbounded.
+    func objectiveMagnitudeLimit() -> Double? {
+        var total = 0.0
+        for j in 0 ..< objective.count where objective[j] != 0 {
+            total += max(abs(objective[j] * lower[j]), abs(objective[j] * upper[j]))
+        }
+        return total.isFinite ? total : nil
+    }
+
+    /// Whether the objective (without ``objectiveConstant``) is at least 0 at every point within
+    /// the variables' bounds.
+    var objectiveIsNonnegative: Bool {
+        (0 ..< objective.count).allSatisfy { j in
+            objective[j] == 0 || (objective[j] > 0 ? lower[j] >= 0 : upper[j] <= 0)
+        }
+    }
+
     /// Why `values` (one per variable) is not feasible, or nil when it is: bounds,
     /// integrality and every row, each within `tolerance` (absolute, scaled by 1 + |bound|).
     public func infeasibility(of values: [Double], tolerance: Double = 1e-6) -> String? {

@@ -37,6 +37,13 @@ public struct SolveOptions: Sendable {
     /// How branch and cut picks the variable to branch on.
     public var branching: BranchingRule = .driebeckTomlin
 
+    /// The spacing of the objective's values (``LinearModel/objectiveStep``), given when the
+    /// caller wants branch and cut to use it: a node whose bound is within less than a step of the
+    /// incumbent is pruned, since it holds no strictly better solution. Only ties are lost (the
+    /// incumbent is kept), so it never changes the optimum, only how fast it is proven. Nil
+    /// (the default): GLPK's own tolerance.
+    public var objectiveStep: Double?
+
     /// Options with defaults: no time limit, prove optimality, presolve and cuts on,
     /// heuristics and output off, no incumbent.
     public init(timeLimit: Double? = nil, relativeGap: Double = 0, presolve: Bool = true,

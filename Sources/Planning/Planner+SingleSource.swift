@@ -39,11 +39,30 @@ extension Planner {
         func deadline(_ seconds: Double) -> ContinuousClock.Instant { .now + .milliseconds(Int(seconds * 1000)) }
         var model = model
         let minimising = model.formulation.linearModel().sense == .minimise
+        // Whole-number costs: a plan better than one of objective U is at most U - step, which
+        // rounds bounds up and lets fixing drop what only plans as good as U (ties) use. Not
+        // where ties can differ on the tie-breaker: its second solve needs every tie.
+        let step = model.formulation.linearModel().objectiveStep
+        let objectiveConstant = model.formulation.linearModel().objectiveConstant
+        let fixingStep = tiesCanDiffer(model) ? nil : step
+        report.objectiveStep = step
+        /// An objective that every plan strictly better than `upper` reaches (fixing keeps those).
+        func beating(_ upper: Double) -> Double {
+            guard let step = fixingStep else { return upper }
+            return minimising ? upper - step : upper + step
+        }
         /// The stronger of two bounds.
         func stronger(_ a: Double?, _ b: Double?) -> Double? {
             guard let a else { return b }
             guard let b else { return a }
             return minimising ? max(a, b) : min(a, b)
+        }
+        /// `bound` moved to the next objective value a plan can have (objectives are the
+        /// constant plus whole steps), less a tolerance for the bound's own rounding errors.
+        func onGrid(_ bound: Double) -> Double {
+            guard let step else { return bound }
+            let steps = (bound - objectiveConstant) / step
+            return objectiveConstant + step * (minimising ? (steps - 1e-6).rounded(.up) : (steps + 1e-6).rounded(.down))
         }
         // Fixings carried from the Lagrangian pass run before the LP (kept in every later reduction).
         var baseFixings = ReducedCostFixings()
@@ -62,7 +81,7 @@ extension Planner {
                                       seconds: min(20, 0.3 * (remaining() ?? .infinity)), report: &report)
                 report.lagrangianBound = pass.bound
                 baseFixings = lagrangianFixings(pass.relaxation, pass.multipliers, model: model, full: full,
-                                                keep: found.keep, upper: pass.objective)
+                                                keep: found.keep, areaSite: found.areaSite, upper: beating(pass.objective))
                 let smaller = PlanningModel(instance: model.instance, specification: model.specification, areaIDs: areaIDs,
                                             fixings: baseFixings)
                 // Never expected to fail (fixing keeps every column the plan uses).
@@ -85,8 +104,9 @@ extension Planner {
         /// `solution` with the Lagrangian bound where it is the stronger proof.
         func finish(_ solution: Solution, _ solved: PlanningModel) -> SingleSourceResult {
             var proven = solution
-            if let lagrangianBound = report.lagrangianBound, let objective = solution.objective, solution.hasSolution {
-                let bound = stronger(solution.bound, lagrangianBound)!
+            if let objective = solution.objective, solution.hasSolution,
+               let bound = stronger(solution.bound, report.lagrangianBound) {
+                let bound = onGrid(bound)
                 proven.bound = minimising ? min(bound, objective) : max(bound, objective)
                 proven.gap = Solution.relativeGap(objective: objective, bound: proven.bound!)
                 if proven.gap == 0 { proven.status = .optimal }
@@ -166,7 +186,9 @@ extension Planner {
         /// The model reduced against a plan of objective `upper`, with the plan as its point and
         /// the model's columns with the kept sites' bounds.
         func reduced(keep: [Bool], areaSite: [Int?], upper: Double) -> (model: PlanningModel, linear: LinearModel, point: [Double])? {
-            let gap = abs(upper - lower), tolerance = 1e-6 * max(1, abs(upper))
+            // Against the objective a better plan must reach; the plan's own columns stay.
+            let gap = minimising ? beating(upper) - lower : lower - beating(upper), tolerance = 1e-6 * max(1, abs(upper))
+            let used = Self.point(of: keep, areaSite, in: model) ?? []
             func provenAbsent(_ column: Int) -> Bool {
                 let worsening = minimising ? lp.reducedCosts[column] : -lp.reducedCosts[column]
                 return lp.values[column] < 1e-9 && worsening > gap + tolerance
@@ -177,7 +199,7 @@ extension Planner {
                 return lp.values[column] > 1 - 1e-9 && worsening > gap + tolerance
             }
             var fixings = baseFixings
-            for (column, pair) in model.singleSourced?.columnPairs ?? [] where provenAbsent(column) {
+            for (column, pair) in model.singleSourced?.columnPairs ?? [] where provenAbsent(column) && !(used.indices.contains(column) && used[column] > 0.5) {
                 fixings.excludedPairs.insert(pair)
             }
             var closed = Set(fixings.closedSites), kept = Set(fixings.keptSites)
@@ -188,7 +210,7 @@ extension Planner {
             }
             if let lagrangianPass {
                 let more = lagrangianFixings(lagrangianPass.relaxation, lagrangianPass.multipliers, model: model, full: full,
-                                             keep: keep, upper: upper)
+                                             keep: keep, areaSite: areaSite, upper: beating(upper))
                 fixings.excludedPairs.formUnion(more.excludedPairs)
                 closed.formUnion(more.closedSites)
                 kept.formUnion(more.keptSites)
@@ -223,6 +245,7 @@ extension Planner {
             let isLast = slice == .infinity || (left.map { $0 <= slice } ?? false)
             var round = options
             round.incumbent = current.point
+            round.objectiveStep = step
             round.timeLimit = isLast ? left : slice
             let solution = try solve(current.linear, options: round)
             report.rounds += 1
@@ -285,15 +308,17 @@ extension Planner {
     }
 
     /// The sites and pairs of `model` that the Lagrangian relaxation at `multipliers` proves absent
-    /// from every plan at least as good as `upper` (in objective units); kept sites stay.
+    /// from every plan at least as good as `upper` (in objective units); the plan `keep`,
+    /// `areaSite` stays whole (its sites kept, its pairs present), so that fixing against a
+    /// `upper` a step better than it loses no plan better than it, and never the plan itself.
     private static func lagrangianFixings(_ relaxation: SingleSourceLagrangian, _ multipliers: [Double], model: PlanningModel,
-                                          full: LinearModel, keep: [Bool], upper: Double) -> ReducedCostFixings {
+                                          full: LinearModel, keep: [Bool], areaSite: [Int?], upper: Double) -> ReducedCostFixings {
         let sign = full.sense == .minimise ? 1.0 : -1.0
         let absent = relaxation.provenAbsent(multipliers, upper: sign * (upper - full.objectiveConstant))
         let pairOfColumn = Dictionary(uniqueKeysWithValues: (model.singleSourced?.columnPairs ?? []).map { ($0.column, $0.pair) })
         var fixings = ReducedCostFixings()
         for (i, options) in model.assignment.enumerated() {
-            for option in options where absent.pairs.contains(SingleSourceLagrangian.Pair(area: i, site: option.site)) {
+            for option in options where option.site != areaSite[i] && absent.pairs.contains(SingleSourceLagrangian.Pair(area: i, site: option.site)) {
                 if let pair = pairOfColumn[option.column] { fixings.excludedPairs.insert(pair) }
             }
         }

@@ -28,6 +28,9 @@ public struct SingleSourceReport: Sendable, Codable, Equatable {
     /// Whether the Lagrangian relaxation ran before the LP, to fix pairs in a model too large for
     /// the LP to be solved first (``Planner/lagrangianFirstColumns``).
     public var lagrangianBeforeLP = false
+    /// The spacing of plans' objectives (1 when every cost is a whole number, as on OR-Library's
+    /// pmedcap), used to fix more and to round bounds up; nil when the costs are not whole.
+    public var objectiveStep: Double?
     /// Rounds of branch and cut (each after fixing against the best plan so far).
     public var rounds = 0
     /// Seconds spent in the LP relaxation and in the heuristic.
@@ -43,6 +46,6 @@ public struct SingleSourceReport: Sendable, Codable, Equatable {
         case sitesKeptByReducedCost = "sites_kept_by_reduced_cost"
         case rounds, lpBound = "lp_bound", lagrangianBound = "lagrangian_bound", heuristicObjective = "heuristic_objective", lpSeconds = "lp_seconds"
         case heuristicSeconds = "heuristic_seconds", lagrangianSeconds = "lagrangian_seconds"
-        case lagrangianBeforeLP = "lagrangian_before_lp"
+        case lagrangianBeforeLP = "lagrangian_before_lp", objectiveStep = "objective_step"
     }
 }

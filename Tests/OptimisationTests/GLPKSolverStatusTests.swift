@@ -95,6 +95,52 @@ final class GLPKSolverStatusTests: XCTestCase {
         }
     }
 
+    func testObjectiveStepIsOneOnlyForWholeCostsOnIntegerVariables() {
+        var model = LinearModel()
+        model.addVariable(.binary, objective: 3)
+        model.addVariable(.integer, upper: 4, objective: -2)
+        model.addVariable(.continuous, upper: 1, objective: 0)
+        XCTAssertEqual(model.objectiveStep, 1)
+        var halves = model
+        halves.setObjectiveCoefficient(0, 2.5)
+        XCTAssertNil(halves.objectiveStep)
+        var continuous = model
+        continuous.setObjectiveCoefficient(2, 1)
+        XCTAssertNil(continuous.objectiveStep, "a continuous variable's cost can take any value")
+    }
+
+    /// With the objective step, a node is pruned when its bound is within less than a step of the
+    /// incumbent: the incumbent given is the feasible point closest to the optimum without being
+    /// optimal (often exactly one step worse), so pruning a step or more would keep it.
+    func testObjectiveStepStillFindsAnOptimumOneStepBetterThanTheIncumbent() throws {
+        var closeCases = 0
+        for seed in UInt64(300) ... 380 {
+            for nonnegative in [false, true] {
+                var program = EnumeratedProgram.random(seed: seed, count: 6, range: seed % 2 == 0 ? 1 : 2)
+                if nonnegative {
+                    // Minimising nonnegative costs: GLPK's tolerance is then scaled by our incumbent.
+                    program.model.sense = .minimise
+                    for j in 0 ..< program.model.variableCount {
+                        program.model.setObjectiveCoefficient(j, abs(program.model.objectiveCoefficient(of: j)))
+                    }
+                }
+                let model = program.model
+                let values = program.feasiblePoints.map { model.objectiveValue(of: $0) }
+                guard let optimum = model.sense == .minimise ? values.min() : values.max() else { continue }
+                let worse = zip(program.feasiblePoints, values).filter { abs($0.1 - optimum) > 0.5 }
+                guard let incumbent = worse.min(by: { abs($0.1 - optimum) < abs($1.1 - optimum) }) else { continue }
+                if abs(abs(incumbent.1 - optimum) - 1) < 1e-9 { closeCases += 1 }
+                var options = SolveOptions(incumbent: incumbent.0)
+                options.objectiveStep = model.objectiveStep
+                XCTAssertEqual(options.objectiveStep, 1)
+                let solution = try GLPKSolver.solve(model, options: options)
+                XCTAssertEqual(solution.status, .optimal, "seed \(seed)")
+                XCTAssertEqual(solution.objective ?? .nan, optimum, accuracy: 1e-6, "seed \(seed), nonnegative \(nonnegative)")
+            }
+        }
+        XCTAssertGreaterThan(closeCases, 20, "many incumbents exactly one step from the optimum")
+    }
+
     func testInfeasibleModelsAreReportedInfeasible() throws {
         var lp = LinearModel()
         let x = lp.addVariable(.continuous, upper: 1)

@@ -5,6 +5,8 @@ struct EnumeratedProgram {
     var model: LinearModel
     /// nil when no point is feasible.
     var optimum: Double?
+    /// Every feasible point.
+    var feasiblePoints: [[Double]] = []
 
     /// `count` integer variables in 0...range, `rows` random <= / >= / == rows.
     static func random(seed: UInt64, count: Int = 6, range: Int = 2, rows: Int = 3) -> EnumeratedProgram {
@@ -32,6 +34,7 @@ struct EnumeratedProgram {
             bounds.append(bound)
         }
         var best: Double?
+        var feasiblePoints: [[Double]] = []
         var point = [Int](repeating: 0, count: count)
         while true {
             let feasible = zip(matrix, bounds).allSatisfy { row, bound in
@@ -39,6 +42,7 @@ struct EnumeratedProgram {
                 return activity >= bound.0 - 1e-9 && activity <= bound.1 + 1e-9
             }
             if feasible {
+                feasiblePoints.append(point.map(Double.init))
                 let value = model.objectiveValue(of: point.map(Double.init))
                 if best.map({ model.sense == .minimise ? value < $0 : value > $0 }) ?? true { best = value }
             }
@@ -47,6 +51,6 @@ struct EnumeratedProgram {
             if k == count { break }
             point[k] += 1
         }
-        return EnumeratedProgram(model: model, optimum: best)
+        return EnumeratedProgram(model: model, optimum: best, feasiblePoints: feasiblePoints)
     }
 }

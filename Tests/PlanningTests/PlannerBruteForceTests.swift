@@ -249,6 +249,9 @@ final class PlannerBruteForceTests: XCTestCase {
             var instance = randomInstance(seed: seed, areas: 30, sites: 10, horizon: 60)
             var rng = SplitMix64(seed: seed)
             instance.siteCapacity = (0 ..< 10).map { _ in Double(Int.random(in: 30 ... 60, using: &rng)) }
+            // Sites of equal cost on half the seeds (as in the capacitated p-median): ties cannot
+            // differ, so fixing also drops what only plans tied with the best one use.
+            if seed % 2 == 0 { instance.siteCost = Array(repeating: 0, count: 10) }
             let p = 4 + Int(seed % 2)
             let spec = PlanSpecification(objective: .minTravel, coverageMinutes: 20,
                                          constraints: PlanConstraints(maxSites: p, minSites: p, capacity: .single))
@@ -293,6 +296,7 @@ final class PlannerBruteForceTests: XCTestCase {
             XCTAssertEqual(plan.objective ?? .nan, expected, accuracy: 1e-6, "seed \(seed)")
             checkSingleSourced(plan, instance, spec, "seed \(seed)", file: #filePath, line: #line)
             let report = try XCTUnwrap(plan.singleSource)
+            XCTAssertEqual(report.objectiveStep, 1, "whole minutes and weights; seed \(seed)")
             XCTAssertTrue(report.lagrangianBeforeLP)
             XCTAssertNotNil(report.lpBound)
             XCTAssertLessThanOrEqual(try XCTUnwrap(report.lagrangianBound), expected + 1e-6, "a true bound; seed \(seed)")
@@ -301,6 +305,21 @@ final class PlannerBruteForceTests: XCTestCase {
         }
         XCTAssertGreaterThanOrEqual(solved, 4, "most instances have a plan to compare")
         XCTAssertTrue(fixedSomewhere, "reduced-cost fixing ran on at least one instance")
+    }
+
+    /// Fixing against a step better than the best plan (whole minutes and weights, sites of equal
+    /// cost and a fixed count, so ties cannot differ) against enumeration of every plan.
+    func testWholeCostFixingKeepsTheOptimumWhereTiesCannotDiffer() throws {
+        var proven = 0
+        for seed in UInt64(600) ..< 640 {
+            var instance = randomInstance(seed: seed, areas: 7, sites: 5, capacities: true)
+            instance.siteCost = Array(repeating: 0, count: 5)
+            let p = 2 + Int(seed % 2)
+            let spec = PlanSpecification(objective: .minTravel, coverageMinutes: 20,
+                                         constraints: PlanConstraints(maxSites: p, minSites: p, capacity: .single))
+            if try check(instance, spec, seed: seed) { proven += 1 }
+        }
+        XCTAssertGreaterThanOrEqual(proven, 15)
     }
 
     /// A time limit too short for the LP relaxation still gives a plan: the heuristic's, checked
