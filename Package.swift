@@ -98,6 +98,7 @@ let package = Package(
             dependencies: [
                 "Batch",
                 "Estate",
+                "Quantities",
                 "batch-fixture",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "GRDB", package: "GRDB.swift"),
