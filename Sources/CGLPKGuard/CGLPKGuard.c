@@ -143,8 +143,26 @@ static void generate_rows(glp_tree *T, estate_mip_monitor *monitor) {
     monitor->rows_added += rows.count;
 }
 
+/* At the root, each LP optimum (GLP_IROWGEN comes only with one) is a relaxation of the whole
+   MILP: its rows are the model's, the lazy rows given so far and GLPK's cuts, all valid for every
+   integer point. GLPK's node bound stays at the root's first LP value through its cut rounds, so
+   the tightest of these is kept here; a limit reached at the root then reports it. */
+static void note_root_bound(glp_tree *T, estate_mip_monitor *monitor) {
+    int node = glp_ios_curr_node(T);
+    if (node == 0 || glp_ios_up_node(T, node) != 0) return;
+    glp_prob *P = glp_ios_get_prob(T);
+    if (glp_get_status(P) != GLP_OPT) return;
+    double value = glp_get_obj_val(P);
+    int minimise = glp_get_obj_dir(P) == GLP_MIN;
+    if (!monitor->has_root_bound || (minimise ? value > monitor->root_bound : value < monitor->root_bound)) {
+        monitor->root_bound = value;
+        monitor->has_root_bound = 1;
+    }
+}
+
 static void callback(glp_tree *T, void *info) {
     estate_mip_monitor *monitor = info;
+    if (glp_ios_reason(T) == GLP_IROWGEN) note_root_bound(T, monitor);
     if (glp_ios_reason(T) == GLP_IROWGEN && monitor->generate_rows != NULL) generate_rows(T, monitor);
     if (glp_ios_reason(T) == GLP_IHEUR && monitor->incumbent != NULL
         && !monitor->incumbent_offered) {

@@ -219,6 +219,10 @@ private struct Run {
             let treeBound = monitor.best_bound + constant
             bound = bound.map { minimising ? max($0, treeBound) : min($0, treeBound) } ?? treeBound
         }
+        if monitor.has_root_bound != 0, abs(monitor.root_bound) < 1e300 {
+            let rootBound = monitor.root_bound + constant
+            bound = bound.map { minimising ? max($0, rootBound) : min($0, rootBound) } ?? rootBound
+        }
         let status = glp_mip_status(problem.pointer)
         let hasValues = status == GLP_OPT || status == GLP_FEAS
         let values = hasValues ? problem.mipValues(model) : nil

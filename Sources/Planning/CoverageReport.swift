@@ -15,12 +15,18 @@ public struct CoverageReport: Sendable, Codable, Equatable {
     /// The objective of the heuristic plan (GLPK's first incumbent with Benders; nil: none).
     public var heuristicObjective: Double?
 
-    init(formulation: CoverageFormulation, rows: Int, solution: Solution, heuristic: Double?) {
+    /// `offers`: the v2 model, whose links sum the offers `x_jk` of a service within reach of a
+    /// group of areas (and services) rather than the sites `y_j`.
+    init(formulation: CoverageFormulation, rows: Int, solution: Solution, heuristic: Double?, offers: Bool = false) {
         self.formulation = formulation.rawValue
+        let (variables, link) = offers
+            ? ("binary y_j per site and x_jk per service k offered at site j, z_g in [0, 1] per group of areas and "
+                + "services with the same offers within their coverage time", "z_g <= sum_{x_jk reaches g} x_jk")
+            : ("binary y_j per site, z_g in [0, 1] per area group", "z_g <= sum_{j covers g} y_j")
+        let name = offers ? "services coverage" : "coverage"
         model = formulation == .benders
-            ? "coverage, branch-and-Benders-cut: binary y_j per site, z_g in [0, 1] per area group; "
-                + "z_g <= sum_{j covers g} y_j generated where an LP solution violates it"
-            : "coverage, compact: binary y_j per site, z_g in [0, 1] per area group, z_g <= sum_{j covers g} y_j"
+            ? "\(name), branch-and-Benders-cut: \(variables); \(link) generated where an LP solution violates it"
+            : "\(name), compact: \(variables), \(link)"
         self.rows = rows
         generatedRows = solution.generatedRows
         heuristicObjective = heuristic

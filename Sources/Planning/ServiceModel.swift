@@ -159,7 +159,7 @@ struct ServiceModel {
                                 let key = Array(Set(within)).sorted()
                                 if let z = coverageGroup[key] { covered = [z] } else {
                                     let z = formulation.addVariable(.continuous, lower: 0, upper: 1)
-                                    formulation.addRow([z] + key, [1] + key.map { _ in -1 }, upper: 0, group: nil)
+                                    formulation.addCoverageLink(share: z, sites: key)
                                     coverageGroup[key] = z
                                     coverageColumns += 1
                                     covered = [z]
@@ -168,7 +168,7 @@ struct ServiceModel {
                             }
                         } else {
                             let z = formulation.addVariable(.continuous, lower: 0, upper: 1)
-                            formulation.addRow([z] + within, [1] + within.map { _ in -1 }, upper: 0, group: nil)
+                            formulation.addCoverageLink(share: z, sites: within)
                             covered = [z]
                             coverageColumns += 1
                         }

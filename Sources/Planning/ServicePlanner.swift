@@ -1,5 +1,6 @@
 import Estate
 import Foundation
+import LocationModels
 import Optimisation
 import Quantities
 
@@ -30,13 +31,14 @@ enum ServicePlanner {
             return plan
         }
         if !model.dataConflicts.isEmpty || model.formulation.hasViolatedEmptyRow() { return try infeasible() }
-        let primary = try solve(model, options: options, start: clock)
+        let (primary, coverage) = try solve(model, options: options, start: clock)
         switch primary.status {
         case .optimal, .feasible:
             let solution = try breakTies(primary, model: model, options: options)
             var plan = decode(solution, model: model)
             plan.status = primary.status == .optimal ? .optimal : .feasible
             plan.message = primary.message
+            plan.coverage = coverage
             plan.seconds = Planner.seconds(since: clock)
             return plan
         case .infeasible:
@@ -61,42 +63,75 @@ enum ServicePlanner {
     static let diveShare = 0.1
 
     /// The heuristic plan first (`ServiceHeuristic`), then GLPK in the time left: from it as the
-    /// first incumbent for `min_travel` (as `Planner` does, measured there), else with GLPK's MIP
-    /// preprocessing and the heuristic plan as the fallback (`Planner.withFallback`). When the
-    /// heuristic finds no plan, GLPK gets the time limit less `diveShare`, and if it stops there
-    /// with no plan or a worse one than `ServiceDive` finds in the rest, the dive's plan stands,
-    /// with GLPK's bound (or the relaxation's, or every column at its best bound).
-    static func solve(_ model: ServiceModel, options: SolveOptions, start: ContinuousClock.Instant) throws -> Solution {
+    /// first incumbent for `min_travel` (as `Planner` does, measured there), else by
+    /// ``branchAndCut(_:options:heuristic:)`` with the heuristic plan as the fallback
+    /// (`Planner.withFallback`). When the heuristic finds no plan, GLPK gets the time limit less
+    /// `diveShare`, and if it stops there with no plan or a worse one than `ServiceDive` finds in the
+    /// rest, the dive's plan stands, with GLPK's bound (or the relaxation's, or every column at its
+    /// best bound). Returns also how the coverage links were handed to GLPK, for `summary.json`.
+    static func solve(_ model: ServiceModel, options: SolveOptions, start: ContinuousClock.Instant)
+        throws -> (solution: Solution, coverage: CoverageReport?) {
         let lp = model.formulation.linearModel()
         let searchDeadline = start + .seconds((options.timeLimit ?? 0) * heuristicShare)
         if let heuristic = try ServiceHeuristic(model).solution(options: options, deadline: searchDeadline) {
             // A plan covering all that every site open could is optimal: no branch and cut.
             if let bound = everySiteBound(model), let found = heuristic.objective,
                found >= bound - max(options.relativeGap * abs(bound), 1e-9 * max(1, abs(bound))) {
-                return Solution(status: .optimal, objective: found, bound: bound,
-                                gap: Solution.relativeGap(objective: found, bound: bound),
-                                seconds: Planner.seconds(since: start), values: heuristic.values,
-                                message: "the heuristic plan covers all that every site open could")
+                return (Solution(status: .optimal, objective: found, bound: bound,
+                                 gap: Solution.relativeGap(objective: found, bound: bound),
+                                 seconds: Planner.seconds(since: start), values: heuristic.values,
+                                 message: "the heuristic plan covers all that every site open could"), nil)
             }
             var remaining = options
             if let limit = options.timeLimit { remaining.timeLimit = max(0, limit - Planner.seconds(since: start)) }
-            let solution: Solution
+            var solution: Solution, coverage: CoverageReport?
             if model.specification.objective == .minTravel {
                 remaining.incumbent = heuristic.values
                 solution = try GLPKSolver.solve(lp, options: remaining)
             } else {
-                solution = try Planner.solve(lp, options: remaining)
+                (solution, coverage) = try branchAndCut(model, options: remaining, heuristic: heuristic)
             }
-            return Planner.withFallback(solution, fallback: heuristic, model: lp, relaxationBound: everySiteBound(model))
+            return (Planner.withFallback(solution, fallback: heuristic, model: lp, relaxationBound: everySiteBound(model)),
+                    coverage)
         }
-        guard let limit = options.timeLimit else { return try Planner.solve(lp, options: options) }
+        guard let limit = options.timeLimit else { return try branchAndCut(model, options: options, heuristic: nil) }
         var primaryOptions = options
         primaryOptions.timeLimit = max(0.01, limit * (1 - diveShare) - Planner.seconds(since: start))
-        let solution = try Planner.solve(lp, options: primaryOptions)
-        guard solution.status == .feasible || solution.status == .limitWithoutSolution else { return solution }
+        let (solution, coverage) = try branchAndCut(model, options: primaryOptions, heuristic: nil)
+        guard solution.status == .feasible || solution.status == .limitWithoutSolution else { return (solution, coverage) }
         let dive = try ServiceDive.run(lp, options: options, deadline: start + .seconds(max(limit, 1)))
-        return Planner.withFallback(solution, fallback: dive.solution, model: lp,
-                                    relaxationBound: dive.relaxationBound ?? everySiteBound(model))
+        return (Planner.withFallback(solution, fallback: dive.solution, model: lp,
+                                     relaxationBound: dive.relaxationBound ?? everySiteBound(model)), coverage)
+    }
+
+    /// GLPK's branch and cut on the model: written out whole (with its MIP preprocessing), or, where
+    /// ``bendersCuts(_:)`` chooses, by branch-and-Benders-cut with the coverage links as lazy rows
+    /// (``CoverageBenders``, the same machinery as v1's coverage), from `heuristic` as the first
+    /// incumbent. Returns the solution and, when the model has coverage links, how they were solved.
+    static func branchAndCut(_ model: ServiceModel, options: SolveOptions, heuristic: Solution?)
+        throws -> (solution: Solution, coverage: CoverageReport?) {
+        if let cuts = bendersCuts(model) {
+            let solved = try CoverageBenders.solve(master: model.formulation.bendersMaster(), cuts: cuts,
+                                                   incumbent: heuristic?.values, options: options)
+            return (solved.solution, CoverageReport(formulation: .benders, rows: solved.rows, solution: solved.solution,
+                                                    heuristic: heuristic?.objective, offers: true))
+        }
+        let lp = model.formulation.linearModel()
+        let solution = try Planner.solve(lp, options: options)
+        let coverage = model.formulation.coverageCuts == nil ? nil
+            : CoverageReport(formulation: .compact, rows: lp.rowCount, solution: solution, heuristic: heuristic?.objective, offers: true)
+        return (solution, coverage)
+    }
+
+    /// The coverage links `z_g <= sum x` as Benders cuts, where ``CoverageBenders/chosen(_:groups:sites:)``
+    /// picks branch-and-Benders-cut for their number (as for v1's coverage); nil: the compact model.
+    /// Never for `min_travel`, whose coverage links only serve coverage minimums and which starts
+    /// from the heuristic plan as GLPK's incumbent on the compact model.
+    static func bendersCuts(_ model: ServiceModel) -> CoverageCuts? {
+        guard model.specification.objective != .minTravel, let cuts = model.formulation.coverageCuts,
+              CoverageBenders.chosen(model.specification.coverageFormulation, groups: cuts.share.count,
+                                     sites: model.instance.siteCount) else { return nil }
+        return cuts
     }
 
     /// For `max_coverage`, a bound that needs no solve and is far tighter than every column at
@@ -149,7 +184,9 @@ enum ServicePlanner {
     /// `Planner` does for v1; the proof (status, bound, gap) stays the primary solve's.
     private static func breakTies(_ primary: Solution, model: ServiceModel, options: SolveOptions) throws -> Solution {
         guard primary.status == .optimal, let optimum = primary.objective else { return primary }
-        var lp = model.formulation.linearModel()
+        // Solved as the proof was: by Benders, the master with the links generated where violated.
+        let cuts = bendersCuts(model)
+        var lp = cuts == nil ? model.formulation.linearModel() : model.formulation.bendersMaster()
         lp.holdObjective(at: optimum)
         for j in 0 ..< lp.variableCount { lp.setObjectiveCoefficient(j, 0) }
         lp.objectiveConstant = 0
@@ -164,7 +201,13 @@ enum ServicePlanner {
         var tieOptions = options
         tieOptions.incumbent = primary.values
         tieOptions.timeLimit = min(options.timeLimit ?? .infinity, max(1, primary.seconds))
-        var second = try Planner.solve(lp, options: tieOptions)
+        var second: Solution
+        if let cuts {
+            tieOptions.lazyRows = cuts
+            second = try GLPKSolver.solve(lp, options: tieOptions)
+        } else {
+            second = try Planner.solve(lp, options: tieOptions)
+        }
         guard second.hasSolution else { return primary }
         // The tolerance above lets outreach or a capacity assignment give up a sliver of the
         // primary objective; with the sites and offers chosen, re-optimise those for the primary.

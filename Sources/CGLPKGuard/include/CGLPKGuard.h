@@ -46,6 +46,11 @@ typedef struct {
     /// Out: the last best-node bound seen in the tree (valid when has_bound).
     double best_bound;
     int has_bound;
+    /// Out: the tightest optimum of the root's LP relaxation seen (valid when has_root_bound):
+    /// with the lazy rows and cuts added at the root it bounds the MILP, while GLPK's own node
+    /// bound keeps the root's first LP value.
+    double root_bound;
+    int has_root_bound;
     /// Optional lazy rows (row generation at GLP_IROWGEN): the generator, its context, and a
     /// buffer of n + 1 doubles for the point it reads.
     estate_row_generator generate_rows;
