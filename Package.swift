@@ -98,6 +98,7 @@ let package = Package(
             dependencies: [
                 "Batch",
                 "Estate",
+                "Quantities",
                 "batch-fixture",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "GRDB", package: "GRDB.swift"),
@@ -108,7 +109,7 @@ let package = Package(
         .target(name: "EstateMap", dependencies: ["Estate", "Quantities"]),
         // What several test targets share: headless Chromium and the test-artifacts folder.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "EstateMapTests", dependencies: ["EstateMap", "TestSupport"]),
+        .testTarget(name: "EstateMapTests", dependencies: ["Estate", "EstateMap", "TestSupport"]),
         .testTarget(name: "LocationModelsTests", dependencies: ["LocationModels", "Optimisation", "TestSupport"]),
         // `estate compare`'s tables, read-back validation and difference maps, on hand-made plans.
         .testTarget(name: "ComparisonTests", dependencies: ["Reports", "EstateMap"]),

@@ -52,16 +52,7 @@ public enum FrontierCriterion: String, CaseIterable, Sendable {
         }
     }
 
-    /// How the chart writes this criterion's ticks: pounds, percentages or plain numbers.
-    public var axisFormat: FrontierPlot.AxisFormat {
-        switch self {
-        case .cost: .pounds
-        case .coverage: .percent
-        case .carbon, .sites, .travel: .number
-        }
-    }
-
-    /// The precision at which tables write this criterion.
+    /// The precision at which tables, the chart and the terminal write this criterion.
     public var quantity: Quantity {
         switch self {
         case .cost: .money
@@ -71,6 +62,9 @@ public enum FrontierCriterion: String, CaseIterable, Sendable {
         case .travel: .minutes
         }
     }
+
+    /// A value of this criterion as people read it (`Quantity.display`): £4,468,500, 93.9%.
+    public func display(_ value: Double) -> String { quantity.display(value) }
 
     /// Smallest epsilon step worth separating: sites are whole, costs whole pounds.
     var resolution: Double? {

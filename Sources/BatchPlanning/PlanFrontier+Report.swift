@@ -72,9 +72,7 @@ extension PlanFrontier {
 
     /// A point's caption: its cost, coverage and buildings kept, whatever the axes.
     static func caption(_ totals: PlanTotals) -> String {
-        let cost = totals.cost >= 1_000_000 ? String(format: "£%.2fm", totals.cost / 1_000_000)
-            : String(format: "£%.0fk", totals.cost / 1_000)
-        return "\(cost), \(Quantity.share.display(totals.coverage)), \(totals.sitesKept) sites"
+        "\(Quantity.money.display(totals.cost)), \(Quantity.share.display(totals.coverage)), \(totals.sitesKept) sites"
     }
 
     /// `frontier.svg`: the frontier in pounds and percentages, titled `title` (the scenario's
@@ -104,8 +102,8 @@ extension PlanFrontier {
             if x == .coverage { guides.append(.init(axis: .x, value: ceiling, label: text)) }
         }
         var plot = FrontierPlot(title: title, xTitle: x.title, yTitle: y.title)
-        plot.xFormat = x.axisFormat
-        plot.yFormat = y.axisFormat
+        plot.xQuantity = x.quantity
+        plot.yQuantity = y.quantity
         plot.width = 960
         plot.height = 600
         return plot.svg(drawn, guides: guides)

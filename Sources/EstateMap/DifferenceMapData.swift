@@ -25,12 +25,17 @@ public struct DifferenceMapData: Sendable, Equatable {
     /// Warnings every view of the map must show in full, e.g. that the dataset is illustrative
     /// (drawn in red under the title, and as a banner on the HTML page).
     public var notices: [String]
+    /// With services: each service both options plan, how it reaches every area under each;
+    /// the HTML page shows one service's coverage change at a time. Empty for buildings-only options.
+    public var services: [DifferenceService]
 
     public init(
         title: String, optionA: String, optionB: String, totals: [MapTotal],
         areas: [DifferenceArea], sites: [DifferenceSite], districtTable: MapTable,
-        boundaries: [DistrictBoundary] = [], notices: [String] = [], serviceTable: MapTable? = nil
+        boundaries: [DistrictBoundary] = [], notices: [String] = [], serviceTable: MapTable? = nil,
+        services: [DifferenceService] = []
     ) {
+        self.services = services
         self.serviceTable = serviceTable
         self.notices = notices
         self.title = title
@@ -154,4 +159,32 @@ public enum DecisionChange: String, Sendable, CaseIterable {
     case closedInB = "closed_in_b"
     /// Closed under A, open under B.
     case openedInB = "opened_in_b"
+}
+
+/// One service under both options, per area in `DifferenceMapData.areas` order (as the plan map's
+/// `MapService`: the share a building offering it covers, the share outreach reaches, and the
+/// weight that decides a merged cell).
+public struct DifferenceService: Sendable, Equatable {
+    public var a: MapService
+    public var b: MapService
+
+    public init(a: MapService, b: MapService) {
+        self.a = a
+        self.b = b
+    }
+
+    /// Service code (the same under both options).
+    public var code: String { a.code }
+
+    /// How the service's reach of a group of areas moves from A to B: an area (or cell) counts
+    /// as reached when a building or outreach reaches most of its population, as the plan map's
+    /// service layer colours it.
+    func change<C: Collection>(of members: C) -> CoverageChange where C.Element == Int {
+        switch (a.reach(of: members) != .none, b.reach(of: members) != .none) {
+        case (true, true): return .coveredInBoth
+        case (false, true): return .gained
+        case (true, false): return .lost
+        case (false, false): return .uncoveredInBoth
+        }
+    }
 }

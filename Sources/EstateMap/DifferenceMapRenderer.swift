@@ -2,16 +2,16 @@
 /// sites by how their decision moves, over the same districts, scale bar and north arrow.
 struct DifferenceMapRenderer {
     let data: DifferenceMapData
-    let canvas: MapCanvas
-    let aggregated: Bool
-    let cellSize: Double
-    /// Area shapes (the areas' own outlines when the dataset has boundaries, as on the plan
-    /// map), and the district outlines when no district boundary is given.
-    let shapes: AreaShapes
+    /// Canvas, pixels, grid cells, area shapes (the areas' own outlines when the dataset has
+    /// boundaries) and district outlines, as the plan map has them.
+    let layout: MapLayout
     private(set) var hover = HoverData()
-    /// District outlines and labels, computed once for both the SVG and the HTML.
-    private var districts = (outlines: "", labels: "")
+    private var canvas: MapCanvas { layout.canvas }
+    private var shapes: AreaShapes { layout.shapes }
+    private var aggregated: Bool { layout.aggregated }
     private var areaMarkup = "", siteMarkup = ""
+    /// With services: one coverage-change layer per service, shown through the page's selector.
+    private var serviceMarkup = ""
 
     let toggles = [("layer-areas", "Areas"), ("layer-unchanged-sites", "Unchanged sites"), ("layer-districts", "Districts")]
 
@@ -40,27 +40,41 @@ struct DifferenceMapRenderer {
 
     init(data: DifferenceMapData, options: EstateMap.Options) {
         self.data = data
-        var points = data.areas.map { GeoPoint(lat: $0.lat, lon: $0.lon) } + data.sites.map { GeoPoint(lat: $0.lat, lon: $0.lon) }
-        for boundary in data.boundaries { for ring in boundary.rings { points += ring } }
-        points += AreaShapes.corners(of: data.areas.map(\.outline))
-        let canvas = MapCanvas(points: points)
-        self.canvas = canvas
-        aggregated = data.areas.count > options.aggregateAbove
-        cellSize = options.cellSize
-        let areaPixels = data.areas.map { canvas.frame.pixel(lat: $0.lat, lon: $0.lon) }
-        let sitePixels = data.sites.map { canvas.frame.pixel(lat: $0.lat, lon: $0.lon) }
-        let shapeAreas = data.areas.map { (outline: $0.outline, district: $0.district) }
-        if aggregated {
-            let grid = AreaGrid(points: areaPixels, size: cellSize, origin: (canvas.frame.box.x, canvas.frame.box.y))
-            shapes = AreaShapes(areas: shapeAreas, pixels: areaPixels, frame: canvas.frame, budget: options.outlinePoints,
-                                group: (grid.cellOfArea(count: data.areas.count), grid.cells.count))
+        let layout = MapLayout(areas: data.areas.map { ($0.lat, $0.lon, $0.district, $0.outline) }, sites: data.sites.map { ($0.lat, $0.lon) },
+                               boundaries: data.boundaries, options: options)
+        self.layout = layout
+        if let grid = layout.grid {
             areaMarkup = cellLayer(grid: grid)
         } else {
-            shapes = AreaShapes(areas: shapeAreas, pixels: areaPixels, frame: canvas.frame, budget: options.outlinePoints, group: nil)
-            areaMarkup = areaLayer(areaPixels: areaPixels)
+            areaMarkup = areaLayer(areaPixels: layout.areaPixels)
         }
-        siteMarkup = siteLayer(sitePixels: sitePixels)
-        districts = canvas.districtLayers(shapes: shapes, areaDistricts: data.areas.map(\.district), boundaries: data.boundaries)
+        siteMarkup = siteLayer(sitePixels: layout.sitePixels)
+        serviceMarkup = serviceLayers()
+    }
+
+    /// The selector's choices: (group id, service code), as on the plan map.
+    var choices: [(String, String)] { data.services.enumerated().map { ("layer-service-\($0.offset)", $0.element.code) } }
+
+    /// One hidden group per service (`layer-service-K`, class `service-layer`, as the plan map's
+    /// service layers, so the page's one selector script shows them), each area filled by how the
+    /// service's reach moves from A to B in the colours of the coverage change.
+    private func serviceLayers() -> String {
+        var svg = SVGWriter()
+        for (k, service) in data.services.enumerated() {
+            let change = data.areas.indices.map { Self.order.firstIndex(of: service.change(of: [$0]))! }
+            let paths = shapes.shapes(group: change, groups: Self.order.count)
+            svg.open("g", ["id": "layer-service-\(k)", "class": "service-layer", "display": "none", "pointer-events": "none",
+                           "data-service": service.code])
+            svg.open("g", shapes.layerAttributes)
+            for (g, kind) in Self.order.enumerated() where !paths[g].isEmpty {
+                svg.open("g", shapes.classAttributes(colour: Self.colour(kind)))
+                svg.empty("path", ["d": paths[g], "class": kind.rawValue])
+                svg.close("g")
+            }
+            svg.close("g")
+            svg.close("g")
+        }
+        return svg.text
     }
 
     func document(standalone: Bool) -> String {
@@ -74,11 +88,19 @@ struct DifferenceMapRenderer {
             let n = data.sites.filter { $0.change == change }.count
             entries.append(.symbol(SiteSymbol(change), label: Self.label(change) + " (\(n))"))
         }
+        if !standalone, !data.services.isEmpty {
+            entries.append(.heading("Service coverage (selector above)"))
+            entries.append(.note("The same colours, for one service: an area counts as reached when a building offering it, "
+                + "or outreach, reaches most of its need."))
+        }
         entries.append(.note("A: " + data.optionA + ". B: " + data.optionB + "."))
         entries.append(.note(data.boundaries.isEmpty ? shapes.note : "District outlines from the boundary file."))
         let panel = Panel(title: data.title, subtitle: data.optionA + " vs " + data.optionB, notices: data.notices,
                           status: "Difference map: what changes from A to B", totals: data.totals, entries: entries)
-        return canvas.document(standalone: standalone, layers: areaMarkup + districts.outlines + siteMarkup + districts.labels, panel: panel)
+        // The per-service layers need the page's selector, so only the HTML page carries them.
+        let overlays = standalone ? "" : serviceMarkup
+        return canvas.document(standalone: standalone,
+                               layers: areaMarkup + overlays + layout.districts.outlines + siteMarkup + layout.districts.labels, panel: panel)
     }
 
     static func label(_ change: DecisionChange) -> String {
@@ -115,9 +137,18 @@ struct DifferenceMapRenderer {
         svg.close("g")
         svg.close("g")
         let minutes = { (m: Double?) in m.map { Fixed.places($0, 1) } ?? "none reachable" }
+        func services(_ i: Int, _ change: CoverageChange) -> String {
+            let codes = data.services.filter { $0.change(of: [i]) == change }.map(\.code)
+            return codes.isEmpty ? "none" : codes.joined(separator: ", ")
+        }
         hover.kinds["a"] = HoverData.Kind(
-            h: ["Area", "District", "Children", "Change", "Minutes A", "Minutes B"],
-            r: data.areas.map { [$0.id, $0.district, Fixed.places($0.children, 0), Self.label($0.change), minutes($0.minutesA), minutes($0.minutesB)] })
+            h: ["Area", "District", "Children", "Change", "Minutes A", "Minutes B"]
+                + (data.services.isEmpty ? [] : ["Services lost", "Services gained"]),
+            r: data.areas.indices.map { i in
+                let area = data.areas[i]
+                return [area.id, area.district, Fixed.places(area.children, 0), Self.label(area.change), minutes(area.minutesA),
+                        minutes(area.minutesB)] + (data.services.isEmpty ? [] : [services(i, .lost), services(i, .gained)])
+            })
         return svg.text
     }
 

@@ -64,6 +64,8 @@ public enum EstateMap {
             hover: renderer.hover,
             table: data.districtTable,
             notices: data.notices,
+            choices: renderer.choices,
+            baseChoice: "none (any building)",
             serviceTable: data.serviceTable
         ).text
     }

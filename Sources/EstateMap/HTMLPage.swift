@@ -14,6 +14,8 @@ struct HTMLPage {
     /// (group id in the SVG, label) of layers shown one at a time through a selector (a v2
     /// plan's per-service coverage); none adds no selector and no script for it.
     var choices: [(String, String)] = []
+    /// The selector's first entry, which shows the map's own area layer again.
+    var baseChoice = "none (need)"
     /// A comparison of options with services: the services that move or are lost by district.
     var serviceTable: MapTable? = nil
 
@@ -32,7 +34,7 @@ struct HTMLPage {
                 + SVGWriter.escape(label) + "</label>"
         }
         if !choices.isEmpty {
-            page += "<label>Service coverage <select id=\"layer-choice\"><option value=\"\">none (need)</option>"
+            page += "<label>Service coverage <select id=\"layer-choice\"><option value=\"\">" + SVGWriter.escape(baseChoice) + "</option>"
             for (layer, label) in choices {
                 page += "<option value=\"" + SVGWriter.escape(layer) + "\">" + SVGWriter.escape(label) + "</option>"
             }

@@ -53,12 +53,12 @@ extension EstateMapData {
             }
         }
         try MapValidation.boundaries(boundaries)
-        try validateServices()
+        try MapValidation.services(services, areas: areas.map(\.id))
     }
 }
 
 extension DifferenceMapData {
-    /// Checks finite coordinates, unique ids and finite non-negative minutes.
+    /// Checks finite coordinates, unique ids, finite non-negative minutes and each service's shares.
     public func validate() throws(MapDataError) {
         try MapValidation.sites(sites.map { ($0.id, $0.lat, $0.lon) })
         var seen = Set<String>()
@@ -77,6 +77,7 @@ extension DifferenceMapData {
             }
         }
         try MapValidation.boundaries(boundaries)
+        try MapValidation.services(services.flatMap { [$0.a, $0.b] }, areas: areas.map(\.id))
     }
 }
 

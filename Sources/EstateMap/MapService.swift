@@ -50,9 +50,9 @@ public struct MapService: Sendable, Equatable {
     }
 }
 
-extension EstateMapData {
-    /// Each service has a share in 0...1 and a finite population for every area.
-    func validateServices() throws(MapDataError) {
+extension MapValidation {
+    /// Each service has a share in 0...1 and a finite population for every area (of both maps).
+    static func services(_ services: [MapService], areas: [String]) throws(MapDataError) {
         for service in services {
             guard service.covered.count == areas.count, service.outreach.count == areas.count,
                   service.population.count == areas.count else {
@@ -63,11 +63,11 @@ extension EstateMapData {
             for i in areas.indices {
                 for (field, value) in [("covered", service.covered[i]), ("outreach", service.outreach[i])]
                     where !(value.isFinite && (0 ... 1).contains(value)) {
-                    throw MapDataError(record: "service", id: service.code, field: "\(field) of area \(areas[i].id)",
+                    throw MapDataError(record: "service", id: service.code, field: "\(field) of area \(areas[i])",
                                        value: "\(value)", expected: "a share in 0...1")
                 }
                 guard service.population[i].isFinite else {
-                    throw MapDataError(record: "service", id: service.code, field: "population of area \(areas[i].id)",
+                    throw MapDataError(record: "service", id: service.code, field: "population of area \(areas[i])",
                                        value: "\(service.population[i])", expected: "a finite number")
                 }
             }

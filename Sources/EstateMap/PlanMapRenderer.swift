@@ -2,15 +2,13 @@
 /// links, sites by decision and the title block; also gathers the hover details the HTML page needs.
 struct PlanMapRenderer {
     let data: EstateMapData
-    let canvas: MapCanvas
+    /// Canvas, pixels, grid cells, area shapes and district outlines, as the difference map has them.
+    let layout: MapLayout
     let classes: NeedClasses
-    let aggregated: Bool
-    let cellSize: Double
-    /// Area shapes, and the district outlines when no boundary is given.
-    let shapes: AreaShapes
     private(set) var hover = HoverData()
-    /// District outlines and labels, computed once for both the SVG and the HTML.
-    private var districts = (outlines: "", labels: "")
+    private var canvas: MapCanvas { layout.canvas }
+    private var shapes: AreaShapes { layout.shapes }
+    private var aggregated: Bool { layout.aggregated }
     private var areaMarkup = "", linkMarkup = "", siteMarkup = "", placeMarkup = ""
     /// v2 plans: outreach areas, per-service coverage, Family Hub and partner symbols.
     let services: ServiceLayers
@@ -24,36 +22,24 @@ struct PlanMapRenderer {
 
     init(data: EstateMapData, options: EstateMap.Options) {
         self.data = data
-        var points = data.areas.map { GeoPoint(lat: $0.lat, lon: $0.lon) } + data.sites.map { GeoPoint(lat: $0.lat, lon: $0.lon) }
-        for boundary in data.boundaries { for ring in boundary.rings { points += ring } }
-        points += AreaShapes.corners(of: data.areas.map(\.outline))
-        let canvas = MapCanvas(points: points)
-        self.canvas = canvas
-        aggregated = data.areas.count > options.aggregateAbove
-        cellSize = options.cellSize
-        let areaPixels = data.areas.map { canvas.frame.pixel(lat: $0.lat, lon: $0.lon) }
-        let sitePixels = data.sites.map { canvas.frame.pixel(lat: $0.lat, lon: $0.lon) }
-        let shapeAreas = data.areas.map { (outline: $0.outline, district: $0.district) }
+        let layout = MapLayout(areas: data.areas.map { ($0.lat, $0.lon, $0.district, $0.outline) }, sites: data.sites.map { ($0.lat, $0.lon) },
+                               boundaries: data.boundaries, options: options)
+        self.layout = layout
         services = ServiceLayers(data: data)
-        if aggregated {
-            let grid = AreaGrid(points: areaPixels, size: options.cellSize, origin: (canvas.frame.box.x, canvas.frame.box.y))
-            shapes = AreaShapes(areas: shapeAreas, pixels: areaPixels, frame: canvas.frame, budget: options.outlinePoints,
-                                group: (grid.cellOfArea(count: data.areas.count), grid.cells.count))
+        if let grid = layout.grid {
             let cellNeed = grid.cells.map { cell in Self.weightedMean(cell.members.map { (data.areas[$0].need, data.areas[$0].children) }) }
             classes = NeedClasses(values: cellNeed)
-            linkMarkup = linksLayer(areaPixels: areaPixels, sitePixels: sitePixels, grid: grid)
+            linkMarkup = linksLayer(areaPixels: layout.areaPixels, sitePixels: layout.sitePixels, grid: grid)
             areaMarkup = cellLayer(grid: grid, cellNeed: cellNeed)
         } else {
-            shapes = AreaShapes(areas: shapeAreas, pixels: areaPixels, frame: canvas.frame, budget: options.outlinePoints, group: nil)
             classes = NeedClasses(values: data.areas.map(\.need))
-            linkMarkup = linksLayer(areaPixels: areaPixels, sitePixels: sitePixels, grid: nil)
-            areaMarkup = areaLayer(areaPixels: areaPixels)
+            linkMarkup = linksLayer(areaPixels: layout.areaPixels, sitePixels: layout.sitePixels, grid: nil)
+            areaMarkup = areaLayer(areaPixels: layout.areaPixels)
         }
-        siteMarkup = siteLayer(sitePixels: sitePixels)
-        placeMarkup = canvas.placeLayer(data.places)
-        outreachMarkup = services.outreachLayer(shapes)
-        serviceMarkup = services.coverageLayers(shapes)
-        districts = canvas.districtLayers(shapes: shapes, areaDistricts: data.areas.map(\.district), boundaries: data.boundaries)
+        siteMarkup = siteLayer(sitePixels: layout.sitePixels)
+        placeMarkup = layout.canvas.placeLayer(data.places)
+        outreachMarkup = services.outreachLayer(layout.shapes)
+        serviceMarkup = services.coverageLayers(layout.shapes)
     }
 
     func document(standalone: Bool) -> String {
@@ -62,7 +48,7 @@ struct PlanMapRenderer {
         // The per-service layers need the page's selector, so only the HTML page carries them.
         let overlays = outreachMarkup + (standalone ? "" : serviceMarkup)
         return canvas.document(standalone: standalone,
-                               layers: areaMarkup + overlays + districts.outlines + linkMarkup + siteMarkup + placeMarkup + districts.labels,
+                               layers: areaMarkup + overlays + layout.districts.outlines + linkMarkup + siteMarkup + placeMarkup + layout.districts.labels,
                                panel: panel)
     }
 
@@ -306,7 +292,7 @@ struct PlanMapRenderer {
             .line(colour: "#1e1e1e", dash: nil, label: "area to its hub, covered"),
             .line(colour: "#b30000", dash: "3 2", label: "hub beyond coverage time"),
             .note(aggregated
-                  ? "\(data.areas.count) areas merged by \(Fixed.trimmed(cellSize)) px grid cell; links join each cell's areas to their hubs."
+                  ? "\(data.areas.count) areas merged by \(Fixed.trimmed(layout.cellSize)) px grid cell; links join each cell's areas to their hubs."
                   : shapes.isOutlines ? "\(data.areas.count) areas, each drawn as its outline, with a dot at its centroid."
                   : "\(data.areas.count) areas, each shaded over the land nearest its centroid (dot)."),
             .note(data.boundaries.isEmpty ? shapes.note : "District outlines from the boundary file."),

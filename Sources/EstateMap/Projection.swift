@@ -1,11 +1,10 @@
+import Estate
 import Foundation
 
 /// Equirectangular projection at the data's mean latitude, in kilometres: accurate to well under
 /// 1% across a county (Kent spans half a degree of latitude), which is all a scale bar needs.
 struct Projection {
-    /// Mean Earth radius (IUGG), km.
-    static let earthRadiusKm = 6371.0088
-    static let kmPerDegree = earthRadiusKm * Double.pi / 180
+    static let kmPerDegree = Geodesy.earthRadiusKm * Double.pi / 180
 
     let originLat: Double
     let originLon: Double

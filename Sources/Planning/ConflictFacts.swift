@@ -1,3 +1,5 @@
+import Quantities
+
 /// Infeasibility in data facts rather than model units: which areas no building can reach, the
 /// most any plan could cover, and the best a limit can reach with the others held.
 enum ConflictFacts {
@@ -51,39 +53,68 @@ enum ConflictFacts {
         }
     }
 
-    /// The districts the plan closest to meeting `group` (least total shortfall, every other
-    /// constraint held) leaves short of a per-district floor, in data facts ("Swale: 71.3% of
-    /// its need covered, of the 80.0% asked, ..."); empty for other groups and under capacity,
-    /// where coverage depends on the assignment.
-    static func closest(_ group: ConstraintGroup, keep: [Bool], model: PlanningModel) -> [String] {
+    /// The per-district floors of `group` that the plan closest to meeting them all (`closest`:
+    /// least total shortfall, every other constraint held) leaves short, each with its own best
+    /// from `leastViolation(district)`: the least violation of that district's floor alone, in the
+    /// row's unit (need weight, sites), every other constraint held and the other districts'
+    /// floors dropped; nil when that solve did not finish. A floor met in the closest plan can be
+    /// met alone, so it needs no solve. Under capacity coverage depends on the assignment, so every
+    /// district's floor is solved. Empty for other groups.
+    static func floors(_ group: ConstraintGroup, closest keep: [Bool], model: PlanningModel,
+                       leastViolation: (Int) throws -> Double?) rethrows -> [FloorReach] {
         let instance = model.instance, spec = model.specification
-        let closest = "in the plan closest to every district's floor, with the other constraints held"
+        var floors: [FloorReach] = []
         switch group {
         case .minDistrictCoverage:
-            guard let floor = spec.constraints.minDistrictCoverage, spec.constraints.capacity == nil else { return [] }
+            guard let floor = spec.constraints.minDistrictCoverage else { return [] }
             let evaluation = PlanEvaluation(instance: instance, keep: keep, coverageMinutes: spec.coverageMinutes, assignment: nil)
             var covered = Array(repeating: 0.0, count: instance.districtCount), total = covered
             for i in 0 ..< instance.areaCount {
                 covered[instance.areaDistrict[i]] += instance.areaWeight[i] * evaluation.areaCoveredShare[i]
                 total[instance.areaDistrict[i]] += instance.areaWeight[i]
             }
-            return (0 ..< instance.districtCount).compactMap { d in
-                guard total[d] > 0, covered[d] / total[d] < floor - 1e-6 else { return nil }
-                return "\(instance.districtNames[d]): \(percent(covered[d] / total[d])) of its need covered, of the "
-                    + "\(percent(floor)) asked, \(closest)"
+            let capacity = spec.constraints.capacity != nil
+            for d in 0 ..< instance.districtCount where total[d] > 0 {
+                guard capacity || covered[d] / total[d] < floor - 1e-6, let violation = try leastViolation(d) else { continue }
+                let reach = FloorReach(floor: instance.districtNames[d], measure: .coverage, asked: floor,
+                                       best: max(0, floor - violation / total[d]))
+                // Under capacity the closest plan's shortfalls are unknown: only floors out of reach alone are facts.
+                if !capacity || !reach.reachableAlone { floors.append(reach) }
             }
         case .minPerDistrict:
             guard let minimum = spec.constraints.minPerDistrict else { return [] }
             var kept: [Int: Int] = [:]
             // Every district with a site, as the constraint reads (FORMAT.md).
             for j in 0 ..< instance.siteCount { kept[instance.siteDistrict[j], default: 0] += keep[j] ? 1 : 0 }
-            return kept.sorted { $0.key < $1.key }.compactMap { d, count in
-                count < minimum ? "\(instance.districtNames[d]) keeps \(count) of the \(minimum) sites asked \(closest)" : nil
+            for (d, count) in kept.sorted(by: { $0.key < $1.key }) where count < minimum {
+                guard let violation = try leastViolation(d) else { continue }
+                floors.append(FloorReach(floor: instance.districtNames[d], measure: .sites, asked: Double(minimum),
+                                         best: max(0, (Double(minimum) - violation).rounded())))
             }
         default:
-            return []
+            break
+        }
+        return floors
+    }
+
+    /// One floor's own best in words: "Swale: at most 71.3% of its need can be covered with the
+    /// other constraints held, of the 80.0% asked", or, when it can be met alone, that only the
+    /// group's floors together are out of reach.
+    static func sentence(_ reach: FloorReach) -> String {
+        let held = "with the other constraints held"
+        switch reach.measure {
+        case .coverage where reach.reachableAlone:
+            return "\(reach.floor) can reach the \(percent(reach.asked)) asked on its own, but not together with every other floor of this kind"
+        case .coverage:
+            return "\(reach.floor): at most \(percent(reach.best)) of its need can be covered \(held), of the \(percent(reach.asked)) asked"
+        case .sites, .familyHubs:
+            let what = reach.measure == .sites ? "sites" : "Family Hubs"
+            let asked = Int(reach.asked.rounded()), best = Int(reach.best.rounded())
+            return reach.reachableAlone
+                ? "\(reach.floor) can keep the \(asked) \(what) asked on its own, but not together with every other district"
+                : "\(reach.floor) can keep at most \(best) of the \(asked) \(what) asked \(held)"
         }
     }
 
-    private static func percent(_ share: Double) -> String { String(format: "%.1f%%", 100 * share) }
+    private static func percent(_ share: Double) -> String { Quantity.share.display(share) }
 }

@@ -14,6 +14,10 @@ struct Formulation {
         var lower: Double
         var upper: Double
         var group: ConstraintGroup?
+        /// Which of its group's floors the row is, when the group has one per district or service
+        /// (a district's index; for services a key the model chooses), so one floor can be made
+        /// elastic alone to find the most it can reach (`elasticModel(elastic:member:dropping:)`).
+        var member: Int?
         /// A coverage link (z_g <= sum of its covering sites) that a Benders master leaves out and
         /// generates where violated (``CoverageCuts``); every other view keeps it.
         var isCoverageLink = false
@@ -39,8 +43,8 @@ struct Formulation {
 
     /// Adds `lower <= sum coefficients * x[columns] <= upper`, tagged with `group` (nil: structural).
     mutating func addRow(_ columns: [Int], _ coefficients: [Double], lower: Double = -.infinity, upper: Double = .infinity,
-                         group: ConstraintGroup?) {
-        rows.append(Row(columns: columns, coefficients: coefficients, lower: lower, upper: upper, group: group))
+                         group: ConstraintGroup?, member: Int? = nil) {
+        rows.append(Row(columns: columns, coefficients: coefficients, lower: lower, upper: upper, group: group, member: member))
     }
 
     /// Adds the coverage link `z <= sum y[sites]` (structural; see ``Row/isCoverageLink``).
@@ -98,8 +102,10 @@ struct Formulation {
 
     /// The model in which the rows of `elastic` may be violated: each gets a slack column, and the
     /// objective is the group's total violation, in the group's own unit (one group is elastic at a
-    /// time, so units never mix). Rows of `dropped` are left out.
-    func elasticModel(elastic: ConstraintGroup, dropping dropped: Set<ConstraintGroup>)
+    /// time, so units never mix). Rows of `dropped` are left out. With `member`, only that floor
+    /// of the group is elastic and the group's other floors are left out: the least violation is
+    /// then how far that one floor is beyond reach with every other constraint held.
+    func elasticModel(elastic: ConstraintGroup, member: Int? = nil, dropping dropped: Set<ConstraintGroup>)
         -> (model: LinearModel, slacks: [Int]) {
         var result = model
         for j in 0 ..< result.variableCount { result.setObjectiveCoefficient(j, 0) }
@@ -116,6 +122,7 @@ struct Formulation {
                 result.addRow(columns: row.columns, coefficients: row.coefficients, lower: row.lower, upper: row.upper)
                 continue
             }
+            if let member, row.member != member { continue }
             var columns = row.columns, coefficients = row.coefficients
             if row.upper.isFinite {
                 let s = result.addVariable(.continuous, objective: 1)

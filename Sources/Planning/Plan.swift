@@ -19,12 +19,50 @@ public struct Conflict: Sendable, Codable, Equatable {
     /// The facts in the data behind a coverage floor that cannot be met: areas beyond the
     /// coverage time of every building that may open.
     public var outOfReach: [OutOfReach] = []
+    /// For a group with one floor per district or service: each floor the plan closest to
+    /// meeting them all leaves short, with the most it can reach on its own.
+    public var floors: [FloorReach] = []
 
     public init(constraint: ConstraintGroup, details: [String] = [], minimumViolation: Double? = nil) {
         self.constraint = constraint
         self.details = details
         self.minimumViolation = minimumViolation
     }
+}
+
+/// One floor of a group that sets one per district or service, alone: the most its measure can
+/// reach with every other constraint of the scenario held and the group's other floors dropped
+/// (a re-solve in which only this floor may fall short, by as little as possible). Each floor's
+/// own best, so a test can repeat it by planning for that floor alone.
+public struct FloorReach: Sendable, Codable, Equatable {
+    /// What the floor measures.
+    public enum Measure: String, Sendable, Codable {
+        /// A share (0...1) of need covered.
+        case coverage
+        /// Sites kept.
+        case sites
+        /// Family Hubs kept.
+        case familyHubs = "family_hubs"
+    }
+
+    /// The floor in words: a district's name, or a service and where ("youth_activities in Swale").
+    public var floor: String
+    public var measure: Measure
+    /// The floor asked.
+    public var asked: Double
+    /// The most the floor's measure can reach alone, no more than `asked`: equal to it when the
+    /// floor can be met on its own but not together with the group's other floors.
+    public var best: Double
+
+    public init(floor: String, measure: Measure, asked: Double, best: Double) {
+        self.floor = floor
+        self.measure = measure
+        self.asked = asked
+        self.best = best
+    }
+
+    /// Whether the floor can be met when the group's other floors are dropped.
+    public var reachableAlone: Bool { best >= asked - 1e-9 }
 }
 
 /// Areas of one group (all areas, the most deprived, a district) that no building that may open

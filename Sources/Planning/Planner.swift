@@ -382,7 +382,12 @@ public enum Planner {
                     for j in 0 ..< model.instance.siteCount {
                         if let column = model.siteColumn[j], held.solution[column] > 0.5 { keep[j] = true }
                     }
-                    conflict.details += ConflictFacts.closest(group, keep: keep, model: model)
+                    conflict.floors = try ConflictFacts.floors(group, closest: keep, model: model) { district in
+                        let (alone, slacks) = model.formulation.elasticModel(elastic: group, member: district, dropping: [])
+                        let solution = try solve(alone, options: options)
+                        return solution.status == .optimal ? slacks.reduce(0) { $0 + solution[$1] } : nil
+                    }
+                    conflict.details += conflict.floors.map(ConflictFacts.sentence)
                 }
             }
             return conflict

@@ -397,7 +397,7 @@ struct PlanningModel {
                 let picked = coverage.districts.indices.filter { coverage.districts[$0] == d }
                 formulation.addRow(picked.map { coverage.columns[$0] }, picked.map { coverage.coefficients[$0] },
                                    lower: share * districtWeight[d] - coverage.constantByDistrict[d, default: 0],
-                                   group: .minDistrictCoverage)
+                                   group: .minDistrictCoverage, member: d)
             }
         }
         if let share = c.minDeprivedCoverage {
@@ -434,7 +434,7 @@ struct PlanningModel {
                 guard !inDistrict.isEmpty else { continue }
                 let kept = inDistrict.filter { siteFixedOpen[$0] }.count
                 let open = inDistrict.compactMap { siteColumn[$0] }
-                formulation.addRow(open, Array(repeating: 1, count: open.count), lower: Double(k - kept), group: .minPerDistrict)
+                formulation.addRow(open, Array(repeating: 1, count: open.count), lower: Double(k - kept), group: .minPerDistrict, member: d)
             }
         }
     }

@@ -346,7 +346,7 @@ struct ServiceModel {
             for d in 0 ..< instance.districtCount {
                 let inDistrict = (0 ..< m).filter { instance.siteDistrict[$0] == d }.map { siteColumn[$0] }
                 guard !inDistrict.isEmpty else { continue }
-                formulation.addRow(inDistrict, inDistrict.map { _ in 1 }, lower: Double(k), group: .minPerDistrict)
+                formulation.addRow(inDistrict, inDistrict.map { _ in 1 }, lower: Double(k), group: .minPerDistrict, member: d)
             }
         }
         report.variables = formulation.variableCount
@@ -383,7 +383,7 @@ struct ServiceModel {
         }
         for d in hubsByDistrict.keys.sorted() {
             let hubs = hubsByDistrict[d]!
-            formulation.addRow(hubs, hubs.map { _ in 1 }, lower: Double(rules.familyHubsPerDistrict), group: .familyHubs)
+            formulation.addRow(hubs, hubs.map { _ in 1 }, lower: Double(rules.familyHubsPerDistrict), group: .familyHubs, member: d)
         }
     }
 
@@ -400,29 +400,38 @@ struct ServiceModel {
             }
             let columns = coefficient.keys.sorted()
             if total > 0 {
-                formulation.addRow(columns, columns.map { coefficient[$0]! }, lower: share * total, group: .minCoverage)
+                formulation.addRow(columns, columns.map { coefficient[$0]! }, lower: share * total, group: .minCoverage,
+                                   member: Self.floorMember(service: nil, district: nil, districts: instance.districtCount))
             }
         }
         for (k, rule) in rules.services.enumerated() {
             let weights = services.areaWeight[k]
-            func addShare(_ share: Double, areas: (Int) -> Bool, group: ConstraintGroup) {
+            func addShare(_ share: Double, areas: (Int) -> Bool, group: ConstraintGroup, district: Int? = nil) {
                 let total = (0 ..< instance.areaCount).filter(areas).reduce(0) { $0 + weights[$1] }
                 guard total > 0 else { return }
                 // A shared covered share appears once, with the weights of its areas summed.
                 var weightOf: [Int: Double] = [:]
                 for term in coverageTerms[k] where areas(term.area) { weightOf[term.column, default: 0] += term.weight }
                 let columns = weightOf.keys.sorted()
-                formulation.addRow(columns, columns.map { weightOf[$0]! }, lower: share * total, group: group)
+                formulation.addRow(columns, columns.map { weightOf[$0]! }, lower: share * total, group: group,
+                                   member: Self.floorMember(service: k, district: district, districts: instance.districtCount))
             }
             if let share = rule.minCoverage { addShare(share, areas: { _ in true }, group: .minCoverage) }
             if let share = rule.minDistrictCoverage {
                 for d in 0 ..< instance.districtCount {
-                    addShare(share, areas: { instance.areaDistrict[$0] == d }, group: .minDistrictCoverage)
+                    addShare(share, areas: { instance.areaDistrict[$0] == d }, group: .minDistrictCoverage, district: d)
                 }
             }
             if let share = rule.minDeprivedCoverage {
                 addShare(share, areas: { deprived.contains($0) }, group: .minDeprivedCoverage)
             }
         }
+    }
+
+    /// The key of one coverage floor within its group (`Formulation.Row.member`): the services'
+    /// weighted floor, a service's own floor, or a service's floor in one district.
+    static func floorMember(service: Int?, district: Int?, districts: Int) -> Int {
+        guard let service else { return -1 }
+        return service * (districts + 1) + (district.map { $0 + 1 } ?? 0)
     }
 }

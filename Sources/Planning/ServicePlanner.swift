@@ -286,24 +286,35 @@ enum ServicePlanner {
             if group != .siteStatus, model.dataConflicts[group] == nil {
                 let (elastic, slacks) = model.formulation.elasticModel(elastic: group, dropping: dropped)
                 let solution = try Planner.solve(elastic, options: options)
-                if solution.status == .optimal {
-                    conflict.minimumViolation = slacks.reduce(0) { $0 + solution[$1] }
-                    if structural[group] == nil { conflict.details = closestFacts(group, solution: solution, model: model) }
+                if solution.status == .optimal { conflict.minimumViolation = slacks.reduce(0) { $0 + solution[$1] } }
+                // The floors short in the plan closest to them all with every other constraint held
+                // (not only those of the conflict), each then re-solved alone.
+                let held = dropped.isEmpty ? solution
+                    : try Planner.solve(model.formulation.elasticModel(elastic: group, dropping: []).model, options: options)
+                if structural[group] == nil, held.status == .optimal {
+                    conflict.floors = try floors(group, closest: held, model: model) { member in
+                        let (alone, slacks) = model.formulation.elasticModel(elastic: group, member: member, dropping: [])
+                        let own = try Planner.solve(alone, options: options)
+                        return own.status == .optimal ? slacks.reduce(0) { $0 + own[$1] } : nil
+                    }
+                    conflict.details = conflict.floors.map(ConflictFacts.sentence)
                 }
             }
             return conflict
         }
     }
 
-    /// The floors of `group` the plan closest to meeting them (the elastic solution: least total
-    /// shortfall, every other constraint held) leaves short, service by service and district by
-    /// district, in data facts: "youth_activities coverage in Swale is 71.3% of the 80.0% asked
-    /// in the plan closest to every floor, with the other constraints held". Empty under capacity,
-    /// where coverage depends on the assignment.
-    static func closestFacts(_ group: ConstraintGroup, solution: Solution, model: ServiceModel) -> [String] {
+    /// The floors of `group` that the plan closest to meeting them all (`closest`, the elastic
+    /// solution: least total shortfall, every other constraint held) leaves short, service by
+    /// service and district by district, each with its own best from `leastViolation(member)`:
+    /// the least violation of that floor alone (`ServiceModel.floorMember`), in need weight or
+    /// hubs, every other constraint held and the group's other floors dropped; nil when that
+    /// solve did not finish. Empty under capacity, where coverage depends on the assignment.
+    static func floors(_ group: ConstraintGroup, closest solution: Solution, model: ServiceModel,
+                       leastViolation: (Int) throws -> Double?) throws -> [FloorReach] {
         let instance = model.instance, services = model.services, rules = model.rules, spec = model.specification
         guard spec.constraints.capacity == nil else { return [] }
-        let m = instance.siteCount, s = services.serviceCount
+        let m = instance.siteCount, s = services.serviceCount, districts = instance.districtCount
         let keep = (0 ..< m).map { solution[model.siteColumn[$0]] > 0.5 }
         let offered = (0 ..< m).map { j in
             (0 ..< s).map { k in
@@ -316,34 +327,42 @@ enum ServicePlanner {
                                            outreach: outreach, assignment: nil)
         let shares = ServiceShares(evaluation, instance: instance, services: services, rules: rules,
                                    deprivedAreas: spec.deprivedAreas)
-        func percent(_ x: Double) -> String { String(format: "%.1f%%", 100 * x) }
-        let closest = "in the plan closest to every floor, with the other constraints held"
-        var facts: [String] = []
-        func check(_ reached: Double, _ floor: Double?, _ what: String) {
-            guard let floor, reached < floor - 1e-6 else { return }
-            facts.append("\(what) is \(percent(reached)) of the \(percent(floor)) asked \(closest)")
+        let deprived = Set(spec.deprivedAreas)
+        func weight(_ k: Int, _ areas: (Int) -> Bool) -> Double {
+            (0 ..< instance.areaCount).filter(areas).reduce(0) { $0 + services.areaWeight[k][$1] }
+        }
+        var floors: [FloorReach] = []
+        func check(_ reached: Double, _ floor: Double?, _ what: String, service: Int?, district: Int? = nil, total: Double) throws {
+            guard let floor, total > 0, reached < floor - 1e-6,
+                  let violation = try leastViolation(ServiceModel.floorMember(service: service, district: district, districts: districts))
+            else { return }
+            floors.append(FloorReach(floor: what, measure: .coverage, asked: floor, best: max(0, floor - violation / total)))
         }
         switch group {
         case .minCoverage:
             if let floor = spec.constraints.minCoverage {
                 var covered = 0.0, total = 0.0
-                for (k, rule) in rules.services.enumerated() {
+                for (k, rule) in rules.services.enumerated() where rule.weight != 0 {
                     covered += rule.weight * evaluation.coveredWeight[k]
-                    total += rule.weight * evaluation.totalWeight[k]
+                    total += rule.weight * services.areaWeight[k].reduce(0, +)
                 }
-                check(total > 0 ? covered / total : 1, floor, "the services' weighted coverage")
+                try check(total > 0 ? covered / total : 1, floor, "the services' weighted need", service: nil, total: total)
             }
-            for k in 0 ..< s { check(shares.county[k], rules.services[k].minCoverage, "\(services.codes[k]) coverage") }
+            for k in 0 ..< s {
+                try check(shares.county[k], rules.services[k].minCoverage, services.codes[k], service: k, total: weight(k) { _ in true })
+            }
         case .minDistrictCoverage:
             for k in 0 ..< s {
-                for d in 0 ..< instance.districtCount {
-                    check(shares.district[k][d], rules.services[k].minDistrictCoverage,
-                          "\(services.codes[k]) coverage in \(instance.districtNames[d])")
+                for d in 0 ..< districts {
+                    try check(shares.district[k][d], rules.services[k].minDistrictCoverage,
+                              "\(services.codes[k]) in \(instance.districtNames[d])", service: k, district: d,
+                              total: weight(k) { instance.areaDistrict[$0] == d })
                 }
             }
         case .minDeprivedCoverage:
             for k in 0 ..< s {
-                check(shares.deprived[k], rules.services[k].minDeprivedCoverage, "\(services.codes[k]) coverage of the most deprived areas")
+                try check(shares.deprived[k], rules.services[k].minDeprivedCoverage, "\(services.codes[k]) in the most deprived areas",
+                          service: k, total: weight(k) { deprived.contains($0) })
             }
         case .familyHubs:
             guard let core = rules.familyHubCore else { break }
@@ -351,13 +370,16 @@ enum ServicePlanner {
             for j in 0 ..< m where core.allSatisfy({ services.siteHosts[$0][j] }) {
                 hubs[instance.siteDistrict[j], default: 0] += evaluation.familyHub[j] ? 1 : 0
             }
+            let asked = Double(rules.familyHubsPerDistrict)
             for (d, count) in hubs.sorted(by: { $0.key < $1.key }) where count < rules.familyHubsPerDistrict {
-                facts.append("\(instance.districtNames[d]) has \(count) of the \(rules.familyHubsPerDistrict) Family Hub(s) asked \(closest)")
+                guard let violation = try leastViolation(d) else { continue }
+                floors.append(FloorReach(floor: instance.districtNames[d], measure: .familyHubs, asked: asked,
+                                         best: max(0, (asked - violation).rounded())))
             }
         default:
             break
         }
-        return facts
+        return floors
     }
 
     /// Minimums no plan can meet whatever it spends: each service's best coverage (county,

@@ -47,7 +47,23 @@ extension Comparison {
         }
         return DifferenceMapData(title: "Family Hub estate options", optionA: a.name, optionB: b.name, totals: totals,
                                  areas: diffAreas, sites: diffSites, districtTable: MapTable(header: header, rows: rows),
-                                 notices: notices, serviceTable: serviceShiftTable(k).map { MapTable(header: $0.header, rows: $0.rows) })
+                                 notices: notices, serviceTable: serviceShiftTable(k).map { MapTable(header: $0.header, rows: $0.rows) },
+                                 services: serviceReach(k))
+    }
+
+    /// Each service both A and option `k` plan, how it reaches every area (in `areas` order)
+    /// under each, from their `area_services.csv`; none when either lacks that file.
+    func serviceReach(_ k: Int) -> [DifferenceService] {
+        guard let a = options[0].services?.areas, let b = options[k].services?.areas else { return [] }
+        return serviceCodes.compactMap { code in
+            guard let shareA = a[code], let shareB = b[code] else { return nil }
+            func map(_ shares: [String: PlanRecord.AreaServiceShares]) -> MapService {
+                let rows = areas[0].map { shares[$0.id] }
+                return MapService(code: code, covered: rows.map { $0?.covered ?? 0 }, outreach: rows.map { $0?.outreach ?? 0 },
+                                  population: rows.map { $0?.weight ?? 0 })
+            }
+            return DifferenceService(a: map(shareA), b: map(shareB))
+        }
     }
 
     /// The area outlines the difference maps draw, by area id, and where they came from.

@@ -192,7 +192,7 @@ public enum ExplanationWords {
             text = change(m.cost - base.cost, NumberFormat.pounds(abs(m.cost - base.cost)), more: "more", less: "less", verb: "costs")
                 + " (\(NumberFormat.pounds(m.cost)) a year), covers \(NumberFormat.percent(m.coverage))"
         case .minCarbon:
-            text = change(m.carbon - base.carbon, NumberFormat.decimal(abs(m.carbon - base.carbon), 1) + " tCO2e", more: "more",
+            text = change(m.carbon - base.carbon, NumberFormat.carbon(abs(m.carbon - base.carbon)) + " tCO2e", more: "more",
                           less: "less", verb: "emits") + ", costs \(NumberFormat.pounds(m.cost))"
         case .minSites:
             text = "costs \(NumberFormat.pounds(m.cost)), covers \(NumberFormat.percent(m.coverage))"
@@ -229,7 +229,7 @@ public enum ExplanationWords {
         }
         switch limit {
         case .budget: return "Budget of \(NumberFormat.pounds(value)) a year"
-        case .carbon: return "Carbon cap of \(NumberFormat.decimal(value, 1)) tCO2e a year"
+        case .carbon: return "Carbon cap of \(NumberFormat.carbon(value)) tCO2e a year"
         case .maxSites: return "At most \(Int(value)) sites"
         case .minSites: return "At least \(Int(value)) sites"
         case .minPerDistrict: return "At least \(Int(value)) kept per district"
@@ -252,7 +252,7 @@ public enum ExplanationWords {
         let delta = abs(to - from)
         switch limit {
         case .budget: return "\(NumberFormat.pounds(delta)) \(to > from ? "more" : "less") (\(NumberFormat.pounds(to)))"
-        case .carbon: return "\(NumberFormat.decimal(delta, 1)) tCO2e \(to > from ? "more" : "less") (\(NumberFormat.decimal(to, 1)))"
+        case .carbon: return "\(NumberFormat.carbon(delta)) tCO2e \(to > from ? "more" : "less") (\(NumberFormat.carbon(to)))"
         case .maxSites, .minSites: return "\(to > from ? "one more" : "one fewer") (\(Int(to)) sites)"
         case .minPerDistrict: return "\(Int(to)) per district"
         case .familyHubs: return "\(Int(to)) Family Hub\(to == 1 ? "" : "s") per district"

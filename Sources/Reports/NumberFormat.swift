@@ -29,6 +29,9 @@ enum NumberFormat {
     /// Minutes to a tenth, the decimal always shown ("8.0"), "-" when absent.
     static func minutes(_ value: Double?) -> String { Quantity.minutes.display(value) }
 
+    /// An objective value or bound in the objective's own units, thousands separated ("2,868,140.677").
+    static func objective(_ value: Double) -> String { Quantity.objective.display(value) }
+
     /// Tonnes of CO2e a year to a tenth ("1,228.6").
     static func carbon(_ value: Double) -> String { Quantity.carbon.display(value) }
 }

@@ -13,8 +13,8 @@ public enum PlanConsoleSummary {
         for notice in context.dataset.provenance.notices { lines.append("  NOTE: \(notice)") }
         lines.append("  objective \(spec.objective.rawValue), coverage within \(NumberFormat.decimal(spec.coverageMinutes)) minutes")
         var status = "  status \(plan.status.rawValue)"
-        if let objective = plan.objective { status += ", objective \(NumberFormat.decimal(objective, 3))" }
-        if let bound = plan.bound { status += ", bound \(NumberFormat.decimal(bound, 3))" }
+        if let objective = plan.objective { status += ", objective \(NumberFormat.objective(objective))" }
+        if let bound = plan.bound { status += ", bound \(NumberFormat.objective(bound))" }
         if let gap = plan.gap { status += ", gap \(NumberFormat.gap(gap))" }
         status += ", \(NumberFormat.decimal(plan.seconds, 3)) s"
         lines.append(status)

@@ -1,6 +1,7 @@
 import Estate
 import EstateIO
 import Planning
+import Quantities
 
 extension PlanFiles {
     /// The areas no site could cover within the coverage standard, whatever the plan
@@ -13,9 +14,9 @@ extension PlanFiles {
         for entry in unreachable.entries {
             let area = dataset.areas[entry.area]
             csv.row([
-                area.id, dataset.districts[area.district], NumberFormat.decimal(area.children, 2),
-                NumberFormat.decimal(instance.areaWeight[entry.area], 6),
-                entry.nearestSite.map { dataset.sites[$0].id } ?? "", NumberFormat.decimal(entry.minutes, 2),
+                area.id, dataset.districts[area.district], Quantity.people.text(area.children),
+                Quantity.weight.text(instance.areaWeight[entry.area]),
+                entry.nearestSite.map { dataset.sites[$0].id } ?? "", Quantity.minutes.text(entry.minutes),
             ])
         }
         return csv.bytes

@@ -122,15 +122,17 @@ public enum PlanFiles {
     }
 
     static func districtsTable(_ context: PlanContext, _ tables: PlanTables) -> ReportTable {
+        let services = ServiceTables.districtRows(context)
         var table = ReportTable(name: "Districts", header: ["district", "sites_kept", "sites_closed", "cost", "carbon", "need", "coverage",
-                                                             "median_minutes", "worst_minutes", "areas_without_hub"])
+                                                             "median_minutes", "worst_minutes", "areas_without_hub"]
+                                    + (context.plan.services == nil ? [] : ServiceTables.districtHeader))
         for row in tables.districts {
             table.rows.append([
                 .text(context.dataset.districts[row.district]), .integer(row.sitesKept), .integer(row.sitesClosed),
                 .number(row.cost, .money), .number(row.carbon, .carbon), .number(row.need, .weight),
                 .number(row.coverage, .share), .number(row.medianMinutes, .minutes),
                 .number(row.worstMinutes, .minutes), .integer(row.areasWithoutHub),
-            ])
+            ] + ServiceTables.districtCells(services, district: row.district))
         }
         return table
     }

@@ -74,7 +74,7 @@ public enum PlanFolderReader {
                                           expected: "the number of sites kept in sites.csv (\(keptSites.count)); are the files from different runs?")])
         }
         let map = files[mapFile].flatMap { String(validating: $0, as: UTF8.self) }
-        let services = try readServices(files, label: label)
+        let services = try readServices(files, areaIDs: Set(areas.map(\.id)), label: label)
         return PlanRecord(name: name, source: source, summary: summary, sites: sites, areas: areas, equality: equality, map: map,
                           services: services)
     }

@@ -8,13 +8,18 @@ extension PlanRecord {
     public init(context: PlanContext, name: String, source: String, engineVersion: String) throws {
         guard context.plan.status.hasPlan else { throw ComparisonError.noPlan(option: name, status: context.plan.status) }
         let tables = PlanTables(context)
-        let files: [String: [UInt8]] = [
+        var files: [String: [UInt8]] = [
             "summary.json": try PlanSummary(engineVersion: engineVersion, context: context, totals: tables.totals).json(),
             "sites.csv": PlanFiles.sitesCSV(context, tables),
             "areas.csv": PlanFiles.areasCSV(context),
             "estate.geojson": Array(PlanFiles.geoJSON(context, tables).utf8),
             "equality.csv": try PlanEquality.csv(context),
         ]
+        if context.plan.services != nil {
+            files["services.csv"] = ServiceTables.servicesTable(context).csv
+            files["service_equality.csv"] = try ServiceEquality.csv(context)
+            files["area_services.csv"] = ServiceTables.areaServicesCSV(context)
+        }
         self = try PlanFolderReader.read(files: files, location: source + " (solved)", name: name, source: source)
     }
 }

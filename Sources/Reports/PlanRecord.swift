@@ -228,10 +228,28 @@ public struct PlanRecord: Sendable, Equatable {
     public struct ServiceText: Sendable, Equatable {
         public var coverage: EqualityText
         public var equality: EqualityText
+        /// `area_services.csv`: by service code, then area id, how the service reaches the area;
+        /// empty for a folder without the file (the difference map then has no service layers).
+        public var areas: [String: [String: AreaServiceShares]]
 
-        public init(coverage: EqualityText, equality: EqualityText) {
+        public init(coverage: EqualityText, equality: EqualityText, areas: [String: [String: AreaServiceShares]] = [:]) {
             self.coverage = coverage
             self.equality = equality
+            self.areas = areas
+        }
+    }
+
+    /// One row of `area_services.csv`: the service's need weight in the area, the share a kept
+    /// building offering it covers and the share outreach reaches.
+    public struct AreaServiceShares: Sendable, Equatable {
+        public var weight: Double
+        public var covered: Double
+        public var outreach: Double
+
+        public init(weight: Double, covered: Double, outreach: Double) {
+            self.weight = weight
+            self.covered = covered
+            self.outreach = outreach
         }
     }
 

@@ -25,11 +25,12 @@ extension PlanReport {
              value(coverage, row, "sites_offering") ?? "-", value(coverage, row, "cost").flatMap(Double.init).map(NumberFormat.pounds) ?? "-"]
         })
         html += "<h4>Coverage by district</h4>\n"
-        html += table(header: ["District"] + codes, rows: districts.map { district in
+        // Service names with spaces, so the headers wrap and the table fits a printed page.
+        html += table(header: ["District"] + codes.map(ExplanationWords.serviceName), rows: districts.map { district in
             [district] + codes.map { code in
                 percent(coverage, coverage.rows.first { $0[0] == code && value(coverage, $0, "district") == district }, "covered_share")
             }
-        })
+        }, wide: true)
         html += "<h4>Equality impact by service</h4>\n"
         html += "<p>Each service's population covered, for all areas and for the most and least deprived areas of the dataset "
             + "(deciles as in the equality table); areas with no kept site offering the service at all; usage of the service "
@@ -48,7 +49,7 @@ extension PlanReport {
             return [code, percent(equality, all, "coverage"), percent(equality, group(code, "most_deprived", "10%"), "coverage"),
                     percent(equality, group(code, "most_deprived", "20%"), "coverage"),
                     percent(equality, leastDeprived(code), "coverage"),
-                    all.flatMap { value(equality, $0, "median_minutes") } ?? "-",
+                    all.flatMap { value(equality, $0, "median_minutes") }.flatMap(Double.init).map(NumberFormat.minutes) ?? "-",
                     all.flatMap { value(equality, $0, "unreachable_areas") } ?? "-",
                     percent(equality, all, "displaced_share")]
         })

@@ -185,7 +185,7 @@ public enum PlanReport {
                     if o.visitsDisplaced > 0 { reason += "; \(NumberFormat.grouped(o.visitsDisplaced)) visits a year move" }
                     if let to = o.nearestKeptSite { reason += ", most to \(names[to] ?? to)" }
                     if let extra = o.extraMinutes, abs(extra) >= 0.05 {
-                        reason += " (" + NumberFormat.decimal(abs(extra), 1) + (extra > 0 ? " min further" : " min nearer") + " on average)"
+                        reason += " (" + NumberFormat.minutes(abs(extra)) + (extra > 0 ? " min further" : " min nearer") + " on average)"
                     }
                 }
             }
@@ -230,6 +230,7 @@ public enum PlanReport {
         }
         func percent(_ row: [String], _ column: String) -> String { cell(row, column).flatMap(Double.init).map(NumberFormat.percent) ?? "-" }
         func plain(_ row: [String], _ column: String) -> String { cell(row, column) ?? "-" }
+        func minutes(_ row: [String], _ column: String) -> String { cell(row, column).flatMap(Double.init).map(NumberFormat.minutes) ?? "-" }
         func label(_ row: [String]) -> String {
             switch plain(row, "group") {
             case "all": return "All areas"
@@ -243,7 +244,7 @@ public enum PlanReport {
         func rows(_ groups: [String]) -> [[String]] {
             groups.flatMap { group in record.equality.rows.filter { plain($0, "group") == group } }.map { row in
                 [label(row), plain(row, "areas"), cell(row, "children").flatMap(Double.init).map(NumberFormat.grouped) ?? "-",
-                 percent(row, "coverage"), percent(row, "weight_coverage"), plain(row, "median_minutes"), plain(row, "worst_minutes"),
+                 percent(row, "coverage"), percent(row, "weight_coverage"), minutes(row, "median_minutes"), minutes(row, "worst_minutes"),
                  plain(row, "unreachable_areas"), percent(row, "displaced_share")]
             }
         }
@@ -320,9 +321,10 @@ public enum PlanReport {
 
     static func escape(_ text: String) -> String { SVGWriter.escape(text) }
 
+    /// A `wide` table (one column per service) is set smaller in print, so it fits A4 upright.
     static func table(header: [String], rows: [[String]], firstColumnIsLabel: Bool = false, headless: Bool = false,
-                      rowClass: (Int) -> String? = { _ in nil }) -> String {
-        var html = "<table>\n"
+                      wide: Bool = false, rowClass: (Int) -> String? = { _ in nil }) -> String {
+        var html = wide ? "<table class=\"wide\">\n" : "<table>\n"
         if !headless { html += "<thead><tr>" + header.map { "<th>\(escape($0))</th>" }.joined() + "</tr></thead>\n" }
         html += "<tbody>\n"
         for (r, row) in rows.enumerated() {
@@ -358,7 +360,7 @@ public enum PlanReport {
     @page{size:A4;margin:12mm}\
     @media print{body{max-width:none;padding:0;font-size:10pt}table{font-size:8pt}th,td{padding:1px 4px}\
     article.option{break-before:page}article.option:first-of-type{break-before:auto}\
-    section{break-inside:auto}h2,h3,h4{break-after:avoid}tr{break-inside:avoid}figure.map{break-inside:avoid}\
+    table.wide{font-size:7pt}section{break-inside:auto}h2,h3,h4{break-after:avoid}tr{break-inside:avoid}figure.map{break-inside:avoid}\
     .notices{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
     """
 }

@@ -31,6 +31,7 @@ struct PlanSummary: Encodable {
 
     enum ConflictKeys: String, CodingKey {
         case constraint, explanation, details, minimumViolation = "minimum_violation", limit, best, outOfReach = "out_of_reach"
+        case floors
     }
 
     func encode(to encoder: Encoder) throws {
@@ -97,6 +98,10 @@ struct PlanSummary: Encodable {
             try e.encodeIfPresent(conflict.limit, forKey: .limit)
             try e.encodeIfPresent(conflict.best.map { roundedTo($0, 6) }, forKey: .best)
             if !conflict.outOfReach.isEmpty { try e.encode(conflict.outOfReach, forKey: .outOfReach) }
+            if !conflict.floors.isEmpty {
+                try e.encode(conflict.floors.map { FloorReach(floor: $0.floor, measure: $0.measure, asked: $0.asked, best: roundedTo($0.best, 6)) },
+                             forKey: .floors)
+            }
         }
         let unreachable = plan.reductions.areasUnreachable > 0
             ? (0 ..< context.instance.areaCount).filter { context.instance.pairs(of: $0).isEmpty }.map { context.dataset.areas[$0].id }

@@ -2,6 +2,7 @@ import Estate
 import EstateIO
 import Planning
 import Quantities
+import Workbook
 
 /// The v2 outputs (FORMAT.md, "Outputs (added)"): `services.csv`, `area_services.csv`, the
 /// `services_offered` and `family_hub` columns of `sites.csv`, the summary totals and the
@@ -53,6 +54,57 @@ public enum ServiceTables {
             rows.append(row(nil))
         }
         return rows
+    }
+
+    /// A district's services figures, the columns `districts.csv` adds for a v2 plan: what the
+    /// buildings-only columns beside them cannot say (their `coverage` is the children's need in
+    /// reach of any kept building, their `cost` the buildings').
+    public struct DistrictRow: Sendable, Equatable {
+        /// The services' weighted coverage over the district's areas, as `totals.coverage` weighs
+        /// the county: `sum_k weight_k sum_i w_ik (z_ik + value o_ik) / sum_k weight_k sum_i w_ik`.
+        public var serviceCoverage: Double
+        /// Kept sites of the district offering every core service.
+        public var familyHubs: Int
+        /// Running the services at the district's kept sites, and outreach to its areas (GBP/year).
+        public var serviceCost: Double
+        public var outreachCost: Double
+    }
+
+    /// One row per district, in district order; empty for a plan without services.
+    public static func districtRows(_ context: PlanContext) -> [DistrictRow] {
+        guard let outcome = context.plan.services, let services = context.instance.services,
+              let rules = context.specification.services else { return [] }
+        let instance = context.instance, evaluation = outcome.evaluation
+        var rows = Array(repeating: DistrictRow(serviceCoverage: 0, familyHubs: 0, serviceCost: 0, outreachCost: 0),
+                         count: instance.districtCount)
+        var covered = Array(repeating: 0.0, count: instance.districtCount), total = covered
+        for k in 0 ..< services.serviceCount {
+            let weight = rules.services[k].weight
+            for i in 0 ..< instance.areaCount {
+                let d = instance.areaDistrict[i], w = services.areaWeight[k][i], o = evaluation.outreachShare[k][i]
+                total[d] += weight * w
+                covered[d] += weight * w * (evaluation.coveredShare[k][i] + rules.outreachValue * o)
+                rows[d].outreachCost += rules.outreachCostPerPerson * services.areaPopulation[k][i] * o
+            }
+        }
+        for j in 0 ..< instance.siteCount {
+            let d = instance.siteDistrict[j]
+            if evaluation.familyHub[j] { rows[d].familyHubs += 1 }
+            for k in 0 ..< services.serviceCount where outcome.offered[j][k] { rows[d].serviceCost += rules.services[k].costPerSite }
+        }
+        for d in rows.indices { rows[d].serviceCoverage = total[d] > 0 ? covered[d] / total[d] : 1 }
+        return rows
+    }
+
+    /// The columns `districtRows` fills, after `districts.csv`'s own.
+    static let districtHeader = ["service_coverage", "family_hubs", "service_cost", "outreach_cost"]
+
+    /// A district's added cells, or none for a plan without services.
+    static func districtCells(_ rows: [DistrictRow], district d: Int) -> [Workbook.Cell] {
+        guard d < rows.count else { return [] }
+        let row = rows[d]
+        return [.number(row.serviceCoverage, .share), .integer(row.familyHubs), .number(row.serviceCost, .money),
+                .number(row.outreachCost, .money)]
     }
 
     /// `services.csv`, and the workbook's "Services" sheet from the same cells.

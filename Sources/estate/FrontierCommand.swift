@@ -57,21 +57,17 @@ struct FrontierCommand: ParsableCommand {
                         to: output)
         print("frontier: \(result.points.count) non-dominated points from \(result.solves) solves "
             + "(\(result.infeasibleEpsilons.count) bounds infeasible); \(x.rawValue) from "
-            + "\(format(result.range.lowerBound)) to \(format(result.range.upperBound))")
+            + "\(x.display(result.range.lowerBound)) to \(x.display(result.range.upperBound))")
         if let knee = result.knee {
-            print("  knee: \(x.rawValue) \(format(knee.x)), \(y.rawValue) \(format(knee.y)), \(knee.payload.totals.sitesKept) sites")
+            print("  knee: \(x.rawValue) \(x.display(knee.x)), \(y.rawValue) \(y.display(knee.y)), \(knee.payload.totals.sitesKept) sites")
         }
         if let own = result.scenarioPoint {
-            print("  scenario: \(x.rawValue) \(format(own.x)), \(y.rawValue) \(format(own.y))"
+            print("  scenario: \(x.rawValue) \(x.display(own.x)), \(y.rawValue) \(y.display(own.y))"
                 + (result.scenarioIsNondominated ? "" : " (dominated by a frontier point)"))
         }
         if let today = result.today {
-            print("  today (every building kept): \(x.rawValue) \(format(today.x)), \(y.rawValue) \(format(today.y))")
+            print("  today (every building kept): \(x.rawValue) \(x.display(today.x)), \(y.rawValue) \(y.display(today.y))")
         }
         print("  written to \(out)/: frontier.csv, frontier.xlsx, frontier.svg, frontier.json")
-    }
-
-    private func format(_ value: Double) -> String {
-        abs(value) >= 1000 ? String(format: "%.0f", value) : String(format: "%.4g", value)
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import Batch
+import Quantities
 
 final class FrontierTests: XCTestCase {
     /// A 9-item knapsack: x = total weight (kg), y = total value.
@@ -111,6 +112,13 @@ final class FrontierTests: XCTestCase {
         XCTAssertEqual(share.ticks.map { AxisTicks.label($0, step: share.step) }, ["0.5", "0.6", "0.7", "0.8", "0.9", "1.0"])
         XCTAssertEqual(AxisTicks.label(0, step: 2_000_000), "0")
         XCTAssertEqual(AxisTicks([5, 5]).ticks.map { AxisTicks.label($0, step: 0.2) }.first, "4.4")
+        // An axis with a quantity reads as the tables and sentences write it: pounds to the pound,
+        // shares as percentages to a tenth, minutes to a tenth.
+        XCTAssertEqual(cost.ticks.map { AxisTicks.label($0, step: cost.step, quantity: .money) }.prefix(2),
+                       ["£6,000,000", "£6,500,000"])
+        XCTAssertEqual(AxisTicks([0.805, 0.86]).ticks.map { AxisTicks.label($0, step: 0.01, quantity: .share) }.first, "80.0%")
+        XCTAssertEqual(AxisTicks.label(0.855, step: 0.005, quantity: .share), "85.5%")
+        XCTAssertEqual(AxisTicks.label(12.25, step: 0.5, quantity: .minutes), "12.3")
     }
 
     func testSVGDrawsEveryPointLabelsChosenOnesAndIsDeterministic() throws {

@@ -1,39 +1,19 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// The package root, for the committed default dataset.
 let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
 /// Runs the built `estate` binary as a user would, capturing exit code and output.
-struct EstateRun {
-    var status: Int32
-    var stdout: String
-    var stderr: String
-
+enum EstateRun {
     static var binary: URL {
         // Test bundles sit beside the package's built products.
         Bundle.main.bundleURL.appendingPathComponent("estate")
     }
 
-    static func run(_ arguments: [String], in directory: URL = packageRoot) throws -> EstateRun {
-        try run(binary, arguments, in: directory)
-    }
-
-    /// Any program, run the same way (the tests also call python3 to read workbooks back).
-    static func run(_ executable: URL, _ arguments: [String], in directory: URL = packageRoot) throws -> EstateRun {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return EstateRun(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                         stderr: String(decoding: errData, as: UTF8.self))
+    static func run(_ arguments: [String], in directory: URL = packageRoot) throws -> CommandRun {
+        try CommandRun.run(binary, arguments, in: directory)
     }
 }
 

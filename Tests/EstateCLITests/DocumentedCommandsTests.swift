@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// The README and `docs/` show commands; each shell block marked `sh tested` is run here, so an
@@ -124,15 +125,7 @@ final class DocumentedCommandsTests: XCTestCase {
 
     /// Runs a bash script; standard error is merged into the output by the script itself.
     private static func bash(_ script: String, in directory: URL) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = ["-c", script]
-        process.currentDirectoryURL = directory
-        let out = Pipe()
-        process.standardOutput = out
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        let run = try CommandRun.run(URL(fileURLWithPath: "/bin/bash"), ["-c", script], in: directory)
+        return (run.status, run.stdout)
     }
 }

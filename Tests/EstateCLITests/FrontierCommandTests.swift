@@ -51,8 +51,10 @@ final class FrontierCommandTests: XCTestCase {
         let rows = try frontierRows(scratch, ["--x", "cost", "--y", "coverage", "--max-solves", "5"])
         let svg = try scratch.read("f/frontier.svg")
         XCTAssertTrue(svg.contains(">Kent Family Hubs: half today's running cost — coverage against cost</text>"), "titled by the scenario's name")
-        XCTAssertTrue(svg.contains(">£2m</text>") || svg.contains(">£2.0m</text>"), "cost ticks in pounds")
-        XCTAssertTrue(svg.contains("0%</text>"), "coverage ticks as percentages")
+        // Ticks and captions follow the tables' rules: money to the pound, shares to a tenth of a percent.
+        XCTAssertTrue(svg.contains(">£2,000,000</text>"), "cost ticks in pounds")
+        XCTAssertNotNil(svg.range(of: ">[0-9]+\\.[0-9]%</text>", options: .regularExpression), "coverage ticks as percentages to a tenth")
+        XCTAssertNil(svg.range(of: "£[0-9.]+[mk]\\b", options: .regularExpression), "no £2.5m or £500k shorthand")
         XCTAssertFalse(svg.contains("knee"), "no jargon on the chart")
         XCTAssertFalse(svg.contains("M</text>"), "no bare 1.0M ticks")
 
@@ -77,7 +79,8 @@ final class FrontierCommandTests: XCTestCase {
         XCTAssertTrue(svg.contains(">today: every building kept</text>"))
         // Every point carries its cost, coverage and sites (as a tooltip, and as a caption where it fits).
         for point in rows.filter({ $0["kind"] == "frontier" }) {
-            let text = String(format: "%.1f%%", Double(point["coverage"]!)! * 100) + ", \(point["sites_kept"]!) sites"
+            let text = pounds(point["cost"]!) + ", " + String(format: "%.1f%%", Double(point["coverage"]!)! * 100)
+                + ", \(point["sites_kept"]!) sites"
             XCTAssertTrue(svg.contains(text), text)
         }
 
@@ -182,5 +185,16 @@ final class FrontierCommandTests: XCTestCase {
         let run = try EstateRun.run(["frontier", "datasets/kent/buildings-only/scenario.yaml", "--x", "travel", "--y", "cost"])
         XCTAssertEqual(run.status, 1)
         XCTAssertTrue(run.stderr.contains("travel"), run.stderr)
+    }
+
+    /// frontier.csv's whole pounds as the chart writes them ("£2,345,600").
+    private func pounds(_ cell: String) -> String {
+        let digits = String(Int(Double(cell)!.rounded()))
+        var grouped = ""
+        for (k, digit) in digits.enumerated() {
+            if k > 0 && (digits.count - k) % 3 == 0 { grouped.append(",") }
+            grouped.append(digit)
+        }
+        return "£" + grouped
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 import Yams
 
@@ -65,14 +66,14 @@ final class KubernetesJobTests: XCTestCase {
     }
 
     func testManifestPassesKubernetesSchema() throws {
-        guard let validator = BoundedCommand.find("kubernetes-validate") else {
+        guard let validator = CommandRun.find("kubernetes-validate") else {
             let reason = "kubernetes-validate is not installed (bin/ensure-deps --test installs it with pip)"
             print("Kubernetes schema check SKIPPED, did not run: \(reason)")
             throw XCTSkip(reason)
         }
         for version in Self.schemaVersions {
             let arguments = ["--strict"] + (version.map { ["--kubernetes-version", $0] } ?? []) + [Self.manifest.path]
-            let check = try BoundedCommand.run(validator, arguments, seconds: 60)
+            let check = try CommandRun.run(URL(fileURLWithPath: validator), arguments, timeout: 60)
             XCTAssertEqual(check.status, 0, "kubernetes-validate \(arguments.joined(separator: " ")):\n\(check.stdout)\(check.stderr)")
             print("Kubernetes manifest schema: \(check.stdout.trimmingCharacters(in: .whitespacesAndNewlines))")
         }
@@ -98,8 +99,9 @@ final class KubernetesJobTests: XCTestCase {
         environment["PATH"] = EstateRun.binary.deletingLastPathComponent().path + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
         for index in 0 ..< job.spec.completions {
             environment["JOB_COMPLETION_INDEX"] = String(index)
-            let pod = try BoundedCommand.run(job.container.command[0], Array(job.container.command.dropFirst()) + [script],
-                                             seconds: 60, environment: environment, in: scratch.url)
+            let shell = try XCTUnwrap(CommandRun.find(job.container.command[0]), "no \(job.container.command[0]) on PATH")
+            let pod = try CommandRun.run(URL(fileURLWithPath: shell), Array(job.container.command.dropFirst()) + [script],
+                                         in: scratch.url, environment: environment, timeout: 60)
             XCTAssertEqual(pod.status, 0, "index \(index): \(pod.stderr)")
             let rows = parseCSV(try scratch.read("results/shard-\(index)/results.csv")).rows
             XCTAssertTrue(rows.allSatisfy { $0["shard"] == "\(index + 1)/\(job.spec.completions)" }, "index \(index)")

@@ -59,6 +59,43 @@ final class ServiceOutputsCommandTests: XCTestCase {
         XCTAssertEqual(advice["visits"], "0")
     }
 
+    /// `districts.csv` of a v2 plan adds the services' weighted coverage of each district,
+    /// recomputed here from `area_services.csv` (weights 2, 1, 1, 1; outreach at 0.5), its Family
+    /// Hubs from `sites.csv`, and its service and outreach cost, which `services.csv` gives per
+    /// service.
+    func testDistrictsAddTheServicesCoverageOfAreaServices() throws {
+        let scratch = try Self.folder()
+        let run = try EstateRun.run(["plan", "plan.yaml", "--out", "out", "--quiet"], in: scratch.url)
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let districts = parseCSV(try scratch.read("out/districts.csv"))
+        XCTAssertEqual(districts.header, ["district", "sites_kept", "sites_closed", "cost", "carbon", "need", "coverage", "median_minutes",
+                                          "worst_minutes", "areas_without_hub", "service_coverage", "family_hubs", "service_cost",
+                                          "outreach_cost"])
+        let district = Dictionary(uniqueKeysWithValues: parseCSV(ServicePlanCommandTests.areas).rows.map { ($0["area_id"]!, $0["district"]!) })
+        let weight = ["early_years": 2.0, "parenting": 1, "youth": 1, "advice": 1], value = 0.5
+        var covered: [String: Double] = [:], total: [String: Double] = [:]
+        for row in parseCSV(try scratch.read("out/area_services.csv")).rows {
+            let d = district[row["area_id"]!]!, w = weight[row["service"]!]! * Double(row["weight"]!)!
+            total[d, default: 0] += w
+            covered[d, default: 0] += w * (Double(row["covered"]!)! + value * Double(row["outreach"]!)!)
+        }
+        let sites = parseCSV(try scratch.read("out/sites.csv")).rows
+        let services = parseCSV(try scratch.read("out/services.csv")).rows
+        XCTAssertEqual(districts.rows.map { $0["district"]! }.sorted(), ["North", "South"])
+        var hubs = 0
+        for row in districts.rows {
+            let d = row["district"]!
+            XCTAssertEqual(Double(row["service_coverage"]!)!, covered[d]! / total[d]!, accuracy: 6e-4, d)
+            let familyHubs = sites.filter { $0["district"] == d && $0["family_hub"] == "true" }.count
+            XCTAssertEqual(Int(row["family_hubs"]!)!, familyHubs, d)
+            hubs += familyHubs
+            let cost = services.filter { $0["district"] == d }.reduce(0.0) { $0 + Double($1["cost"]!)! }
+            XCTAssertEqual(Double(row["service_cost"]!)! + Double(row["outreach_cost"]!)!, cost, accuracy: 4, d)
+        }
+        XCTAssertGreaterThan(hubs, 0, "the scenario asks a Family Hub per district")
+        XCTAssertTrue(districts.rows.contains { Double($0["service_coverage"]!)! < 1 }, "a check that cannot fail when all is covered")
+    }
+
     func testMapAndReportShowEachService() throws {
         let scratch = try Self.folder()
         XCTAssertEqual(try EstateRun.run(["plan", "plan.yaml", "--out", "out", "--quiet"], in: scratch.url).status, 0)
@@ -102,6 +139,51 @@ final class ServiceOutputsCommandTests: XCTestCase {
                 }
             }
         }
+    }
+
+    /// The difference map of two v2 options has a coverage-change layer per service and says on
+    /// each area which services it loses and gains, re-derived here from both plans'
+    /// `area_services.csv`: an area counts as reached when buildings and outreach together reach
+    /// at least half of it. The standalone SVG has no selector, so it carries none of these layers.
+    func testDifferenceMapHasALayerPerServiceFromBothAreaServices() throws {
+        let scratch = try Self.folder()
+        try scratch.write("tight.yaml", ServicePlanCommandTests.scenario.replacingOccurrences(of: "budget: 230000", with: "budget: 150000")
+            .replacingOccurrences(of: "family_hubs: {core: [early_years, parenting], per_district: 1}\n", with: ""))
+        XCTAssertEqual(try EstateRun.run(["plan", "plan.yaml", "--out", "a", "--quiet"], in: scratch.url).status, 0)
+        XCTAssertEqual(try EstateRun.run(["plan", "tight.yaml", "--out", "b", "--quiet"], in: scratch.url).status, 0)
+        let compare = try EstateRun.run(["compare", "a", "b", "--out", "ab", "--quiet"], in: scratch.url)
+        XCTAssertEqual(compare.status, 0, compare.stderr)
+        let html = try scratch.read("ab/compare.html")
+        let codes = ["early_years", "parenting", "youth", "advice"]
+        for (k, code) in codes.enumerated() {
+            XCTAssertTrue(html.contains("<option value=\"layer-service-\(k)\">\(code)</option>"), code)
+            XCTAssertTrue(html.contains("id=\"layer-service-\(k)\""), code)
+        }
+        XCTAssertFalse(try scratch.read("ab/compare.svg").contains("layer-service-"))
+
+        func reached(_ folder: String) throws -> [String: Set<String>] {
+            var result: [String: Set<String>] = [:]
+            for row in parseCSV(try scratch.read("\(folder)/area_services.csv")).rows
+            where Double(row["covered"]!)! + Double(row["outreach"]!)! >= 0.5 - 1e-9 {
+                result[row["area_id"]!, default: []].insert(row["service"]!)
+            }
+            return result
+        }
+        let before = try reached("a"), after = try reached("b")
+        let json = try XCTUnwrap(html.components(separatedBy: "id=\"hover-data\">").dropFirst().first?.components(separatedBy: "</script>").first)
+        let hover = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: [String: Any]])
+        let header = try XCTUnwrap(hover["a"]?["h"] as? [String]), rows = try XCTUnwrap(hover["a"]?["r"] as? [[String]])
+        let lostColumn = try XCTUnwrap(header.firstIndex(of: "Services lost")), gainedColumn = try XCTUnwrap(header.firstIndex(of: "Services gained"))
+        var losses = 0
+        for row in rows {
+            let x = before[row[0]] ?? [], y = after[row[0]] ?? []
+            let lost = codes.filter { x.contains($0) && !y.contains($0) }, gained = codes.filter { y.contains($0) && !x.contains($0) }
+            XCTAssertEqual(row[lostColumn], lost.isEmpty ? "none" : lost.joined(separator: ", "), row[0])
+            XCTAssertEqual(row[gainedColumn], gained.isEmpty ? "none" : gained.joined(separator: ", "), row[0])
+            losses += lost.count
+        }
+        XCTAssertEqual(rows.count, parseCSV(ServicePlanCommandTests.areas).rows.count)
+        XCTAssertGreaterThan(losses, 0, "the tighter option reaches fewer areas with some service")
     }
 
     /// `estate compare` of two v2 options says which services move or are lost in each district

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// The Slurm recipe in deploy/slurm, submitted unchanged to real Slurm daemons (a
@@ -123,7 +124,7 @@ final class SlurmArrayTests: XCTestCase {
     }
 
     /// The job id `sbatch --parsable` printed (`ID` or `ID;cluster`).
-    private func jobID(_ submitted: BoundedCommand) throws -> String {
+    private func jobID(_ submitted: CommandRun) throws -> String {
         let id = submitted.stdout.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
         guard let id, !id.isEmpty, Int(id) != nil else {
             throw SlurmClusterError.noJobID("exit \(submitted.status): \(submitted.stderr)")
@@ -131,7 +132,7 @@ final class SlurmArrayTests: XCTestCase {
         return id
     }
 
-    private func check(_ command: BoundedCommand, _ what: String) throws {
+    private func check(_ command: CommandRun, _ what: String) throws {
         XCTAssertEqual(command.status, 0, "\(what): \(command.stderr)")
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -25,7 +26,7 @@ final class SlurmCluster {
     /// Why this machine cannot run the cluster, or nil when it can.
     static func unavailableReason() -> String? {
         let tools = ["munged", "slurmctld", "slurmd", "sbatch", "scontrol", "scancel", "squeue", "sinfo"]
-        let missing = tools.filter { BoundedCommand.find($0) == nil }
+        let missing = tools.filter { CommandRun.find($0) == nil }
         if !missing.isEmpty {
             return "Slurm is not installed here (no \(missing.joined(separator: ", "))); "
                 + "bin/ensure-deps --test installs Debian's slurm-wlm and munge with apt-get"
@@ -56,8 +57,10 @@ final class SlurmCluster {
     }
 
     /// Runs a Slurm client command (`sbatch`, `squeue`, ...) against this cluster.
-    func run(_ tool: String, _ arguments: [String], in directory: URL? = nil, seconds: Int = 30) throws -> BoundedCommand {
-        try BoundedCommand.run(tool, arguments, seconds: seconds, environment: environment, in: directory)
+    func run(_ tool: String, _ arguments: [String], in directory: URL? = nil, seconds: Int = 30) throws -> CommandRun {
+        guard let executable = CommandRun.find(tool) else { throw SlurmClusterError.notStarted("no \(tool)") }
+        return try CommandRun.run(URL(fileURLWithPath: executable), arguments, in: directory, environment: environment,
+                                  timeout: TimeInterval(seconds))
     }
 
     /// Cancels any job still in the cluster, then ends each daemon by its process id
@@ -164,7 +167,7 @@ final class SlurmCluster {
 
     /// Starts `daemon` in the foreground under `timeout`, its output in `<daemon>.out`.
     private func launch(_ daemon: String, _ arguments: [String]) throws {
-        guard let executable = BoundedCommand.find(daemon) else { throw SlurmClusterError.notStarted("no \(daemon)") }
+        guard let executable = CommandRun.find(daemon) else { throw SlurmClusterError.notStarted("no \(daemon)") }
         let output = folder.appendingPathComponent("\(daemon).out")
         try Data().write(to: output)
         let handle = try FileHandle(forWritingTo: output)

@@ -1,15 +1,19 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// The workbooks of a plan, a comparison and a batch, opened by an independent reader (Python's
 /// openpyxl): every sheet holds the same figures as its CSV file, numbers as numeric cells with
-/// a number format, and a frozen header row.
+/// a number format (shares as percentages to a tenth), and a frozen header row.
 final class WorkbookTests: XCTestCase {
     /// Compares each (xlsx, sheet, csv) triple given as arguments; prints one line per problem.
     static let checker = #"""
     import csv, sys, openpyxl
     problems = []
     args = sys.argv[1:]
+    def is_share(name):
+        # Shares are written as fractions and must read as percentages (0.0%) in a workbook.
+        return name.endswith("_share") or name.endswith("coverage")
     for i in range(0, len(args), 3):
         book, sheet, table = args[i], args[i + 1], args[i + 2]
         ws = openpyxl.load_workbook(book)[sheet]
@@ -34,6 +38,8 @@ final class WorkbookTests: XCTestCase {
                     problems.append(f"{book}:{sheet}: row {r + 1} column {c + 1}: {value!r} != {text!r}")
                 if cell is not None and cell.number_format == "General" and float(value) != int(value):
                     problems.append(f"{book}:{sheet}: row {r + 1} column {c + 1}: a fraction with no number format")
+                if cell is not None and r > 0 and is_share(expected[0][c]) and cell.number_format != "0.0%":
+                    problems.append(f"{book}:{sheet}: row {r + 1} column {c + 1}: a share shown as {cell.number_format!r}")
         if len(expected) > 1 and numbers == 0:
             problems.append(f"{book}:{sheet}: no numeric cells")
     print("\n".join(problems[:20]))
@@ -79,7 +85,8 @@ final class WorkbookTests: XCTestCase {
         XCTAssertEqual(try EstateRun.run(["plan", "plan.yaml", "--out", "again", "--quiet"], in: scratch.url).status, 0)
         XCTAssertEqual(try EstateRun.run(["compare", "v2", "again", "--out", "same", "--quiet"], in: scratch.url).status, 0)
         try check([("v2/estate.xlsx", "Services", "v2/services.csv"), ("v2/estate.xlsx", "Service equality", "v2/service_equality.csv"),
-                   ("v2/estate.xlsx", "Sites", "v2/sites.csv"), ("same/compare.xlsx", "Services", "same/services.csv")], in: scratch)
+                   ("v2/estate.xlsx", "Sites", "v2/sites.csv"), ("v2/estate.xlsx", "Districts", "v2/districts.csv"),
+                   ("same/compare.xlsx", "Services", "same/services.csv")], in: scratch)
     }
 
     func testBatchWorkbookHoldsTheResultsInSweptOrder() throws {
@@ -106,7 +113,7 @@ final class WorkbookTests: XCTestCase {
 
 /// `python3` with arguments, output captured.
 enum Python {
-    static func run(_ arguments: [String]) throws -> EstateRun {
-        try EstateRun.run(URL(fileURLWithPath: "/usr/bin/env"), ["python3"] + arguments)
+    static func run(_ arguments: [String]) throws -> CommandRun {
+        try CommandRun.run(URL(fileURLWithPath: "/usr/bin/env"), ["python3"] + arguments, in: packageRoot)
     }
 }

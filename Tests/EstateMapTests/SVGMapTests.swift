@@ -1,3 +1,4 @@
+import Estate
 import Foundation
 import XCTest
 @testable import EstateMap
@@ -57,7 +58,7 @@ final class SVGMapTests: XCTestCase {
         let west = data.sites.min { $0.lon < $1.lon }!, east = data.sites.max { $0.lon < $1.lon }!
         let (x1, y1) = try position(west.id), (x2, y2) = try position(east.id)
         let pixels = ((x2 - x1) * (x2 - x1) + (y2 - y1) * (y2 - y1)).squareRoot()
-        let km = SyntheticEstate.haversineKm(west.lat, west.lon, east.lat, east.lon)
+        let km = Geodesy.distanceKm(latitude1: west.lat, longitude1: west.lon, latitude2: east.lat, longitude2: east.lon)
         XCTAssertEqual(pixels / km, barPixels / barKm, accuracy: 0.01 * barPixels / barKm)
         // North is up and east is right.
         XCTAssertLessThan(x1, x2)

@@ -1,3 +1,4 @@
+import Estate
 import Foundation
 @testable import EstateMap
 import TestSupport
@@ -22,13 +23,7 @@ enum SyntheticEstate {
     ]
 
     static func minutes(_ lat1: Double, _ lon1: Double, _ lat2: Double, _ lon2: Double) -> Double {
-        haversineKm(lat1, lon1, lat2, lon2) * 1.3 / 30 * 60
-    }
-
-    static func haversineKm(_ lat1: Double, _ lon1: Double, _ lat2: Double, _ lon2: Double) -> Double {
-        let r = Double.pi / 180
-        let a = pow(sin((lat2 - lat1) * r / 2), 2) + cos(lat1 * r) * cos(lat2 * r) * pow(sin((lon2 - lon1) * r / 2), 2)
-        return 2 * 6371.0088 * asin(min(1, a.squareRoot()))
+        Geodesy.distanceKm(latitude1: lat1, longitude1: lon1, latitude2: lat2, longitude2: lon2) * 1.3 / 30 * 60
     }
 
     static func make(areas areaCount: Int, sites siteCount: Int, seed: UInt64) -> EstateMapData {

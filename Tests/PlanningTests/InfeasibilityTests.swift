@@ -25,6 +25,20 @@ final class InfeasibilityTests: XCTestCase {
         // The least budget that allows a plan with the per-district minimum held: 100 + 200.
         XCTAssertEqual(plan.conflicts[0].limit, 250)
         XCTAssertEqual(plan.conflicts[0].best ?? .nan, 300, accuracy: 1e-6)
+        // Each district alone can keep its one site within the budget: only together are they short.
+        XCTAssertTrue(plan.conflicts[1].floors.allSatisfy { $0.reachableAlone && $0.measure == .sites })
+    }
+
+    func testEachDistrictShortOfSitesIsNamedWithTheMostItCanKeepAlone() throws {
+        // Two per district within 250: East has one site; West's two cost 500, so 200 alone is the most it keeps.
+        let spec = PlanSpecification(objective: .maxCoverage, coverageMinutes: 15,
+                                     constraints: PlanConstraints(budget: 250, minPerDistrict: 2))
+        let plan = try Planner.plan(tinyInstance(), spec, areaIDs: ["a", "b"])
+        XCTAssertEqual(plan.status, .infeasible)
+        let conflict = try XCTUnwrap(plan.conflicts.first { $0.constraint == .minPerDistrict })
+        XCTAssertEqual(conflict.floors, [FloorReach(floor: "East", measure: .sites, asked: 2, best: 1),
+                                         FloorReach(floor: "West", measure: .sites, asked: 2, best: 1)])
+        XCTAssertTrue(conflict.details.contains("West can keep at most 1 of the 2 sites asked with the other constraints held"))
     }
 
     func testIrrelevantConstraintsAreNotBlamed() throws {
@@ -69,11 +83,10 @@ final class InfeasibilityTests: XCTestCase {
         }
     }
 
-    /// A district floor out of reach within the budget names the district and the share the
-    /// plan closest to every district's floor reaches with the budget held: that plan leaves the
-    /// least total shortfall (need weight below the floors) of any plan within the budget, found
-    /// here by trying every set of sites.
-    func testADistrictFloorBeyondTheBudgetIsNamedWithTheShareOfTheClosestPlan() throws {
+    /// A district floor out of reach within the budget names the district with the most its
+    /// need covered can reach on its own (the budget held, the other districts' floors dropped),
+    /// found here by trying every set of sites within the budget.
+    func testADistrictFloorBeyondTheBudgetIsNamedWithItsOwnBest() throws {
         var found = 0
         for seed in UInt64(80) ... 99 {
             let instance = randomInstance(seed: seed, areas: 8, sites: 5)
@@ -89,28 +102,28 @@ final class InfeasibilityTests: XCTestCase {
                 }
                 return result
             }
-            var plans: [[Bool]] = [], best = 0.0
+            var best = Array(repeating: 0.0, count: instance.districtCount)
             for mask in 0 ..< (1 << instance.siteCount) {
                 let keep = (0 ..< instance.siteCount).map { mask & (1 << $0) != 0 }
                 guard try BruteForce(instance: instance, spec: spec).value(of: keep) != nil else { continue }
-                plans.append(keep)
-                let d0 = shares(keep)[0]
-                if d0.total > 0 { best = max(best, d0.covered / d0.total) }
+                for (d, share) in shares(keep).enumerated() where share.total > 0 { best[d] = max(best[d], share.covered / share.total) }
             }
-            guard best > 0.05, best < 0.9 else { continue }
-            let floor = best + 0.05
+            guard best[0] > 0.05, best[0] < 0.9 else { continue }
+            let floor = best[0] + 0.05
             spec.constraints.minDistrictCoverage = floor
-            let least = plans.map { keep in shares(keep).reduce(0) { $0 + max(0, floor * $1.total - $1.covered) } }.min()!
             let plan = try Planner.plan(instance, spec, areaIDs: (0 ..< instance.areaCount).map { "A\($0)" })
             XCTAssertEqual(plan.status, .infeasible)
-            let details = plan.conflicts.flatMap(\.details).filter { $0.contains("closest") }
-            guard details.count == 1, let detail = details.first, detail.hasPrefix("D0: ") else { continue }
-            // Only D0 is short in the closest plan, so its shortfall is the least total.
-            let reported = try XCTUnwrap(Double(detail.dropFirst("D0: ".count).prefix { $0 != "%" })) / 100
-            let total = shares(Array(repeating: false, count: instance.siteCount))[0].total
-            XCTAssertEqual(reported, floor - least / total, accuracy: 5e-4, detail)
+            let conflict = try XCTUnwrap(plan.conflicts.first { $0.constraint == .minDistrictCoverage })
+            let d0 = try XCTUnwrap(conflict.floors.first { $0.floor == "D0" }, "no plan reaches D0's floor, seed \(seed)")
+            XCTAssertFalse(d0.reachableAlone)
+            for reach in conflict.floors {
+                let d = try XCTUnwrap(Int(reach.floor.dropFirst())), label = "seed \(seed) \(reach.floor)"
+                XCTAssertEqual(reach.measure, .coverage, label)
+                XCTAssertEqual(reach.best, min(floor, best[d]), accuracy: 1e-6, label)
+            }
+            XCTAssertTrue(conflict.details.contains { $0.hasPrefix("D0: at most ") }, "\(conflict.details)")
             found += 1
         }
-        XCTAssertGreaterThan(found, 0, "some seed has one district short")
+        XCTAssertGreaterThan(found, 0, "some seed has a district floor out of reach")
     }
 }

@@ -1,15 +1,11 @@
 import Foundation
+import Quantities
 
 /// Writes a frontier as an SVG scatter plot (axes, ticks, grid, the frontier line, its
 /// points each captioned where its caption fits, the chosen options and reference points named,
 /// and reference lines such as a ceiling) and as CSV. Output is byte-deterministic:
 /// coordinates have two decimals, points keep their order.
 public struct FrontierPlot: Sendable {
-    /// How an axis writes its ticks: plain numbers, pounds (`£2.5m`) or a share as a percentage.
-    public enum AxisFormat: Sendable {
-        case number, pounds, percent
-    }
-
     /// How a point is drawn.
     public enum Marker: Sendable {
         /// A point of the frontier: a small dot on the line.
@@ -63,9 +59,10 @@ public struct FrontierPlot: Sendable {
     public var xTitle: String
     /// The y axis title, with units.
     public var yTitle: String
-    /// How each axis writes its ticks.
-    public var xFormat: AxisFormat = .number
-    public var yFormat: AxisFormat = .number
+    /// What each axis measures, so its ticks read as the tables write that quantity (pounds to
+    /// the pound, shares as percentages to a tenth, minutes to a tenth); nil for plain numbers.
+    public var xQuantity: Quantity?
+    public var yQuantity: Quantity?
     /// Canvas width in pixels.
     public var width: Double = 720
     /// Canvas height in pixels.
@@ -80,10 +77,14 @@ public struct FrontierPlot: Sendable {
 
     /// The SVG document. Frontier and chosen points are joined by a line in x order.
     public func svg(_ points: [Point], guides: [Guide] = []) -> String {
-        let (left, right, top, bottom) = (90.0, 30.0, 50.0, 60.0)
-        let plotWidth = width - left - right, plotHeight = height - top - bottom
         let xAxis = AxisTicks(points.map(\.x) + guides.filter { $0.axis == .x }.map(\.value))
         let yAxis = AxisTicks(points.map(\.y) + guides.filter { $0.axis == .y }.map(\.value))
+        // Margins wide enough for the tick labels (whole pounds are long): the y labels beside the
+        // rotated axis title, half the last x label past the plot's right edge.
+        let yLabelWidth = yAxis.ticks.map { Self.textWidth(AxisTicks.label($0, step: yAxis.step, quantity: yQuantity), size: 12) }.max() ?? 0
+        let xLabelWidth = xAxis.ticks.last.map { Self.textWidth(AxisTicks.label($0, step: xAxis.step, quantity: xQuantity), size: 12) } ?? 0
+        let (left, right, top, bottom) = (max(90.0, 36 + yLabelWidth), max(30.0, xLabelWidth / 2 + 8), 50.0, 60.0)
+        let plotWidth = width - left - right, plotHeight = height - top - bottom
         func px(_ x: Double) -> Double { left + (x - xAxis.lower) / (xAxis.upper - xAxis.lower) * plotWidth }
         func py(_ y: Double) -> Double { top + plotHeight - (y - yAxis.lower) / (yAxis.upper - yAxis.lower) * plotHeight }
 
@@ -99,13 +100,13 @@ public struct FrontierPlot: Sendable {
             let x = px(tick)
             out += "<line x1=\"\(f(x))\" y1=\"\(f(top))\" x2=\"\(f(x))\" y2=\"\(f(top + plotHeight))\" stroke=\"#e5e5e5\"/>\n"
             out += "<text x=\"\(f(x))\" y=\"\(f(top + plotHeight + 18))\" text-anchor=\"middle\">"
-                + "\(xml(AxisTicks.label(tick, step: xAxis.step, format: xFormat)))</text>\n"
+                + "\(xml(AxisTicks.label(tick, step: xAxis.step, quantity: xQuantity)))</text>\n"
         }
         for tick in yAxis.ticks {
             let y = py(tick)
             out += "<line x1=\"\(f(left))\" y1=\"\(f(y))\" x2=\"\(f(left + plotWidth))\" y2=\"\(f(y))\" stroke=\"#e5e5e5\"/>\n"
             out += "<text x=\"\(f(left - 8))\" y=\"\(f(y + 4))\" text-anchor=\"end\">"
-                + "\(xml(AxisTicks.label(tick, step: yAxis.step, format: yFormat)))</text>\n"
+                + "\(xml(AxisTicks.label(tick, step: yAxis.step, quantity: yQuantity)))</text>\n"
         }
         out += "<rect x=\"\(f(left))\" y=\"\(f(top))\" width=\"\(f(plotWidth))\" height=\"\(f(plotHeight))\" "
             + "fill=\"none\" stroke=\"#333\"/>\n"
@@ -119,9 +120,12 @@ public struct FrontierPlot: Sendable {
                 : (px(guide.value), top, px(guide.value), top + plotHeight)
             out += "<line x1=\"\(f(x1))\" y1=\"\(f(y1))\" x2=\"\(f(x2))\" y2=\"\(f(y2))\" stroke=\"#555\" "
                 + "stroke-dasharray=\"6 4\"/>\n"
-            let (tx, ty) = guide.axis == .y ? (left + 6, y1 - 6) : (x1 + 6, top + 14)
+            // A vertical guide near the right edge is labelled on its left, inside the plot.
+            let labelWidth = Self.textWidth(guide.label, size: 11)
+            let (tx, ty) = guide.axis == .y ? (left + 6, y1 - 6)
+                : (x1 + 6 + labelWidth <= left + plotWidth ? x1 + 6 : max(left + 2, x1 - 6 - labelWidth), top + 14)
             out += "<text x=\"\(f(tx))\" y=\"\(f(ty))\" fill=\"#333\" font-size=\"11\">\(xml(guide.label))</text>\n"
-            taken.append((tx, ty - 11, tx + Self.textWidth(guide.label, size: 11), ty + 2))
+            taken.append((tx, ty - 11, tx + labelWidth, ty + 2))
             taken.append((min(x1, x2) - 2, min(y1, y2) - 2, max(x1, x2) + 2, max(y1, y2) + 2))
         }
         let ordered = points.enumerated().filter { $0.element.marker != .reference }
@@ -225,23 +229,10 @@ struct AxisTicks: Equatable {
         upper = (high / step).rounded(.up) * step
     }
 
-    /// A tick's text in `format`: pounds as `£7.5m` or `£500k`, a share as `85%` (with the
-    /// decimals the step needs), a number as `label(_:step:)` writes it.
-    static func label(_ value: Double, step: Double, format: FrontierPlot.AxisFormat) -> String {
-        switch format {
-        case .number:
-            return label(value, step: step)
-        case .pounds:
-            let text = label(value, step: step)
-            if text == "0" { return "£0" }
-            return (text.hasPrefix("-") ? "-£" + text.dropFirst() : "£" + text)
-                .replacingOccurrences(of: "M", with: "m")
-        case .percent:
-            let percentStep = step * 100
-            let decimals = percentStep >= 1 ? 0 : Int((-log10(percentStep)).rounded(.up))
-            let text = String(format: "%.\(decimals)f", value * 100)
-            return (Double(text) == 0 ? "0" : text) + "%"
-        }
+    /// A tick's text: as people read `quantity` everywhere else (`Quantity.display`: £7,500,000,
+    /// 85.5%), or as `label(_:step:)` writes a plain number when there is none.
+    static func label(_ value: Double, step: Double, quantity: Quantity?) -> String {
+        quantity?.display(value) ?? label(value, step: step)
     }
 
     /// A tick's text: thousands as `k`, millions as `M`, with as many decimals as
