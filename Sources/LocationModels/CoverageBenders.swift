@@ -89,6 +89,13 @@ public enum CoverageBenders {
     /// as optimal without branch and cut.
     public static func solve(master: LinearModel, cuts: CoverageCuts, incumbent: [Double]?,
                              options: SolveOptions) throws -> CoverageSolve {
+        try solve(master: master, cuts: cuts, incumbent: incumbent, options: options, searchesNearRoot: true)
+    }
+
+    /// `searchesNearRoot: false` leaves the incumbent as given, so that tests can check the fixing
+    /// against an incumbent that is not optimal.
+    static func solve(master: LinearModel, cuts: CoverageCuts, incumbent: [Double]?, options: SolveOptions,
+                      searchesNearRoot: Bool) throws -> CoverageSolve {
         let start = ContinuousClock.now
         var model = master
         var result = CoverageSolve(solution: Solution(status: .limitWithoutSolution), rows: 0)
@@ -112,7 +119,7 @@ public enum CoverageBenders {
                     let gap = model.sense == .maximise ? bound - value : value - bound
                     return gap <= 1e-9 * max(1, abs(value)) || Solution.relativeGap(objective: value, bound: bound) <= options.relativeGap
                 }
-                if !closes(master.objectiveValue(of: incumbent)), let better = try improve(
+                if searchesNearRoot, !closes(master.objectiveValue(of: incumbent)), let better = try improve(
                     incumbent, model: model, cuts: cuts, root: root, options: options,
                     seconds: min(root.seconds, 0.25 * max(0, (options.timeLimit ?? .infinity) - start.secondsElapsed))) {
                     incumbent = better
