@@ -38,7 +38,7 @@ struct ServiceHeuristic {
     }
 
     /// Which sites stay and which services each offers (`offered[j][k]`).
-    struct Decisions {
+    struct Decisions: Equatable {
         var keep: [Bool]
         var offered: [[Bool]]
     }
@@ -51,9 +51,10 @@ struct ServiceHeuristic {
     func solution(options: SolveOptions, deadline: ContinuousClock.Instant) throws -> Solution? {
         let margins = model.specification.constraints.capacity == nil ? [1.0] : [1, 1.25, 1.5, 2]
         for margin in margins {
-            if let found = try Self.point(decisions(deadline: deadline, capacityMargin: margin), model: model, options: options) {
-                return found
-            }
+            let greedy = decisions(deadline: deadline, capacityMargin: margin)
+            if let found = try Self.point(greedy, model: model, options: options) { return found }
+            let repaired = Self.repairCapacity(greedy, model: model)
+            if repaired != greedy, let found = try Self.point(repaired, model: model, options: options) { return found }
         }
         return nil
     }
