@@ -246,7 +246,10 @@ enum ServicePlanner {
         // primary objective; with the sites and offers chosen, re-optimise those for the primary.
         if model.rules.services.contains(where: \.outreach) || model.specification.constraints.capacity != nil {
             var fixed = model.formulation.linearModel()
-            let binaries = model.siteColumn + model.offerColumn.flatMap { $0.compactMap { $0 } }
+            var binaries = model.siteColumn + model.offerColumn.flatMap { $0.compactMap { $0 } }
+            // Under `capacity: single` the assignment is binary too: relaxed, the LP below would
+            // split an area's demand (a plan the scenario forbids, covering more than the optimum).
+            if model.specification.constraints.capacity == .single { binaries += model.assignment.flatMap { $0.flatMap { $0.map(\.column) } } }
             for column in binaries {
                 let value = second[column].rounded()
                 fixed.setBounds(column, lower: value, upper: value)
