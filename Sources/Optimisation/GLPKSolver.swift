@@ -62,6 +62,8 @@ private struct Run {
     let problem = GLPKProblem()
     /// Rows the lazy row generator added during branch and cut.
     var generatedRows = 0
+    /// Whether the problem starts from ``SolveOptions/startBasis``.
+    var warmStart = false
 
     init(model: LinearModel, options: SolveOptions, incumbent: [Double]?, isMIP: Bool,
          start: ContinuousClock.Instant) {
@@ -77,6 +79,11 @@ private struct Run {
 
     mutating func solve() -> Solution {
         guard problem.load(model) else { return fatal("loading the model") }
+        if let basis = options.startBasis, basis.fits(rowCount: model.rowCount, columnCount: model.variableCount),
+           let pointer = problem.pointer {
+            basis.apply(to: pointer, rowCount: model.rowCount)
+            warmStart = true
+        }
         if !isMIP {
             guard let generator = options.lazyRows else { return solveLP(presolve: options.presolve) }
             return solveLP(generatingRowsWith: generator)
@@ -96,7 +103,11 @@ private struct Run {
         }
         let status = glp_get_status(problem.pointer)
         if code == 0 && status == GLP_OPT {
-            return solveMIP(lpBound: glp_get_obj_val(problem.pointer) + constant)
+            let basis = finalBasis()
+            var solution = (options.lazyRows == nil ? integralRelaxation() : nil)
+                ?? solveMIP(lpBound: glp_get_obj_val(problem.pointer) + constant)
+            solution.basis = basis
+            return solution
         }
         if code == GLP_ETMLIM { return limitReached(glpkValues: nil, glpkObjective: nil, bound: nil) }
         if code == 0 && status == GLP_NOFEAS { return Solution(status: .infeasible) }
@@ -129,6 +140,7 @@ private struct Run {
             var solution = Solution(status: .optimal, objective: objective, bound: objective, gap: 0,
                                     values: problem.lpValues(count: model.variableCount))
             solution.reducedCosts = problem.reducedCosts(count: model.variableCount)
+            solution.basis = finalBasis()
             return solution
         case GLP_NOFEAS: return Solution(status: .infeasible)
         case GLP_UNBND: return Solution(status: .unbounded)
@@ -160,6 +172,24 @@ private struct Run {
     }
 
     // MARK: MIP
+
+    /// The LP relaxation's optimum as the MIP's, when every integer column is integral in it (to
+    /// 1e-6, with every row still met once they are rounded): branch and cut would only prove the
+    /// same point, and with MIP preprocessing it solves the relaxation again from scratch first
+    /// (on the Kent Family Hub Network, whose relaxation is integral, half the simplex
+    /// iterations of the whole solve). Nil when some integer column is fractional. Not with lazy
+    /// rows, which the relaxation has not been checked against.
+    func integralRelaxation() -> Solution? {
+        var values = problem.lpValues(count: model.variableCount)
+        for j in values.indices where model.kinds[j] != .continuous {
+            let rounded = values[j].rounded()
+            guard abs(values[j] - rounded) <= 1e-6 else { return nil }
+            values[j] = rounded
+        }
+        guard model.infeasibility(of: values) == nil else { return nil }
+        let objective = model.objectiveValue(of: values)
+        return Solution(status: .optimal, objective: objective, bound: objective, gap: 0, values: values)
+    }
 
     mutating func solveMIP(lpBound: Double?) -> Solution {
         guard let remaining = remainingMilliseconds() else {
@@ -301,7 +331,8 @@ private struct Run {
         var parm = glp_smcp()
         glp_init_smcp(&parm)
         parm.msg_lev = options.verbose ? GLP_MSG_ON : GLP_MSG_OFF
-        parm.presolve = presolve ? GLP_ON : GLP_OFF
+        // The presolver would discard a start basis.
+        parm.presolve = presolve && !warmStart ? GLP_ON : GLP_OFF
         parm.meth = options.simplex == .dual ? GLP_DUALP : GLP_PRIMAL
         parm.tm_lim = remainingMilliseconds() ?? 0
         return parm
@@ -314,7 +345,22 @@ private struct Run {
             problem.forget()
             return nil
         }
+        // A start basis the changed model made invalid or singular: start again from the standard one.
+        if warmStart, [GLP_EBADB, GLP_ESING, GLP_ECOND].contains(code), let pointer = problem.pointer {
+            glp_std_basis(pointer)
+            guard estate_glpk_simplex(pointer, &parm, &code) == ESTATE_GLPK_OK else {
+                problem.forget()
+                return nil
+            }
+        }
         return code
+    }
+
+    /// The basis of the last simplex solve, for ``Solution/basis`` (nil with lazy rows, which
+    /// add rows the model does not have).
+    func finalBasis() -> SimplexBasis? {
+        guard options.lazyRows == nil, let pointer = problem.pointer else { return nil }
+        return SimplexBasis(pointer, rowCount: model.rowCount, columnCount: model.variableCount)
     }
 
     /// Milliseconds left of the time limit (Int32.max without one); nil when none is left.

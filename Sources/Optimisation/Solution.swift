@@ -21,6 +21,9 @@ public struct Solution: Sendable {
     public var reducedCosts: [Double] = []
     /// Rows a ``LazyRowGenerator`` added during branch and cut (0 without one).
     public var generatedRows = 0
+    /// The optimal basis of the LP (of a MIP's root relaxation), to start a related solve from
+    /// (``SolveOptions/startBasis``); nil when the LP was not solved to optimality.
+    public var basis: SimplexBasis?
 
     /// Creates a solution record (the solver fills it; tests and heuristics may too).
     public init(status: TerminationStatus, objective: Double? = nil, bound: Double? = nil, gap: Double? = nil,

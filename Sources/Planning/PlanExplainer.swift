@@ -22,24 +22,21 @@ public enum PlanExplainer {
         context.instance.siteStatus.indices.filter { context.instance.siteStatus[$0] == .candidate }
     }
 
-    /// The seconds the commands allow the re-solves by default: half the plan's own solve time
-    /// (at least half a second). A re-solve started within it may run on, so explaining adds
-    /// about one solve to a run: measured (docs/report.md),
-    /// a 5,000 x 500 maximal covering plan took 33.7 s with every limit re-solved against 8.1 s
-    /// without, and the Kent Family Hub Network would take several times its 0.8 s.
-    public static func defaultSeconds(for plan: Plan) -> Double {
-        max(0.5, 0.5 * plan.seconds)
-    }
+    /// The re-solves the commands allow by default: the most telling ones (what one more step of
+    /// the budget, carbon or sites buys; whether the floors hold anything back, all in one solve;
+    /// what dropping the budget gains). A count, not seconds, so that the same inputs give the
+    /// same explanations on a loaded machine as on an idle one; `--explain-resolves` allows more.
+    public static let defaultResolves = 3
 
     /// The explanation of `context`'s plan, or nil when it does not apply. `resolving` names the
     /// sites to re-solve forced the other way, beyond the quick plan-fixed figures every site
     /// gets: one solve each, so a caller bounds them (`estate plan --explain` re-solves every
     /// decided site: on the bundled Kent plan, 100 sites, about twenty times the default's time).
-    /// `seconds` bounds the re-solves' wall-clock time (nil: no bound): the most telling run
-    /// first (what one more step of the budget buys), and those left when it runs out are
-    /// counted in `skipped`. A re-solve started in time may run past it by up to twice the
-    /// plan's own solve time (at least a second).
-    public static func explain(_ context: PlanContext, resolving: [Int] = [], seconds allowed: Double? = nil,
+    /// `resolves` bounds how many re-solves run (nil: no bound): the most telling first (what one
+    /// more step of the budget buys), and those left when it runs out are counted in `skipped`.
+    /// Each re-solve runs within the scenario's own time limit and nothing else, so the figures
+    /// depend on the inputs only, never on how busy the machine is.
+    public static func explain(_ context: PlanContext, resolving: [Int] = [], resolves allowed: Int? = nil,
                                solve: PlanPipeline.Solve = Planner.plan) throws -> PlanExplanation? {
         guard applies(to: context) else { return nil }
         let clock = ContinuousClock.now
@@ -52,21 +49,16 @@ public enum PlanExplainer {
         let children = context.dataset.areas.map(\.children)
         let baseline = PlanMeasures(plan, instance: instance, specification: spec, children: children)
         let unchanged = PlanExplanation.Resolve(status: .optimal, measures: baseline, sameDecisions: true, inferred: true)
-        var skipped = 0
+        var skipped = 0, ran = 0
 
         func resolve(_ changed: PlanSpecification, instance changedInstance: PlanningInstance? = nil) throws -> PlanExplanation.Resolve? {
             var question = changed
             question.solverLog = false
-            if let allowed {
-                let left = allowed - elapsed()
-                guard left > 0 else {
-                    skipped += 1
-                    return .skipped
-                }
-                // Room to finish a re-solve somewhat harder than the plan (one that stops at
-                // the limit is reported as not proven optimal, never as a finding).
-                question.timeLimit = min(question.timeLimit ?? .infinity, max(left, 2 * plan.seconds, 1))
+            if let allowed, ran >= allowed {
+                skipped += 1
+                return .skipped
             }
+            ran += 1
             let result: Plan
             do {
                 result = try solve(changedInstance ?? instance, question, areaIDs)
@@ -166,7 +158,8 @@ public enum PlanExplainer {
         var explanation = PlanExplanation(
             baseline: baseline, everySiteKept: everySiteKept, limits: limits, sites: sites,
             siteMethod: resolving.isEmpty ? .planFixed : .resolve, seconds: elapsed())
-        explanation.allowedSeconds = allowed
+        explanation.allowedResolves = allowed
+        explanation.resolves = ran
         explanation.skipped = skipped
         return explanation
     }

@@ -16,12 +16,14 @@ public struct PlanExplanation: Sendable {
     public var sites: [SiteEffect]
     /// How the sites' alternatives were found.
     public var siteMethod: SiteMethod
-    /// Wall-clock seconds spent on the re-solves.
+    /// Wall-clock seconds spent on the re-solves (for the terminal; the figures never depend on it).
     public var seconds: Double
-    /// The seconds the re-solves were allowed (`PlanExplainer.explain`'s `seconds`); nil for no limit.
-    public var allowedSeconds: Double?
-    /// Re-solves not run because `allowedSeconds` ran out (their figures are missing: a step or a
-    /// site's re-solve left out, a limit's "without" marked `skipped`).
+    /// The re-solves allowed (`PlanExplainer.explain`'s `resolves`); nil for no bound.
+    public var allowedResolves: Int?
+    /// The re-solves run.
+    public var resolves = 0
+    /// Re-solves not run because `allowedResolves` were used up (their figures are missing: a step
+    /// or a site's re-solve left out, a limit's "without" marked `skipped`).
     public var skipped = 0
     /// Whether every figure asked for was found.
     public var complete: Bool { skipped == 0 }
@@ -68,7 +70,7 @@ public struct PlanExplanation: Sendable {
             self.inferred = inferred
         }
 
-        /// A re-solve the time allowed for explanations left out.
+        /// A re-solve left out once the re-solves allowed for explanations were used up.
         public static let skipped = Resolve(status: .timeLimit, measures: nil, sameDecisions: false)
         public var wasSkipped: Bool { self == .skipped }
     }

@@ -257,6 +257,8 @@ public enum Planner {
         // set-covering problem of its own: a 5,000 x 500 MCLP took 60 s there against 2.6 s.)
         var tieOptions = options
         tieOptions.incumbent = primary.values
+        // The primary's optimal basis is primal feasible here (its optimum meets the held row).
+        tieOptions.startBasis = primary.basis
         tieOptions.timeLimit = tieBreakLimit(options, proofSeconds: primary.seconds)
         var second = try GLPKSolver.solve(lp, options: tieOptions)
         guard second.hasSolution else { return primary }

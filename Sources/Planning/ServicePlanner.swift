@@ -68,19 +68,33 @@ enum ServicePlanner {
     /// (`Planner.withFallback`). When the heuristic finds no plan, GLPK gets the time limit less
     /// `diveShare`, and if it stops there with no plan or a worse one than `ServiceDive` finds in the
     /// rest, the dive's plan stands, with GLPK's bound (or the relaxation's, or every column at its
-    /// best bound). Returns also how the coverage links were handed to GLPK, for `summary.json`.
+    /// best bound), or for `max_coverage` ``coverageBound(_:deadline:)`` where that is tighter.
+    /// Returns also how the coverage links were handed to GLPK, for `summary.json`.
     static func solve(_ model: ServiceModel, options: SolveOptions, start: ContinuousClock.Instant)
         throws -> (solution: Solution, coverage: CoverageReport?) {
+        let coverageBound = coverageBound(model, deadline: options.timeLimit.map { start + .seconds($0 * boundShare) })
+        let (solution, coverage) = try solve(model, options: options, start: start, coverageBound: coverageBound)
+        return (tightened(solution, bound: coverageBound), coverage)
+    }
+
+    /// Share of the time limit the capacity-aware bound may take (`ServiceCapacityBound`).
+    static let boundShare = 0.05
+
+    private static func solve(_ model: ServiceModel, options: SolveOptions, start: ContinuousClock.Instant,
+                              coverageBound: Double?) throws -> (solution: Solution, coverage: CoverageReport?) {
         let lp = model.formulation.linearModel()
         let searchDeadline = start + .seconds((options.timeLimit ?? 0) * heuristicShare)
         if let heuristic = try ServiceHeuristic(model).solution(options: options, deadline: searchDeadline) {
-            // A plan covering all that every site open could is optimal: no branch and cut.
-            if let bound = everySiteBound(model), let found = heuristic.objective,
+            // A plan covering all that every site open could (or, under capacity, all that the
+            // capacity-aware bound allows) is optimal: no branch and cut.
+            if let bound = coverageBound, let found = heuristic.objective,
                found >= bound - max(options.relativeGap * abs(bound), 1e-9 * max(1, abs(bound))) {
+                let reason = bound < (everySiteBound(model) ?? bound) ? "reaches the capacity-aware coverage bound"
+                    : "covers all that every site open could"
                 return (Solution(status: .optimal, objective: found, bound: bound,
                                  gap: Solution.relativeGap(objective: found, bound: bound),
                                  seconds: Planner.seconds(since: start), values: heuristic.values,
-                                 message: "the heuristic plan covers all that every site open could"), nil)
+                                 message: "the heuristic plan \(reason)"), nil)
             }
             var remaining = options
             if let limit = options.timeLimit { remaining.timeLimit = max(0, limit - Planner.seconds(since: start)) }
@@ -91,8 +105,7 @@ enum ServicePlanner {
             } else {
                 (solution, coverage) = try branchAndCut(model, options: remaining, heuristic: heuristic)
             }
-            return (Planner.withFallback(solution, fallback: heuristic, model: lp, relaxationBound: everySiteBound(model)),
-                    coverage)
+            return (Planner.withFallback(solution, fallback: heuristic, model: lp, relaxationBound: coverageBound), coverage)
         }
         guard let limit = options.timeLimit else { return try branchAndCut(model, options: options, heuristic: nil) }
         var primaryOptions = options
@@ -101,7 +114,7 @@ enum ServicePlanner {
         guard solution.status == .feasible || solution.status == .limitWithoutSolution else { return (solution, coverage) }
         let dive = try ServiceDive.run(lp, options: options, deadline: start + .seconds(max(limit, 1)))
         return (Planner.withFallback(solution, fallback: dive.solution, model: lp,
-                                     relaxationBound: dive.relaxationBound ?? everySiteBound(model)), coverage)
+                                     relaxationBound: dive.relaxationBound ?? coverageBound), coverage)
     }
 
     /// GLPK's branch and cut on the model: written out whole (with its MIP preprocessing), or, where
@@ -132,6 +145,26 @@ enum ServicePlanner {
               CoverageBenders.chosen(model.specification.coverageFormulation, groups: cuts.share.count,
                                      sites: model.instance.siteCount) else { return nil }
         return cuts
+    }
+
+    /// For `max_coverage`, the tighter of two bounds that need no branch and cut: the every-site
+    /// bound, and under capacity `ServiceCapacityBound` (searched until `deadline`). Nil for the
+    /// other objectives.
+    static func coverageBound(_ model: ServiceModel, deadline: ContinuousClock.Instant?) -> Double? {
+        guard let everySite = everySiteBound(model) else { return nil }
+        guard let capacity = ServiceCapacityBound(model) else { return everySite }
+        return min(everySite, capacity.bound(deadline: deadline))
+    }
+
+    /// `solution` with `bound` (a proof of `max_coverage`) where it is tighter than the solver's,
+    /// never below the plan's own objective; a run with no plan keeps it as its only proof.
+    static func tightened(_ solution: Solution, bound: Double?) -> Solution {
+        guard let bound, solution.status == .feasible || solution.status == .limitWithoutSolution else { return solution }
+        var result = solution
+        let proven = min(solution.bound ?? bound, bound)
+        result.bound = solution.objective.map { max(proven, $0) } ?? proven
+        if let objective = result.objective, let b = result.bound { result.gap = Solution.relativeGap(objective: objective, bound: b) }
+        return result
     }
 
     /// For `max_coverage`, a bound that needs no solve and is far tighter than every column at
@@ -198,8 +231,12 @@ enum ServicePlanner {
             // The same total cost the budget bounds: buildings, services, outreach.
             for term in model.costTerms { lp.setObjectiveCoefficient(term.column, term.cost) }
         }
+        // From the primary's optimal basis (the held objective's row basic), which the primary
+        // optimum makes primal feasible: the relaxation is re-optimised for cost in a few
+        // iterations instead of from scratch (on the Kent Family Hub Network, about 4,200).
         var tieOptions = options
         tieOptions.incumbent = primary.values
+        tieOptions.startBasis = primary.basis
         tieOptions.timeLimit = min(options.timeLimit ?? .infinity, max(1, primary.seconds))
         var second: Solution
         if let cuts {
@@ -213,7 +250,10 @@ enum ServicePlanner {
         // primary objective; with the sites and offers chosen, re-optimise those for the primary.
         if model.rules.services.contains(where: \.outreach) || model.specification.constraints.capacity != nil {
             var fixed = model.formulation.linearModel()
-            let binaries = model.siteColumn + model.offerColumn.flatMap { $0.compactMap { $0 } }
+            var binaries = model.siteColumn + model.offerColumn.flatMap { $0.compactMap { $0 } }
+            // Under `capacity: single` the assignment is binary too: relaxed, the LP below would
+            // split an area's demand (a plan the scenario forbids, covering more than the optimum).
+            if model.specification.constraints.capacity == .single { binaries += model.assignment.flatMap { $0.flatMap { $0.map(\.column) } } }
             for column in binaries {
                 let value = second[column].rounded()
                 fixed.setBounds(column, lower: value, upper: value)

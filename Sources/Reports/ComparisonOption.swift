@@ -21,9 +21,9 @@ public enum ComparisonOption {
     /// `PlanningError` for contradictory settings, and `ComparisonError.noPlan` when the plan has
     /// no decisions (e.g. the scenario is infeasible). A scenario reads its travel times through
     /// `travelCache` when given, as `estate plan --travel-cache` does; its explanations' re-solves
-    /// take `explainSeconds` at most (the default allowance when nil).
+    /// are `explainResolves` at most (the default allowance when nil).
     public static func load(_ path: String, engineVersion: String, travelCache: TravelCache? = nil,
-                            explainSeconds: Double? = nil) throws -> PlanRecord {
+                            explainResolves: Int? = nil) throws -> PlanRecord {
         let name = name(for: path)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -33,8 +33,8 @@ public enum ComparisonOption {
         let inputs = try InputLoader.load(path: path, travelCache: travelCache)
         var context = try PlanPipeline.run(scenario: inputs.scenario, dataset: inputs.dataset)
         // Explained as `estate plan` explains it (limits stepped and dropped within the same
-        // time allowance; no per-site re-solves), so a scenario option compares as its plan folder would.
-        context.explanation = try PlanExplainer.explain(context, seconds: explainSeconds ?? PlanExplainer.defaultSeconds(for: context.plan))
+        // allowance of re-solves; no per-site re-solves), so a scenario option compares as its plan folder would.
+        context.explanation = try PlanExplainer.explain(context, resolves: explainResolves ?? PlanExplainer.defaultResolves)
         return try PlanRecord(context: context, name: name, source: path, engineVersion: engineVersion)
     }
 }

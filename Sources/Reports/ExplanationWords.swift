@@ -14,7 +14,7 @@ public enum ExplanationWords {
         if effect.limit == .outreach {
             // Outreach is an option the plan may use, not a limit: dropping it can only cost.
             if effect.without.sameDecisions { return head + ": unused (the plan reaches no one by outreach)." }
-            if effect.without.wasSkipped { return head + ": not re-solved in the time allowed." }
+            if effect.without.wasSkipped { return head + ": not re-solved (beyond the re-solves allowed)." }
             return head + ": without it the plan " + outcome(effect.without, base, context) + "."
         }
         if effect.without.wasSkipped {
@@ -35,19 +35,18 @@ public enum ExplanationWords {
                 + outcome(step.result, base, context))
         }
         if effect.without.wasSkipped {
-            parts.append("without it: not re-solved in the time allowed")
+            parts.append("without it: not re-solved (beyond the re-solves allowed)")
         } else if !effect.without.sameDecisions {
             parts.append("without it the plan " + outcome(effect.without, base, context))
         }
         return parts.joined(separator: "; ") + "."
     }
 
-    /// Whether the explanations stopped at their time allowance, in words; nil when complete.
+    /// Whether the explanations stopped at their allowance of re-solves, in words; nil when complete.
     public static func cutShort(_ explanation: PlanExplanation) -> String? {
         guard !explanation.complete else { return nil }
-        let allowed = explanation.allowedSeconds.map { " at the \(NumberFormat.decimal($0, 1)) s allowed" } ?? ""
-        return "Explanations stopped\(allowed): \(explanation.skipped) re-solve\(explanation.skipped == 1 ? "" : "s") "
-            + "not run (--explain-seconds allows more)."
+        let allowed = explanation.allowedResolves.map { " at the \($0) re-solve\($0 == 1 ? "" : "s") allowed" } ?? ""
+        return "Explanations stopped\(allowed): \(explanation.skipped) more not run (--explain-resolves allows more)."
     }
 
     /// The sentence about one site's decision turned the other way.

@@ -80,7 +80,8 @@ public enum PlanConsoleSummary {
     /// objective), and whether the re-solves were cut short (the rest are in summary.json).
     static func explanationLines(_ context: PlanContext) -> [String] {
         guard let explanation = context.explanation else { return [] }
-        var lines = ["", "  why (re-solves of the scenario; \(NumberFormat.decimal(explanation.seconds, 2)) s):"]
+        let count = "\(explanation.resolves) re-solve\(explanation.resolves == 1 ? "" : "s") of the scenario"
+        var lines = ["", "  why (\(count); \(NumberFormat.decimal(explanation.seconds, 2)) s):"]
         for effect in explanation.limits {
             lines.append("    " + ExplanationWords.sentence(effect, explanation, context))
         }

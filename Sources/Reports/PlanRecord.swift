@@ -75,7 +75,7 @@ public struct PlanRecord: Sendable, Equatable {
         public var siteExplanations: [String: String] = [:]
         /// How the site sentences were found (`plan_fixed_except_site` or `re_solve`).
         public var siteExplanationMethod: String?
-        /// Whether the explanations stopped at their time allowance, in words (`explanations.note`).
+        /// Whether the explanations stopped at their allowance of re-solves, in words (`explanations.note`).
         public var explanationNote: String?
         /// The limits (scenario keys, `constraints.budget`) without which the plan keeps exactly
         /// the same buildings: a limit that changed nothing, which a comparison flags.

@@ -8,7 +8,7 @@ struct ExplanationJSON: Encodable {
     var context: PlanContext
 
     enum Keys: String, CodingKey {
-        case method, siteMethod = "site_method", seconds, allowedSeconds = "allowed_seconds", complete
+        case method, siteMethod = "site_method", resolves, allowedResolves = "allowed_resolves", complete
         case skippedResolves = "skipped_resolves", note, baseline, everySiteKept = "every_site_kept", limits, sites
     }
     enum LimitKeys: String, CodingKey {
@@ -23,14 +23,16 @@ struct ExplanationJSON: Encodable {
     static let method = "each figure is the difference between this plan and the scenario re-planned with one thing changed "
         + "(a limit moved by a step or dropped; a site forced the other way), or for plan_fixed_except_site this plan with "
         + "only that site's decision flipped; an inferred figure needed no solve: the plan meets the changed limit and a "
-        + "scenario allowing at least as much has it as its optimum; skipped re-solves ran out of the allowed seconds"
+        + "scenario allowing at least as much has it as its optimum; skipped re-solves were beyond the allowed count"
 
     func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: Keys.self)
         try c.encode(Self.method, forKey: .method)
         try c.encode(explanation.siteMethod.rawValue, forKey: .siteMethod)
-        try c.encode(roundedTo(explanation.seconds, 3), forKey: .seconds)
-        try c.encodeIfPresent(explanation.allowedSeconds.map { roundedTo($0, 3) }, forKey: .allowedSeconds)
+        // A count, not seconds: the same inputs give the same explanations byte for byte (the
+        // re-solves' time is the run's `phases.explain_s`).
+        try c.encode(explanation.resolves, forKey: .resolves)
+        try c.encodeIfPresent(explanation.allowedResolves, forKey: .allowedResolves)
         try c.encode(explanation.complete, forKey: .complete)
         try c.encode(explanation.skipped, forKey: .skippedResolves)
         try c.encodeIfPresent(ExplanationWords.cutShort(explanation), forKey: .note)

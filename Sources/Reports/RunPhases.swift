@@ -10,8 +10,10 @@ public struct RunPhases: Sendable, Hashable, Encodable {
     public var score = 0.0
     /// Building the optimisation model.
     public var model = 0.0
-    /// The heuristic plan, GLPK, the tie-break, evaluating the plan and the explanations' re-solves.
+    /// The heuristic plan, GLPK, the tie-break and evaluating the plan.
     public var solve = 0.0
+    /// The explanations' re-solves (`PlanExplainer`).
+    public var explain = 0.0
     /// Making the output files (tables, map, workbook), up to `summary.json` itself; writing
     /// them to disk follows.
     public var write = 0.0
@@ -21,13 +23,13 @@ public struct RunPhases: Sendable, Hashable, Encodable {
     public init() {}
 
     enum Keys: String, CodingKey {
-        case read = "read_s", score = "score_s", model = "model_s", solve = "solve_s", write = "write_s"
+        case read = "read_s", score = "score_s", model = "model_s", solve = "solve_s", explain = "explain_s", write = "write_s"
         case peakMemoryMB = "peak_memory_mb"
     }
 
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: Keys.self)
-        for (key, value) in [(Keys.read, read), (.score, score), (.model, model), (.solve, solve), (.write, write)] {
+        for (key, value) in [(Keys.read, read), (.score, score), (.model, model), (.solve, solve), (.explain, explain), (.write, write)] {
             try c.encode(roundedTo(value, 3), forKey: key)
         }
         try c.encode(roundedTo(peakMemoryMB, 1), forKey: .peakMemoryMB)
@@ -42,8 +44,8 @@ public struct RunPhases: Sendable, Hashable, Encodable {
 
     /// One line per phase, for the terminal.
     public var text: String {
-        let rows = [("read", read), ("score", score), ("model", model), ("solve", solve), ("write", write)]
-        var lines = rows.map { "  \($0.0.padding(toLength: 6, withPad: " ", startingAt: 0)) \(String(format: "%8.3f", $0.1)) s" }
+        let rows = [("read", read), ("score", score), ("model", model), ("solve", solve), ("explain", explain), ("write", write)]
+        var lines = rows.map { "  \($0.0.padding(toLength: 7, withPad: " ", startingAt: 0)) \(String(format: "%8.3f", $0.1)) s" }
         lines.append("  peak memory \(String(format: "%.0f", peakMemoryMB)) MB")
         return "phases:\n" + lines.joined(separator: "\n") + "\n"
     }

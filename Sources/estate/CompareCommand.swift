@@ -27,9 +27,9 @@ struct CompareCommand: ParsableCommand {
     @Option(name: .long, help: "Folder to write the comparison into: new, empty, or an earlier Estate output folder (replaced whole; any other folder is refused).")
     var out: String = "compare"
 
-    @Option(name: .customLong("explain-seconds"), parsing: .unconditional,
-            help: "Seconds the explanations' re-solves of each scenario-file option may take (default: half its plan's solve time, at least 0.5), as `estate plan --explain-seconds`.")
-    var explainSeconds: Double?
+    @Option(name: .customLong("explain-resolves"), parsing: .unconditional,
+            help: "How many re-solves the explanations of each scenario-file option may run (default: \(PlanExplainer.defaultResolves)), as `estate plan --explain-resolves`.")
+    var explainResolves: Int?
 
     @OptionGroup var travelCache: TravelCacheOption
 
@@ -37,9 +37,7 @@ struct CompareCommand: ParsableCommand {
 
     func validate() throws {
         if options.count < 2 { throw ValidationError("give at least two options to compare (plan folders or scenario files)") }
-        if let explainSeconds, !(explainSeconds > 0 && explainSeconds.isFinite) {
-            throw ValidationError("--explain-seconds must be a number of seconds above 0")
-        }
+        if let explainResolves, explainResolves < 0 { throw ValidationError("--explain-resolves must be a whole number of re-solves, 0 or more") }
     }
 
     func run() throws {
@@ -50,7 +48,7 @@ struct CompareCommand: ParsableCommand {
         for option in options {
             do {
                 records.append(try ComparisonOption.load(option, engineVersion: EstateCommand.configuration.version,
-                                                      travelCache: travelCache.cache, explainSeconds: explainSeconds))
+                                                      travelCache: travelCache.cache, explainResolves: explainResolves))
             } catch let error as PlanningError {
                 throw CommandFailure.InContext(input: option, error: error)
             }

@@ -38,9 +38,9 @@ struct PlanCommand: ParsableCommand {
     @Flag(name: .long, help: "Explain every site by re-solving with it forced the other way (one solve per site), beyond the quick figures with the plan otherwise fixed.")
     var explain = false
 
-    @Option(name: .customLong("explain-seconds"), parsing: .unconditional,
-            help: "Seconds the explanations' re-solves may take (default: half the plan's own solve time, at least 0.5; with --explain, no limit; a re-solve started in time may run on, up to twice the plan's solve time or a second); the output says when they were cut short.")
-    var explainSeconds: Double?
+    @Option(name: .customLong("explain-resolves"), parsing: .unconditional,
+            help: "How many re-solves the explanations may run, most telling first (default: \(PlanExplainer.defaultResolves); with --explain, no limit); the output says when they were cut short.")
+    var explainResolves: Int?
 
     @Flag(name: .customLong("no-explain"), help: "Skip the explanations (the re-solves that say which limits bind and what each site costs and gains).")
     var noExplain = false
@@ -52,17 +52,15 @@ struct PlanCommand: ParsableCommand {
 
     @OptionGroup var travelCache: TravelCacheOption
 
-    @Flag(name: .long, help: "Also print the seconds of each phase (read, score, model, solve, write) and the peak memory.")
+    @Flag(name: .long, help: "Also print the seconds of each phase (read, score, model, solve, explain, write) and the peak memory.")
     var verbose = false
 
     func validate() throws {
         if let timeLimit, !(timeLimit > 0 && timeLimit.isFinite) { throw ValidationError("--time-limit must be a number of seconds above 0") }
         if let gap, !(gap >= 0 && gap < 1) { throw ValidationError("--gap must be a share between 0 and 1, e.g. 0.01") }
         if explain && noExplain { throw ValidationError("--explain and --no-explain contradict each other; give one") }
-        if let explainSeconds, !(explainSeconds > 0 && explainSeconds.isFinite) {
-            throw ValidationError("--explain-seconds must be a number of seconds above 0")
-        }
-        if explainSeconds != nil && noExplain { throw ValidationError("--explain-seconds and --no-explain contradict each other; give one") }
+        if let explainResolves, explainResolves < 0 { throw ValidationError("--explain-resolves must be a whole number of re-solves, 0 or more") }
+        if explainResolves != nil && noExplain { throw ValidationError("--explain-resolves and --no-explain contradict each other; give one") }
     }
 
     func run() throws {
@@ -87,14 +85,14 @@ struct PlanCommand: ParsableCommand {
         let derived = try PlanningInputs(scenario: scenario, dataset: inputs.dataset, travel: travel)
         phases.score = elapsed()
         var context = try PlanPipeline.run(scenario: scenario, dataset: inputs.dataset, inputs: derived, solverLog: solverLog)
-        if !noExplain {
-            let allowed = explainSeconds ?? (explain ? nil : PlanExplainer.defaultSeconds(for: context.plan))
-            context.explanation = try PlanExplainer.explain(context, resolving: explain ? PlanExplainer.decidedSites(context) : [],
-                                                            seconds: allowed)
-        }
-        // The explanations' re-solves count as solving.
         phases.model = context.plan.modelSeconds
         phases.solve = max(0, elapsed() - phases.model)
+        if !noExplain {
+            let allowed = explainResolves ?? (explain ? nil : PlanExplainer.defaultResolves)
+            context.explanation = try PlanExplainer.explain(context, resolving: explain ? PlanExplainer.decidedSites(context) : [],
+                                                            resolves: allowed)
+        }
+        phases.explain = elapsed()
         let files = try PlanFiles.make(context, engineVersion: EstateCommand.configuration.version) {
             phases.write = elapsed()
             phases.peakMemoryMB = RunPhases.currentPeakMemoryMB()

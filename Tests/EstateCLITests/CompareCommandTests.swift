@@ -20,9 +20,9 @@ final class CompareCommandTests: XCTestCase {
     /// Plans the default scenario into `a` and a 2,500,000 budget into `b`.
     /// Two Kent plans, explained in full (a loaded machine would cut the default allowance short).
     private func twoPlans(_ scratch: Scratch) throws {
-        XCTAssertEqual(try EstateRun.run(["plan", kentBuildingsOnly, "--out", scratch.path("a"), "--quiet", "--explain-seconds", "600"]).status, 0)
+        XCTAssertEqual(try EstateRun.run(["plan", kentBuildingsOnly, "--out", scratch.path("a"), "--quiet", "--explain-resolves", "100"]).status, 0)
         let tight = try budgetScenario(scratch, budget: 2_500_000, name: "tight")
-        let run = try EstateRun.run(["plan", tight, "--out", scratch.path("b"), "--quiet", "--explain-seconds", "600"])
+        let run = try EstateRun.run(["plan", tight, "--out", scratch.path("b"), "--quiet", "--explain-resolves", "100"])
         XCTAssertEqual(run.status, 0, run.stderr)
     }
 
@@ -124,7 +124,7 @@ final class CompareCommandTests: XCTestCase {
         let tight = scratch.path("kent/buildings-only/tight.yaml")
         for second in [scratch.path("b"), tight] {
             let run = try EstateRun.run(["compare", scratch.path("a"), second, "--out", scratch.path("c-\(second.hasSuffix("yaml") ? "s" : "f")"),
-                                         "--explain-seconds", "600"])
+                                         "--explain-resolves", "100"])
             XCTAssertEqual(run.status, 0, run.stderr)
             for limit in unchanged { XCTAssertTrue(run.stdout.contains("  a: \(limit) changed nothing (the plan stays optimal without it)"), run.stdout) }
             let name = second.hasSuffix("yaml") ? "tight" : "b"

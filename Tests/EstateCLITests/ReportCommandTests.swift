@@ -98,7 +98,7 @@ final class ReportCommandTests: XCTestCase {
         try Data(text.replacingOccurrences(of: #"budget: \d+"#, with: "budget: 2500000", options: .regularExpression).utf8)
             .write(to: kent.appendingPathComponent("buildings-only/tight.yaml"))
         let plan = try EstateRun.run(["plan", kent.appendingPathComponent("buildings-only/tight.yaml").path, "--out", scratch.path("plan"),
-                                      "--explain-seconds", "600"])
+                                      "--explain-resolves", "100"])
         XCTAssertEqual(plan.status, 0, plan.stderr)
         XCTAssertTrue(plan.stdout.contains("Budget of £2,500,000 a year: binds; £100,000 more (£2,600,000) covers"), plan.stdout)
         XCTAssertEqual(try EstateRun.run(["report", scratch.path("plan"), "--no-pdf"]).status, 0)

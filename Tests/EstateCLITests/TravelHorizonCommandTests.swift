@@ -55,7 +55,7 @@ final class TravelHorizonCommandTests: XCTestCase {
 
         // summary.json records the phases and the peak memory.
         let phases = nearSummary["phases"] as! [String: Double]
-        XCTAssertEqual(Set(phases.keys), ["read_s", "score_s", "model_s", "solve_s", "write_s", "peak_memory_mb"])
+        XCTAssertEqual(Set(phases.keys), ["read_s", "score_s", "model_s", "solve_s", "explain_s", "write_s", "peak_memory_mb"])
         XCTAssertGreaterThan(phases["peak_memory_mb"]!, 1)
         XCTAssertTrue(phases.values.allSatisfy { $0 >= 0 })
 
