@@ -1,3 +1,4 @@
+import Foundation // EXPERIMENT
 import Estate
 import Optimisation
 
@@ -125,7 +126,12 @@ extension Planner {
         // the rest goes to a heuristic plan and the Lagrangian bound, so that the run still
         // reports a plan and a bound.
         lpOptions.timeLimit = remaining().map { 0.7 * $0 }
+        // The LP with lifted cover cuts on the capacity rows (for at most 30% of the time left):
+        // a stronger bound and reduced costs, and the cuts go into every round's model.
+        let covers = SingleSourceCovers(model: model, deadline: remaining().map { deadline(0.3 * $0) } ?? .now + .seconds(3600))
+        lpOptions.lazyRows = covers
         let lp = try GLPKSolver.solve(full.relaxed(), options: lpOptions)
+        report.coverCuts = covers.recorded.count
         report.lpSeconds = lp.seconds
         if lp.status == .limitWithoutSolution || lp.status == .feasible {
             let message = "time limit reached in the LP relaxation; the heuristic's plan, with the Lagrangian bound where every area must be served"
@@ -222,7 +228,7 @@ extension Planner {
             report.sitesKeptByReducedCost = fixings.keptSites.count
             let smaller = PlanningModel(instance: model.instance, specification: model.specification, areaIDs: areaIDs,
                                         fixings: fixings)
-            let linear = fixings.keeping(in: smaller, smaller.formulation.linearModel())
+            let linear = covers.adding(to: fixings.keeping(in: smaller, smaller.formulation.linearModel()), of: smaller)
             // Never expected to fail (fixing keeps every column the plan uses).
             guard let point = Self.point(of: keep, areaSite, in: smaller), linear.infeasibility(of: point) == nil else { return nil }
             report.assignmentColumns = smaller.singleSourced?.columnPairs.count ?? 0
@@ -247,6 +253,9 @@ extension Planner {
             round.incumbent = current.point
             round.objectiveStep = step
             round.timeLimit = isLast ? left : slice
+            if ProcessInfo.processInfo.environment["ESTATE_EXP_NODECUTS"] != nil {
+                round.lazyRows = SingleSourceCovers(model: current.model, deadline: .now + .seconds(3600), maximumRounds: .max)
+            }
             let solution = try solve(current.linear, options: round)
             report.rounds += 1
             guard !isLast, solution.status == .feasible, let objective = solution.objective else {

@@ -31,6 +31,9 @@ public struct SingleSourceReport: Sendable, Codable, Equatable {
     /// The spacing of plans' objectives (1 when every cost is a whole number, as on OR-Library's
     /// pmedcap), used to fix more and to round bounds up; nil when the costs are not whole.
     public var objectiveStep: Double?
+    /// Lifted cover cuts on the capacity rows found in the LP relaxation's cutting-plane loop
+    /// (each is in the LP bound and in every round's model).
+    public var coverCuts = 0
     /// Rounds of branch and cut (each after fixing against the best plan so far).
     public var rounds = 0
     /// Seconds spent in the LP relaxation and in the heuristic.
@@ -44,7 +47,7 @@ public struct SingleSourceReport: Sendable, Codable, Equatable {
         case model, assignmentColumns = "assignment_columns", pairsOverCapacity = "pairs_over_capacity"
         case pairsFixedByReducedCost = "pairs_fixed_by_reduced_cost", sitesFixedByReducedCost = "sites_fixed_by_reduced_cost"
         case sitesKeptByReducedCost = "sites_kept_by_reduced_cost"
-        case rounds, lpBound = "lp_bound", lagrangianBound = "lagrangian_bound", heuristicObjective = "heuristic_objective", lpSeconds = "lp_seconds"
+        case rounds, coverCuts = "cover_cuts", lpBound = "lp_bound", lagrangianBound = "lagrangian_bound", heuristicObjective = "heuristic_objective", lpSeconds = "lp_seconds"
         case heuristicSeconds = "heuristic_seconds", lagrangianSeconds = "lagrangian_seconds"
         case lagrangianBeforeLP = "lagrangian_before_lp", objectiveStep = "objective_step"
     }

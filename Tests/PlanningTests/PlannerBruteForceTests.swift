@@ -244,7 +244,7 @@ final class PlannerBruteForceTests: XCTestCase {
     /// planner's reduced-cost fixing and rounds must not change the optimum.
     func testSingleSourcingMatchesTheTextbookModelOnLargerInstances() throws {
         var fixedSomewhere = false
-        var solved = 0
+        var solved = 0, coverCuts = 0
         for seed in UInt64(400) ..< 406 {
             var instance = randomInstance(seed: seed, areas: 30, sites: 10, horizon: 60)
             var rng = SplitMix64(seed: seed)
@@ -290,7 +290,9 @@ final class PlannerBruteForceTests: XCTestCase {
             checkSingleSourced(lpFirst, instance, spec, "LP first, seed \(seed)", file: #filePath, line: #line)
             let lpFirstReport = try XCTUnwrap(lpFirst.singleSource)
             XCTAssertFalse(lpFirstReport.lagrangianBeforeLP)
-            XCTAssertNotNil(lpFirstReport.lpBound)
+            // The LP with cover cuts on the capacity rows: still a bound on the optimum.
+            XCTAssertLessThanOrEqual(try XCTUnwrap(lpFirstReport.lpBound), expected + 1e-6, "a true bound; seed \(seed)")
+            coverCuts += lpFirstReport.coverCuts
             XCTAssertLessThanOrEqual(try XCTUnwrap(lpFirstReport.lagrangianBound), expected + 1e-6, "a true bound; seed \(seed)")
             XCTAssertEqual(plan.status, .optimal, "seed \(seed)")
             XCTAssertEqual(plan.objective ?? .nan, expected, accuracy: 1e-6, "seed \(seed)")
@@ -298,13 +300,15 @@ final class PlannerBruteForceTests: XCTestCase {
             let report = try XCTUnwrap(plan.singleSource)
             XCTAssertEqual(report.objectiveStep, 1, "whole minutes and weights; seed \(seed)")
             XCTAssertTrue(report.lagrangianBeforeLP)
-            XCTAssertNotNil(report.lpBound)
+            XCTAssertLessThanOrEqual(try XCTUnwrap(report.lpBound), expected + 1e-6, "a true bound; seed \(seed)")
+            coverCuts += report.coverCuts
             XCTAssertLessThanOrEqual(try XCTUnwrap(report.lagrangianBound), expected + 1e-6, "a true bound; seed \(seed)")
             if report.pairsFixedByReducedCost > 0 { fixedSomewhere = true }
             solved += 1
         }
         XCTAssertGreaterThanOrEqual(solved, 4, "most instances have a plan to compare")
         XCTAssertTrue(fixedSomewhere, "reduced-cost fixing ran on at least one instance")
+        XCTAssertGreaterThan(coverCuts, 0, "cover cuts were in some model solved")
     }
 
     /// Fixing against a step better than the best plan (whole minutes and weights, sites of equal
