@@ -160,6 +160,23 @@ static void note_root_bound(glp_tree *T, estate_mip_monitor *monitor) {
     }
 }
 
+/* Branches on the most fractional of the monitor's first columns, if any is fractional. */
+static void branch_first(glp_tree *T, const estate_mip_monitor *monitor) {
+    glp_prob *P = glp_ios_get_prob(T);
+    int chosen = 0;
+    double nearest = 1.0;
+    for (int k = 0; k < monitor->branch_first_count; k++) {
+        int j = monitor->branch_first[k];
+        if (j < 1 || j > glp_get_num_cols(P) || !glp_ios_can_branch(T, j)) continue;
+        double value = glp_get_col_prim(P, j), distance = fabs(value - floor(value) - 0.5);
+        if (distance < nearest) {
+            nearest = distance;
+            chosen = j;
+        }
+    }
+    if (chosen != 0) glp_ios_branch_upon(T, chosen, GLP_NO_BRNCH);
+}
+
 static void callback(glp_tree *T, void *info) {
     estate_mip_monitor *monitor = info;
     if (glp_ios_reason(T) == GLP_IROWGEN) note_root_bound(T, monitor);
@@ -174,6 +191,7 @@ static void callback(glp_tree *T, void *info) {
         return;
     }
     if (glp_ios_reason(T) == GLP_IROWGEN && monitor->generate_rows != NULL) generate_rows(T, monitor);
+    if (glp_ios_reason(T) == GLP_IBRANCH && monitor->branch_first_count > 0) branch_first(T, monitor);
     if (glp_ios_reason(T) == GLP_IHEUR && monitor->incumbent != NULL
         && !monitor->incumbent_offered) {
         monitor->incumbent_offered = 1;

@@ -236,8 +236,16 @@ private struct Run {
             monitor.point = generation.point
         }
         if options.timeLimit != nil { monitor.deadline = glp_time() + Double(remaining) }
+        let branchFirst = options.branchFirst.filter { (0 ..< model.variableCount).contains($0) && model.kinds[$0] != .continuous }
+            .map { Int32($0 + 1) }
         var code: Int32 = 0
-        guard estate_glpk_intopt(problem.pointer, &parm, &monitor, &code) == ESTATE_GLPK_OK else {
+        let solved = branchFirst.withUnsafeBufferPointer { columns in
+            monitor.branch_first = columns.baseAddress
+            monitor.branch_first_count = Int32(columns.count)
+            defer { monitor.branch_first = nil }
+            return estate_glpk_intopt(problem.pointer, &parm, &monitor, &code) == ESTATE_GLPK_OK
+        }
+        guard solved else {
             problem.forget()
             return fatal("branch and cut")
         }

@@ -40,6 +40,11 @@ public struct SolveOptions: Sendable {
     public var simplex: SimplexMethod = .dual
     /// How branch and cut picks the variable to branch on.
     public var branching: BranchingRule = .driebeckTomlin
+    /// Integer columns that branch and cut branches on before any other: the fractional one
+    /// nearest 0.5, and ``branching`` only once all of them are integral. Why: where a few
+    /// columns decide the rest (which sites are kept), branching on them splits the search into
+    /// halves that each change the relaxation, where a branch on an assignment column barely does.
+    public var branchFirst: [Int] = []
 
     /// The spacing of the objective's values (``LinearModel/objectiveStep``), given when the
     /// caller wants branch and cut to use it: a node whose bound is within less than a step of the

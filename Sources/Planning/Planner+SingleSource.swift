@@ -253,6 +253,9 @@ extension Planner {
             round.incumbent = current.point
             round.objectiveStep = step
             round.timeLimit = isLast ? left : slice
+            if ProcessInfo.processInfo.environment["ESTATE_EXP_BRANCHSITES"] != nil {
+                round.branchFirst = current.model.siteColumn.compactMap { $0 }
+            }
             if ProcessInfo.processInfo.environment["ESTATE_EXP_NODECUTS"] != nil {
                 round.lazyRows = SingleSourceCovers(model: current.model, deadline: .now + .seconds(3600), maximumRounds: .max)
             }

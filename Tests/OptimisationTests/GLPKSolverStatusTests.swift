@@ -83,6 +83,28 @@ final class GLPKSolverStatusTests: XCTestCase {
         XCTAssertGreaterThan(infeasible, 3)
     }
 
+    /// Branching on given columns first (a random subset, with an index out of range that must be
+    /// ignored) never changes the optimum, on programs whose LP is rarely integral at the root.
+    func testBranchingFirstOnGivenColumnsLeavesTheOptimumUnchanged() throws {
+        var rng = SeededGenerator(seed: 77)
+        var solved = 0
+        for seed in UInt64(300) ... 380 {
+            let program = EnumeratedProgram.random(seed: seed, count: 8, range: seed % 2 == 0 ? 1 : 2, rows: 4)
+            var options = SolveOptions(presolve: false, cuts: false)
+            options.branchFirst = (0 ..< 8).filter { _ in Bool.random(using: &rng) } + [99]
+            let solution = try GLPKSolver.solve(program.model, options: options)
+            guard let optimum = program.optimum else {
+                XCTAssertEqual(solution.status, .infeasible, "seed \(seed)")
+                continue
+            }
+            XCTAssertEqual(solution.status, .optimal, "seed \(seed)")
+            XCTAssertEqual(solution.objective ?? .nan, optimum, accuracy: 1e-6, "seed \(seed)")
+            XCTAssertNil(program.model.infeasibility(of: solution.values), "seed \(seed)")
+            solved += 1
+        }
+        XCTAssertGreaterThan(solved, 30)
+    }
+
     func testSuppliedIncumbentLeavesTheOptimumUnchanged() throws {
         for seed in UInt64(200) ... 260 {
             let program = EnumeratedProgram.random(seed: seed, count: 6, range: 1)

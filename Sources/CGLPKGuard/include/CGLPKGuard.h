@@ -64,6 +64,10 @@ typedef struct {
     /// there (glp_intopt then returns GLP_ESTOP; `deadline_reached` says why).
     double deadline;
     int deadline_reached;
+    /// Optional columns (1-based) branched on before any other: at GLP_IBRANCH, the fractional
+    /// one of these whose value is nearest 0.5; GLPK's own rule only when none is fractional.
+    const int *branch_first;
+    int branch_first_count;
 } estate_mip_monitor;
 
 /// Starts a guarded session on this thread: terminal output on or off, capture reset.
