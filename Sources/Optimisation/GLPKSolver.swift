@@ -236,7 +236,9 @@ private struct Run {
             monitor.point = generation.point
         }
         if options.timeLimit != nil { monitor.deadline = glp_time() + Double(remaining) }
-        let branchFirst = options.branchFirst.filter { (0 ..< model.variableCount).contains($0) && model.kinds[$0] != .continuous }
+        // Not with MIP preprocessing, whose tree holds a problem with other columns.
+        let branchFirst = parm.presolve == GLP_ON ? [] : options.branchFirst
+            .filter { (0 ..< model.variableCount).contains($0) && model.kinds[$0] != .continuous }
             .map { Int32($0 + 1) }
         var code: Int32 = 0
         let solved = branchFirst.withUnsafeBufferPointer { columns in

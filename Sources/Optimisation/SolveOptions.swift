@@ -44,6 +44,8 @@ public struct SolveOptions: Sendable {
     /// nearest 0.5, and ``branching`` only once all of them are integral. Why: where a few
     /// columns decide the rest (which sites are kept), branching on them splits the search into
     /// halves that each change the relaxation, where a branch on an assignment column barely does.
+    /// Ignored with GLPK's MIP preprocessing (``mipPresolve`` without an incumbent), whose tree
+    /// holds a problem with other columns.
     public var branchFirst: [Int] = []
 
     /// The spacing of the objective's values (``LinearModel/objectiveStep``), given when the
