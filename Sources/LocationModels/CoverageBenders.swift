@@ -111,9 +111,11 @@ public enum CoverageBenders {
             rootOptions.lazyRows = recorder
             rootOptions.incumbent = nil
             let root = try GLPKSolver.solve(model.relaxed(), options: rootOptions)
+            result.rootRows = root.generatedRows
+            // Stopped by the limit: the last finished round's bound still holds, but no fixing.
+            if root.status != .optimal { result.rootBound = root.bound }
             if root.status == .optimal, let bound = root.objective {
                 result.rootBound = bound
-                result.rootRows = root.generatedRows
                 for g in recorder.generated where cuts.isTight(g, at: root.values) { add(cuts.row(g), to: &model) }
                 func closes(_ value: Double) -> Bool {
                     let gap = model.sense == .maximise ? bound - value : value - bound
@@ -144,11 +146,14 @@ public enum CoverageBenders {
         }
         result.solution = try GLPKSolver.solve(model, options: solveOptions)
         result.rows = model.rowCount
-        if let rootBound = result.rootBound, result.solution.hasSolution, let objective = result.solution.objective {
-            // The root's bound holds for the whole model; GLPK's may be weaker when it stopped early.
+        if let rootBound = result.rootBound, result.solution.status != .optimal {
+            // The root's bound holds for the whole model; GLPK's may be weaker when it stopped
+            // early, or missing when the limit came before it had one.
             let bound = result.solution.bound.map { model.sense == .maximise ? min($0, rootBound) : max($0, rootBound) } ?? rootBound
             result.solution.bound = bound
-            result.solution.gap = Solution.relativeGap(objective: objective, bound: bound)
+            if result.solution.hasSolution, let objective = result.solution.objective {
+                result.solution.gap = Solution.relativeGap(objective: objective, bound: bound)
+            }
         }
         return result
     }
@@ -194,7 +199,8 @@ public struct CoverageSolve: Sendable {
     public var solution: Solution
     /// Rows of the master handed to branch and cut (starting and root links included).
     public var rows: Int
-    /// The root LP's bound (Kelley's rounds), when it was solved to optimality.
+    /// The root LP's bound (Kelley's rounds): its optimum, or when the time limit stopped the
+    /// rounds, the optimum of the last round that finished (nil when none did).
     public var rootBound: Double?
     /// Links the root's rounds generated.
     public var rootRows = 0

@@ -151,12 +151,24 @@ private struct Run {
     /// An LP with row generation (Kelley's cutting planes): solve, add the rows the solution
     /// violates, and solve again from the last basis (new rows' slacks basic, so the dual simplex
     /// resumes where it stopped) until no row is violated.
+    ///
+    /// Each round's optimum is that of the LP over a subset of the rows, so it bounds the whole
+    /// LP (and every integer point): when the time limit stops a later round, the last round's
+    /// optimum is returned as ``Solution/bound``. (At England scale the rounds take most of a
+    /// minute, and a limit inside them otherwise left no bound at all.)
     mutating func solveLP(generatingRowsWith generator: any LazyRowGenerator) -> Solution {
         let generation = RowGeneration(generator: generator, variableCount: model.variableCount)
         var presolve = options.presolve
+        var lastRound: Double?
         while true {
-            let solution = solveLP(presolve: presolve)
-            guard solution.status == .optimal else { return solution }
+            var solution = solveLP(presolve: presolve)
+            guard solution.status == .optimal else {
+                if solution.status == .feasible || solution.status == .limitWithoutSolution {
+                    solution.bound = lastRound
+                }
+                return solution
+            }
+            lastRound = solution.objective
             presolve = false
             for j in 0 ..< model.variableCount { generation.point[j + 1] = solution.values[j] }
             var rows = estate_rows()

@@ -1,3 +1,4 @@
+import Foundation
 import Optimisation
 import XCTest
 
@@ -54,6 +55,31 @@ final class LazyRowTests: XCTestCase {
         XCTAssertEqual(solution[y], 0.5, accuracy: 1e-9)
         XCTAssertEqual(solution.generatedRows, 1)
         XCTAssertEqual(solution.reducedCosts.count, 2)
+    }
+
+    /// Gives its row once the point violates it, after using up the time limit.
+    private struct Slow: LazyRowGenerator {
+        let row: LazyRow
+        let seconds: Double
+        func violatedRows(at values: [Double]) -> [LazyRow] {
+            Thread.sleep(forTimeInterval: seconds)
+            return Fixed(rows: [row]).violatedRows(at: values)
+        }
+    }
+
+    /// The same model and row as above, with a time limit that runs out while the row is being
+    /// generated: the second round stops at once, and the first round's optimum (2, over no rows)
+    /// is reported as the bound, a true one for the LP's optimum 1.5.
+    func testLPStoppedBetweenRoundsKeepsTheLastRoundsBound() throws {
+        var model = LinearModel(sense: .maximise)
+        let x = model.addVariable(.continuous, upper: 1, objective: 1)
+        let y = model.addVariable(.continuous, upper: 1, objective: 1)
+        var options = SolveOptions(timeLimit: 0.5)
+        options.lazyRows = Slow(row: LazyRow(columns: [x, y], coefficients: [1, 2], upper: 2), seconds: 0.8)
+        let solution = try GLPKSolver.solve(model, options: options)
+        XCTAssertNotEqual(solution.status, .optimal)
+        XCTAssertEqual(solution.bound ?? .nan, 2, accuracy: 1e-9)
+        XCTAssertEqual(solution.generatedRows, 1)
     }
 
     /// A generator naming a column the model does not have is an error, never a wrong optimum.
