@@ -174,7 +174,14 @@ private struct Run {
             var rows = estate_rows()
             generation.generate(x: generation.point, n: model.variableCount, into: &rows)
             if let invalid = generation.invalidRow { return Solution(status: .error, message: "row generation: \(invalid)") }
-            if rows.count == 0 { return solution }
+            if rows.count == 0 {
+                // The model's rows, then the generated ones in the order they came.
+                var optimum = solution
+                if let pointer = problem.pointer {
+                    optimum.basis = SimplexBasis(pointer, rowCount: Int(glp_get_num_rows(pointer)), columnCount: model.variableCount)
+                }
+                return optimum
+            }
             guard estate_glpk_add_rows(problem.pointer, &rows) == ESTATE_GLPK_OK else {
                 problem.forget()
                 return fatal("adding generated rows")
