@@ -111,6 +111,7 @@ public enum CoverageBenders {
             var rootOptions = options
             rootOptions.lazyRows = recorder
             rootOptions.incumbent = nil
+            rootOptions.longStepRatioTest = true
             let root = try GLPKSolver.solve(model.relaxed(), options: rootOptions)
             result.rootRows = root.generatedRows
             // Stopped by the limit: the last finished round's bound still holds, but no fixing.

@@ -353,6 +353,7 @@ private struct Run {
         // The presolver would discard a start basis.
         parm.presolve = presolve && !warmStart ? GLP_ON : GLP_OFF
         parm.meth = options.simplex == .dual ? GLP_DUALP : GLP_PRIMAL
+        if options.longStepRatioTest && parm.meth == GLP_DUALP { parm.r_test = GLP_RT_FLIP }
         parm.tm_lim = remainingMilliseconds() ?? 0
         return parm
     }
