@@ -21,6 +21,11 @@ public struct SimplexBasis: Sendable, Equatable {
         columns.count == columnCount && rows.count <= rowCount
     }
 
+    /// Whether it can start a solve of `model` (same columns, its first rows).
+    public func fits(_ model: LinearModel) -> Bool {
+        fits(rowCount: model.rowCount, columnCount: model.variableCount)
+    }
+
     /// Sets `problem`'s basis to this one, with rows beyond it basic. GLPK adjusts a nonbasic
     /// status to the bounds a column or row has now; a basis left singular by the change is
     /// caught by the simplex, which the caller then restarts from the standard basis.

@@ -66,6 +66,7 @@ public enum Planner {
             plan.singleSource = singleSource
             plan.pMedian = pMedian
             plan.coverage = coverage
+            plan.relaxationBasis = primary.basis
             plan.seconds = seconds(since: clock)
             return plan
         case .infeasible:
@@ -146,7 +147,7 @@ public enum Planner {
         let heuristic = try PlanHeuristic(model).keepSites().flatMap { keep in
             try PlanHeuristic.point(keep: keep, model: model, options: options)
         }
-        var remaining = options
+        var remaining = options.warmStarted(by: model.specification, for: lp)
         if let limit = options.timeLimit { remaining.timeLimit = max(0, limit - seconds(since: start)) }
         var solution: Solution
         var coverage: CoverageReport?
