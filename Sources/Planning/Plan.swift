@@ -1,5 +1,4 @@
 import Estate
-import Optimisation
 
 /// A set of constraints that cannot hold together, and what it would take to satisfy them.
 public struct Conflict: Sendable, Codable, Equatable {
@@ -138,7 +137,7 @@ public struct Plan: Sendable {
     /// The basis the solve ended its model's relaxation at (the root LP's optimum; the heuristic
     /// plan's LP when that plan was proven optimal without one), where GLPK solved the whole
     /// model: a neighbouring question starts there (``PlanSpecification/warmStart``).
-    public var relaxationBasis: SimplexBasis?
+    public var relaxationBasis: RelaxationBasis?
 
     /// A plan with no decisions, for runs that ended without one.
     static func empty(status: PlanStatus, seconds: Double, reductions: ReductionReport, message: String?) -> Plan {

@@ -68,12 +68,12 @@ public struct PlanSpecification: Sendable, Equatable {
     /// as the measured rule chooses (the default). A solver setting like ``cutFamilies``.
     public var coverageFormulation: CoverageFormulation = .automatic
     /// A neighbouring plan's ``Plan/relaxationBasis`` (the plan an explanation re-solves around),
-    /// to start this model's relaxation from by the dual simplex: a limit moved a step changes a
-    /// row's bound, not the costs, so that basis stays dual feasible and the relaxation is found
-    /// again in a few iterations (on Kent, 96 against 4,200 from scratch). A solver setting like
-    /// ``cutFamilies``: ignored unless the model has the same columns and rows (a limit dropped
-    /// takes its rows away), and it never changes the optimum's value, only how fast it is found.
-    public var warmStart: SimplexBasis?
+    /// to start this model's relaxation from by the dual simplex: a limit moved or dropped changes
+    /// bounds or takes rows away, not the costs, so that basis stays dual feasible and the
+    /// relaxation is found again in a few iterations (on Kent, 96 against 4,200 from scratch). A
+    /// solver setting like ``cutFamilies``: ignored unless the model has the same columns and every
+    /// row it leaves out was basic, and it never changes the optimum's value, only how fast it is found.
+    public var warmStart: RelaxationBasis?
     /// The v2 rules (services, Family Hubs, outreach); `nil` plans buildings alone (v1). Then
     /// `constraints.minCoverage`, `minDistrictCoverage`, `minDeprivedCoverage` and `maxMinutes`
     /// are already resolved into each service's rule and are not read again.
@@ -128,18 +128,5 @@ public enum PlanningError: Error, CustomStringConvertible, Equatable {
         case .invalidInstance(let s): "invalid planning instance: \(s)"
         case .invalidSpecification(let s): "invalid scenario: \(s)"
         }
-    }
-}
-
-extension SolveOptions {
-    /// These options for the branch and cut of `model`, a specification's: from its
-    /// ``PlanSpecification/warmStart`` by the dual simplex when that fits the model; as they are
-    /// otherwise (from scratch, the simplex chosen for that).
-    func warmStarted(by specification: PlanSpecification, for model: LinearModel) -> SolveOptions {
-        guard let basis = specification.warmStart, basis.fits(model) else { return self }
-        var warm = self
-        warm.startBasis = basis
-        warm.simplex = .dual
-        return warm
     }
 }

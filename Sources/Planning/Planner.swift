@@ -66,7 +66,7 @@ public enum Planner {
             plan.singleSource = singleSource
             plan.pMedian = pMedian
             plan.coverage = coverage
-            plan.relaxationBasis = primary.basis
+            plan.relaxationBasis = RelaxationBasis(primary.basis, formulation: model.formulation)
             plan.seconds = seconds(since: clock)
             return plan
         case .infeasible:
@@ -147,7 +147,7 @@ public enum Planner {
         let heuristic = try PlanHeuristic(model).keepSites().flatMap { keep in
             try PlanHeuristic.point(keep: keep, model: model, options: options)
         }
-        var remaining = options.warmStarted(by: model.specification, for: lp)
+        var remaining = options.warmStarted(by: model.specification, formulation: model.formulation)
         if let limit = options.timeLimit { remaining.timeLimit = max(0, limit - seconds(since: start)) }
         var solution: Solution
         var coverage: CoverageReport?

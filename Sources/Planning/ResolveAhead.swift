@@ -7,8 +7,9 @@ import Foundation
 /// which finished first), the explanation is the same, byte for byte, with helpers or without.
 ///
 /// The first question is left to the asker, who needs it first; helpers take the others in
-/// order. ``finish()`` lets no helper start another, and waits for those running: nothing
-/// runs on after the explanation.
+/// order, and the asker, rather than wait for an answer still running, takes the next question
+/// no one has started. ``finish()`` lets no helper start another, and waits for those running:
+/// nothing runs on after the explanation.
 final class ResolveAhead<Question: Equatable & Sendable>: @unchecked Sendable {
     typealias Work = @Sendable (Question) throws -> Plan
 
@@ -36,9 +37,6 @@ final class ResolveAhead<Question: Equatable & Sendable>: @unchecked Sendable {
         }
     }
 
-    /// The helpers wanted on this machine: one per core beyond the asker's.
-    static var availableHelpers: Int { max(0, ProcessInfo.processInfo.activeProcessorCount - 1) }
-
     /// The answer to `question`: taken from a helper (waiting while it runs), else found here.
     func answer(_ question: Question) throws -> Plan {
         condition.lock()
@@ -55,7 +53,15 @@ final class ResolveAhead<Question: Equatable & Sendable>: @unchecked Sendable {
                 record(result, at: index)
                 return try result.get()
             case .running:
-                condition.wait()
+                // Rather than wait, answer another question the explanation is sure to ask.
+                if let next = states.indices.first(where: { isWaiting($0) }) {
+                    states[next] = .running
+                    condition.unlock()
+                    record(Result { try work(questions[next]) }, at: next)
+                    condition.lock()
+                } else {
+                    condition.wait()
+                }
             case .done(let result):
                 condition.unlock()
                 return try result.get()
@@ -85,11 +91,14 @@ final class ResolveAhead<Question: Equatable & Sendable>: @unchecked Sendable {
     private func claim() -> Int? {
         condition.lock()
         defer { condition.unlock() }
-        guard !finished, let index = states.indices.dropFirst().first(where: {
-            if case .waiting = states[$0] { true } else { false }
-        }) else { return nil }
+        guard !finished, let index = states.indices.dropFirst().first(where: isWaiting) else { return nil }
         states[index] = .running
         return index
+    }
+
+    /// Whether question `index` is yet to start (call under the lock).
+    private func isWaiting(_ index: Int) -> Bool {
+        if case .waiting = states[index] { true } else { false }
     }
 
     private func record(_ result: Result<Plan, any Error>, at index: Int) {

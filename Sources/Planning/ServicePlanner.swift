@@ -39,7 +39,7 @@ enum ServicePlanner {
             plan.status = primary.status == .optimal ? .optimal : .feasible
             plan.message = primary.message
             plan.coverage = coverage
-            plan.relaxationBasis = primary.basis
+            plan.relaxationBasis = RelaxationBasis(primary.basis, formulation: model.formulation)
             plan.seconds = Planner.seconds(since: clock)
             return plan
         case .infeasible:
@@ -84,7 +84,7 @@ enum ServicePlanner {
     private static func solve(_ model: ServiceModel, options: SolveOptions, start: ContinuousClock.Instant,
                               coverageBound: Double?) throws -> (solution: Solution, coverage: CoverageReport?) {
         let lp = model.formulation.linearModel()
-        let warm = options.warmStarted(by: model.specification, for: lp)
+        let warm = options.warmStarted(by: model.specification, formulation: model.formulation)
         let searchDeadline = start + .seconds((options.timeLimit ?? 0) * heuristicShare)
         if let heuristic = try ServiceHeuristic(model).solution(options: options, deadline: searchDeadline) {
             // A plan covering all that every site open could (or, under capacity, all that the
