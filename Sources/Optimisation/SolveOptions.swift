@@ -2,6 +2,10 @@
 public struct SolveOptions: Sendable {
     /// Wall-clock limit in seconds for the whole solve (LP relaxation included); nil = none.
     public var timeLimit: Double?
+    /// Simplex iterations (the relaxation's and branch and cut's together, ``Solution/iterations``)
+    /// at which the solve stops as it does at ``timeLimit``, with the best solution found; nil =
+    /// none. A count, not seconds, so where it stops does not depend on how busy the machine is.
+    public var iterationLimit: Int?
     /// Relative MIP gap |objective - bound| / |objective| at which the search stops and the
     /// incumbent counts as optimal; 0 (the default) means prove optimality.
     public var relativeGap: Double

@@ -243,7 +243,7 @@ enum ServicePlanner {
         var tieOptions = options
         tieOptions.incumbent = primary.values
         tieOptions.startBasis = primary.basis
-        tieOptions.timeLimit = min(options.timeLimit ?? .infinity, max(1, primary.seconds))
+        tieOptions.iterationLimit = Planner.tieBreakIterations(proof: primary)
         var second: Solution
         if let cuts {
             tieOptions.lazyRows = cuts
