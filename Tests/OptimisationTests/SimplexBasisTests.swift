@@ -63,3 +63,46 @@ final class SimplexBasisTests: XCTestCase {
         XCTAssertNil(basis.carried(from: ["sum"], to: ["sum"]))
     }
 }
+
+/// `SolveOptions.iterationLimit`: branch and cut stops at a count of simplex iterations, so where
+/// it stops (and the plan it returns) is the same on every run, however busy the machine.
+final class IterationLimitTests: XCTestCase {
+    /// A multi-dimensional knapsack of 40 items: a search of many nodes.
+    private func knapsack(seed: UInt64) -> LinearModel {
+        var rng = SeededGenerator(seed: seed)
+        var model = LinearModel(sense: .maximise)
+        for _ in 0 ..< 40 { model.addVariable(.binary, objective: Double(Int.random(in: 10 ... 99, using: &rng))) }
+        for _ in 0 ..< 5 {
+            let weights = (0 ..< 40).map { _ in Double(Int.random(in: 5 ... 60, using: &rng)) }
+            model.addRow(columns: Array(0 ..< 40), coefficients: weights, upper: weights.reduce(0, +) / 3)
+        }
+        return model
+    }
+
+    func testTheSearchStopsAtTheSamePointOnEveryRun() throws {
+        var stopped = 0
+        for seed in UInt64(1) ... 12 {
+            let model = knapsack(seed: seed)
+            let optimum = try GLPKSolver.solve(model)
+            XCTAssertEqual(optimum.status, .optimal)
+            var options = SolveOptions(cuts: false)
+            options.iterationLimit = 60
+            let first = try GLPKSolver.solve(model, options: options)
+            let second = try GLPKSolver.solve(model, options: options)
+            XCTAssertEqual(first.status, second.status, "seed \(seed)")
+            XCTAssertEqual(first.values, second.values, "seed \(seed)")
+            XCTAssertEqual(first.iterations, second.iterations, "seed \(seed)")
+            if first.message == "iteration limit reached" {
+                stopped += 1
+                XCTAssertNotEqual(first.status, .optimal, "seed \(seed)")
+                if let objective = first.objective {
+                    XCTAssertLessThanOrEqual(objective, optimum.objective! + 1e-9, "seed \(seed)")
+                    XCTAssertNil(model.infeasibility(of: first.values), "seed \(seed)")
+                }
+            } else {
+                XCTAssertEqual(first.objective ?? .nan, optimum.objective ?? .nan, accuracy: 1e-9, "seed \(seed)")
+            }
+        }
+        XCTAssertGreaterThan(stopped, 3, "searches the limit cut short")
+    }
+}
