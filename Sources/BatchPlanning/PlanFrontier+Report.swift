@@ -109,28 +109,11 @@ extension PlanFrontier {
         return plot.svg(drawn, guides: guides)
     }
 
-    /// `frontier.json`: what `estate report` needs beside `frontier.csv` to present the frontier
-    /// (the option's name and description, the criteria, the dataset's notices).
+    /// `frontier.json` (`FrontierSummary`) for this frontier of `scenario`.
     public func summaryJSON(scenario: Scenario, provenance: DatasetProvenance) throws -> [UInt8] {
-        struct Summary: Encodable {
-            var name: String
-            var description: String?
-            var scenarioFile: String
-            var x: String
-            var y: String
-            var xTitle: String
-            var yTitle: String
-            var coverageMinutes: Double
-            var datasetProvenance: DatasetProvenance
-            var todayIsCeiling: Bool
-            enum CodingKeys: String, CodingKey {
-                case name, description, scenarioFile = "scenario_file", x, y, xTitle = "x_title", yTitle = "y_title"
-                case coverageMinutes = "coverage_minutes", datasetProvenance = "dataset_provenance", todayIsCeiling = "today_is_ceiling"
-            }
-        }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return Array(try encoder.encode(Summary(
+        return Array(try encoder.encode(FrontierSummary(
             name: scenario.title, description: scenario.description, scenarioFile: scenario.file, x: x.rawValue, y: y.rawValue,
             xTitle: x.title, yTitle: y.title, coverageMinutes: scenario.coverageMinutes, datasetProvenance: provenance,
             todayIsCeiling: todayIsCeiling))) + [0x0A]

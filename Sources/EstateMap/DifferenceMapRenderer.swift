@@ -40,13 +40,12 @@ struct DifferenceMapRenderer {
 
     init(data: DifferenceMapData, options: EstateMap.Options) {
         self.data = data
-        let layout = MapLayout(areas: data.areas.map { ($0.lat, $0.lon, $0.district, $0.outline) }, sites: data.sites.map { ($0.lat, $0.lon) },
-                               boundaries: data.boundaries, options: options)
+        let layout = MapLayout(areas: data.areas, sites: data.sites, boundaries: data.boundaries, options: options)
         self.layout = layout
         if let grid = layout.grid {
             areaMarkup = cellLayer(grid: grid)
         } else {
-            areaMarkup = areaLayer(areaPixels: layout.areaPixels)
+            areaMarkup = areaLayer()
         }
         siteMarkup = siteLayer(sitePixels: layout.sitePixels)
         serviceMarkup = serviceLayers()
@@ -113,9 +112,9 @@ struct DifferenceMapRenderer {
     }
 
     /// Each area's shape filled by its coverage change, with a dot at its centroid.
-    private mutating func areaLayer(areaPixels: [(x: Double, y: Double)]) -> String {
+    private mutating func areaLayer() -> String {
         let paths = shapes.shapes(count: data.areas.count)
-        let order = data.areas.indices.sorted { data.areas[$0].id < data.areas[$1].id }
+        let order = layout.areaOrder
         var svg = SVGWriter()
         svg.open("g", ["id": "layer-areas"])
         svg.open("g", shapes.layerAttributes)
@@ -129,12 +128,7 @@ struct DifferenceMapRenderer {
             svg.close("g")
         }
         svg.close("g")
-        svg.open("g", ["fill": "#1e1e1e", "fill-opacity": "0.6"])
-        for i in order {
-            svg.raw("<circle cx=\"" + Fixed.trimmed(areaPixels[i].x) + "\" cy=\"" + Fixed.trimmed(areaPixels[i].y)
-                    + "\" r=\"1.3\" data-h=\"a\(i)\"/>\n")
-        }
-        svg.close("g")
+        svg.raw(layout.centroidDots())
         svg.close("g")
         let minutes = { (m: Double?) in m.map { Fixed.places($0, 1) } ?? "none reachable" }
         func services(_ i: Int, _ change: CoverageChange) -> String {
@@ -175,7 +169,7 @@ struct DifferenceMapRenderer {
         hover.kinds["c"] = HoverData.Kind(
             h: ["Cell", "Districts", "Children", "Areas losing coverage", "Areas gaining coverage"],
             r: grid.cells.map { cell in
-                ["\(cell.members.count) areas", Array(Set(cell.members.map { data.areas[$0].district })).sorted().joined(separator: ", "),
+                ["\(cell.members.count) areas", cell.districtNames(data.areas),
                  Fixed.places(cell.members.reduce(0.0) { $0 + data.areas[$1].children }, 0),
                  "\(cell.members.filter { data.areas[$0].change == .lost }.count)",
                  "\(cell.members.filter { data.areas[$0].change == .gained }.count)"]
@@ -185,7 +179,7 @@ struct DifferenceMapRenderer {
 
     /// Changed sites on top of unchanged ones; unchanged sites in their own toggleable group.
     private mutating func siteLayer(sitePixels: [(x: Double, y: Double)]) -> String {
-        let order = data.sites.indices.sorted { data.sites[$0].id < data.sites[$1].id }
+        let order = layout.siteOrder
         let scale = SiteSymbol.scale(forSites: data.sites.count)
         var svg = SVGWriter()
         svg.open("g", ["id": "layer-sites"])

@@ -30,13 +30,10 @@ extension EstateMapData {
     /// Checks what the drawing relies on: finite coordinates within WGS84 ranges, unique ids,
     /// hub indices inside `sites`, minutes finite and non-negative, deciles in 1...10.
     public func validate() throws(MapDataError) {
-        try MapValidation.sites(sites.map { ($0.id, $0.lat, $0.lon) })
+        try MapValidation.sites(sites)
         var seen = Set<String>()
         for area in areas {
-            try MapValidation.position(record: "area", id: area.id, lat: area.lat, lon: area.lon)
-            guard seen.insert(area.id).inserted else {
-                throw MapDataError(record: "area", id: area.id, field: "id", value: area.id, expected: "a unique id")
-            }
+            try MapValidation.area(area, seen: &seen)
             for (field, value) in [("need", area.need), ("weight", area.weight), ("children", area.children)] {
                 guard value.isFinite else {
                     throw MapDataError(record: "area", id: area.id, field: field, value: "\(value)", expected: "a finite number")
@@ -60,13 +57,10 @@ extension EstateMapData {
 extension DifferenceMapData {
     /// Checks finite coordinates, unique ids, finite non-negative minutes and each service's shares.
     public func validate() throws(MapDataError) {
-        try MapValidation.sites(sites.map { ($0.id, $0.lat, $0.lon) })
+        try MapValidation.sites(sites)
         var seen = Set<String>()
         for area in areas {
-            try MapValidation.position(record: "area", id: area.id, lat: area.lat, lon: area.lon)
-            guard seen.insert(area.id).inserted else {
-                throw MapDataError(record: "area", id: area.id, field: "id", value: area.id, expected: "a unique id")
-            }
+            try MapValidation.area(area, seen: &seen)
             guard area.children.isFinite else {
                 throw MapDataError(record: "area", id: area.id, field: "children", value: "\(area.children)", expected: "a finite number")
             }
@@ -92,13 +86,22 @@ enum MapValidation {
         }
     }
 
-    static func sites(_ sites: [(id: String, lat: Double, lon: Double)]) throws(MapDataError) {
+    static func sites(_ sites: [some MapPlacedSite]) throws(MapDataError) {
         var seen = Set<String>()
         for site in sites {
             try position(record: "site", id: site.id, lat: site.lat, lon: site.lon)
             guard seen.insert(site.id).inserted else {
                 throw MapDataError(record: "site", id: site.id, field: "id", value: site.id, expected: "a unique id")
             }
+        }
+    }
+
+    /// An area's position, and its id not among `seen` (which gains it); each map then checks
+    /// its own fields of the area.
+    static func area(_ area: some MapPlacedArea, seen: inout Set<String>) throws(MapDataError) {
+        try position(record: "area", id: area.id, lat: area.lat, lon: area.lon)
+        guard seen.insert(area.id).inserted else {
+            throw MapDataError(record: "area", id: area.id, field: "id", value: area.id, expected: "a unique id")
         }
     }
 

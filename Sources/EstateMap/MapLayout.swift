@@ -9,6 +9,9 @@ struct MapLayout {
     let canvas: MapCanvas
     let areaPixels: [(x: Double, y: Double)]
     let sitePixels: [(x: Double, y: Double)]
+    /// Area and site indices by id: every layer draws in this order, so the same data in another
+    /// order gives the same bytes.
+    let areaOrder: [Int], siteOrder: [Int]
     /// The cells areas are merged into; nil when each area is drawn on its own.
     let grid: AreaGrid?
     /// Side of a grid cell, canvas pixels (the legend names it).
@@ -20,10 +23,9 @@ struct MapLayout {
     /// Whether areas are merged into grid cells.
     var aggregated: Bool { grid != nil }
 
-    /// `areas` and `sites` in the map data's order; `outline` is an area's boundary when the
+    /// `areas` and `sites` in the map data's order; an area's `outline` is its boundary when the
     /// dataset has one.
-    init(areas: [(lat: Double, lon: Double, district: String, outline: Boundary?)], sites: [(lat: Double, lon: Double)],
-         boundaries: [DistrictBoundary], options: EstateMap.Options) {
+    init(areas: [some MapPlacedArea], sites: [some MapPlacedSite], boundaries: [DistrictBoundary], options: EstateMap.Options) {
         var points = areas.map { GeoPoint(lat: $0.lat, lon: $0.lon) } + sites.map { GeoPoint(lat: $0.lat, lon: $0.lon) }
         for boundary in boundaries { for ring in boundary.rings { points += ring } }
         points += AreaShapes.corners(of: areas.map(\.outline))
@@ -32,6 +34,8 @@ struct MapLayout {
         cellSize = options.cellSize
         areaPixels = areas.map { canvas.frame.pixel(lat: $0.lat, lon: $0.lon) }
         sitePixels = sites.map { canvas.frame.pixel(lat: $0.lat, lon: $0.lon) }
+        areaOrder = areas.indices.sorted { areas[$0].id < areas[$1].id }
+        siteOrder = sites.indices.sorted { sites[$0].id < sites[$1].id }
         let shapeAreas = areas.map { (outline: $0.outline, district: $0.district) }
         if areas.count > options.aggregateAbove {
             let grid = AreaGrid(points: areaPixels, size: options.cellSize, origin: (canvas.frame.box.x, canvas.frame.box.y))
@@ -43,5 +47,24 @@ struct MapLayout {
             shapes = AreaShapes(areas: shapeAreas, pixels: areaPixels, frame: canvas.frame, budget: options.outlinePoints, group: nil)
         }
         districts = canvas.districtLayers(shapes: shapes, areaDistricts: areas.map(\.district), boundaries: boundaries)
+    }
+
+    /// A small dot at every area's centroid, which also keeps an area hoverable when its shape is tiny.
+    func centroidDots() -> String {
+        var svg = SVGWriter()
+        svg.open("g", ["fill": "#1e1e1e", "fill-opacity": "0.6"])
+        for i in areaOrder {
+            svg.raw("<circle cx=\"" + Fixed.trimmed(areaPixels[i].x) + "\" cy=\"" + Fixed.trimmed(areaPixels[i].y)
+                    + "\" r=\"1.3\" data-h=\"a\(i)\"/>\n")
+        }
+        svg.close("g")
+        return svg.text
+    }
+}
+
+extension AreaGrid.Cell {
+    /// The districts of the cell's areas, sorted and joined, as both maps' cell hover names them.
+    func districtNames(_ areas: [some MapPlacedArea]) -> String {
+        Array(Set(members.map { areas[$0].district })).sorted().joined(separator: ", ")
     }
 }

@@ -22,8 +22,7 @@ struct PlanMapRenderer {
 
     init(data: EstateMapData, options: EstateMap.Options) {
         self.data = data
-        let layout = MapLayout(areas: data.areas.map { ($0.lat, $0.lon, $0.district, $0.outline) }, sites: data.sites.map { ($0.lat, $0.lon) },
-                               boundaries: data.boundaries, options: options)
+        let layout = MapLayout(areas: data.areas, sites: data.sites, boundaries: data.boundaries, options: options)
         self.layout = layout
         services = ServiceLayers(data: data)
         if let grid = layout.grid {
@@ -34,7 +33,7 @@ struct PlanMapRenderer {
         } else {
             classes = NeedClasses(values: data.areas.map(\.need))
             linkMarkup = linksLayer(areaPixels: layout.areaPixels, sitePixels: layout.sitePixels, grid: nil)
-            areaMarkup = areaLayer(areaPixels: layout.areaPixels)
+            areaMarkup = areaLayer()
         }
         siteMarkup = siteLayer(sitePixels: layout.sitePixels)
         placeMarkup = layout.canvas.placeLayer(data.places)
@@ -55,10 +54,10 @@ struct PlanMapRenderer {
     // MARK: layers
 
     /// Each area's shape (its cells of the raster) filled by need class, hatched when not covered,
-    /// with a small dot at its centroid (which also keeps an area hoverable when its shape is tiny).
-    private mutating func areaLayer(areaPixels: [(x: Double, y: Double)]) -> String {
+    /// with a dot at its centroid (`MapLayout.centroidDots`).
+    private mutating func areaLayer() -> String {
         let shapes = self.shapes.shapes(count: data.areas.count)
-        let order = data.areas.indices.sorted { data.areas[$0].id < data.areas[$1].id }
+        let order = layout.areaOrder
         var svg = SVGWriter()
         svg.open("g", ["id": "layer-areas"])
         svg.open("g", self.shapes.layerAttributes)
@@ -76,12 +75,7 @@ struct PlanMapRenderer {
             svg.empty("path", ["d": uncovered, "fill": "url(#uncovered-hatch)", "fill-opacity": "0.6", "stroke": "none", "pointer-events": "none"])
         }
         svg.close("g")
-        svg.open("g", ["fill": "#1e1e1e", "fill-opacity": "0.6"])
-        for i in order {
-            svg.raw("<circle cx=\"" + Fixed.trimmed(areaPixels[i].x) + "\" cy=\"" + Fixed.trimmed(areaPixels[i].y)
-                    + "\" r=\"1.3\" data-h=\"a\(i)\"/>\n")
-        }
-        svg.close("g")
+        svg.raw(layout.centroidDots())
         svg.close("g")
         hover.kinds["a"] = HoverData.Kind(
             h: ["Area", "District", "Need score", "Weight", "Children", "Hub", "Minutes", "Covered", "Deprivation decile"]
@@ -122,7 +116,7 @@ struct PlanMapRenderer {
             let minutes = cell.members.compactMap { data.areas[$0].minutes }
             if covered * 2 < children { hatched += shapes[c] }
             rows.append([
-                "\(cell.members.count) areas", Array(Set(cell.members.map { data.areas[$0].district })).sorted().joined(separator: ", "),
+                "\(cell.members.count) areas", cell.districtNames(data.areas),
                 Fixed.places(children, 0), Fixed.places(cellNeed[c], 3),
                 children > 0 ? Fixed.places(100 * covered / children, 1) + "%" : "—",
                 minutes.max().map { Fixed.places($0, 1) } ?? "—",
@@ -165,7 +159,7 @@ struct PlanMapRenderer {
                 }
             }
         } else {
-            for i in data.areas.indices.sorted(by: { data.areas[$0].id < data.areas[$1].id }) {
+            for i in layout.areaOrder {
                 guard let hub = data.areas[i].hub else { continue }
                 if data.areas[i].covered { covered += segment(areaPixels[i], sitePixels[hub]) }
                 else { beyond += segment(areaPixels[i], sitePixels[hub]) }
@@ -186,7 +180,7 @@ struct PlanMapRenderer {
 
     /// Closed sites first (their own toggleable group), open sites on top; sorted by id within each.
     private mutating func siteLayer(sitePixels: [(x: Double, y: Double)]) -> String {
-        let order = data.sites.indices.sorted { data.sites[$0].id < data.sites[$1].id }
+        let order = layout.siteOrder
         let scale = SiteSymbol.scale(forSites: data.sites.count)
         var svg = SVGWriter()
         svg.open("g", ["id": "layer-sites"])

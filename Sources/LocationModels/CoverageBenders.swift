@@ -106,21 +106,34 @@ public enum CoverageBenders {
             var open = incumbent
             for column in cuts.share { open[column] = 1 }
             for g in cuts.share.indices where cuts.isViolated(g, at: open) { add(cuts.row(g), to: &model) }
+            let firstRows = model.rowCount
             let recorder = LinkRecorder(cuts: cuts)
             var rootOptions = options
             rootOptions.lazyRows = recorder
             rootOptions.incumbent = nil
+            rootOptions.longStepRatioTest = true
             let root = try GLPKSolver.solve(model.relaxed(), options: rootOptions)
+            result.rootRows = root.generatedRows
+            // Stopped by the limit: the last finished round's bound still holds, but no fixing.
+            if root.status != .optimal { result.rootBound = root.bound }
             if root.status == .optimal, let bound = root.objective {
                 result.rootBound = bound
-                result.rootRows = root.generatedRows
-                for g in recorder.generated where cuts.isTight(g, at: root.values) { add(cuts.row(g), to: &model) }
+                var kept = Array(0 ..< firstRows)
+                for (k, g) in recorder.generated.enumerated() where cuts.isTight(g, at: root.values) {
+                    add(cuts.row(g), to: &model)
+                    kept.append(firstRows + k)
+                }
+                // Branch and cut (and the search near the root) start from the root's optimal
+                // basis: solving that LP again from the slack basis took as long as the rounds
+                // (20,532 simplex iterations at England scale).
+                let rootBasis = root.basis?.keepingRows(kept)
+                solveOptions.startBasis = rootBasis
                 func closes(_ value: Double) -> Bool {
                     let gap = model.sense == .maximise ? bound - value : value - bound
                     return gap <= 1e-9 * max(1, abs(value)) || Solution.relativeGap(objective: value, bound: bound) <= options.relativeGap
                 }
                 if searchesNearRoot, !closes(master.objectiveValue(of: incumbent)), let better = try improve(
-                    incumbent, model: model, cuts: cuts, root: root, options: options,
+                    incumbent, model: model, cuts: cuts, root: root, basis: rootBasis, options: options,
                     seconds: min(root.seconds, 0.25 * max(0, (options.timeLimit ?? .infinity) - start.secondsElapsed))) {
                     incumbent = better
                     result.improvedObjective = master.objectiveValue(of: better)
@@ -144,11 +157,14 @@ public enum CoverageBenders {
         }
         result.solution = try GLPKSolver.solve(model, options: solveOptions)
         result.rows = model.rowCount
-        if let rootBound = result.rootBound, result.solution.hasSolution, let objective = result.solution.objective {
-            // The root's bound holds for the whole model; GLPK's may be weaker when it stopped early.
+        if let rootBound = result.rootBound, result.solution.status != .optimal {
+            // The root's bound holds for the whole model; GLPK's may be weaker when it stopped
+            // early, or missing when the limit came before it had one.
             let bound = result.solution.bound.map { model.sense == .maximise ? min($0, rootBound) : max($0, rootBound) } ?? rootBound
             result.solution.bound = bound
-            result.solution.gap = Solution.relativeGap(objective: objective, bound: bound)
+            if result.solution.hasSolution, let objective = result.solution.objective {
+                result.solution.gap = Solution.relativeGap(objective: objective, bound: bound)
+            }
         }
         return result
     }
@@ -159,7 +175,7 @@ public enum CoverageBenders {
     /// `seconds`. Nil when it finds nothing better. The greedy's interchange stops at a local
     /// optimum of single swaps; the LP says which sites are worth trading together.
     static func improve(_ incumbent: [Double], model: LinearModel, cuts: CoverageCuts, root: Solution,
-                        options: SolveOptions, seconds: Double) throws -> [Double]? {
+                        basis: SimplexBasis?, options: SolveOptions, seconds: Double) throws -> [Double]? {
         guard seconds > 0 else { return nil }
         var neighbourhood = model
         var free = 0
@@ -177,6 +193,7 @@ public enum CoverageBenders {
         searchOptions.lazyRows = cuts
         searchOptions.incumbent = incumbent
         searchOptions.timeLimit = seconds
+        searchOptions.startBasis = basis
         let found = try GLPKSolver.solve(neighbourhood, options: searchOptions)
         guard found.hasSolution, let objective = found.objective else { return nil }
         let before = model.objectiveValue(of: incumbent)
@@ -194,7 +211,8 @@ public struct CoverageSolve: Sendable {
     public var solution: Solution
     /// Rows of the master handed to branch and cut (starting and root links included).
     public var rows: Int
-    /// The root LP's bound (Kelley's rounds), when it was solved to optimality.
+    /// The root LP's bound (Kelley's rounds): its optimum, or when the time limit stopped the
+    /// rounds, the optimum of the last round that finished (nil when none did).
     public var rootBound: Double?
     /// Links the root's rounds generated.
     public var rootRows = 0

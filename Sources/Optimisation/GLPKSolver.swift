@@ -154,18 +154,37 @@ private struct Run {
     /// An LP with row generation (Kelley's cutting planes): solve, add the rows the solution
     /// violates, and solve again from the last basis (new rows' slacks basic, so the dual simplex
     /// resumes where it stopped) until no row is violated.
+    ///
+    /// Each round's optimum is that of the LP over a subset of the rows, so it bounds the whole
+    /// LP (and every integer point): when the time limit stops a later round, the last round's
+    /// optimum is returned as ``Solution/bound``. (At England scale the rounds take most of a
+    /// minute, and a limit inside them otherwise left no bound at all.)
     mutating func solveLP(generatingRowsWith generator: any LazyRowGenerator) -> Solution {
         let generation = RowGeneration(generator: generator, variableCount: model.variableCount)
         var presolve = options.presolve
+        var lastRound: Double?
         while true {
-            let solution = solveLP(presolve: presolve)
-            guard solution.status == .optimal else { return solution }
+            var solution = solveLP(presolve: presolve)
+            guard solution.status == .optimal else {
+                if solution.status == .feasible || solution.status == .limitWithoutSolution {
+                    solution.bound = lastRound
+                }
+                return solution
+            }
+            lastRound = solution.objective
             presolve = false
             for j in 0 ..< model.variableCount { generation.point[j + 1] = solution.values[j] }
             var rows = estate_rows()
             generation.generate(x: generation.point, n: model.variableCount, into: &rows)
             if let invalid = generation.invalidRow { return Solution(status: .error, message: "row generation: \(invalid)") }
-            if rows.count == 0 { return solution }
+            if rows.count == 0 {
+                // The model's rows, then the generated ones in the order they came.
+                var optimum = solution
+                if let pointer = problem.pointer {
+                    optimum.basis = SimplexBasis(pointer, rowCount: Int(glp_get_num_rows(pointer)), columnCount: model.variableCount)
+                }
+                return optimum
+            }
             guard estate_glpk_add_rows(problem.pointer, &rows) == ESTATE_GLPK_OK else {
                 problem.forget()
                 return fatal("adding generated rows")
@@ -344,6 +363,7 @@ private struct Run {
         // The presolver would discard a start basis.
         parm.presolve = presolve && !warmStart ? GLP_ON : GLP_OFF
         parm.meth = options.simplex == .dual ? GLP_DUALP : GLP_PRIMAL
+        if options.longStepRatioTest && parm.meth == GLP_DUALP { parm.r_test = GLP_RT_FLIP }
         parm.tm_lim = remainingMilliseconds() ?? 0
         if let limit = options.iterationLimit { parm.it_lim = Int32(clamping: max(1, limit)) }
         return parm

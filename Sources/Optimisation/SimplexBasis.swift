@@ -16,6 +16,16 @@ public struct SimplexBasis: Sendable, Equatable {
         columns = (0 ..< columnCount).map { glp_get_col_stat(problem, Int32($0 + 1)) }
     }
 
+    /// The basis of the model left when only the rows `kept` (indices, in the order they are kept)
+    /// of this one's model remain. Rows dropped basic leave a basis of the smaller model, optimal
+    /// for it when this one was (a row whose slack is basic constrains nothing at the vertex):
+    /// a cutting-plane LP's final basis, without its slack cuts, starts branch and cut at its
+    /// root optimum. A nonbasic row dropped leaves too few basic variables, which the simplex
+    /// reports and recovers from like any basis that no longer fits.
+    public func keepingRows(_ kept: [Int]) -> SimplexBasis {
+        SimplexBasis(rows: kept.map { rows[$0] }, columns: columns)
+    }
+
     private init(rows: [Int32], columns: [Int32]) {
         self.rows = rows
         self.columns = columns

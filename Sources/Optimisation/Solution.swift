@@ -26,7 +26,10 @@ public struct Solution: Sendable {
     /// how busy the machine was (``SolveOptions/iterationLimit``).
     public var iterations = 0
     /// The optimal basis of the LP (of a MIP's root relaxation), to start a related solve from
-    /// (``SolveOptions/startBasis``); nil when the LP was not solved to optimality.
+    /// (``SolveOptions/startBasis``); nil when the LP was not solved to optimality. An LP with
+    /// row generation gives it over the model's rows and then the generated ones, in the order
+    /// generated (``SimplexBasis/keepingRows(_:)`` selects those a later model keeps); a MIP with
+    /// lazy rows gives none.
     public var basis: SimplexBasis?
 
     /// Creates a solution record (the solver fills it; tests and heuristics may too).

@@ -28,8 +28,6 @@ struct PlanningModel {
     private(set) var siteDominated: [Bool]
     /// With capacity: for each area, the (site, column, minutes) of its assignment columns.
     private(set) var assignment: [[(site: Int, column: Int, minutes: Double)]]
-    /// Areas with no site within the horizon, excluded from travel sums.
-    private(set) var unreachableAreas: [Int]
     /// Reasons found while building that make the model infeasible whatever the solve,
     /// keyed by the constraint group they belong to (e.g. an area with no site within max_minutes).
     private(set) var dataConflicts: [ConstraintGroup: [String]]
@@ -52,7 +50,6 @@ struct PlanningModel {
         siteFixedClosed = instance.siteStatus.map { $0 == .close }
         siteDominated = Array(repeating: false, count: m)
         assignment = Array(repeating: [], count: n)
-        unreachableAreas = []
         dataConflicts = [:]
         report = ReductionReport()
         report.areas = n
@@ -60,6 +57,7 @@ struct PlanningModel {
         report.pairs = instance.pairSite.count
         report.sitesFixedOpen = siteFixedOpen.filter { $0 }.count
         report.sitesFixedClosed = siteFixedClosed.filter { $0 }.count
+        report.areasUnreachable = instance.areasLeftOutOfTravel(spec).count
         for j in fixings.closedSites { siteFixedClosed[j] = true }
 
         if Self.dominanceIsExact(spec) {
@@ -92,10 +90,11 @@ struct PlanningModel {
                 deprived: deprivedFlags, excludedPairs: fixings.excludedPairs, areaIDs: areaIDs,
                 formulation: &formulation, coverage: &coverage)
             assignment = built.assignment
-            unreachableAreas = built.unreachableAreas
+            // `SingleSourcedAssignment` still keeps its own list of the areas out of the travel
+            // sum; until it reads the one rule, the two must agree.
+            assert(built.unreachableAreas.count == report.areasUnreachable)
             dataConflicts.merge(built.dataConflicts) { $0 + $1 }
             report.areaGroups = built.assignment.filter { !$0.isEmpty }.count
-            report.areasUnreachable = unreachableAreas.count
             singleSourced = built
         case nil:
             if Self.needsCoverage(spec) { constant += buildCoverage(coverage: &coverage) }
@@ -233,9 +232,8 @@ struct PlanningModel {
                 } else if specification.constraints.maxMinutes != nil {
                     dataConflicts[.maxMinutes, default: []].append(
                         "area \(areaIDs[i]) has no site within \(format(limit)) minutes")
-                } else {
-                    unreachableAreas.append(i)
                 }
+                // Else no site at all is within the horizon: out of the travel sum (`areasLeftOutOfTravel`).
                 continue
             }
             if endsAtKeptSite { settled += 1 }
@@ -272,7 +270,6 @@ struct PlanningModel {
         }
         report.areaGroups = max(report.areaGroups, keys.count)
         report.areasSettledByKeptSites = max(report.areasSettledByKeptSites, settled)
-        report.areasUnreachable = unreachableAreas.count
         return constant
     }
 
@@ -332,9 +329,8 @@ struct PlanningModel {
                 } else if spec.constraints.maxMinutes != nil {
                     dataConflicts[.maxMinutes, default: []].append(
                         "area \(areaIDs[i]) has no site within \(format(reach)) minutes")
-                } else if spec.objective == .minTravel {
-                    unreachableAreas.append(i)
                 }
+                // Else out of reach: uncovered, or out of the travel sum (`areasLeftOutOfTravel`).
                 continue
             }
             let key = Key(sites: sites, minutes: minutes, district: splitByDistrict ? instance.areaDistrict[i] : -1,
@@ -377,7 +373,6 @@ struct PlanningModel {
         }
         formulation.addCapacityRows(load: load, capacities: instance.siteCapacity, siteColumn: siteColumn)
         report.areaGroups = keys.count
-        report.areasUnreachable = unreachableAreas.count
         return 0
     }
 

@@ -141,30 +141,10 @@ public struct Comparison: Sendable {
         return rows
     }
 
-    /// Figures over a group of sites and areas, as `districts.csv` defines them.
+    /// Figures over a group of sites and areas read back from a plan folder.
     static func figures(_ sites: [PlanRecord.Site], _ areas: [PlanRecord.Area]) -> DistrictFigures {
-        var f = DistrictFigures(sitesKept: 0, sitesClosed: 0, cost: 0, carbon: 0, need: 0, coverage: 1, medianMinutes: nil, worstMinutes: nil)
-        for site in sites {
-            if site.decision.isOpen {
-                f.sitesKept += 1
-                f.cost += site.annualCost
-                f.carbon += site.carbon
-            } else {
-                f.sitesClosed += 1
-            }
-        }
-        var covered = 0.0
-        var minutes: [Double] = []
-        for area in areas {
-            f.need += area.weight
-            covered += area.weight * area.coveredShare
-            if let m = area.minutes { minutes.append(m) }
-        }
-        if f.need > 0 { f.coverage = covered / f.need }
-        minutes.sort()
-        f.medianMinutes = minutes.medianOfSorted
-        f.worstMinutes = minutes.last
-        return f
+        DistrictFigures(sites: sites.lazy.map { (open: $0.decision.isOpen, cost: $0.annualCost, carbon: $0.carbon) },
+                        areas: areas.lazy.map { (weight: $0.weight, coveredShare: $0.coveredShare, minutes: $0.minutes) })
     }
 }
 
@@ -217,36 +197,4 @@ public struct ComparisonDistrictRow: Sendable, Equatable {
     public var district: String
     /// Figures under each option, in option order.
     public var figures: [DistrictFigures]
-}
-
-/// One option's figures for a district, as in the plan's `districts.csv`.
-public struct DistrictFigures: Sendable, Equatable {
-    /// Sites kept (must-keep included).
-    public var sitesKept: Int
-    /// Sites closed.
-    public var sitesClosed: Int
-    /// GBP per year of kept sites.
-    public var cost: Double
-    /// tCO2e per year of kept sites.
-    public var carbon: Double
-    /// Need weight of the areas (this option's needs framework).
-    public var need: Double
-    /// Share of that need covered within the option's coverage time (1 when there is no need).
-    public var coverage: Double
-    /// Median and largest minutes to the serving hub over areas that have one.
-    public var medianMinutes: Double?
-    /// Largest minutes to the serving hub over areas that have one.
-    public var worstMinutes: Double?
-
-    public init(sitesKept: Int, sitesClosed: Int, cost: Double, carbon: Double, need: Double, coverage: Double,
-                medianMinutes: Double?, worstMinutes: Double?) {
-        self.sitesKept = sitesKept
-        self.sitesClosed = sitesClosed
-        self.cost = cost
-        self.carbon = carbon
-        self.need = need
-        self.coverage = coverage
-        self.medianMinutes = medianMinutes
-        self.worstMinutes = worstMinutes
-    }
 }

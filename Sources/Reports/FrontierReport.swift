@@ -55,23 +55,10 @@ public enum FrontierReport {
             }
             return [UInt8](data)
         }
-        struct Summary: Decodable {
-            var name: String
-            var description: String?
-            var xTitle: String
-            var yTitle: String
-            var coverageMinutes: Double
-            var datasetProvenance: DatasetProvenance
-            var todayIsCeiling: Bool?
-            enum CodingKeys: String, CodingKey {
-                case name, description, xTitle = "x_title", yTitle = "y_title", coverageMinutes = "coverage_minutes"
-                case datasetProvenance = "dataset_provenance", todayIsCeiling = "today_is_ceiling"
-            }
-        }
         let jsonFile = (folder as NSString).appendingPathComponent("frontier.json")
-        let summary: Summary
+        let summary: FrontierSummary
         do {
-            summary = try JSONDecoder().decode(Summary.self, from: Data(try bytes("frontier.json")))
+            summary = try JSONDecoder().decode(FrontierSummary.self, from: Data(try bytes("frontier.json")))
         } catch let error as DecodingError {
             throw InputErrors([PlanFolderReader.jsonError(error, file: jsonFile)])
         } catch let error as InputErrors {

@@ -103,8 +103,9 @@ struct PlanSummary: Encodable {
                              forKey: .floors)
             }
         }
+        // The areas the model left out of the travel sum, when it left any out.
         let unreachable = plan.reductions.areasUnreachable > 0
-            ? (0 ..< context.instance.areaCount).filter { context.instance.pairs(of: $0).isEmpty }.map { context.dataset.areas[$0].id }
+            ? context.instance.areasLeftOutOfTravel(spec).map { context.dataset.areas[$0].id }
             : []
         try c.encode(unreachable, forKey: .unreachableAreas)
         if let explanation = context.explanation {

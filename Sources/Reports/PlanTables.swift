@@ -21,24 +21,17 @@ public struct SiteRow: Sendable, Equatable {
     public var extraMinutes: Double?
 }
 
-/// One row of `districts.csv`.
+/// One row of `districts.csv`: a district's figures and the areas it leaves without a hub.
+@dynamicMemberLookup
 public struct DistrictRow: Sendable, Equatable {
     public var district: Int
-    public var sitesKept: Int
-    public var sitesClosed: Int
-    /// GBP per year of kept sites.
-    public var cost: Double
-    /// tCO2e per year of kept sites.
-    public var carbon: Double
-    /// Need weight of the district's areas.
-    public var need: Double
-    /// Share of that need covered within the coverage time.
-    public var coverage: Double
-    /// Median and largest minutes to the serving hub, over the district's areas that have one.
-    public var medianMinutes: Double?
-    public var worstMinutes: Double?
+    /// Sites kept and closed, cost, carbon, need, coverage and minutes, by `DistrictFigures`' rule.
+    public var figures: DistrictFigures
     /// Areas with no kept hub within reach.
     public var areasWithoutHub: Int
+
+    /// A figure read as a field of the row (`row.cost`).
+    public subscript<Value>(dynamicMember figure: KeyPath<DistrictFigures, Value>) -> Value { figures[keyPath: figure] }
 }
 
 /// County totals for `summary.json` and the terminal summary.
@@ -166,15 +159,14 @@ public struct PlanTables: Sendable {
         for d in 0 ..< instance.districtCount {
             let siteIDs = (0 ..< m).filter { instance.siteDistrict[$0] == d }
             let areaIDs = (0 ..< n).filter { instance.areaDistrict[$0] == d }
-            let need = areaIDs.reduce(0) { $0 + instance.areaWeight[$1] }
-            let covered = areaIDs.reduce(0) { $0 + instance.areaWeight[$1] * (plan.areaCoveredShare.isEmpty ? 0 : plan.areaCoveredShare[$1]) }
-            let minutes = areaIDs.compactMap { plan.areaMinutes.isEmpty ? nil : plan.areaMinutes[$0] }.sorted()
-            districtRows.append(DistrictRow(
-                district: d, sitesKept: siteIDs.filter { keep[$0] }.count, sitesClosed: siteIDs.filter { !keep[$0] }.count,
-                cost: siteIDs.reduce(0) { keep[$1] ? $0 + instance.siteCost[$1] : $0 },
-                carbon: siteIDs.reduce(0) { keep[$1] ? $0 + instance.siteCarbon[$1] : $0 },
-                need: need, coverage: need > 0 ? covered / need : 1, medianMinutes: minutes.medianOfSorted,
-                worstMinutes: minutes.last, areasWithoutHub: areaIDs.count - minutes.count))
+            let minutes = areaIDs.map { plan.areaMinutes.isEmpty ? nil : plan.areaMinutes[$0] }
+            let figures = DistrictFigures(
+                sites: siteIDs.lazy.map { (open: keep[$0], cost: instance.siteCost[$0], carbon: instance.siteCarbon[$0]) },
+                areas: areaIDs.indices.lazy.map { k in
+                    (weight: instance.areaWeight[areaIDs[k]],
+                     coveredShare: plan.areaCoveredShare.isEmpty ? 0 : plan.areaCoveredShare[areaIDs[k]], minutes: minutes[k])
+                })
+            districtRows.append(DistrictRow(district: d, figures: figures, areasWithoutHub: minutes.count { $0 == nil }))
         }
 
         let allCost = instance.siteCost.reduce(0, +), allCarbon = instance.siteCarbon.reduce(0, +)

@@ -1,3 +1,4 @@
+import Foundation
 import Optimisation
 import XCTest
 
@@ -54,6 +55,61 @@ final class LazyRowTests: XCTestCase {
         XCTAssertEqual(solution[y], 0.5, accuracy: 1e-9)
         XCTAssertEqual(solution.generatedRows, 1)
         XCTAssertEqual(solution.reducedCosts.count, 2)
+    }
+
+    /// max x + y + z on [0, 1]^3 with the model row x + z <= 2 and the lazy rows x + y <= 1 and
+    /// x + y + z <= 2.5: both are violated at (1, 1, 1) and generated in the first round; the
+    /// optimum, 2, leaves the second slack. Without it, the LP's basis restricted to the rows
+    /// kept is an optimal basis of the smaller model: a solve from it ends where it started.
+    func testCuttingPlaneBasisWithoutSlackRowsStartsAtTheOptimum() throws {
+        var model = LinearModel(sense: .maximise)
+        let x = model.addVariable(.continuous, upper: 1, objective: 1)
+        let y = model.addVariable(.continuous, upper: 1, objective: 1)
+        let z = model.addVariable(.continuous, upper: 1, objective: 1)
+        model.addRow(columns: [x, z], coefficients: [1, 1], upper: 2)
+        let tight = LazyRow(columns: [x, y], coefficients: [1, 1], upper: 1)
+        let slack = LazyRow(columns: [x, y, z], coefficients: [1, 1, 1], upper: 2.5)
+        var options = SolveOptions()
+        options.lazyRows = Fixed(rows: [tight, slack])
+        let generated = try GLPKSolver.solve(model, options: options)
+        XCTAssertEqual(generated.status, .optimal)
+        XCTAssertEqual(generated.objective ?? .nan, 2, accuracy: 1e-9)
+        XCTAssertEqual(generated.generatedRows, 2)
+        let basis = try XCTUnwrap(generated.basis)
+
+        var smaller = model
+        smaller.addRow(columns: tight.columns, coefficients: tight.coefficients, upper: tight.upper)
+        var warm = SolveOptions()
+        warm.startBasis = basis.keepingRows([0, 1])
+        let resolved = try GLPKSolver.solve(smaller, options: warm)
+        XCTAssertEqual(resolved.status, .optimal)
+        XCTAssertEqual(resolved.objective ?? .nan, 2, accuracy: 1e-9)
+        XCTAssertEqual(resolved.basis, warm.startBasis, "no pivot from an optimal basis")
+    }
+
+    /// Gives its row once the point violates it, after using up the time limit.
+    private struct Slow: LazyRowGenerator {
+        let row: LazyRow
+        let seconds: Double
+        func violatedRows(at values: [Double]) -> [LazyRow] {
+            Thread.sleep(forTimeInterval: seconds)
+            return Fixed(rows: [row]).violatedRows(at: values)
+        }
+    }
+
+    /// The same model and row as above, with a time limit that runs out while the row is being
+    /// generated: the second round stops at once, and the first round's optimum (2, over no rows)
+    /// is reported as the bound, a true one for the LP's optimum 1.5.
+    func testLPStoppedBetweenRoundsKeepsTheLastRoundsBound() throws {
+        var model = LinearModel(sense: .maximise)
+        let x = model.addVariable(.continuous, upper: 1, objective: 1)
+        let y = model.addVariable(.continuous, upper: 1, objective: 1)
+        var options = SolveOptions(timeLimit: 0.5)
+        options.lazyRows = Slow(row: LazyRow(columns: [x, y], coefficients: [1, 2], upper: 2), seconds: 0.8)
+        let solution = try GLPKSolver.solve(model, options: options)
+        XCTAssertNotEqual(solution.status, .optimal)
+        XCTAssertEqual(solution.bound ?? .nan, 2, accuracy: 1e-9)
+        XCTAssertEqual(solution.generatedRows, 1)
     }
 
     /// A generator naming a column the model does not have is an error, never a wrong optimum.

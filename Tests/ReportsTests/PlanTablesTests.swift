@@ -1,4 +1,5 @@
 import Estate
+import Foundation
 import Planning
 import Reports
 import XCTest
@@ -74,5 +75,31 @@ final class PlanTablesTests: XCTestCase {
         let sites = String(decoding: first.first { $0.name == "sites.csv" }!.contents, as: UTF8.self)
         XCTAssertEqual(sites.split(separator: "\n")[1],
                        "S0,Site 0,childrens_centre,East,closed,candidate,100,1,,0,0,10,10,S1,3")
+    }
+    /// `summary.json` names the areas a `min_travel` plan leaves out of its travel sum (no site
+    /// at all within the horizon: here A3, with no pair), and no area for a question that sums no
+    /// travel; `unreachable_areas.csv` lists A3 (beyond the coverage standard) under both.
+    func testSummaryNamesTheAreasLeftOutOfTheTravelSum() throws {
+        let areas = (0 ..< 4).map { Area(id: "A\($0)", district: 0, latitude: 51, longitude: Double($0) / 10, children: 100) }
+        let sites = (0 ..< 2).map {
+            Site(id: "S\($0)", name: "Site \($0)", kind: "childrens_centre", district: 0, latitude: 51,
+                 longitude: Double($0) / 10, annualCost: 100, carbon: 1)
+        }
+        let travel = try TravelTimes(areaCount: 4, siteCount: 2, pairAreas: [0, 1, 1, 2], pairSites: [0, 0, 1, 1],
+                                     pairMinutes: [5, 12, 6, 9])
+        let dataset = Dataset(source: "hand", districts: ["East"], areas: areas, sites: sites, usage: [], travel: travel)
+        for (objective, expected) in [(Objective.minTravel, ["A3"]), (.maxCoverage, [])] {
+            let scenario = Scenario(objective: objective, coverageMinutes: 10, constraints: Constraints(sites: .exactly(2)))
+            let context = try PlanPipeline.run(scenario: scenario, dataset: dataset)
+            XCTAssertTrue(context.plan.status.hasPlan, "\(objective)")
+            let files = try PlanFiles.make(context, engineVersion: "test")
+            let summary = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(files.first { $0.name == "summary.json" }!.contents))
+                as? [String: Any])
+            XCTAssertEqual(summary["unreachable_areas"] as? [String], expected, "\(objective)")
+            let reductions = try XCTUnwrap(summary["reductions"] as? [String: Any])
+            XCTAssertEqual(reductions["areas_unreachable"] as? Int, expected.count, "\(objective)")
+            let listed = String(decoding: files.first { $0.name == "unreachable_areas.csv" }!.contents, as: UTF8.self)
+            XCTAssertEqual(listed.split(separator: "\n").dropFirst().map { String($0.prefix(3)) }, ["A3,"], "\(objective)")
+        }
     }
 }
