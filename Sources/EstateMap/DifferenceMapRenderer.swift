@@ -118,15 +118,9 @@ struct DifferenceMapRenderer {
         var svg = SVGWriter()
         svg.open("g", ["id": "layer-areas"])
         svg.open("g", shapes.layerAttributes)
-        for change in Self.order {
-            let members = order.filter { data.areas[$0].change == change && !paths[$0].isEmpty }
-            guard !members.isEmpty else { continue }
-            svg.open("g", ["class": change.rawValue])
-            svg.open("g", shapes.classAttributes(colour: Self.colour(change)))
-            for i in members { svg.raw("<path d=\"" + paths[i] + "\" data-h=\"a\(i)\"/>\n") }
-            svg.close("g")
-            svg.close("g")
-        }
+        changeGroups(&svg, paths: paths, hover: "a", members: Self.order.map { change in
+            order.filter { data.areas[$0].change == change && !paths[$0].isEmpty }
+        })
         svg.close("g")
         svg.raw(layout.centroidDots())
         svg.close("g")
@@ -155,15 +149,9 @@ struct DifferenceMapRenderer {
         let worst = grid.cells.map { cell in
             cell.members.map { Self.order.firstIndex(of: data.areas[$0].change)! }.max()!
         }
-        for (k, change) in Self.order.enumerated() {
-            let cells = grid.cells.indices.filter { worst[$0] == k && !paths[$0].isEmpty }
-            guard !cells.isEmpty else { continue }
-            svg.open("g", ["class": change.rawValue])
-            svg.open("g", shapes.classAttributes(colour: Self.colour(change)))
-            for c in cells { svg.raw("<path d=\"" + paths[c] + "\" data-h=\"c\(c)\"/>\n") }
-            svg.close("g")
-            svg.close("g")
-        }
+        changeGroups(&svg, paths: paths, hover: "c", members: Self.order.indices.map { k in
+            grid.cells.indices.filter { worst[$0] == k && !paths[$0].isEmpty }
+        })
         svg.close("g")
         svg.close("g")
         hover.kinds["c"] = HoverData.Kind(
@@ -175,6 +163,18 @@ struct DifferenceMapRenderer {
                  "\(cell.members.filter { data.areas[$0].change == .gained }.count)"]
             })
         return svg.text
+    }
+
+    /// One group per coverage change, in `order`, with its class and colour, holding the paths of
+    /// `members[k]` (areas or cells with the k-th change), each with its hover key (`a3`, `c12`).
+    private func changeGroups(_ svg: inout SVGWriter, paths: [String], hover: String, members: [[Int]]) {
+        for (change, shown) in zip(Self.order, members) where !shown.isEmpty {
+            svg.open("g", ["class": change.rawValue])
+            svg.open("g", shapes.classAttributes(colour: Self.colour(change)))
+            for i in shown { svg.raw("<path d=\"" + paths[i] + "\" data-h=\"" + hover + "\(i)\"/>\n") }
+            svg.close("g")
+            svg.close("g")
+        }
     }
 
     /// Changed sites on top of unchanged ones; unchanged sites in their own toggleable group.

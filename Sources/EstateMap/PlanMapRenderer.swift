@@ -61,15 +61,7 @@ struct PlanMapRenderer {
         var svg = SVGWriter()
         svg.open("g", ["id": "layer-areas"])
         svg.open("g", self.shapes.layerAttributes)
-        var byClass = [[Int]](repeating: [], count: classes.count)
-        for i in order { byClass[classes.index(of: data.areas[i].need)].append(i) }
-        for (k, members) in byClass.enumerated() where !members.isEmpty {
-            svg.open("g", self.shapes.classAttributes(colour: classes.colour(k)))
-            for i in members where !shapes[i].isEmpty {
-                svg.raw("<path d=\"" + shapes[i] + "\" data-h=\"a\(i)\"/>\n")
-            }
-            svg.close("g")
-        }
+        needGroups(&svg, paths: shapes, hover: "a", need: order.map { ($0, data.areas[$0].need) })
         let uncovered = order.filter { !data.areas[$0].covered }.map { shapes[$0] }.joined()
         if !uncovered.isEmpty {
             svg.empty("path", ["d": uncovered, "fill": "url(#uncovered-hatch)", "fill-opacity": "0.6", "stroke": "none", "pointer-events": "none"])
@@ -99,15 +91,7 @@ struct PlanMapRenderer {
         var svg = SVGWriter()
         svg.open("g", ["id": "layer-areas"])
         svg.open("g", self.shapes.layerAttributes)
-        var byClass = [[Int]](repeating: [], count: classes.count)
-        for (c, need) in cellNeed.enumerated() { byClass[classes.index(of: need)].append(c) }
-        for (k, cells) in byClass.enumerated() where !cells.isEmpty {
-            svg.open("g", self.shapes.classAttributes(colour: classes.colour(k)))
-            for c in cells where !shapes[c].isEmpty {
-                svg.raw("<path d=\"" + shapes[c] + "\" data-h=\"c\(c)\"/>\n")
-            }
-            svg.close("g")
-        }
+        needGroups(&svg, paths: shapes, hover: "c", need: cellNeed.enumerated().map { ($0.offset, $0.element) })
         var hatched = ""
         var rows: [[String]] = []
         for (c, cell) in grid.cells.enumerated() {
@@ -132,6 +116,20 @@ struct PlanMapRenderer {
             h: ["Cell", "Districts", "Children", "Mean need (children-weighted)", "Children covered", "Worst minutes", "Areas not covered"],
             r: rows)
         return svg.text
+    }
+
+    /// One group per need class holding any of `need`'s shapes (areas or cells, in the order
+    /// given), filled with the class's colour; each path carries its hover key (`a3`, `c12`).
+    private func needGroups(_ svg: inout SVGWriter, paths: [String], hover: String, need: [(index: Int, need: Double)]) {
+        var byClass = [[Int]](repeating: [], count: classes.count)
+        for (i, value) in need { byClass[classes.index(of: value)].append(i) }
+        for (k, members) in byClass.enumerated() where !members.isEmpty {
+            svg.open("g", shapes.classAttributes(colour: classes.colour(k)))
+            for i in members where !paths[i].isEmpty {
+                svg.raw("<path d=\"" + paths[i] + "\" data-h=\"" + hover + "\(i)\"/>\n")
+            }
+            svg.close("g")
+        }
     }
 
     /// A straight line from each area (or cell group) to the kept site serving it: solid when the

@@ -11,7 +11,8 @@ let package = Package(
     targets: [
         .executableTarget(
             name: "MapBenchmark",
-            // Estate for `Boundary`, the areas' outlines of the England-scale polygon map.
+            // Estate for `Boundary`, the areas' outlines of the England-scale polygon map, and for
+            // `Geodesy`'s great-circle distance.
             dependencies: [.product(name: "EstateMap", package: "Estate"), .product(name: "Estate", package: "Estate")]
         ),
     ]

@@ -31,9 +31,7 @@ enum Synthetic {
     ]
 
     static func minutes(_ lat1: Double, _ lon1: Double, _ lat2: Double, _ lon2: Double) -> Double {
-        let r = Double.pi / 180
-        let a = pow(sin((lat2 - lat1) * r / 2), 2) + cos(lat1 * r) * cos(lat2 * r) * pow(sin((lon2 - lon1) * r / 2), 2)
-        return 2 * 6371.0088 * asin(min(1, a.squareRoot())) * 1.3 / 30 * 60
+        Geodesy.distanceKm(latitude1: lat1, longitude1: lon1, latitude2: lat2, longitude2: lon2) * 1.3 / 30 * 60
     }
 
     static func plan(areas areaCount: Int, sites siteCount: Int, seed: UInt64) -> EstateMapData {
