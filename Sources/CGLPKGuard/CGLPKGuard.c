@@ -190,6 +190,11 @@ static void callback(glp_tree *T, void *info) {
         glp_ios_terminate(T);
         return;
     }
+    if (monitor->iteration_limit > 0 && glp_get_it_cnt(glp_ios_get_prob(T)) >= monitor->iteration_limit) {
+        monitor->iteration_limit_reached = 1;
+        glp_ios_terminate(T);
+        return;
+    }
     if (glp_ios_reason(T) == GLP_IROWGEN && monitor->generate_rows != NULL) generate_rows(T, monitor);
     if (glp_ios_reason(T) == GLP_IBRANCH && monitor->branch_first_count > 0) branch_first(T, monitor);
     if (glp_ios_reason(T) == GLP_IHEUR && monitor->incumbent != NULL

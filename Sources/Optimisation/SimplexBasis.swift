@@ -31,9 +31,34 @@ public struct SimplexBasis: Sendable, Equatable {
         self.columns = columns
     }
 
+    /// This basis, found on a model whose rows had the keys `from` (one a row, any identity the
+    /// caller chooses), for a model with the same columns whose rows have the keys `to`: each row
+    /// takes the status of the row with its key (the first not yet taken), a new row starts
+    /// basic. A row left out that was basic takes its slack column with it, which leaves a valid
+    /// basis; nil when a row left out was not basic (the basis would then hold more basic
+    /// variables than the model has rows).
+    public func carried<Key: Hashable>(from: [Key], to: [Key]) -> SimplexBasis? {
+        guard from.count == rows.count else { return nil }
+        var earlier: [Key: [Int]] = [:]
+        for (i, key) in from.enumerated().reversed() { earlier[key, default: []].append(i) }
+        var taken = Array(repeating: false, count: rows.count)
+        let carriedRows = to.map { key -> Int32 in
+            guard let i = earlier[key]?.popLast() else { return GLP_BS }
+            taken[i] = true
+            return rows[i]
+        }
+        guard rows.indices.allSatisfy({ taken[$0] || rows[$0] == GLP_BS }) else { return nil }
+        return SimplexBasis(rows: carriedRows, columns: columns)
+    }
+
     /// Whether it can start a solve of a model with `rowCount` rows and `columnCount` columns.
     func fits(rowCount: Int, columnCount: Int) -> Bool {
         columns.count == columnCount && rows.count <= rowCount
+    }
+
+    /// Whether it can start a solve of `model` (same columns, its first rows).
+    public func fits(_ model: LinearModel) -> Bool {
+        fits(rowCount: model.rowCount, columnCount: model.variableCount)
     }
 
     /// Sets `problem`'s basis to this one, with rows beyond it basic. GLPK adjusts a nonbasic

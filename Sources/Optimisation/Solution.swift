@@ -21,6 +21,10 @@ public struct Solution: Sendable {
     public var reducedCosts: [Double] = []
     /// Rows a ``LazyRowGenerator`` added during branch and cut (0 without one).
     public var generatedRows = 0
+    /// GLPK's simplex iterations on the model (the relaxation and branch and cut; not those of
+    /// its MIP preprocessing's copy): the work the solve took, as a count that does not depend on
+    /// how busy the machine was (``SolveOptions/iterationLimit``).
+    public var iterations = 0
     /// The optimal basis of the LP (of a MIP's root relaxation), to start a related solve from
     /// (``SolveOptions/startBasis``); nil when the LP was not solved to optimality. An LP with
     /// row generation gives it over the model's rows and then the generated ones, in the order

@@ -2,6 +2,10 @@
 public struct SolveOptions: Sendable {
     /// Wall-clock limit in seconds for the whole solve (LP relaxation included); nil = none.
     public var timeLimit: Double?
+    /// Simplex iterations (the relaxation's and branch and cut's together, ``Solution/iterations``)
+    /// at which the solve stops as it does at ``timeLimit``, with the best solution found; nil =
+    /// none. A count, not seconds, so where it stops does not depend on how busy the machine is.
+    public var iterationLimit: Int?
     /// Relative MIP gap |objective - bound| / |objective| at which the search stops and the
     /// incumbent counts as optimal; 0 (the default) means prove optimality.
     public var relativeGap: Double
@@ -27,14 +31,17 @@ public struct SolveOptions: Sendable {
     /// since those accept points without asking the generator.
     public var lazyRows: (any LazyRowGenerator)?
     /// GLPK's MIP preprocessing inside branch and cut (`glp_iocp.presolve`). Off by default: it
-    /// cannot take an ``incumbent`` (ignored when one is given) and GLPK 5.0 was seen to fail in
+    /// cannot take an ``incumbent`` (ignored when one is given, as after a ``startBasis`` that
+    /// fits) and GLPK 5.0 was seen to fail in
     /// it on some small covering models (reported as ``TerminationStatus/error``), so a caller
     /// that turns it on should retry without it on error. It pays on large planning models
     /// (a 5,000 x 500 maximal covering model: 52 s without it, 4 s with it, both proven optimal).
     public var mipPresolve = false
     /// A basis to start the LP (or the MIP's root relaxation) from: an earlier solve's
-    /// ``Solution/basis`` of a model with the same columns and first rows. GLPK's LP presolver,
-    /// which would discard it, is then off for that solve. Ignored when it does not fit the model.
+    /// ``Solution/basis`` of a model with the same columns and first rows. GLPK's LP presolver and
+    /// its MIP preprocessing, which would discard it (the preprocessing solves the relaxation
+    /// again from scratch), are then off for that solve. Ignored when it does not fit the model.
+    /// A start changes how fast the optimum is found, never its value.
     public var startBasis: SimplexBasis?
     /// The simplex variant for LPs and the MIP's root relaxation.
     public var simplex: SimplexMethod = .dual

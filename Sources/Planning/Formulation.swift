@@ -69,6 +69,20 @@ struct Formulation {
         return result
     }
 
+    /// What identifies a row of ``linearModel(dropping:feasibilityOnly:)`` from one model to a
+    /// neighbour's (a limit moved or dropped): its group, member and terms, not its bounds.
+    struct RowKey: Hashable, Sendable {
+        var group: ConstraintGroup?
+        var member: Int?
+        var columns: [Int]
+        var coefficients: [Double]
+    }
+
+    /// The keys of the rows of ``linearModel(dropping:feasibilityOnly:)`` with nothing dropped, in order.
+    var rowKeys: [RowKey] {
+        rows.filter { !$0.columns.isEmpty }.map { RowKey(group: $0.group, member: $0.member, columns: $0.columns, coefficients: $0.coefficients) }
+    }
+
     /// The groups that have at least one row.
     var groups: Set<ConstraintGroup> { Set(rows.compactMap(\.group)) }
 

@@ -134,6 +134,10 @@ public struct Plan: Sendable {
     public var coverage: CoverageReport?
     /// With `services:` (v2): which services each kept site offers, Family Hubs, outreach.
     public var services: ServiceOutcome?
+    /// The basis the solve ended its model's relaxation at (the root LP's optimum; the heuristic
+    /// plan's LP when that plan was proven optimal without one), where GLPK solved the whole
+    /// model: a neighbouring question starts there (``PlanSpecification/warmStart``).
+    public var relaxationBasis: RelaxationBasis?
 
     /// A plan with no decisions, for runs that ended without one.
     static func empty(status: PlanStatus, seconds: Double, reductions: ReductionReport, message: String?) -> Plan {

@@ -28,6 +28,16 @@ public enum PlanExplainer {
     /// same explanations on a loaded machine as on an idle one; `--explain-resolves` allows more.
     public static let defaultResolves = 3
 
+    /// Threads that answer re-solves ahead of the explanation (``ResolveAhead``): one per core
+    /// beyond the explanation's own. The explanation is the same with any number.
+    public static var helperThreads: Int { max(0, ProcessInfo.processInfo.activeProcessorCount - 1) }
+
+    /// One re-solve: the scenario changed, and the building whose decision it forces the other way.
+    struct Question: Equatable, Sendable {
+        var specification: PlanSpecification
+        var forcedSite: Int?
+    }
+
     /// The explanation of `context`'s plan, or nil when it does not apply. `resolving` names the
     /// sites to re-solve forced the other way, beyond the quick plan-fixed figures every site
     /// gets: one solve each, so a caller bounds them (`estate plan --explain` re-solves every
@@ -35,9 +45,11 @@ public enum PlanExplainer {
     /// `resolves` bounds how many re-solves run (nil: no bound): the most telling first (what one
     /// more step of the budget buys), and those left when it runs out are counted in `skipped`.
     /// Each re-solve runs within the scenario's own time limit and nothing else, so the figures
-    /// depend on the inputs only, never on how busy the machine is.
+    /// depend on the inputs only, never on how busy the machine is. `helpers` threads answer the
+    /// re-solves the explanation is sure to ask ahead of it (``ResolveAhead``), which changes how
+    /// long it takes, never what it says.
     public static func explain(_ context: PlanContext, resolving: [Int] = [], resolves allowed: Int? = nil,
-                               solve: PlanPipeline.Solve = Planner.plan) throws -> PlanExplanation? {
+                               helpers: Int = helperThreads, solve: @escaping PlanPipeline.Solve = Planner.plan) throws -> PlanExplanation? {
         guard applies(to: context) else { return nil }
         let clock = ContinuousClock.now
         func elapsed() -> Double {
@@ -51,9 +63,24 @@ public enum PlanExplainer {
         let unchanged = PlanExplanation.Resolve(status: .optimal, measures: baseline, sameDecisions: true, inferred: true)
         var skipped = 0, ran = 0
 
-        func resolve(_ changed: PlanSpecification, instance changedInstance: PlanningInstance? = nil) throws -> PlanExplanation.Resolve? {
-            var question = changed
-            question.solverLog = false
+        /// The re-solve of `changed` (with `site`'s decision forced the other way).
+        func question(_ changed: PlanSpecification, forcing site: Int? = nil) -> Question {
+            var specification = changed
+            specification.solverLog = false
+            // A neighbour of the plan explained: its relaxation starts from the plan's.
+            specification.warmStart = plan.relaxationBasis
+            return Question(specification: specification, forcedSite: site)
+        }
+        let keep = plan.keep
+        @Sendable func instanceSolved(_ question: Question) -> PlanningInstance {
+            guard let j = question.forcedSite else { return instance }
+            var forced = instance
+            forced.siteStatus[j] = keep[j] ? .close : .keep
+            return forced
+        }
+        var ahead: ResolveAhead<Question>?
+        defer { ahead?.finish() }
+        func resolve(_ question: Question) throws -> PlanExplanation.Resolve? {
             if let allowed, ran >= allowed {
                 skipped += 1
                 return .skipped
@@ -61,13 +88,14 @@ public enum PlanExplainer {
             ran += 1
             let result: Plan
             do {
-                result = try solve(changedInstance ?? instance, question, areaIDs)
+                result = try ahead?.answer(question) ?? solve(instanceSolved(question), question.specification, areaIDs)
             } catch is PlanningError {
                 return nil // the changed limit contradicts another (e.g. fewer sites than the minimum)
             }
             guard result.status.hasPlan else { return .init(status: result.status, measures: nil, sameDecisions: false) }
             return .init(status: result.status,
-                         measures: PlanMeasures(result, instance: changedInstance ?? instance, specification: question, children: children),
+                         measures: PlanMeasures(result, instance: instanceSolved(question), specification: question.specification,
+                                                children: children),
                          sameDecisions: result.keep == plan.keep && result.services?.offered == plan.services?.offered)
         }
         /// Whether a relaxed scenario's optimum is no better than the plan's: then the plan is
@@ -97,10 +125,41 @@ public enum PlanExplainer {
             guard let value = entry.limit.stepped(entry.value, direction: direction) else { return nil }
             if direction < 0, meets(entry.limit, service: entry.service, value, baseline) == true { return .init(value: value, result: unchanged) }
             if direction > 0, holdsNothingBack(entry.without) { return .init(value: value, result: unchanged) }
-            guard let result = try resolve(changed(entry, value)) else { return nil }
+            guard let result = try resolve(question(changed(entry, value))) else { return nil }
             return .init(value: value, result: result)
         }
         let resources: Set<ScenarioLimit> = [.budget, .carbon, .maxSites]
+        let floors = entries.indices.filter { !resources.contains(entries[$0].limit) && entries[$0].limit != .outreach }
+        let outreachUnused = plan.services?.evaluation.outreachWeight.allSatisfy({ $0 == 0 }) == true
+
+        // The re-solves the passes below are sure to ask, in their order (the answers decide the
+        // rest), answered ahead by the helpers: the resources a step looser, the floors dropped
+        // together, each limit dropped that no answer can settle (the resources; the floors when
+        // they are not dropped together; outreach when the plan uses it), each limit a step
+        // tighter that the plan does not meet, then the buildings. No more than the allowance.
+        var sure: [Question] = []
+        for entry in entries where resources.contains(entry.limit) {
+            if let value = entry.limit.stepped(entry.value, direction: 1) { sure.append(question(changed(entry, value))) }
+        }
+        if floors.count > 1 { sure.append(question(floors.reduce(spec) { changed(entries[$1], nil, in: $0) })) }
+        for (index, entry) in entries.enumerated()
+        where resources.contains(entry.limit) || (floors.count <= 1 && floors.contains(index)) || (entry.limit == .outreach && !outreachUnused) {
+            sure.append(question(changed(entry, nil)))
+        }
+        for entry in entries where entry.limit != .capacity {
+            if let value = entry.limit.stepped(entry.value, direction: -1),
+               meets(entry.limit, service: entry.service, value, baseline) != true {
+                sure.append(question(changed(entry, value)))
+            }
+        }
+        let resolvingSet = Set(resolving)
+        sure += decidedSites(context).filter(resolvingSet.contains).map { question(spec, forcing: $0) }
+        if helpers > 0 {
+            let instanceOf = instanceSolved
+            ahead = ResolveAhead(Array(sure.prefix(allowed ?? sure.count)), helpers: helpers) { question in
+                try solve(instanceOf(question), question.specification, areaIDs)
+            }
+        }
 
         // 1. What one more step of money, carbon or sites buys: the marginal values.
         for index in entries.indices where resources.contains(entries[index].limit) {
@@ -109,20 +168,19 @@ public enum PlanExplainer {
         // 2. The other limits that only restrict dropped together: when that gains nothing, the
         // plan stays optimal without each of them (dropping outreach takes an option away, so it
         // is not among them).
-        let floors = entries.indices.filter { !resources.contains(entries[$0].limit) && entries[$0].limit != .outreach }
         if floors.count > 1 {
             let relaxed = floors.reduce(spec) { changed(entries[$1], nil, in: $0) }
-            if holdsNothingBack(try resolve(relaxed)) {
+            if holdsNothingBack(try resolve(question(relaxed))) {
                 for index in floors { entries[index].without = unchanged }
             }
         }
         // 3. Each limit dropped alone; outreach dropped changes nothing when the plan uses none.
         for index in entries.indices where entries[index].without == nil {
-            if entries[index].limit == .outreach, plan.services?.evaluation.outreachWeight.allSatisfy({ $0 == 0 }) == true {
+            if entries[index].limit == .outreach, outreachUnused {
                 entries[index].without = unchanged
                 continue
             }
-            guard let result = try resolve(changed(entries[index], nil)) else {
+            guard let result = try resolve(question(changed(entries[index], nil))) else {
                 entries[index].refused = true
                 continue
             }
@@ -143,21 +201,18 @@ public enum PlanExplainer {
 
         let everySiteKept = allowedMost(context, children: children)
         var sites: [PlanExplanation.SiteEffect] = []
-        let resolving = Set(resolving)
         for j in decidedSites(context) {
             let flipped = spec.constraints.capacity == nil ? flippedMeasures(context, site: j, children: children) : nil
             var resolved: PlanExplanation.Resolve?
-            if resolving.contains(j) {
-                var forced = instance
-                forced.siteStatus[j] = plan.keep[j] ? .close : .keep
-                resolved = try resolve(spec, instance: forced)
+            if resolvingSet.contains(j) {
+                resolved = try resolve(question(spec, forcing: j))
             }
             guard flipped != nil || resolved != nil else { continue }
             sites.append(.init(site: j, kept: plan.keep[j], flipped: flipped, resolved: resolved))
         }
         var explanation = PlanExplanation(
             baseline: baseline, everySiteKept: everySiteKept, limits: limits, sites: sites,
-            siteMethod: resolving.isEmpty ? .planFixed : .resolve, seconds: elapsed())
+            siteMethod: resolvingSet.isEmpty ? .planFixed : .resolve, seconds: elapsed())
         explanation.allowedResolves = allowed
         explanation.resolves = ran
         explanation.skipped = skipped

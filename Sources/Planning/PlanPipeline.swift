@@ -67,7 +67,8 @@ public struct PlanContext: Sendable {
 public enum PlanPipeline {
     /// Solves a specification: `Planner.plan` unless a caller supplies an exact shortcut (a
     /// batch reuses plans of lifted limits that it has proven equal; `RelaxedPlans`).
-    public typealias Solve = (_ instance: PlanningInstance, _ specification: PlanSpecification, _ areaIDs: [String]) throws -> Plan
+    /// Sendable, since the explanations' re-solves run on several threads (`ResolveAhead`).
+    public typealias Solve = @Sendable (_ instance: PlanningInstance, _ specification: PlanSpecification, _ areaIDs: [String]) throws -> Plan
 
     /// The planning question `scenario` asks of `inputs`.
     public static func specification(for scenario: Scenario, inputs: PlanningInputs) -> PlanSpecification {

@@ -67,6 +67,13 @@ public struct PlanSpecification: Sendable, Equatable {
     /// How a model with coverage links is solved: written out whole, by branch-and-Benders-cut, or
     /// as the measured rule chooses (the default). A solver setting like ``cutFamilies``.
     public var coverageFormulation: CoverageFormulation = .automatic
+    /// A neighbouring plan's ``Plan/relaxationBasis`` (the plan an explanation re-solves around),
+    /// to start this model's relaxation from by the dual simplex: a limit moved or dropped changes
+    /// bounds or takes rows away, not the costs, so that basis stays dual feasible and the
+    /// relaxation is found again in a few iterations (on Kent, 96 against 4,200 from scratch). A
+    /// solver setting like ``cutFamilies``: ignored unless the model has the same columns and every
+    /// row it leaves out was basic, and it never changes the optimum's value, only how fast it is found.
+    public var warmStart: RelaxationBasis?
     /// The v2 rules (services, Family Hubs, outreach); `nil` plans buildings alone (v1). Then
     /// `constraints.minCoverage`, `minDistrictCoverage`, `minDeprivedCoverage` and `maxMinutes`
     /// are already resolved into each service's rule and are not read again.

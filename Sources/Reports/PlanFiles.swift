@@ -13,10 +13,19 @@ public enum PlanFiles {
     /// covers them, and recorded in `summary.json`.
     public static func make(_ context: PlanContext, engineVersion: String,
                             phases: (() -> RunPhases)? = nil) throws -> [(name: String, contents: [UInt8])] {
-        guard context.plan.status.hasPlan else {
-            return [("summary.json", try PlanSummary(engineVersion: engineVersion, context: context, totals: nil,
-                                                     phases: phases?()).json())]
-        }
+        try make(context, besideSummary: besideSummary(context), engineVersion: engineVersion, phases: phases)
+    }
+
+    /// The files of `make` but `summary.json`, the only one that reports the plan's explanation:
+    /// made from the plan alone, so that `estate plan` makes them while the explanation re-solves.
+    public struct BesideSummary: Sendable {
+        var files: [(name: String, contents: [UInt8])]
+        var totals: PlanTotals?
+    }
+
+    /// Every file but `summary.json` (none for a run with no plan).
+    public static func besideSummary(_ context: PlanContext) throws -> BesideSummary {
+        guard context.plan.status.hasPlan else { return BesideSummary(files: [], totals: nil) }
         let tables = PlanTables(context)
         let districtOutlines = context.dataset.districtBoundaries()
         var files: [(name: String, contents: [UInt8])] = [
@@ -50,7 +59,15 @@ public enum PlanFiles {
         files.append(("estate.svg", Array(map.svg.utf8)))
         files.append(("estate.html", Array(map.html.utf8)))
         files.append(("estate.xlsx", try PlanWorkbook.workbook(context, tables, extra: extraSheets).xlsx()))
-        files.append(("summary.json", try PlanSummary(engineVersion: engineVersion, context: context, totals: tables.totals,
+        return BesideSummary(files: files, totals: tables.totals)
+    }
+
+    /// Every file of the folder: `besideSummary` (made from `context`'s plan, with or without its
+    /// explanation) and `summary.json` from `context` as it is now.
+    public static func make(_ context: PlanContext, besideSummary made: BesideSummary, engineVersion: String,
+                            phases: (() -> RunPhases)? = nil) throws -> [(name: String, contents: [UInt8])] {
+        var files = made.files
+        files.append(("summary.json", try PlanSummary(engineVersion: engineVersion, context: context, totals: made.totals,
                                                       phases: phases?()).json()))
         files.sort { $0.name < $1.name }
         return files

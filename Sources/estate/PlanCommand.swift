@@ -87,13 +87,17 @@ struct PlanCommand: ParsableCommand {
         var context = try PlanPipeline.run(scenario: scenario, dataset: inputs.dataset, inputs: derived, solverLog: solverLog)
         phases.model = context.plan.modelSeconds
         phases.solve = max(0, elapsed() - phases.model)
+        // Every file but summary.json is the plan's alone: made while the explanation re-solves.
+        let planned = context
+        let besideSummary = Background { try PlanFiles.besideSummary(planned) }
         if !noExplain {
             let allowed = explainResolves ?? (explain ? nil : PlanExplainer.defaultResolves)
             context.explanation = try PlanExplainer.explain(context, resolving: explain ? PlanExplainer.decidedSites(context) : [],
                                                             resolves: allowed)
         }
         phases.explain = elapsed()
-        let files = try PlanFiles.make(context, engineVersion: EstateCommand.configuration.version) {
+        let files = try PlanFiles.make(context, besideSummary: besideSummary.value(),
+                                       engineVersion: EstateCommand.configuration.version) {
             phases.write = elapsed()
             phases.peakMemoryMB = RunPhases.currentPeakMemoryMB()
             return phases

@@ -40,6 +40,15 @@ final class ExplanationAllowanceTests: XCTestCase {
         }
     }
 
+    func testReSolvesAnsweredAheadOnOtherThreadsGiveTheSameExplanation() throws {
+        let context = try tightKent()
+        for allowed in [1, 3, nil] as [Int?] {
+            let alone = try XCTUnwrap(try PlanExplainer.explain(context, resolves: allowed, helpers: 0))
+            let helped = try XCTUnwrap(try PlanExplainer.explain(context, resolves: allowed, helpers: 3))
+            XCTAssertEqual(figures(alone), figures(helped), "\(String(describing: allowed)) re-solves")
+        }
+    }
+
     func testTheAllowanceRunsTheMostTellingReSolvesFirstAndCountsTheRest() throws {
         let context = try tightKent()
         let all = try XCTUnwrap(try PlanExplainer.explain(context))

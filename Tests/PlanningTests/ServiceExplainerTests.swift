@@ -81,6 +81,9 @@ final class ServiceExplainerTests: XCTestCase {
             guard plan.status == .optimal else { continue }
             let explanation = try XCTUnwrap(try PlanExplainer.explain(context(instance, spec, plan)))
             XCTAssertTrue(explanation.complete)
+            // Answered on one thread alone, the same figures.
+            let alone = try XCTUnwrap(try PlanExplainer.explain(context(instance, spec, plan), helpers: 0))
+            XCTAssertEqual("\(alone.limits)", "\(explanation.limits)", "seed \(seed)")
             XCTAssertEqual(explanation.baseline.objective, try XCTUnwrap(ServiceBruteForce(instance: instance, spec: spec).optimum()),
                            accuracy: 1e-6)
             for effect in explanation.limits {

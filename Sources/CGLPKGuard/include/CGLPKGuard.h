@@ -68,6 +68,11 @@ typedef struct {
     /// one of these whose value is nearest 0.5; GLPK's own rule only when none is fractional.
     const int *branch_first;
     int branch_first_count;
+    /// The simplex iterations of the problem (those before the search included) at which the
+    /// search must stop, or 0 for none: a count, so where it stops does not depend on how busy
+    /// the machine is (glp_intopt then returns GLP_ESTOP; `iteration_limit_reached` says why).
+    int iteration_limit;
+    int iteration_limit_reached;
 } estate_mip_monitor;
 
 /// Starts a guarded session on this thread: terminal output on or off, capture reset.
