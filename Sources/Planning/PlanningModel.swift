@@ -90,9 +90,6 @@ struct PlanningModel {
                 deprived: deprivedFlags, excludedPairs: fixings.excludedPairs, areaIDs: areaIDs,
                 formulation: &formulation, coverage: &coverage)
             assignment = built.assignment
-            // `SingleSourcedAssignment` still keeps its own list of the areas out of the travel
-            // sum; until it reads the one rule, the two must agree.
-            assert(built.unreachableAreas.count == report.areasUnreachable)
             dataConflicts.merge(built.dataConflicts) { $0 + $1 }
             report.areaGroups = built.assignment.filter { !$0.isEmpty }.count
             singleSourced = built

@@ -20,8 +20,6 @@ import Estate
 struct SingleSourcedAssignment {
     /// For each area: the (site, column, minutes) of its assignment columns.
     var assignment: [[(site: Int, column: Int, minutes: Double)]]
-    /// Areas with no site at all within the horizon, excluded from travel sums (`min_travel`).
-    var unreachableAreas: [Int] = []
     /// Facts found in the data that make the model infeasible whatever the solve.
     var dataConflicts: [ConstraintGroup: [String]] = [:]
     /// Pairs within reach dropped because the area's demand exceeds the site's capacity.
@@ -83,9 +81,9 @@ struct SingleSourcedAssignment {
                 } else if !reachable && c.maxMinutes != nil {
                     dataConflicts[.maxMinutes, default: []].append(
                         "area \(areaIDs[i]) has no site within \(format(reach)) minutes")
-                } else if !reachable && spec.objective == .minTravel {
-                    unreachableAreas.append(i)
                 }
+                // Else no site at all is within the horizon: out of the travel sum
+                // (`PlanningInstance.areasLeftOutOfTravel`, the one rule the report counts by).
                 continue
             }
             // Structural "at most one site", and, tagged separately so that dropping it while
