@@ -11,6 +11,17 @@ import XCTest
 final class WarmStartTests: XCTestCase {
     private func budgets(around budget: Double) -> [Double?] { [budget * 1.15, budget * 0.85, nil] }
 
+    /// `spec` with its budget set to `budget`, planned from scratch and from `basis`.
+    private func coldAndWarm(_ instance: PlanningInstance, _ spec: PlanSpecification, budget: Double?,
+                             basis: RelaxationBasis, areaIDs: [String])
+        throws -> (question: PlanSpecification, cold: Plan, started: Plan) {
+        var question = spec
+        question.constraints.budget = budget
+        var warm = question
+        warm.warmStart = basis
+        return (question, try Planner.plan(instance, question, areaIDs: areaIDs), try Planner.plan(instance, warm, areaIDs: areaIDs))
+    }
+
     func testBuildingPlansFromANeighboursBasisMatchBruteForce() throws {
         var warmed = 0, compared = 0
         for seed in UInt64(300) ..< 330 {
@@ -24,12 +35,7 @@ final class WarmStartTests: XCTestCase {
             guard plan.status == .optimal, let basis = plan.relaxationBasis else { continue }
             warmed += 1
             for value in budgets(around: budget) {
-                var question = spec
-                question.constraints.budget = value
-                var warm = question
-                warm.warmStart = basis
-                let cold = try Planner.plan(instance, question, areaIDs: ids)
-                let started = try Planner.plan(instance, warm, areaIDs: ids)
+                let (question, cold, started) = try coldAndWarm(instance, spec, budget: value, basis: basis, areaIDs: ids)
                 let what = "seed \(seed) \(objective) budget \(String(describing: value))"
                 XCTAssertEqual(started.status, cold.status, what)
                 guard let expected = try BruteForce(instance: instance, spec: question).optimumWithTieBreak() else {
@@ -70,12 +76,7 @@ final class WarmStartTests: XCTestCase {
             guard plan.status == .optimal, let basis = plan.relaxationBasis else { continue }
             warmed += 1
             for value in budgets(around: budget) {
-                var question = spec
-                question.constraints.budget = value
-                var warm = question
-                warm.warmStart = basis
-                let cold = try Planner.plan(instance, question, areaIDs: ids)
-                let started = try Planner.plan(instance, warm, areaIDs: ids)
+                let (question, cold, started) = try coldAndWarm(instance, spec, budget: value, basis: basis, areaIDs: ids)
                 let what = "seed \(seed) budget \(String(describing: value))"
                 XCTAssertEqual(started.status, cold.status, what)
                 guard let expected = try ServiceBruteForce(instance: instance, spec: question).optimum() else {
