@@ -15,7 +15,7 @@ public struct DistrictFigures: Sendable, Equatable {
     public var need: Double
     /// Share of that need covered within the option's coverage time (1 when there is no need).
     public var coverage: Double
-    /// Median and largest minutes to the serving hub over areas that have one.
+    /// Median minutes to the serving hub over areas that have one.
     public var medianMinutes: Double?
     /// Largest minutes to the serving hub over areas that have one.
     public var worstMinutes: Double?
