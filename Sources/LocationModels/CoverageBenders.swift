@@ -119,6 +119,8 @@ public enum CoverageBenders {
             rootOptions.lazyRows = recorder
             rootOptions.incumbent = nil
             rootOptions.longStepRatioTest = true
+            // The parts' search has taken its share of the limit already.
+            if let limit = options.timeLimit { rootOptions.timeLimit = max(0, limit - start.secondsElapsed) }
             let root = try GLPKSolver.solve(model.relaxed(), options: rootOptions)
             result.rootRows = root.generatedRows
             // Stopped by the limit: the last finished round's bound still holds, but no fixing.
