@@ -73,7 +73,7 @@ let package = Package(
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Planning", "Estate", "Quantities"]),
         // End-to-end tests that run the built `estate` binary as a user would.
         // Also the cluster recipes in deploy/: Slurm on real daemons, the Kubernetes manifest read with Yams.
-        .testTarget(name: "EstateCLITests", dependencies: ["estate", "TestSupport", .product(name: "Yams", package: "Yams")]),
+        .testTarget(name: "EstateCLITests", dependencies: ["estate", "EstateMap", "TestSupport", .product(name: "Yams", package: "Yams")]),
         // Scenario batches: expansion, sharding, the results database, the parallel
         // runner and Pareto frontiers. Of the domain it knows only the scenario tree
         // (Estate's ScenarioNode, read by EstateIO's scenario reader), in which it sets

@@ -9,7 +9,7 @@ struct DifferenceMapRenderer {
     private var canvas: MapCanvas { layout.canvas }
     private var shapes: AreaShapes { layout.shapes }
     private var aggregated: Bool { layout.aggregated }
-    private var areaMarkup = "", siteMarkup = ""
+    private var areaMarkup = "", siteMarkup = "", districtLabelMarkup = ""
     /// With services: one coverage-change layer per service, shown through the page's selector.
     private var serviceMarkup = ""
 
@@ -48,6 +48,8 @@ struct DifferenceMapRenderer {
             areaMarkup = areaLayer()
         }
         siteMarkup = siteLayer(sitePixels: layout.sitePixels)
+        var labels = layout.labels(symbols: data.sites.map { SiteSymbol($0.change) })
+        districtLabelMarkup = layout.names(towns: [], labels: &labels).districts
         serviceMarkup = serviceLayers()
     }
 
@@ -99,7 +101,7 @@ struct DifferenceMapRenderer {
         // The per-service layers need the page's selector, so only the HTML page carries them.
         let overlays = standalone ? "" : serviceMarkup
         return canvas.document(standalone: standalone,
-                               layers: areaMarkup + overlays + layout.districts.outlines + siteMarkup + layout.districts.labels, panel: panel)
+                               layers: areaMarkup + overlays + layout.districts.outlines + siteMarkup + districtLabelMarkup, panel: panel)
     }
 
     static func label(_ change: DecisionChange) -> String {

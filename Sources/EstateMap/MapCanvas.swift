@@ -46,12 +46,12 @@ struct MapCanvas {
         return svg.text
     }
 
-    /// District outlines and labels: the given boundaries, or outlines derived from the areas.
-    /// Labels go in their own group so they stay above every other layer.
-    /// Outlines come from `boundaries` when given, else from the areas' shapes.
+    /// District outlines, and each district's label anchor (pixels): the given boundaries, or
+    /// outlines derived from the areas' shapes. The labels are placed with the map's other names
+    /// (`districtLabels`), drawn above every other layer.
     func districtLayers(shapes: AreaShapes, areaDistricts: [String],
-                        boundaries: [DistrictBoundary]) -> (outlines: String, labels: String) {
-        var outlines = SVGWriter(), labels = SVGWriter()
+                        boundaries: [DistrictBoundary]) -> (outlines: String, anchors: [(district: String, x: Double, y: Double)]) {
+        var outlines = SVGWriter()
         outlines.open("g", ["id": "layer-districts", "fill": "none", "stroke-linejoin": "round"])
         var anchors: [(district: String, x: Double, y: Double)]
         if boundaries.isEmpty, case .outlines(let polygons) = shapes {
@@ -97,52 +97,18 @@ struct MapCanvas {
             }
         }
         outlines.close("g")
-        labels.open("g", ["id": "layer-district-labels", "font-size": "14", "font-weight": "700", "fill": "#111111",
-                          "text-anchor": "middle", "stroke": "#ffffff", "stroke-width": "4", "paint-order": "stroke",
-                          "stroke-linejoin": "round", "pointer-events": "none"])
-        for anchor in Self.separated(anchors) {
-            labels.element("text", ["x": Fixed.trimmed(anchor.x), "y": Fixed.trimmed(anchor.y + 4), "class": "district-label"],
-                           text: anchor.district)
-        }
-        labels.close("g")
-        return (outlines.text, labels.text)
+        return (outlines.text, anchors)
     }
 
-    /// District labels kept apart: top to bottom, a label that would overlap one already placed
-    /// moves a line down, or up, or two lines down; when none of those is free (hundreds of
-    /// districts on one page) it is left out, as a printed map would (the district table and
-    /// hover details still name every district). Widths are estimated at 8.2 px a character of
-    /// the 14 px bold face (there is no text measuring).
-    static func separated(_ anchors: [(district: String, x: Double, y: Double)]) -> [(district: String, x: Double, y: Double)] {
-        let line = 17.0
-        var placed: [(district: String, x: Double, y: Double)] = []
-        for anchor in anchors.sorted(by: { ($0.y, $0.x, $0.district) < ($1.y, $1.x, $1.district) }) {
-            let half = 4.1 * Double(anchor.district.count)
-            let free = { (y: Double) in
-                !placed.contains { abs($0.x - anchor.x) < half + 4.1 * Double($0.district.count) && abs($0.y - y) < line }
-            }
-            if let y = [anchor.y, anchor.y + line, anchor.y - line, anchor.y + 2 * line].first(where: free) {
-                placed.append((anchor.district, anchor.x, y))
-            }
-        }
-        return anchors.compactMap { anchor in placed.first { $0.district == anchor.district && $0.x == anchor.x } }
-    }
+    /// Radius of a town's dot, pixels.
+    static let townDot = 1.8
 
-    /// Town names for orientation: a small dot and the name to its right, in a light halo so it
-    /// reads over any fill; quieter than the district names drawn above them.
-    func placeLayer(_ places: [MapPlace]) -> String {
-        guard !places.isEmpty else { return "" }
-        var svg = SVGWriter()
-        svg.open("g", ["id": "layer-places", "font-size": "10.5", "fill": "#222222", "pointer-events": "none"])
-        for place in places.sorted(by: { ($0.name, $0.lat, $0.lon) < ($1.name, $1.lat, $1.lon) }) {
-            let p = frame.pixel(lat: place.lat, lon: place.lon)
-            svg.empty("circle", ["cx": Fixed.trimmed(p.x), "cy": Fixed.trimmed(p.y), "r": "1.8"])
-            svg.element("text", ["x": Fixed.trimmed(p.x + 4), "y": Fixed.trimmed(p.y + 3.5), "class": "place-label", "font-style": "italic",
-                                 "stroke": "#ffffff", "stroke-width": "3", "stroke-opacity": "0.85", "paint-order": "stroke"],
-                        text: place.name)
-        }
-        svg.close("g")
-        return svg.text
+    /// Where names may go and what they must keep clear of, whichever map: the map box (not the
+    /// panel) and the north arrow and scale bar; each map adds its site symbols and town dots.
+    func labels(avoiding marks: [MapLabels.Box]) -> MapLabels {
+        let box = frame.box
+        return MapLabels(bounds: MapLabels.Box(x0: box.x + 2, y0: box.y + 2, x1: box.x + box.width - 2, y1: box.y + box.height - 2),
+                         obstacles: [northArrowBox, scaleBarBox] + marks)
     }
 
     /// Fine raster cell for area shapes and derived outlines, pixels: smooth enough at 900 pixels wide,
@@ -155,17 +121,35 @@ struct MapCanvas {
         + "patternTransform=\"rotate(45)\"><line x1=\"1\" y1=\"0\" x2=\"1\" y2=\"6\" stroke=\"#111111\" stroke-width=\"1.5\"/>"
         + "<line x1=\"3\" y1=\"0\" x2=\"3\" y2=\"6\" stroke=\"#ffffff\" stroke-width=\"1.2\"/></pattern></defs>\n"
 
-    /// A scale bar of a "nice" length (1, 2 or 5 times a power of ten km, or 25/250 km), at most a quarter of the map box wide, bottom left.
-    func scaleBar() -> String {
+    /// The scale bar's length: a "nice" number of kilometres and its pixels.
+    private var scaleBarLength: (km: Double, pixels: Double) {
         let nice: [Double] = [0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000]
         let target = frame.box.width / 4
         let km = nice.last(where: { $0 * frame.scale <= target }) ?? nice[0]
-        let length = km * frame.scale
+        return (km, km * frame.scale)
+    }
+
+    /// The scale bar's white backing, which names keep clear of.
+    var scaleBarBox: MapLabels.Box {
         let x = frame.box.x + 20, y = frame.box.y + frame.box.height - 26
+        return MapLabels.Box(x0: x - 6, y0: y - 16, x1: x + scaleBarLength.pixels + 30, y1: y + 18)
+    }
+
+    /// The north arrow's disc and its "N", which names keep clear of.
+    var northArrowBox: MapLabels.Box {
+        let x = frame.box.x + 34, y = frame.box.y + 30
+        return MapLabels.Box(x0: x - 19, y0: y - 17, x1: x + 19, y1: y + 33)
+    }
+
+    /// A scale bar of a "nice" length (1, 2 or 5 times a power of ten km, or 25/250 km), at most a quarter of the map box wide, bottom left.
+    func scaleBar() -> String {
+        let (km, length) = scaleBarLength
+        let x = frame.box.x + 20, y = frame.box.y + frame.box.height - 26
+        let back = scaleBarBox
         var svg = SVGWriter()
         svg.open("g", ["id": "scale-bar", "font-size": "11", "fill": "#222222"])
-        svg.empty("rect", ["x": Fixed.trimmed(x - 6), "y": Fixed.trimmed(y - 16), "width": Fixed.trimmed(length + 36),
-                           "height": "34", "fill": "#ffffff", "fill-opacity": "0.8", "rx": "3"])
+        svg.empty("rect", ["x": Fixed.trimmed(back.x0), "y": Fixed.trimmed(back.y0), "width": Fixed.trimmed(back.x1 - back.x0),
+                           "height": Fixed.trimmed(back.y1 - back.y0), "fill": "#ffffff", "fill-opacity": "0.8", "rx": "3"])
         for k in 0..<4 {
             svg.empty("rect", ["x": Fixed.trimmed(x + Double(k) * length / 4), "y": Fixed.trimmed(y),
                                "width": Fixed.trimmed(length / 4), "height": "5",

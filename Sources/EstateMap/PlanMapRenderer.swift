@@ -9,7 +9,7 @@ struct PlanMapRenderer {
     private var canvas: MapCanvas { layout.canvas }
     private var shapes: AreaShapes { layout.shapes }
     private var aggregated: Bool { layout.aggregated }
-    private var areaMarkup = "", linkMarkup = "", siteMarkup = "", placeMarkup = ""
+    private var areaMarkup = "", linkMarkup = "", siteMarkup = "", placeMarkup = "", districtLabelMarkup = ""
     /// v2 plans: outreach areas, per-service coverage, Family Hub and partner symbols.
     let services: ServiceLayers
     private var outreachMarkup = "", serviceMarkup = ""
@@ -35,8 +35,10 @@ struct PlanMapRenderer {
             linkMarkup = linksLayer(areaPixels: layout.areaPixels, sitePixels: layout.sitePixels, grid: nil)
             areaMarkup = areaLayer()
         }
-        siteMarkup = siteLayer(sitePixels: layout.sitePixels)
-        placeMarkup = layout.canvas.placeLayer(data.places)
+        // District and town names (`MapLabels.placeNames`), then, for print, the closing sites' names around them.
+        var labels = layout.labels(symbols: data.sites.map(services.symbol), towns: data.places)
+        (districtLabelMarkup, placeMarkup) = layout.names(towns: data.places, labels: &labels)
+        siteMarkup = siteLayer(sitePixels: layout.sitePixels, labels: &labels)
         outreachMarkup = services.outreachLayer(layout.shapes)
         serviceMarkup = services.coverageLayers(layout.shapes)
     }
@@ -47,7 +49,7 @@ struct PlanMapRenderer {
         // The per-service layers need the page's selector, so only the HTML page carries them.
         let overlays = outreachMarkup + (standalone ? "" : serviceMarkup)
         return canvas.document(standalone: standalone,
-                               layers: areaMarkup + overlays + layout.districts.outlines + linkMarkup + siteMarkup + placeMarkup + layout.districts.labels,
+                               layers: areaMarkup + overlays + layout.districts.outlines + linkMarkup + siteMarkup + placeMarkup + districtLabelMarkup,
                                panel: panel)
     }
 
@@ -177,7 +179,7 @@ struct PlanMapRenderer {
     }
 
     /// Closed sites first (their own toggleable group), open sites on top; sorted by id within each.
-    private mutating func siteLayer(sitePixels: [(x: Double, y: Double)]) -> String {
+    private mutating func siteLayer(sitePixels: [(x: Double, y: Double)], labels: inout MapLabels) -> String {
         let order = layout.siteOrder
         let scale = SiteSymbol.scale(forSites: data.sites.count)
         var svg = SVGWriter()
@@ -187,7 +189,7 @@ struct PlanMapRenderer {
             svg.raw(SiteSymbol.closed.markup(x: sitePixels[i].x, y: sitePixels[i].y, scale: scale, attributes: Self.siteAttributes(i, data.sites[i])))
         }
         svg.close("g")
-        svg.raw(closureNames(sitePixels: sitePixels, order: order, scale: scale))
+        svg.raw(closureNames(sitePixels: sitePixels, order: order, scale: scale, labels: &labels))
         svg.open("g", ["id": "layer-open-sites"])
         for i in order where data.sites[i].decision.isOpen {
             svg.raw(services.symbol(data.sites[i]).markup(x: sitePixels[i].x, y: sitePixels[i].y, scale: scale,
@@ -208,42 +210,25 @@ struct PlanMapRenderer {
     }
 
     /// The name of every closing site beside its symbol, shown only in print (the screen map
-    /// names sites on hover; a printed map cannot): each name goes in the first of eight places
-    /// around its symbol that stays on the map and overlaps no name placed before it, or the first
-    /// place on the map when none is free.
-    private func closureNames(sitePixels: [(x: Double, y: Double)], order: [Int], scale: Double) -> String {
+    /// names sites on hover; a printed map cannot): each name goes in the first of the places
+    /// around its symbol (`MapLabels.aroundPoint`) that `labels` finds free, after the district
+    /// and town names; a name with no free place is left out (the report's sites table lists
+    /// every closing building).
+    private func closureNames(sitePixels: [(x: Double, y: Double)], order: [Int], scale: Double, labels: inout MapLabels) -> String {
         let closed = order.filter { data.sites[$0].decision == .closed }
         guard !closed.isEmpty else { return "" }
-        let size = 8.5, offset = 7 * scale
+        let font = LabelFont.closure
         var svg = SVGWriter()
-        svg.open("g", ["id": "layer-closure-names", "class": "closure-names", "font-size": Fixed.trimmed(size),
-                       "fill": "#7a0000", "stroke": "#ffffff", "stroke-width": "2.5", "paint-order": "stroke",
+        svg.open("g", ["id": "layer-closure-names", "class": "closure-names", "font-size": Fixed.trimmed(font.size),
+                       "fill": "#7a0000", "stroke": "#ffffff", "stroke-width": Fixed.trimmed(font.halo), "paint-order": "stroke",
                        "pointer-events": "none"])
         svg.raw("<style>.closure-names{display:none}@media print{.closure-names{display:inline}}</style>\n")
-        var taken: [(x0: Double, y0: Double, x1: Double, y1: Double)] = []
         for i in closed {
             let name = data.sites[i].name, (x, y) = sitePixels[i]
-            // No font metrics in a pure writer: sans-serif characters average a little under 0.6 em.
-            let width = Double(name.count) * size * 0.56, height = size
-            let places: [(x: Double, y: Double, anchor: String)] = [
-                (x + offset, y + height / 3, "start"), (x - offset, y + height / 3, "end"),
-                (x, y - offset, "middle"), (x, y + offset + height, "middle"),
-                (x + offset, y - offset, "start"), (x - offset, y - offset, "end"),
-                (x + offset, y + offset + height, "start"), (x - offset, y + offset + height, "end"),
-            ]
-            func box(_ p: (x: Double, y: Double, anchor: String)) -> (x0: Double, y0: Double, x1: Double, y1: Double) {
-                let x0 = p.anchor == "start" ? p.x : p.anchor == "end" ? p.x - width : p.x - width / 2
-                return (x0, p.y - height, x0 + width, p.y + 2)
-            }
-            // Names stay on the map, clear of the panel beside it.
-            let inside = places.filter { box($0).x0 >= 2 && box($0).x1 <= MapCanvas.mapWidth - 2 }
-            let place = inside.first { p in
-                let b = box(p)
-                return !taken.contains { $0.x0 < b.x1 && b.x0 < $0.x1 && $0.y0 < b.y1 && b.y0 < $0.y1 }
-            } ?? inside.first ?? places[0]
-            taken.append(box(place))
+            let candidates = MapLabels.aroundPoint(x: x, y: y, radius: SiteSymbol.closed.radius * scale, font: font)
+            guard let place = labels.place(name, font: font, candidates: candidates) else { continue }
             svg.raw("<text x=\"" + Fixed.trimmed(place.x) + "\" y=\"" + Fixed.trimmed(place.y) + "\""
-                    + (place.anchor == "start" ? "" : " text-anchor=\"\(place.anchor)\"") + ">" + SVGWriter.escape(name) + "</text>\n")
+                    + (place.anchor == .start ? "" : " text-anchor=\"\(place.anchor.rawValue)\"") + ">" + SVGWriter.escape(name) + "</text>\n")
         }
         svg.close("g")
         return svg.text

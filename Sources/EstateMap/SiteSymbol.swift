@@ -43,6 +43,22 @@ enum SiteSymbol {
         }
     }
 
+    /// Half the side of the square the symbol covers at scale 1, its outline's stroke included,
+    /// pixels (a sharp corner's mitred stroke included): what names on the map keep clear of.
+    var radius: Double {
+        switch self {
+        case .kept: return 6.7
+        case .mustKeep: return 9.7
+        case .closed: return 5.7
+        case .familyHub: return 10.2
+        case .partner: return 6.2
+        case .openInBoth: return 7.9
+        case .closedInBoth: return 5.1
+        case .closedInB: return 7.7
+        case .openedInB: return 10.4
+        }
+    }
+
     /// The symbol centred at (x, y) as one `<g>`, drawn at `scale` times its legend size;
     /// `attributes` (already escaped, with a leading space) go on the group, e.g. data attributes for hover.
     func markup(x: Double, y: Double, scale: Double = 1, attributes: String) -> String {

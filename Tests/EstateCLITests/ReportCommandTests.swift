@@ -38,13 +38,15 @@ final class ReportCommandTests: XCTestCase {
                        sites.filter { $0["decision"] == "closed" }.count, "one closing row per closed site")
         XCTAssertTrue(html.contains("Budget £4,700,000 a year: the plan spends \(pounds)"), "the budget against the plan's spending")
 
-        // The printed map names every closing site: a group shown only in print, one name each.
+        // The printed map names the closing sites where there is room beside their symbols (none
+        // overlapping another name or a symbol: MapLabelCommandTests), in a group shown only in print.
         let names = try XCTUnwrap(html.components(separatedBy: "<g id=\"layer-closure-names\"").dropFirst().first?
             .components(separatedBy: "</g>").first)
         XCTAssertTrue(names.contains("@media print{.closure-names{display:inline}}"), "shown in print only")
-        let closed = sites.filter { $0["decision"] == "closed" }
-        XCTAssertEqual(names.components(separatedBy: "<text").count - 1, closed.count)
-        for site in closed { XCTAssertTrue(names.contains(">\(escaped(site["name"]!))</text>"), site["name"]!) }
+        let closed = Set(sites.filter { $0["decision"] == "closed" }.map { escaped($0["name"]!) })
+        let shown = names.components(separatedBy: "<text").dropFirst().map { String($0.drop { $0 != ">" }.dropFirst().prefix { $0 != "<" }) }
+        XCTAssertGreaterThan(shown.count, closed.count / 3, "most closing sites are named")
+        XCTAssertTrue(Set(shown).isSubset(of: closed), "only closing sites are named: \(Set(shown).subtracting(closed))")
     }
 
     func testReportRendersInChromiumWithoutConsoleMessagesAndPrintsAPDF() throws {

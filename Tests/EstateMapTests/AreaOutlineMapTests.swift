@@ -177,23 +177,34 @@ final class AreaOutlineMapTests: XCTestCase {
     }
 }
 
-final class DistrictLabelTests: XCTestCase {
-    /// Labels never overlap (brute force over the estimated boxes), a label that can move a line
-    /// keeps its name, and one with no free place nearby is left out.
-    func testOverlappingDistrictLabelsMoveApartOrAreLeftOut() {
-        let crowd = (0..<10).map { (district: "District \($0)", x: 100.0, y: 100.0) }
-        let placed = MapCanvas.separated(crowd + [(district: "Far away", x: 600, y: 600)])
-        XCTAssertEqual(placed.count, 5, "four places near the crowd, and the lone label")
-        XCTAssertTrue(placed.contains { $0.district == "Far away" && $0.y == 600 })
-        for a in placed.indices {
-            for b in placed.indices where a < b {
-                let overlap = abs(placed[a].x - placed[b].x) < 4.1 * Double(placed[a].district.count + placed[b].district.count)
-                    && abs(placed[a].y - placed[b].y) < 17
-                XCTAssertFalse(overlap, "\(placed[a].district) and \(placed[b].district)")
+final class MapLabelTests: XCTestCase {
+    /// A name takes the first of its places that is free: on the map, clear of the marks and of
+    /// every name placed before it (brute force over the boxes); one with no free place is left out.
+    func testNamesTakeTheFirstFreePlaceOrAreLeftOut() {
+        let symbol = MapLabels.Box(x: 300, y: 300, radius: 7)
+        var labels = MapLabels(bounds: MapLabels.Box(x0: 0, y0: 0, x1: 900, y1: 700), obstacles: [symbol])
+        var boxes: [MapLabels.Box] = []
+        var placed = 0
+        for k in 0..<30 {
+            let text = "District \(k)"
+            if let place = labels.place(text, font: .district, candidates: MapLabels.aroundArea(x: 100, y: 100, font: .district)) {
+                boxes.append(LabelFont.district.box(text, at: place))
+                placed += 1
             }
         }
-        let pair = MapCanvas.separated([(district: "Sevenoaks", x: 100, y: 240), (district: "Tonbridge and Malling", x: 200, y: 245)])
-        XCTAssertEqual(pair.map(\.district), ["Sevenoaks", "Tonbridge and Malling"])
-        XCTAssertEqual(pair[1].y, 245 + 17, "a line below where it was")
+        XCTAssertGreaterThan(placed, 3, "names move apart around a crowded anchor")
+        XCTAssertLessThan(placed, 30, "and those with no free place nearby are left out")
+        let lone = labels.place("Far away", font: .district, candidates: MapLabels.aroundArea(x: 600, y: 600, font: .district))
+        XCTAssertEqual(lone, MapLabels.Place(x: 600, y: 604, anchor: .middle), "a name with room stays at its anchor")
+        boxes.append(LabelFont.district.box("Far away", at: lone!))
+        let town = labels.place("Town", font: .town, candidates: MapLabels.aroundPoint(x: 300, y: 300, radius: 7, font: .town))
+        boxes.append(LabelFont.town.box("Town", at: town!))
+        XCTAssertEqual(town?.anchor, .start, "a point's name goes to its right when that is free")
+        XCTAssertNil(labels.place("Off the map", font: .town, candidates: [MapLabels.Place(x: 880, y: 10, anchor: .start)]))
+        for a in boxes.indices {
+            XCTAssertFalse(boxes[a].overlaps(symbol))
+            XCTAssertTrue(boxes[a].x0 >= 0 && boxes[a].x1 <= 900 && boxes[a].y0 >= 0 && boxes[a].y1 <= 700)
+            for b in boxes.indices where a < b { XCTAssertFalse(boxes[a].overlaps(boxes[b]), "\(a) and \(b)") }
+        }
     }
 }

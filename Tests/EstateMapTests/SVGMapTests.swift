@@ -24,8 +24,11 @@ final class SVGMapTests: XCTestCase {
         for text in [data.title, data.subtitle, data.status] + data.totals.flatMap({ [$0.label, $0.value] }) {
             XCTAssertTrue(title.contains(text), "title block lacks \(text)")
         }
-        let labels = tree.elements.filter { $0.attributes["class"] == "district-label" }.map(\.text)
-        XCTAssertEqual(labels, Set(data.areas.map(\.district)).sorted())
+        let labels = tree.elements.filter { $0.attributes["class"] == "district-label" }
+            .map { $0.content.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
+        // Every district is named but Tonbridge & Malling: on this estate every place near its
+        // centre covers a site symbol, and a name never does (MapLabels).
+        XCTAssertEqual(labels, Set(data.areas.map(\.district)).subtracting(["Tonbridge & Malling"]).sorted())
         // One centroid dot per area, plus the area shapes.
         let areaKeys = Set(tree.elements.compactMap { $0.attributes["data-h"] }.filter { $0.hasPrefix("a") })
         XCTAssertEqual(areaKeys.count, data.areas.count)

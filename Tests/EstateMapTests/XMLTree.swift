@@ -11,6 +11,8 @@ struct XMLTree {
         /// Names of the enclosing elements' ids and classes do not matter here; the parent's attributes do.
         var ancestors: [[String: String]]
         var text = ""
+        /// All the text inside, children's included (a name continued in a `<tspan>`).
+        var content = ""
     }
 
     private(set) var elements: [Element] = []
@@ -48,6 +50,7 @@ struct XMLTree {
 
         func parser(_ parser: XMLParser, foundCharacters string: String) {
             if let open = stack.last { elements[open].text += string }
+            for open in stack { elements[open].content += string }
         }
     }
 }
