@@ -83,8 +83,9 @@ struct SingleSourceHeuristic {
     /// from there without keeping the closed site again; the result replaces the plan when it is
     /// better (and the kicks start again from it). Why: the swaps stop at the first plan no single
     /// swap improves, 1-2% above the optimum on the tightest pmedcap instances, and from a kicked
-    /// plan they reach others. A count of kicks, not a time, so the plan does not depend on the
-    /// machine's load (the deadline only keeps the run within its time limit).
+    /// plan they reach others. A count of kicks, so that where the time is enough the plan does not
+    /// depend on the machine's load; `deadline` keeps the run within its time limit (under heavy
+    /// load it is what stops the kicks).
     func improvingSites(_ plan: Result, kicks: Int, deadline: ContinuousClock.Instant) -> Result {
         var best = plan
         swapSites(&best, deadline: deadline)
