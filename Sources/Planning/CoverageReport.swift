@@ -19,6 +19,9 @@ public struct CoverageReport: Sendable, Codable, Equatable {
     public var rootBound: Double?
     public var rootGeneratedRows: Int?
     public var sitesFixedByReducedCost: Int?
+    /// Benders with a heuristic plan: the objective of the plan the searches (part by part, then
+    /// near the root LP) found, when it beat the heuristic's (nil otherwise).
+    public var improvedObjective: Double?
 
     /// `offers`: the v2 model, whose links sum the offers `x_jk` of a service within reach of a
     /// group of areas (and services) rather than the sites `y_j`.
@@ -44,11 +47,12 @@ public struct CoverageReport: Sendable, Codable, Equatable {
             rootGeneratedRows = solved.rootRows
             sitesFixedByReducedCost = solved.fixedColumns
         }
+        improvedObjective = solved.improvedObjective
     }
 
     enum CodingKeys: String, CodingKey {
         case model, formulation, rows, generatedRows = "generated_rows", heuristicObjective = "heuristic_objective"
         case rootBound = "root_bound", rootGeneratedRows = "root_generated_rows"
-        case sitesFixedByReducedCost = "sites_fixed_by_reduced_cost"
+        case sitesFixedByReducedCost = "sites_fixed_by_reduced_cost", improvedObjective = "improved_objective"
     }
 }
