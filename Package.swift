@@ -44,8 +44,10 @@ let package = Package(
         .testTarget(name: "OptimisationTests", dependencies: ["Optimisation", "CGLPKGuard", "TestSupport"]),
         // The precision of every figure written to a table (money, shares, minutes, ...): one rule.
         .target(name: "Quantities"),
+        // How text is escaped into XML and HTML (maps, reports, plots, workbook sheets): one rule.
+        .target(name: "XMLText"),
         // .xlsx workbooks: sheets of numbers with formats and frozen headers, zipped by ZIPFoundation.
-        .target(name: "Workbook", dependencies: ["Quantities", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .target(name: "Workbook", dependencies: ["Quantities", "XMLText", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // The domain: datasets, travel times, scenarios, the needs framework. No file I/O.
         .target(name: "Estate"),
         // YAML parsing with size, depth, key and alias-expansion limits checked before Yams composes.
@@ -68,7 +70,7 @@ let package = Package(
         .testTarget(name: "PlanningTests", dependencies: ["Planning", "Estate", "EstateIO", "Optimisation", "TestSupport"]),
         // A plan's tables, summary, GeoJSON and output folder.
         // GRDB writes the plan's GeoPackage (estate.gpkg), which is SQLite.
-        .target(name: "Reports", dependencies: ["Estate", "EstateIO", "EstateMap", "Planning", "Quantities", "Workbook",
+        .target(name: "Reports", dependencies: ["Estate", "EstateIO", "EstateMap", "Planning", "Quantities", "Workbook", "XMLText",
                                                 .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Planning", "Estate", "Quantities"]),
         // End-to-end tests that run the built `estate` binary as a user would.
@@ -81,7 +83,7 @@ let package = Package(
         .target(
             name: "Batch",
             dependencies: [
-                "Estate", "EstateIO", "Quantities", "BoundedYAML", "Workbook",
+                "Estate", "EstateIO", "Quantities", "BoundedYAML", "Workbook", "XMLText",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
@@ -106,7 +108,7 @@ let package = Package(
         ),
         // The estate map (SVG/HTML) and equality-impact tables over plain data; the domain only
         // for the deprivation ranking, which the planner's equality constraint shares.
-        .target(name: "EstateMap", dependencies: ["Estate", "Quantities"]),
+        .target(name: "EstateMap", dependencies: ["Estate", "Quantities", "XMLText"]),
         // What several test targets share: headless Chromium and the test-artifacts folder.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "EstateMapTests", dependencies: ["Estate", "EstateMap", "TestSupport"]),

@@ -51,16 +51,9 @@ public struct DifferenceMapData: Sendable, Equatable {
 
 /// One small area's coverage under each option.
 public struct DifferenceArea: Sendable, Equatable {
-    /// Area code, e.g. "E01024100".
-    public var id: String
-    /// District the area belongs to.
-    public var district: String
-    /// Decimal degrees (WGS84).
-    public var lat: Double
-    /// Decimal degrees (WGS84).
-    public var lon: Double
-    /// Resident children aged 0-19, shown on hover.
-    public var children: Double
+    /// Id, district, centroid, children and outline, as the plan map's areas have them (read as
+    /// the area's own: `area.id`).
+    public var basics: MapAreaBasics
     /// Travel minutes to the serving hub under A (nil: none reachable).
     public var minutesA: Double?
     /// Travel minutes under B (nil: none reachable).
@@ -69,20 +62,12 @@ public struct DifferenceArea: Sendable, Equatable {
     public var coveredA: Bool
     /// Whether a kept hub lies within the coverage time under B.
     public var coveredB: Bool
-    /// The area's outline from the dataset's boundary file, or nil: as on the plan map, with
-    /// outlines the areas are drawn as their real shapes and districts merged from them.
-    public var outline: Boundary?
 
     public init(
         id: String, district: String, lat: Double, lon: Double, children: Double,
         minutesA: Double?, minutesB: Double?, coveredA: Bool, coveredB: Bool, outline: Boundary? = nil
     ) {
-        self.outline = outline
-        self.id = id
-        self.district = district
-        self.lat = lat
-        self.lon = lon
-        self.children = children
+        basics = MapAreaBasics(id: id, district: district, lat: lat, lon: lon, children: children, outline: outline)
         self.minutesA = minutesA
         self.minutesB = minutesB
         self.coveredA = coveredA

@@ -1,3 +1,5 @@
+import XMLText
+
 /// Draws a `DifferenceMapData`: areas coloured by how their coverage moves from option A to B,
 /// sites by how their decision moves, over the same districts, scale bar and north arrow.
 struct DifferenceMapRenderer {
@@ -190,7 +192,7 @@ struct DifferenceMapRenderer {
             svg.open("g", ["id": group])
             for change in changes {
                 for i in order where data.sites[i].change == change {
-                    let attributes = " class=\"site " + change.rawValue + "\" data-h=\"s\(i)\" data-site=\"" + SVGWriter.escape(data.sites[i].id) + "\""
+                    let attributes = " class=\"site " + change.rawValue + "\" data-h=\"s\(i)\" data-site=\"" + XMLText.escaped(data.sites[i].id) + "\""
                     svg.raw(SiteSymbol(change).markup(x: sitePixels[i].x, y: sitePixels[i].y, scale: scale, attributes: attributes))
                 }
             }

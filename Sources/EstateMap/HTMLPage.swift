@@ -1,3 +1,5 @@
+import XMLText
+
 /// A self-contained HTML page around an inline map: layer toggles, hover details, the district
 /// table and an in-page error collector. Everything is inline and a Content-Security-Policy
 /// forbids any fetch, so the page works offline and cannot leak requests.
@@ -25,25 +27,25 @@ struct HTMLPage {
         page += "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
         page += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">\n"
         page += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        page += "<title>" + SVGWriter.escape(title) + "</title>\n"
+        page += "<title>" + XMLText.escaped(title) + "</title>\n"
         page += "<script>" + Self.errorCollector + "</script>\n"
         page += "<style>" + Self.css + "</style>\n</head>\n<body>\n"
         page += "<nav id=\"controls\" aria-label=\"Layers\"><strong>Layers</strong>"
         for (layer, label) in toggles {
-            page += "<label><input type=\"checkbox\" checked data-layer=\"" + SVGWriter.escape(layer) + "\"> "
-                + SVGWriter.escape(label) + "</label>"
+            page += "<label><input type=\"checkbox\" checked data-layer=\"" + XMLText.escaped(layer) + "\"> "
+                + XMLText.escaped(label) + "</label>"
         }
         if !choices.isEmpty {
-            page += "<label>Service coverage <select id=\"layer-choice\"><option value=\"\">" + SVGWriter.escape(baseChoice) + "</option>"
+            page += "<label>Service coverage <select id=\"layer-choice\"><option value=\"\">" + XMLText.escaped(baseChoice) + "</option>"
             for (layer, label) in choices {
-                page += "<option value=\"" + SVGWriter.escape(layer) + "\">" + SVGWriter.escape(label) + "</option>"
+                page += "<option value=\"" + XMLText.escaped(layer) + "\">" + XMLText.escaped(label) + "</option>"
             }
             page += "</select></label>"
         }
         page += "<span class=\"hint\">Hover over a site or area for details.</span></nav>\n"
         if !notices.isEmpty {
             page += "<div id=\"notices\" role=\"note\">"
-                + notices.map { "<p>" + SVGWriter.escape($0) + "</p>" }.joined() + "</div>\n"
+                + notices.map { "<p>" + XMLText.escaped($0) + "</p>" }.joined() + "</div>\n"
         }
         page += "<main id=\"map-wrap\">\n" + svg + "</main>\n"
         page += "<div id=\"tooltip\" role=\"tooltip\" hidden></div>\n"
@@ -64,13 +66,13 @@ struct HTMLPage {
 
     private static func tableMarkup(_ table: MapTable, id: String) -> String {
         var html = "<table id=\"\(id)\" class=\"data-table\">\n<thead><tr>"
-        for cell in table.header { html += "<th>" + SVGWriter.escape(cell) + "</th>" }
+        for cell in table.header { html += "<th>" + XMLText.escaped(cell) + "</th>" }
         html += "</tr></thead>\n<tbody>\n"
         for row in table.rows {
             html += "<tr>"
             for cell in row {
                 html += Self.isNumeric(cell) ? "<td class=\"num\">" : "<td>"
-                html += SVGWriter.escape(cell) + "</td>"
+                html += XMLText.escaped(cell) + "</td>"
             }
             html += "</tr>\n"
         }

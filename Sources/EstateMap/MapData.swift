@@ -75,20 +75,13 @@ public struct MapTotal: Sendable, Equatable {
 
 /// One small area (e.g. an LSOA) as the plan left it.
 public struct MapArea: Sendable, Equatable {
-    /// Area code, e.g. "E01024100".
-    public var id: String
-    /// District the area belongs to.
-    public var district: String
-    /// Population-weighted centroid, decimal degrees (WGS84).
-    public var lat: Double
-    /// Decimal degrees (WGS84).
-    public var lon: Double
+    /// Id, district, centroid, children and outline, as the difference map's areas have them
+    /// (read as the area's own: `area.id`).
+    public var basics: MapAreaBasics
     /// Composite need score from the needs framework (higher = more need); colours the area.
     public var need: Double
     /// The weight the optimiser used (children x need multiplier).
     public var weight: Double
-    /// Resident children and young people aged 0-19; weights an aggregated cell's mean need.
-    public var children: Double
     /// Index into `EstateMapData.sites` of the kept site serving this area, or nil when none is reachable.
     public var hub: Int?
     /// Travel minutes to `hub`, or nil when no hub is reachable.
@@ -97,22 +90,14 @@ public struct MapArea: Sendable, Equatable {
     public var covered: Bool
     /// Deprivation decile, 1 = most deprived 10% ... 10 = least deprived, or nil when unknown.
     public var deprivationDecile: Int?
-    /// The area's outline from the dataset's boundary file (WGS84 degrees), or nil: with
-    /// outlines the map is a choropleth of the real shapes and districts are merged from them.
-    public var outline: Boundary?
 
     public init(
         id: String, district: String, lat: Double, lon: Double, need: Double, weight: Double,
         children: Double, hub: Int?, minutes: Double?, covered: Bool, deprivationDecile: Int? = nil, outline: Boundary? = nil
     ) {
-        self.outline = outline
-        self.id = id
-        self.district = district
-        self.lat = lat
-        self.lon = lon
+        basics = MapAreaBasics(id: id, district: district, lat: lat, lon: lon, children: children, outline: outline)
         self.need = need
         self.weight = weight
-        self.children = children
         self.hub = hub
         self.minutes = minutes
         self.covered = covered

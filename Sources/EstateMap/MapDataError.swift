@@ -34,7 +34,7 @@ extension EstateMapData {
         var seen = Set<String>()
         for area in areas {
             try MapValidation.area(area, seen: &seen)
-            for (field, value) in [("need", area.need), ("weight", area.weight), ("children", area.children)] {
+            for (field, value) in [("need", area.need), ("weight", area.weight)] {
                 guard value.isFinite else {
                     throw MapDataError(record: "area", id: area.id, field: field, value: "\(value)", expected: "a finite number")
                 }
@@ -61,9 +61,6 @@ extension DifferenceMapData {
         var seen = Set<String>()
         for area in areas {
             try MapValidation.area(area, seen: &seen)
-            guard area.children.isFinite else {
-                throw MapDataError(record: "area", id: area.id, field: "children", value: "\(area.children)", expected: "a finite number")
-            }
             for (field, minutes) in [("minutes A", area.minutesA), ("minutes B", area.minutesB)] {
                 if let minutes, !(minutes.isFinite && minutes >= 0) {
                     throw MapDataError(record: "area", id: area.id, field: field, value: "\(minutes)", expected: "finite minutes >= 0")
@@ -96,12 +93,15 @@ enum MapValidation {
         }
     }
 
-    /// An area's position, and its id not among `seen` (which gains it); each map then checks
-    /// its own fields of the area.
+    /// An area's position and children, and its id not among `seen` (which gains it); each map
+    /// then checks its own fields of the area.
     static func area(_ area: some MapPlacedArea, seen: inout Set<String>) throws(MapDataError) {
         try position(record: "area", id: area.id, lat: area.lat, lon: area.lon)
         guard seen.insert(area.id).inserted else {
             throw MapDataError(record: "area", id: area.id, field: "id", value: area.id, expected: "a unique id")
+        }
+        guard area.children.isFinite else {
+            throw MapDataError(record: "area", id: area.id, field: "children", value: "\(area.children)", expected: "a finite number")
         }
     }
 

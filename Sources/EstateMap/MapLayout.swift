@@ -1,4 +1,5 @@
 import Estate
+import XMLText
 
 /// What the plan map and the difference map lay out alike before drawing their own layers: the
 /// canvas fitted to every area, site, boundary and outline; each area's and site's pixel; the
@@ -105,7 +106,7 @@ struct MapLayout {
             }
             // A name over two lines: the space between them stays in the text, so it reads whole.
             svg.open("text", ["x": Fixed.trimmed(place.x), "y": Fixed.trimmed(place.y), "class": "district-label"])
-            svg.raw(SVGWriter.escape(lines[0] + " "))
+            svg.raw(XMLText.escaped(lines[0] + " "))
             svg.element("tspan", ["x": Fixed.trimmed(place.x), "dy": Fixed.trimmed(LabelFont.district.lineHeight)], text: lines[1])
             svg.close("text")
         }

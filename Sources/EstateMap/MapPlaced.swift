@@ -1,14 +1,47 @@
 import Estate
 
 /// What both maps know of an area, whichever map it is on (the plan map's `MapArea`, the
-/// difference map's `DifferenceArea`): its id (the drawing order, and unique), its centroid,
-/// district and outline. `MapLayout` frames and orders areas by it, `MapValidation` checks it.
-protocol MapPlacedArea {
-    var id: String { get }
-    var lat: Double { get }
-    var lon: Double { get }
-    var district: String { get }
-    var outline: Boundary? { get }
+/// difference map's `DifferenceArea`), declared once: its id, district, centroid, children and
+/// outline. `MapLayout` frames and orders areas by it, `MapValidation` checks it.
+public struct MapAreaBasics: Sendable, Equatable {
+    /// Area code, e.g. "E01024100": unique, and the order every layer draws in.
+    public var id: String
+    /// District the area belongs to.
+    public var district: String
+    /// Population-weighted centroid, decimal degrees (WGS84).
+    public var lat: Double
+    /// Decimal degrees (WGS84).
+    public var lon: Double
+    /// Resident children and young people aged 0-19: shown on hover, and weighting an aggregated
+    /// cell's mean need.
+    public var children: Double
+    /// The area's outline from the dataset's boundary file (WGS84 degrees), or nil: with
+    /// outlines the areas are drawn as their real shapes and districts are merged from them.
+    public var outline: Boundary?
+
+    public init(id: String, district: String, lat: Double, lon: Double, children: Double, outline: Boundary?) {
+        self.id = id
+        self.district = district
+        self.lat = lat
+        self.lon = lon
+        self.children = children
+        self.outline = outline
+    }
+}
+
+/// An area of either map: its `basics`, read and written as if they were its own fields
+/// (`area.district`, `area.outline = nil`).
+@dynamicMemberLookup
+public protocol MapPlacedArea {
+    var basics: MapAreaBasics { get set }
+}
+
+extension MapPlacedArea {
+    @inlinable
+    public subscript<T>(dynamicMember field: WritableKeyPath<MapAreaBasics, T>) -> T {
+        get { basics[keyPath: field] }
+        set { basics[keyPath: field] = newValue }
+    }
 }
 
 /// What both maps know of a site (`MapSite`, `DifferenceSite`): its id and position.

@@ -1,3 +1,5 @@
+import XMLText
+
 /// Draws an `EstateMapData`: area shapes filled by need class, district outlines, catchment
 /// links, sites by decision and the title block; also gathers the hover details the HTML page needs.
 struct PlanMapRenderer {
@@ -228,14 +230,14 @@ struct PlanMapRenderer {
             let candidates = MapLabels.aroundPoint(x: x, y: y, radius: SiteSymbol.closed.radius * scale, font: font)
             guard let place = labels.place(name, font: font, candidates: candidates) else { continue }
             svg.raw("<text x=\"" + Fixed.trimmed(place.x) + "\" y=\"" + Fixed.trimmed(place.y) + "\""
-                    + (place.anchor == .start ? "" : " text-anchor=\"\(place.anchor.rawValue)\"") + ">" + SVGWriter.escape(name) + "</text>\n")
+                    + (place.anchor == .start ? "" : " text-anchor=\"\(place.anchor.rawValue)\"") + ">" + XMLText.escaped(name) + "</text>\n")
         }
         svg.close("g")
         return svg.text
     }
 
     static func siteAttributes(_ index: Int, _ site: MapSite) -> String {
-        " class=\"site " + site.decision.rawValue + "\" data-h=\"s\(index)\" data-site=\"" + SVGWriter.escape(site.id) + "\""
+        " class=\"site " + site.decision.rawValue + "\" data-h=\"s\(index)\" data-site=\"" + XMLText.escaped(site.id) + "\""
     }
 
     static func decisionText(_ decision: SiteDecision) -> String {

@@ -1,4 +1,6 @@
-/// Appends SVG/XML text with escaping done once, in one place. Attributes keep the order given,
+import XMLText
+
+/// Appends SVG/XML text, escaping every attribute value and text by the one rule (`XMLText`). Attributes keep the order given,
 /// so output is byte-identical for the same data.
 package struct SVGWriter {
     private(set) var text = ""
@@ -26,7 +28,7 @@ package struct SVGWriter {
     /// `<name ...>escaped text</name>`.
     mutating func element(_ name: String, _ attributes: KeyValuePairs<String, String> = [:], text content: String) {
         open(name, attributes)
-        text += Self.escape(content)
+        text += XMLText.escaped(content)
         close(name)
     }
 
@@ -37,25 +39,7 @@ package struct SVGWriter {
 
     private mutating func append(_ attributes: KeyValuePairs<String, String>) {
         for (key, value) in attributes {
-            text += " " + key + "=\"" + Self.escape(value) + "\""
+            text += " " + key + "=\"" + XMLText.escaped(value) + "\""
         }
-    }
-
-    /// Escapes the five XML specials; also safe inside HTML text and attributes.
-    package static func escape(_ s: String) -> String {
-        guard s.contains(where: { "&<>\"'".contains($0) }) else { return s }
-        var out = ""
-        out.reserveCapacity(s.count + 8)
-        for c in s {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(c)
-            }
-        }
-        return out
     }
 }

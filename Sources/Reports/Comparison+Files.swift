@@ -122,7 +122,9 @@ extension Comparison {
             [.text(item.label + " (GBP a year)")] + item.values.map { $0.map { .number($0, .money) } ?? .empty }
         } + [
             row("carbon (tCO2e a year)") { .number($0.summary.totals.carbon, .carbon) },
-            row("need covered") { .number($0.summary.totals.coverage, .share) },
+        ] + PlanCoverage.shareRows(options).map { coverage in
+            [.text(coverage.label)] + coverage.values.map { $0.map { .number($0, .share) } ?? .empty }
+        } + [
             row("visits displaced a year") { .number($0.summary.totals.visitsDisplaced, .visits) },
         ] + notices.map { [.text("note"), .text($0)] })
         return Workbook(sheets: [summary, districtsTable().sheet, sitesTable().sheet, areasTable().sheet, equalityTable().sheet]

@@ -50,7 +50,7 @@ public struct Comparison: Sendable {
         self.sites = sites
         self.areas = areas
         districts = Array(Set(sites[0].map(\.district) + areas[0].map(\.district))).sorted()
-        districtRows = Self.districtRows(sites: sites, areas: areas, districts: districts)
+        districtRows = Self.districtRows(sites: sites, areas: areas, equality: named.map(\.equality), districts: districts)
     }
 
     /// The first difference between two options' data, in words, or nil when they match.
@@ -124,7 +124,13 @@ public struct Comparison: Sendable {
 
     // MARK: district table
 
-    static func districtRows(sites: [[PlanRecord.Site]], areas: [[PlanRecord.Area]], districts: [String]) -> [ComparisonDistrictRow] {
+    /// Each district's figures and the county total, per option, from its sites and areas read
+    /// back, but for the median minutes, which each option's `equality.csv` gives as its plan
+    /// computed it: `areas.csv` rounds minutes to a tenth, and the median of rounded minutes can
+    /// round to another tenth than the median of the plan's own (8.1 for Canterbury's 8.0 on
+    /// the Kent default), which would contradict `districts.csv` and the equality table.
+    static func districtRows(sites: [[PlanRecord.Site]], areas: [[PlanRecord.Area]], equality: [PlanRecord.EqualityText],
+                             districts: [String]) -> [ComparisonDistrictRow] {
         let index = Dictionary(uniqueKeysWithValues: districts.enumerated().map { ($1, $0) })
         // Group once (all options share the ids and districts, checked after): rows cost
         // O(sites + areas) per option, not per district.
@@ -132,12 +138,19 @@ public struct Comparison: Sendable {
         for (s, site) in sites[0].enumerated() { siteGroups[index[site.district]!].append(s) }
         var areaGroups = Array(repeating: [Int](), count: districts.count)
         for (a, area) in areas[0].enumerated() { areaGroups[index[area.district]!].append(a) }
+        func withMedian(_ figures: DistrictFigures, _ k: Int, group: String, label: String) -> DistrictFigures {
+            var figures = figures
+            if let median = equality[k].medianMinutes(group: group, label: label) { figures.medianMinutes = median }
+            return figures
+        }
         var rows = districts.indices.map { d in
             ComparisonDistrictRow(district: districts[d], figures: sites.indices.map { k in
-                figures(siteGroups[d].map { sites[k][$0] }, areaGroups[d].map { areas[k][$0] })
+                withMedian(figures(siteGroups[d].map { sites[k][$0] }, areaGroups[d].map { areas[k][$0] }), k, group: "district", label: districts[d])
             })
         }
-        rows.append(ComparisonDistrictRow(district: totalLabel, figures: sites.indices.map { figures(sites[$0], areas[$0]) }))
+        rows.append(ComparisonDistrictRow(district: totalLabel, figures: sites.indices.map {
+            withMedian(figures(sites[$0], areas[$0]), $0, group: "all", label: "all areas")
+        }))
         return rows
     }
 

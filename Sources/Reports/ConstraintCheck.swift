@@ -80,7 +80,7 @@ enum ConstraintCheck {
     private static func districtFigures(_ record: PlanRecord) -> [(name: String, figures: DistrictFigures)] {
         let sites = record.sites.sorted { $0.id < $1.id }, areas = record.areas.sorted { $0.id < $1.id }
         let names = Array(Set(sites.map(\.district) + areas.map(\.district))).sorted()
-        return Comparison.districtRows(sites: [sites], areas: [areas], districts: names)
+        return Comparison.districtRows(sites: [sites], areas: [areas], equality: [record.equality], districts: names)
             .filter { $0.district != Comparison.totalLabel }.map { ($0.district, $0.figures[0]) }
     }
 

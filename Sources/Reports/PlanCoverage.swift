@@ -20,15 +20,18 @@ public struct PlanCoverage: Sendable, Equatable {
 
     private var within: String { "within \(NumberFormat.decimal(minutes)) minutes" }
 
+    /// The figures as numbers: (label for tables, short label for the map's title block, share,
+    /// whether the coverage time qualifies it). The workbooks write these; `items` words them.
+    public var shares: [(label: String, short: String, share: Double, timed: Bool)] {
+        guard let buildingCoverage else { return [("Need-weighted children covered", "Need covered", coverage, true)] }
+        return [("Services covered, each within its standard (by the services' weights, outreach at its value)",
+                 "Services covered", coverage, false),
+                ("Children's need \(within) of any kept building", "Any building in reach", buildingCoverage, true)]
+    }
+
     /// Labelled figures: (label for tables, short label for the map's title block, text).
     public var items: [(label: String, short: String, text: String)] {
-        guard let buildingCoverage else {
-            return [("Need-weighted children covered", "Need covered", "\(NumberFormat.percent(coverage)) \(within)")]
-        }
-        return [("Services covered, each within its standard (by the services' weights, outreach at its value)",
-                 "Services covered", NumberFormat.percent(coverage)),
-                ("Children's need \(within) of any kept building", "Any building in reach",
-                 "\(NumberFormat.percent(buildingCoverage)) \(within)")]
+        shares.map { ($0.label, $0.short, NumberFormat.percent($0.share) + ($0.timed ? " " + within : "")) }
     }
 
     /// The terminal's lines.
@@ -54,16 +57,23 @@ extension PlanCoverage {
     /// within reach of any kept building (a buildings-only option's one figure), so a column
     /// never sets one measure beside the other. `minutes` adds each option's coverage time.
     static func rows(_ options: [PlanRecord], minutes: Bool = true) -> [(label: String, short: String, values: [String])] {
-        let figures = options.map { PlanCoverage($0.summary.totals, minutes: $0.summary.coverageMinutes) }
-        let within = { (f: PlanCoverage, share: Double) in
-            NumberFormat.percent(share) + (minutes ? " in " + NumberFormat.decimal(f.minutes) + " min" : "")
+        let coverageMinutes = options.map(\.summary.coverageMinutes)
+        return shareRows(options).map { row in
+            (row.label, row.short, zip(row.values, coverageMinutes).map { share, within in
+                share.map { NumberFormat.percent($0) + (row.timed && minutes ? " in " + NumberFormat.decimal(within) + " min" : "") } ?? "-"
+            })
         }
+    }
+
+    /// The same rows as numbers (nil: the figure does not apply to that option), for the
+    /// comparison's workbook; `timed`: the figure is within each option's coverage time.
+    static func shareRows(_ options: [PlanRecord]) -> [(label: String, short: String, values: [Double?], timed: Bool)] {
+        let figures = options.map { PlanCoverage($0.summary.totals, minutes: $0.summary.coverageMinutes) }
         guard figures.contains(where: { $0.buildingCoverage != nil }) else {
-            return [("need covered", "Need covered", figures.map { within($0, $0.coverage) })]
+            return [("need covered", "Need covered", figures.map(\.coverage), true)]
         }
         return [("services covered, each within its standard", "Services covered",
-                 figures.map { f in f.buildingCoverage == nil ? "-" : NumberFormat.percent(f.coverage) }),
-                ("need within reach of any kept building", "Any building in reach",
-                 figures.map { f in within(f, f.buildingCoverage ?? f.coverage) })]
+                 figures.map { $0.buildingCoverage == nil ? nil : $0.coverage }, false),
+                ("need within reach of any kept building", "Any building in reach", figures.map { $0.buildingCoverage ?? $0.coverage }, true)]
     }
 }

@@ -265,5 +265,13 @@ public struct PlanRecord: Sendable, Equatable {
             self.header = header
             self.rows = rows
         }
+
+        /// The median minutes of the row of `group` and `label` (`district` and its name, or
+        /// `all`), nil when the row is missing or blank (no area with a reachable hub).
+        func medianMinutes(group: String, label: String) -> Double? {
+            guard let g = header.firstIndex(of: "group"), let l = header.firstIndex(of: "label"),
+                  let m = header.firstIndex(of: "median_minutes") else { return nil }
+            return rows.first { $0[g] == group && $0[l] == label }.flatMap { Double($0[m]) }
+        }
     }
 }

@@ -1,4 +1,5 @@
 import EstateMap
+import XMLText
 
 /// `estate report`: one self-contained HTML page per plan or set of options, written for a
 /// cabinet paper and its equality impact assessment. It holds no script and makes no request
@@ -104,7 +105,7 @@ public enum PlanReport {
         let t = s.totals
         html += table(header: ["", ""], rows: [
             ["Solver", statusText(s)],
-            ["Objective", objectiveWords(s.objectiveName, minutes: s.coverageMinutes)],
+            ["Objective", objectiveWords(s.objectiveName, minutes: s.coverageMinutes, services: t.buildingCoverage != nil)],
             ["Sites kept", "\(t.sitesKept) of \(t.sitesKept + t.sitesClosed) (\(t.sitesClosed) close)"],
         ] + PlanCosts(t).items.map { [$0.label, NumberFormat.pounds($0.value) + " a year"] } + [
             ["Carbon", NumberFormat.carbon(t.carbon) + " tCO2e a year (saving " + NumberFormat.carbon(t.carbonSaving) + ")"],
@@ -209,7 +210,7 @@ public enum PlanReport {
     private static func districtsSection(_ record: PlanRecord, suffix: String) -> String {
         let sites = record.sites.sorted { $0.id < $1.id }, areas = record.areas.sorted { $0.id < $1.id }
         let districts = Array(Set(sites.map(\.district) + areas.map(\.district))).sorted()
-        let rows = Comparison.districtRows(sites: [sites], areas: [areas], districts: districts).map { row -> [String] in
+        let rows = Comparison.districtRows(sites: [sites], areas: [areas], equality: [record.equality], districts: districts).map { row -> [String] in
             let f = row.figures[0]
             return [row.district == Comparison.totalLabel ? "County total" : row.district, String(f.sitesKept), String(f.sitesClosed),
                     NumberFormat.pounds(f.cost), NumberFormat.carbon(f.carbon), NumberFormat.percent(f.coverage),
@@ -298,8 +299,12 @@ public enum PlanReport {
         return text + " (solved in \(NumberFormat.decimal(s.seconds, 2)) s)"
     }
 
-    static func objectiveWords(_ name: String, minutes: Double) -> String {
+    /// What the objective asks, in words; `services`: a plan with services, whose `max_coverage`
+    /// weighs each service within its own standard rather than children within `minutes`.
+    static func objectiveWords(_ name: String, minutes: Double, services: Bool = false) -> String {
         switch name {
+        case "max_coverage" where services:
+            return "cover the most of each service's need, each within its standard (by the services' weights, outreach at its value)"
         case "max_coverage": return "reach the most need-weighted children within \(NumberFormat.decimal(minutes)) minutes"
         case "min_cost": return "the lowest running cost"
         case "min_carbon": return "the lowest carbon"
@@ -319,7 +324,7 @@ public enum PlanReport {
 
     // MARK: markup
 
-    static func escape(_ text: String) -> String { SVGWriter.escape(text) }
+    static func escape(_ text: String) -> String { XMLText.escaped(text) }
 
     /// A `wide` table (one column per service) is set smaller in print, so it fits A4 upright.
     static func table(header: [String], rows: [[String]], firstColumnIsLabel: Bool = false, headless: Bool = false,

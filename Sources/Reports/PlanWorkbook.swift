@@ -46,7 +46,7 @@ public enum PlanWorkbook {
         ] + PlanCosts(t).items.map { [.text($0.label + " (GBP a year)"), .number($0.value, .money)] } + [
             [.text("carbon (tCO2e a year)"), .number(t.carbon, .carbon)],
             [.text("carbon saving (tCO2e a year)"), .number(t.carbonSaving, .carbon)],
-            [.text("need covered"), .number(t.coverage, .share)],
+        ] + PlanCoverage(t, minutes: context.specification.coverageMinutes).shares.map { [.text($0.label), .number($0.share, .share)] } + [
             [.text("visits displaced a year"), .number(t.visitsDisplaced, .visits)],
         ]
         for notice in context.dataset.provenance.notices { rows.append([.text("note"), .text(notice)]) }

@@ -1,5 +1,6 @@
 import Foundation
 import Quantities
+import XMLText
 import ZIPFoundation
 
 /// A spreadsheet of several sheets, written as an Office Open XML workbook (`.xlsx`) that Excel,
@@ -108,7 +109,7 @@ public struct Workbook: Sendable {
         for k in sheets.indices {
             var name = Self.sheetName(sheets[k].name), n = 1
             while !used.insert(name.lowercased()).inserted { n += 1; name = String(Self.sheetName(sheets[k].name).prefix(28)) + " \(n)" }
-            xml += "<sheet name=\"\(Self.escape(name))\" sheetId=\"\(k + 1)\" r:id=\"rId\(k + 1)\"/>"
+            xml += "<sheet name=\"\(XMLText.escaped(name))\" sheetId=\"\(k + 1)\" r:id=\"rId\(k + 1)\"/>"
         }
         return xml + "</sheets></workbook>"
     }
@@ -128,7 +129,7 @@ public struct Workbook: Sendable {
         var xml = prolog + "<styleSheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
         xml += "<numFmts count=\"\(Quantity.allCases.count)\">"
         for (k, quantity) in Quantity.allCases.enumerated() {
-            xml += "<numFmt numFmtId=\"\(164 + k)\" formatCode=\"\(escape(quantity.spreadsheetFormat))\"/>"
+            xml += "<numFmt numFmtId=\"\(164 + k)\" formatCode=\"\(XMLText.escaped(quantity.spreadsheetFormat))\"/>"
         }
         xml += "</numFmts>"
         xml += "<fonts count=\"2\"><font><sz val=\"11\"/><name val=\"Calibri\"/></font><font><b/><sz val=\"11\"/><name val=\"Calibri\"/></font></fonts>"
@@ -184,7 +185,7 @@ public struct Workbook: Sendable {
             case .empty:
                 continue
             case .text(let text):
-                xml += "<c r=\"\(ref)\" t=\"inlineStr\"\(header ? " s=\"1\"" : "")><is><t xml:space=\"preserve\">\(escape(text))</t></is></c>"
+                xml += "<c r=\"\(ref)\" t=\"inlineStr\"\(header ? " s=\"1\"" : "")><is><t xml:space=\"preserve\">\(XMLText.escaped(text))</t></is></c>"
             case .number(let value, let quantity):
                 guard value.isFinite else { continue }
                 xml += "<c r=\"\(ref)\" s=\"\(style(quantity))\"><v>\(quantity.text(value))</v></c>"
@@ -212,24 +213,6 @@ public struct Workbook: Sendable {
     }
 
     static let prolog = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-
-    /// XML text: the five specials escaped, and characters XML 1.0 forbids dropped.
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            case let s where s.value < 0x20 && s != "\t" && s != "\n" && s != "\r": continue
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
 }
 
 /// The workbook could not be assembled.

@@ -46,6 +46,20 @@ final class ComparisonTests: XCTestCase {
             """)
     }
 
+    /// A district's median minutes are the plan's own (`equality.csv`, from unrounded minutes),
+    /// not the median of `areas.csv`'s minutes, which are rounded to a tenth: 15.04 and 15.06
+    /// minutes give 15.05, written 15.1, while the areas read back at 15.0 and 15.1 give 15.0.
+    func testDistrictMediansAreThePlansOwnNotRecomputedFromRoundedMinutes() throws {
+        let a = HandMade.edited(HandMade.files(HandMade.optionA), "equality.csv") {
+            $0.replacingOccurrences(of: "district,North,2,30,0.6667,0.6667,15.0,", with: "district,North,2,30,0.6667,0.6667,15.1,")
+        }
+        let c = try Comparison([HandMade.record("A", a), HandMade.record("B", HandMade.files(HandMade.optionB))])
+        let north = try XCTUnwrap(String(decoding: c.districtsCSV(), as: UTF8.self).split(separator: "\n").first { $0.hasPrefix("North,") })
+        let cells = north.split(separator: ",", omittingEmptySubsequences: false)
+        XCTAssertEqual(cells[11], "15.1", "median_minutes:A as the plan's equality.csv gives it: \(north)")
+        XCTAssertEqual(cells[12], "15", "median_minutes:B: \(north)")
+    }
+
     func testSitesTableListsOnlySitesWhoseDecisionDiffers() throws {
         let c = try threeOptions()
         XCTAssertEqual(String(decoding: c.sitesCSV(), as: UTF8.self), """
@@ -82,7 +96,7 @@ final class ComparisonTests: XCTestCase {
             group,label,areas:A,areas:B,coverage:A,coverage:B,weight_coverage:A,weight_coverage:B,median_minutes:A,median_minutes:B,\
             mean_minutes:A,mean_minutes:B,worst_minutes:A,worst_minutes:B,unreachable_areas:A,unreachable_areas:B,\
             visits_displaced:A,visits_displaced:B,displaced_share:A,displaced_share:B
-            all,all areas,4,4,0.5,0.25,0.5,0.5,16.0,16.0,17.0,17.0,30.0,30.0,0,0,0.0,0.0,,
+            all,all areas,4,4,0.5,0.25,0.5,0.5,17.5,16.0,17.0,17.0,30.0,30.0,0,0,0.0,0.0,,
             district,North,2,2,0.6667,0.6667,0.6667,0.6667,15.0,15.0,12.7,12.7,22.0,22.0,0,0,0.0,0.0,,
 
             """)

@@ -31,23 +31,25 @@ enum HandMade {
     ]
 
     /// A keeps S1 and S3: N1 covered (5 min), N2 not (25 min to S1), Sa covered, Sb not (30 min).
-    static let optionA: (keep: Set<String>, areas: [AreaOutcome]) = (["S1", "S3"], [
+    /// Median minutes (as `equality.csv` gives them): all areas 17.5 (10 and 25), North 15.
+    static let optionA: (keep: Set<String>, areas: [AreaOutcome], medians: (all: Double, north: Double)) = (["S1", "S3"], [
         AreaOutcome(site: "S1", minutes: 5, covered: true), AreaOutcome(site: "S1", minutes: 25, covered: false),
         AreaOutcome(site: "S3", minutes: 10, covered: true), AreaOutcome(site: "S3", minutes: 30, covered: false),
-    ])
-    /// B keeps S2 and S3: N1 loses coverage (22 min), N2 gains it (8 min).
-    static let optionB: (keep: Set<String>, areas: [AreaOutcome]) = (["S2", "S3"], [
+    ], (17.5, 15))
+    /// B keeps S2 and S3: N1 loses coverage (22 min), N2 gains it (8 min). Medians: all 16 (10
+    /// and 22), North 15.
+    static let optionB: (keep: Set<String>, areas: [AreaOutcome], medians: (all: Double, north: Double)) = (["S2", "S3"], [
         AreaOutcome(site: "S2", minutes: 22, covered: false), AreaOutcome(site: "S2", minutes: 8, covered: true),
         AreaOutcome(site: "S3", minutes: 10, covered: true), AreaOutcome(site: "S3", minutes: 30, covered: false),
-    ])
-    /// C keeps every site: N1 and N2 both covered.
-    static let optionC: (keep: Set<String>, areas: [AreaOutcome]) = (["S1", "S2", "S3"], [
+    ], (16, 15))
+    /// C keeps every site: N1 and N2 both covered. Medians: all 9 (8 and 10), North 6.5.
+    static let optionC: (keep: Set<String>, areas: [AreaOutcome], medians: (all: Double, north: Double)) = (["S1", "S2", "S3"], [
         AreaOutcome(site: "S1", minutes: 5, covered: true), AreaOutcome(site: "S2", minutes: 8, covered: true),
         AreaOutcome(site: "S3", minutes: 10, covered: true), AreaOutcome(site: "S3", minutes: 30, covered: false),
-    ])
+    ], (9, 6.5))
 
     /// The files `estate plan` would write for an option (the subset a comparison reads).
-    static func files(_ option: (keep: Set<String>, areas: [AreaOutcome]), coverageOfAll: String = "0.5") -> [String: [UInt8]] {
+    static func files(_ option: (keep: Set<String>, areas: [AreaOutcome], medians: (all: Double, north: Double)), coverageOfAll: String = "0.5") -> [String: [UInt8]] {
         let kept = siteRows.filter { option.keep.contains($0.id) }
         let cost = kept.reduce(0) { $0 + $1.cost }, carbon = kept.reduce(0) { $0 + $1.carbon }
         var covered = 0.0
@@ -80,8 +82,8 @@ enum HandMade {
         let geojson = #"{"type":"FeatureCollection","features":["# + features.joined(separator: ",") + "]}"
         let equality = """
             group,label,areas,children,coverage,weight_coverage,median_minutes,mean_minutes,worst_minutes,unreachable_areas,visits_displaced,displaced_share
-            all,all areas,4,100,\(coverageOfAll),0.5,16.0,17.0,30.0,0,0.0,
-            district,North,2,30,0.6667,0.6667,15.0,12.7,22.0,0,0.0,
+            all,all areas,4,100,\(coverageOfAll),0.5,\(option.medians.all),17.0,30.0,0,0.0,
+            district,North,2,30,0.6667,0.6667,\(option.medians.north),12.7,22.0,0,0.0,
 
             """
         return ["summary.json": Array(summary.utf8), "sites.csv": Array(sites.utf8), "areas.csv": Array(areas.utf8),

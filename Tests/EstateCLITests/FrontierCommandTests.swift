@@ -50,7 +50,7 @@ final class FrontierCommandTests: XCTestCase {
         let scratch = try Scratch()
         let rows = try frontierRows(scratch, ["--x", "cost", "--y", "coverage", "--max-solves", "5"])
         let svg = try scratch.read("f/frontier.svg")
-        XCTAssertTrue(svg.contains(">Kent Family Hubs: half today's running cost — coverage against cost</text>"), "titled by the scenario's name")
+        XCTAssertTrue(svg.contains(">Kent Family Hubs: half today&#39;s running cost — coverage against cost</text>"), "titled by the scenario's name")
         // Ticks and captions follow the tables' rules: money to the pound, shares to a tenth of a percent.
         XCTAssertTrue(svg.contains(">£2,000,000</text>"), "cost ticks in pounds")
         XCTAssertNotNil(svg.range(of: ">[0-9]+\\.[0-9]%</text>", options: .regularExpression), "coverage ticks as percentages to a tenth")

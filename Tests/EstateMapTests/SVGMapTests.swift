@@ -102,10 +102,13 @@ final class SVGMapTests: XCTestCase {
         tricky.sites[0].name = "<Hub> & \"Co\" 'Ltd'"
         tricky.sites[0].id = "S&<0>"
         tricky.title = "Kent & Medway <draft>"
+        // A control character pasted from a spreadsheet: XML 1.0 forbids it even escaped, so it is dropped.
+        tricky.subtitle = "Option\u{07} 4"
         let svg = try EstateMap.svg(tricky)
         let tree = try XMLTree(svg)
         XCTAssertTrue(tree.elements.contains { $0.attributes["data-site"] == "S&<0>" })
         XCTAssertTrue(tree.inside(id: "title-block").contains { $0.text == "Kent & Medway <draft>" })
+        XCTAssertTrue(tree.inside(id: "title-block").contains { $0.text == "Option 4" })
         let html = try EstateMap.html(tricky)
         XCTAssertFalse(html.contains("<Hub>"))
         XCTAssertTrue(html.contains("\\u003cHub\\u003e \\u0026"), "hover data escapes markup inside its script element")

@@ -1,5 +1,6 @@
 import Foundation
 import Quantities
+import XMLText
 
 /// Writes a frontier as an SVG scatter plot (axes, ticks, grid, the frontier line, its
 /// points each captioned where its caption fits, the chosen options and reference points named,
@@ -93,26 +94,26 @@ public struct FrontierPlot: Sendable {
         viewBox="0 0 \(f(width)) \(f(height))" font-family="sans-serif" font-size="12">
 
         """
-        out += "<title>\(xml(title))</title>\n"
+        out += "<title>\(XMLText.escaped(title))</title>\n"
         out += "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n"
-        out += "<text x=\"\(f(width / 2))\" y=\"24\" text-anchor=\"middle\" font-size=\"16\">\(xml(title))</text>\n"
+        out += "<text x=\"\(f(width / 2))\" y=\"24\" text-anchor=\"middle\" font-size=\"16\">\(XMLText.escaped(title))</text>\n"
         for tick in xAxis.ticks {
             let x = px(tick)
             out += "<line x1=\"\(f(x))\" y1=\"\(f(top))\" x2=\"\(f(x))\" y2=\"\(f(top + plotHeight))\" stroke=\"#e5e5e5\"/>\n"
             out += "<text x=\"\(f(x))\" y=\"\(f(top + plotHeight + 18))\" text-anchor=\"middle\">"
-                + "\(xml(AxisTicks.label(tick, step: xAxis.step, quantity: xQuantity)))</text>\n"
+                + "\(XMLText.escaped(AxisTicks.label(tick, step: xAxis.step, quantity: xQuantity)))</text>\n"
         }
         for tick in yAxis.ticks {
             let y = py(tick)
             out += "<line x1=\"\(f(left))\" y1=\"\(f(y))\" x2=\"\(f(left + plotWidth))\" y2=\"\(f(y))\" stroke=\"#e5e5e5\"/>\n"
             out += "<text x=\"\(f(left - 8))\" y=\"\(f(y + 4))\" text-anchor=\"end\">"
-                + "\(xml(AxisTicks.label(tick, step: yAxis.step, quantity: yQuantity)))</text>\n"
+                + "\(XMLText.escaped(AxisTicks.label(tick, step: yAxis.step, quantity: yQuantity)))</text>\n"
         }
         out += "<rect x=\"\(f(left))\" y=\"\(f(top))\" width=\"\(f(plotWidth))\" height=\"\(f(plotHeight))\" "
             + "fill=\"none\" stroke=\"#333\"/>\n"
-        out += "<text x=\"\(f(left + plotWidth / 2))\" y=\"\(f(height - 16))\" text-anchor=\"middle\">\(xml(xTitle))</text>\n"
+        out += "<text x=\"\(f(left + plotWidth / 2))\" y=\"\(f(height - 16))\" text-anchor=\"middle\">\(XMLText.escaped(xTitle))</text>\n"
         out += "<text transform=\"translate(20 \(f(top + plotHeight / 2))) rotate(-90)\" text-anchor=\"middle\">"
-            + "\(xml(yTitle))</text>\n"
+            + "\(XMLText.escaped(yTitle))</text>\n"
         // Captions already placed, as boxes, so later ones go where they do not overlap.
         var taken: [(x0: Double, y0: Double, x1: Double, y1: Double)] = []
         for guide in guides {
@@ -124,7 +125,7 @@ public struct FrontierPlot: Sendable {
             let labelWidth = Self.textWidth(guide.label, size: 11)
             let (tx, ty) = guide.axis == .y ? (left + 6, y1 - 6)
                 : (x1 + 6 + labelWidth <= left + plotWidth ? x1 + 6 : max(left + 2, x1 - 6 - labelWidth), top + 14)
-            out += "<text x=\"\(f(tx))\" y=\"\(f(ty))\" fill=\"#333\" font-size=\"11\">\(xml(guide.label))</text>\n"
+            out += "<text x=\"\(f(tx))\" y=\"\(f(ty))\" fill=\"#333\" font-size=\"11\">\(XMLText.escaped(guide.label))</text>\n"
             taken.append((tx, ty - 11, tx + labelWidth, ty + 2))
             taken.append((min(x1, x2) - 2, min(y1, y2) - 2, max(x1, x2) + 2, max(y1, y2) + 2))
         }
@@ -136,7 +137,7 @@ public struct FrontierPlot: Sendable {
         }
         for point in points {
             let (x, y) = (px(point.x), py(point.y))
-            let tip = point.note.map { "<title>\(xml(($0)))</title>" } ?? ""
+            let tip = point.note.map { "<title>\(XMLText.escaped(($0)))</title>" } ?? ""
             switch point.marker {
             case .frontier: out += "<circle cx=\"\(f(x))\" cy=\"\(f(y))\" r=\"3.5\" fill=\"#1f77b4\">\(tip)</circle>\n"
             case .chosen: out += "<circle cx=\"\(f(x))\" cy=\"\(f(y))\" r=\"6\" fill=\"#d62728\">\(tip)</circle>\n"
@@ -172,7 +173,7 @@ public struct FrontierPlot: Sendable {
                 let bold = point.label != nil && k == 0
                 out += "<text x=\"\(f(bx))\" y=\"\(f(by + Double(k + 1) * lineHeight - 3))\" font-size=\"\(bold ? "12" : "10.5")\""
                     + (bold ? " font-weight=\"bold\"" : " fill=\"#333\"")
-                    + " stroke=\"white\" stroke-width=\"3\" paint-order=\"stroke\">\(xml(line))</text>\n"
+                    + " stroke=\"white\" stroke-width=\"3\" paint-order=\"stroke\">\(XMLText.escaped(line))</text>\n"
             }
         }
         return out + "</svg>\n"
@@ -195,11 +196,6 @@ public struct FrontierPlot: Sendable {
     }
 
     private func f(_ value: Double) -> String { String(format: "%.2f", value) }
-
-    private func xml(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-    }
 }
 
 /// "Nice" axis ticks: steps of 1, 2 or 5 x 10^k, about five intervals, and an axis
