@@ -37,6 +37,10 @@ public struct LocationSolution: Sendable {
     public var coverageFormulation: CoverageFormulation?
     /// Rows added during branch and cut by Benders row generation (0 for the other formulations).
     public var generatedRows: Int = 0
+    /// GLPK's simplex iterations behind the result (the relaxation that fixed sites by reduced
+    /// cost, and every MILP solved): a measure of the proof's work that, unlike seconds, does not
+    /// depend on how busy the machine is (a planner's tie-break is allowed a share of it).
+    public var iterations = 0
 
     /// The size of a MILP, for reports and for comparing formulations.
     public struct ModelSize: Sendable, Equatable {
@@ -65,6 +69,7 @@ public struct LocationSolution: Sendable {
         heuristicObjective = nil
         self.modelSize = modelSize
         self.message = message ?? solution?.message
+        iterations = solution?.iterations ?? 0
     }
 }
 

@@ -117,6 +117,7 @@ extension PMedianProblem {
         result.openSites = result.openSites.map { kept[$0] }
         result.assignment = result.assignment.map { $0 >= 0 ? kept[$0] : -1 }
         result.fixedSites = costs.siteCount - kept.count
+        result.iterations += lp.iterations
         if let objective = result.objective, result.status != .optimal, let bound = result.bound {
             result.bound = max(bound, min(lower, objective))
             result.gap = Solution.relativeGap(objective: objective, bound: result.bound!)
@@ -131,7 +132,7 @@ extension PMedianProblem {
         if chosen == .incrementalRadius { limits = initialLimits(groups: groups, heuristicSites: heuristicSites, rank: initialRank) }
         var best = heuristicSites.flatMap { sites in evaluate(openSites: sites).map { (sites, $0.objective) } }
         let heuristicObjective = best?.1
-        var rounds = 0
+        var rounds = 0, iterations = 0
         while true {
             rounds += 1
             let built = buildModel(chosen == .assignment ? .assignment : .radius, groups: groups, limits: limits)
@@ -149,6 +150,8 @@ extension PMedianProblem {
             var result = LocationSolution(status: solution.status, solution: solution, modelSize: .init(built.model))
             result.heuristicObjective = heuristicObjective
             result.rounds = rounds
+            iterations += solution.iterations
+            result.iterations = iterations
             if solution.hasSolution, let evaluated = evaluate(openSites: built.openSites(solution.values)),
                evaluated.objective < best?.1 ?? .infinity {
                 best = (built.openSites(solution.values), evaluated.objective)

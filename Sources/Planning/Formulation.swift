@@ -169,22 +169,3 @@ extension Formulation {
         }
     }
 }
-
-extension LinearModel {
-    /// Adds a row holding the objective at `optimum` (within a relative 1e-7), so that a second
-    /// solve can choose among the optimal plans; v1 and services tie-breaks share it.
-    mutating func holdObjective(at optimum: Double) {
-        var columns: [Int] = [], coefficients: [Double] = []
-        for j in 0 ..< variableCount where objectiveCoefficient(of: j) != 0 {
-            columns.append(j)
-            coefficients.append(objectiveCoefficient(of: j))
-        }
-        let target = optimum - objectiveConstant
-        let tolerance = 1e-7 * max(1, abs(target))
-        if sense == .maximise {
-            addRow(columns: columns, coefficients: coefficients, lower: target - tolerance)
-        } else {
-            addRow(columns: columns, coefficients: coefficients, upper: target + tolerance)
-        }
-    }
-}

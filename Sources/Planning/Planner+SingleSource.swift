@@ -302,8 +302,8 @@ extension Planner {
             }
             return best.cost
         }
-        // The relaxation's best plan, polished by site swaps for a third as long again.
-        let polished = search.improvingSites(best, deadline: .now + .milliseconds(Int(min(5, budget / 3) * 1000)))
+        // The relaxation's best plan, polished by site swaps and kicks (for a third as long again at most).
+        let polished = search.improvingSites(best, kicks: 20, deadline: .now + .milliseconds(Int(min(5, budget / 3) * 1000)))
         if polished.cost < best.cost - 1e-9, let candidate = point(of: polished.keep, polished.areaSite, in: model),
            full.infeasibility(of: candidate) == nil {
             best = polished

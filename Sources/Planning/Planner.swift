@@ -212,26 +212,6 @@ public enum Planner {
         objective == .minCost ? .minCarbon : .minCost
     }
 
-    /// The time a tie-break of the p-median (``TravelMedian``) may take: at most as long as the
-    /// proof itself did (at least a second) and within the run's limit.
-    static func tieBreakLimit(_ options: SolveOptions, proofSeconds: Double) -> Double {
-        min(options.timeLimit ?? .infinity, max(1, proofSeconds))
-    }
-
-    /// The simplex iterations a tie-break of the planning model may take (``SolveOptions/iterationLimit``,
-    /// within the run's time limit): choosing among optima is a courtesy, not the question, so as
-    /// many as the proof took, and at least ``tieBreakMinimumIterations``. A count, not seconds, so
-    /// that the optimum reported does not depend on how busy the machine is: allowed as long as the
-    /// proof took (at least a second), the Kent Family Hub Network without its budget (an
-    /// explanation's re-solve) reported the heuristic's £10,027,020 plan on a loaded machine, where
-    /// the cheapest optimum is £8,507,620.
-    static func tieBreakIterations(proof: Solution) -> Int {
-        max(tieBreakMinimumIterations, proof.iterations)
-    }
-
-    /// About 0.7 s of simplex on the Kent models (4,150 iterations of their relaxation took 0.3 s of CPU).
-    static let tieBreakMinimumIterations = 10_000
-
     /// Each site's value on the tie-breaker (``tieBreaker(for:)``).
     static func tieBreakerValues(_ model: PlanningModel) -> [Double] {
         tieBreaker(for: model.specification.objective) == .minCarbon ? model.instance.siteCarbon : model.instance.siteCost
@@ -249,58 +229,28 @@ public enum Planner {
         return !(free.allSatisfy { values[$0] == value } && (value == 0 || c.minSites != nil && c.minSites == c.maxSites))
     }
 
-    /// Re-solves with the primary objective held at its optimum and the tie-breaker as objective.
-    /// The returned solution keeps the primary's status, objective, bound and gap (the proof is
-    /// about the primary objective); only the decisions change. Without a proven optimum, or if
-    /// the second solve does not finish, the primary solution stands.
+    /// The cheapest of the plans with `primary`'s optimal objective (``TieBreak``) on the planning
+    /// model, the tie-breaker on the site columns.
     private static func breakTies(_ primary: Solution, model: PlanningModel, options: SolveOptions) throws -> Solution {
-        guard primary.status == .optimal, let optimum = primary.objective else { return primary }
-        guard tiesCanDiffer(model) else { return primary }
-        var lp = model.formulation.linearModel()
-        lp.holdObjective(at: optimum)
-        let secondary = tieBreakerValues(model)
-        for j in 0 ..< lp.variableCount { lp.setObjectiveCoefficient(j, 0) }
-        for site in 0 ..< model.instance.siteCount {
-            if let column = model.siteColumn[site] { lp.setObjectiveCoefficient(column, secondary[site]) }
-        }
-        lp.sense = .minimise
-        lp.objectiveConstant = 0
-        // The primary optimum is feasible for the tie-break model: hand it to GLPK as the first
-        // incumbent so the second solve only has to improve on it, never to find a plan again;
-        // stopped at ``tieBreakIterations(proof:)``, it keeps its best plan. (With
-        // equal costs and "at most p" sites, finding the fewest sites that keep the optimum is a
-        // set-covering problem of its own: a 5,000 x 500 MCLP took 60 s there against 2.6 s.)
-        var tieOptions = options
-        tieOptions.incumbent = primary.values
-        // The primary's optimal basis is primal feasible here (its optimum meets the held row).
-        tieOptions.startBasis = primary.basis
-        tieOptions.iterationLimit = tieBreakIterations(proof: primary)
-        var second = try GLPKSolver.solve(lp, options: tieOptions)
-        guard second.hasSolution else { return primary }
+        guard primary.status == .optimal, let optimum = primary.objective, tiesCanDiffer(model) else { return primary }
+        let values = tieBreakerValues(model)
+        let tieBreaker = (0 ..< model.instance.siteCount).compactMap { site in model.siteColumn[site].map { ($0, values[site]) } }
+        guard var second = try TieBreak.solve(model.formulation.linearModel(), optimum: optimum, tieBreaker: tieBreaker,
+                                              primary: primary, options: options) else { return primary }
         if model.specification.constraints.capacity == .single {
-            // The tolerance above may let a single-source assignment give up a sliver of the
+            // The held row's tolerance may let a single-source assignment give up a sliver of the
             // primary objective: then the primary plan stands.
             let primaryModel = model.formulation.linearModel()
             let achieved = primaryModel.objectiveValue(of: second.values)
             let loss = primaryModel.sense == .maximise ? optimum - achieved : achieved - optimum
             if loss > 1e-9 * max(1, abs(optimum)) { return primary }
         } else if model.specification.constraints.capacity == .split {
-            // The tolerance above lets a fractional assignment give up a sliver of the primary
-            // objective; with the chosen sites fixed, re-optimise the assignment for the primary.
-            var fixed = model.formulation.linearModel()
-            for case let column? in model.siteColumn {
-                let value = second[column].rounded()
-                fixed.setBounds(column, lower: value, upper: value)
-            }
-            let assignment = try solve(fixed, options: options)
-            guard assignment.hasSolution else { return primary }
+            // With the chosen sites fixed, the assignment re-optimised for the primary (from scratch).
+            guard let assignment = try TieBreak.reoptimised(model.formulation.linearModel(), fixing: model.siteColumn.compactMap { $0 },
+                                                            at: second, basis: nil, options: options) else { return primary }
             second = assignment
         }
-        second.status = primary.status
-        second.objective = primary.objective
-        second.bound = primary.bound
-        second.gap = primary.gap
-        return second
+        return TieBreak.withProof(of: primary, decisions: second)
     }
 
     // MARK: - Reading a solution

@@ -22,8 +22,9 @@ import Optimisation
 /// 3. the site minimum, with the cheapest sites;
 /// 4. `max_coverage`: local search: withdraw one kept site or paid offer (the least valuable
 ///    per pound first, at most `trialsPerPass` a pass) and refill by phase 2, keeping the change
-///    when coverage grows, until a pass finds none that does; then (without capacity) withdraw,
-///    dearest first, every site and paid offer the coverage does not need.
+///    when coverage grows, until a pass finds none that does or `trialLimit` withdrawals are
+///    tried; then (without capacity) withdraw, dearest first, every site and paid offer the
+///    coverage does not need.
 /// Buildings count as covering here; outreach is left to step 5, which fixes the decisions in the
 /// model and solves what is left (outreach, covered shares, a split assignment) as an LP:
 /// that also checks every row, so the heuristic never decides what the constraints mean, and
@@ -40,6 +41,17 @@ struct ServiceHeuristic {
     /// seconds, so that the plan does not depend on how busy the machine is.
     static let trialsPerPass = 32
 
+    /// Withdrawals the local search tries in all (each a withdrawal and a greedy refill, the unit
+    /// of its work), so that it stops after as much work on a loaded machine as on an idle one,
+    /// where a share of the time limit let it try fewer. Measured (release build, 2 Dec 2026, load
+    /// average 7): without capacity it ran out of improving withdrawals after 32 to 38 trials on
+    /// every services benchmark (the Kent Family Hub Network: 3 changes kept in 38 trials, 0.16 s;
+    /// the generated 901 x 100 x 11: 38; 5,000 x 500 x 11: 32 trials, 2.05 s, and 36 with its
+    /// budget binding); under `capacity: single` on Kent it kept up to 36 changes in up to 384
+    /// trials (1.5 s) for one margin. So 8 passes' worth: no benchmark reaches it, and at 5,000 x
+    /// 500 it bounds the search to about 16 s.
+    static let trialLimit = 8 * trialsPerPass
+
     init(_ model: ServiceModel) {
         self.model = model
     }
@@ -51,14 +63,15 @@ struct ServiceHeuristic {
     }
 
     /// The model's point for the heuristic's decisions, or nil when they break a row (then no
-    /// plan is known before GLPK). `deadline` bounds the local search only.
+    /// plan is known before GLPK). `backstop` (the run's time limit) stops the local search only
+    /// where its own counts have not, so that a run still ends by its limit.
     ///
     /// Under capacity the greedy counts room in total, not where the demand is; when the sites it
     /// keeps cannot take the demand the rows ask for, it tries again asking for more room.
-    func solution(options: SolveOptions, deadline: ContinuousClock.Instant) throws -> Solution? {
+    func solution(options: SolveOptions, backstop: ContinuousClock.Instant?) throws -> Solution? {
         let margins = model.specification.constraints.capacity == nil ? [1.0] : [1, 1.25, 1.5, 2]
         for margin in margins {
-            let greedy = decisions(deadline: deadline, capacityMargin: margin)
+            let greedy = decisions(backstop: backstop, capacityMargin: margin)
             if let found = try Self.point(greedy, model: model, options: options) { return found }
             let repaired = Self.repairCapacity(greedy, model: model)
             if repaired != greedy, let found = try Self.point(repaired, model: model, options: options) { return found }
@@ -68,7 +81,7 @@ struct ServiceHeuristic {
 
     /// The greedy's decisions (phases 1 to 4), whether or not they meet every requirement, with
     /// room for `capacityMargin` times the demand kept buildings must take.
-    func decisions(deadline: ContinuousClock.Instant, capacityMargin: Double = 1) -> Decisions {
+    func decisions(backstop: ContinuousClock.Instant?, capacityMargin: Double = 1) -> Decisions {
         var state = State(model, capacityMargin: capacityMargin)
         state.meetRequirements()
         switch model.specification.objective {
@@ -77,7 +90,7 @@ struct ServiceHeuristic {
         }
         state.meetSiteMinimum()
         if model.specification.objective == .maxCoverage {
-            state.improve(until: deadline)
+            state.improve(backstop: backstop)
             // Under capacity a building the coverage count does not need may still take demand.
             if model.specification.constraints.capacity == nil { state.withdrawUnneeded() }
         }
@@ -588,15 +601,18 @@ struct ServiceHeuristic {
 
         /// Phase 4 for `max_coverage`: withdraw one kept site or paid offer and refill by phase 2;
         /// keep the change when the covered weight grows, until a pass of `trialsPerPass` finds
-        /// none that does (or, on a model too large for that, the deadline).
-        mutating func improve(until deadline: ContinuousClock.Instant) {
+        /// none that does or `trialLimit` withdrawals are tried (or, a backstop only, `backstop`
+        /// passes).
+        mutating func improve(backstop: ContinuousClock.Instant?) {
             let requirementsMet = !shortfalls().contains { $0 > 0 }
-            var improved = true
-            while improved && ContinuousClock.now < deadline {
+            var trials = 0, improved = true
+            while improved {
                 improved = false
                 let current = weightedCovered
                 for candidate in withdrawalsByValue().prefix(ServiceHeuristic.trialsPerPass) {
-                    guard ContinuousClock.now < deadline else { return }
+                    guard trials < ServiceHeuristic.trialLimit else { return }
+                    if let backstop, ContinuousClock.now >= backstop { return }
+                    trials += 1
                     let before = self
                     if let k = candidate.service { withdraw(candidate.site, k) } else { close(candidate.site) }
                     if requirementsMet && shortfalls().contains(where: { $0 > 0 }) { self = before; continue }

@@ -58,8 +58,6 @@ enum ServicePlanner {
         }
     }
 
-    /// Share of the time limit the heuristic's local search may take (`ServiceHeuristic`).
-    static let heuristicShare = 0.1
     /// Share of the time limit kept for `ServiceDive` when there is no heuristic plan.
     static let diveShare = 0.1
 
@@ -69,24 +67,27 @@ enum ServicePlanner {
     /// (`Planner.withFallback`). When the heuristic finds no plan, GLPK gets the time limit less
     /// `diveShare`, and if it stops there with no plan or a worse one than `ServiceDive` finds in the
     /// rest, the dive's plan stands, with GLPK's bound (or the relaxation's, or every column at its
-    /// best bound), or for `max_coverage` ``coverageBound(_:deadline:)`` where that is tighter.
+    /// best bound), or for `max_coverage` ``coverageBound(_:backstop:)`` where that is tighter.
     /// Returns also how the coverage links were handed to GLPK, for `summary.json`.
+    ///
+    /// The heuristic's local search and the capacity-aware bound stop at counts of their own
+    /// (`ServiceHeuristic.trialLimit`, `ServiceCapacityBound.iterations`), not at shares of
+    /// the time limit, so that what they find does not depend on how busy the machine is; the
+    /// run's limit (from `start`) stops them only as a backstop.
     static func solve(_ model: ServiceModel, options: SolveOptions, start: ContinuousClock.Instant)
         throws -> (solution: Solution, coverage: CoverageReport?) {
-        let coverageBound = coverageBound(model, deadline: options.timeLimit.map { start + .seconds($0 * boundShare) })
-        let (solution, coverage) = try solve(model, options: options, start: start, coverageBound: coverageBound)
+        let backstop = options.timeLimit.map { start + .seconds($0) }
+        let coverageBound = coverageBound(model, backstop: backstop)
+        let (solution, coverage) = try solve(model, options: options, start: start, backstop: backstop, coverageBound: coverageBound)
         return (tightened(solution, bound: coverageBound), coverage)
     }
 
-    /// Share of the time limit the capacity-aware bound may take (`ServiceCapacityBound`).
-    static let boundShare = 0.05
-
     private static func solve(_ model: ServiceModel, options: SolveOptions, start: ContinuousClock.Instant,
-                              coverageBound: Double?) throws -> (solution: Solution, coverage: CoverageReport?) {
+                              backstop: ContinuousClock.Instant?, coverageBound: Double?)
+        throws -> (solution: Solution, coverage: CoverageReport?) {
         let lp = model.formulation.linearModel()
         let warm = options.warmStarted(by: model.specification, formulation: model.formulation)
-        let searchDeadline = start + .seconds((options.timeLimit ?? 0) * heuristicShare)
-        if let heuristic = try ServiceHeuristic(model).solution(options: options, deadline: searchDeadline) {
+        if let heuristic = try ServiceHeuristic(model).solution(options: options, backstop: backstop) {
             // A plan covering all that every site open could (or, under capacity, all that the
             // capacity-aware bound allows) is optimal: no branch and cut.
             if let bound = coverageBound, let found = heuristic.objective,
@@ -154,12 +155,12 @@ enum ServicePlanner {
     }
 
     /// For `max_coverage`, the tighter of two bounds that need no branch and cut: the every-site
-    /// bound, and under capacity `ServiceCapacityBound` (searched until `deadline`). Nil for the
-    /// other objectives.
-    static func coverageBound(_ model: ServiceModel, deadline: ContinuousClock.Instant?) -> Double? {
+    /// bound, and under capacity `ServiceCapacityBound` (stopped by `backstop` only where its
+    /// count of steps has not). Nil for the other objectives.
+    static func coverageBound(_ model: ServiceModel, backstop: ContinuousClock.Instant?) -> Double? {
         guard let everySite = everySiteBound(model) else { return nil }
         guard let capacity = ServiceCapacityBound(model) else { return everySite }
-        return min(everySite, capacity.bound(deadline: deadline))
+        return min(everySite, capacity.bound(backstop: backstop))
     }
 
     /// `solution` with `bound` (a proof of `max_coverage`) where it is tighter than the solver's,
@@ -219,69 +220,28 @@ enum ServicePlanner {
         }
     }
 
-    /// Among plans with the optimal objective, the cheapest (lowest carbon for `min_cost`), as
-    /// `Planner` does for v1; the proof (status, bound, gap) stays the primary solve's.
+    /// The cheapest of the plans with `primary`'s optimal objective (``TieBreak``; the lowest-carbon
+    /// for `min_cost`), solved as the proof was: by Benders, the master with the links generated
+    /// where violated. The cost is the one the budget bounds: buildings, services, outreach.
     private static func breakTies(_ primary: Solution, model: ServiceModel, options: SolveOptions) throws -> Solution {
         guard primary.status == .optimal, let optimum = primary.objective else { return primary }
-        // Solved as the proof was: by Benders, the master with the links generated where violated.
         let cuts = bendersCuts(model)
-        var lp = cuts == nil ? model.formulation.linearModel() : model.formulation.bendersMaster()
-        lp.holdObjective(at: optimum)
-        for j in 0 ..< lp.variableCount { lp.setObjectiveCoefficient(j, 0) }
-        lp.objectiveConstant = 0
-        lp.sense = .minimise
         let instance = model.instance
-        if model.specification.objective == .minCost {
-            for j in 0 ..< instance.siteCount { lp.setObjectiveCoefficient(model.siteColumn[j], instance.siteCarbon[j]) }
-        } else {
-            // The same total cost the budget bounds: buildings, services, outreach.
-            for term in model.costTerms { lp.setObjectiveCoefficient(term.column, term.cost) }
-        }
-        // From the primary's optimal basis (the held objective's row basic), which the primary
-        // optimum makes primal feasible: the relaxation is re-optimised for cost in a few
-        // iterations instead of from scratch (on the Kent Family Hub Network, about 4,200).
-        var tieOptions = options
-        tieOptions.incumbent = primary.values
-        tieOptions.startBasis = primary.basis
-        tieOptions.iterationLimit = Planner.tieBreakIterations(proof: primary)
-        var second: Solution
-        if let cuts {
-            tieOptions.lazyRows = cuts
-            second = try GLPKSolver.solve(lp, options: tieOptions)
-        } else {
-            second = try Planner.solve(lp, options: tieOptions)
-        }
-        guard second.hasSolution else { return primary }
-        // The tolerance above lets outreach or a capacity assignment give up a sliver of the
-        // primary objective; with the sites and offers chosen, re-optimise those for the primary.
+        let tieBreaker = model.specification.objective == .minCost
+            ? (0 ..< instance.siteCount).map { (model.siteColumn[$0], instance.siteCarbon[$0]) } : model.costTerms
+        guard var second = try TieBreak.solve(cuts == nil ? model.formulation.linearModel() : model.formulation.bendersMaster(),
+                                              optimum: optimum, tieBreaker: tieBreaker, primary: primary, lazyRows: cuts,
+                                              options: options) else { return primary }
         if model.rules.services.contains(where: \.outreach) || model.specification.constraints.capacity != nil {
-            var fixed = model.formulation.linearModel()
             var binaries = model.siteColumn + model.offerColumn.flatMap { $0.compactMap { $0 } }
-            // Under `capacity: single` the assignment is binary too: relaxed, the LP below would
-            // split an area's demand (a plan the scenario forbids, covering more than the optimum).
+            // Under `capacity: single` the assignment is binary too: relaxed, the LP would split an
+            // area's demand (a plan the scenario forbids, covering more than the optimum).
             if model.specification.constraints.capacity == .single { binaries += model.assignment.flatMap { $0.flatMap { $0.map(\.column) } } }
-            for column in binaries {
-                let value = second[column].rounded()
-                fixed.setBounds(column, lower: value, upper: value)
-            }
-            // Every binary fixed: a plain LP with the primary's objective. From the primary's basis,
-            // which stays dual feasible (only bounds changed), by the dual simplex: on Kent no
-            // iteration at all, against 2,200 from scratch; else GLPK's LP presolver shrinks it.
-            let relaxed = fixed.relaxed()
-            var restOptions = options
-            if let basis = primary.basis, basis.fits(relaxed) {
-                restOptions.startBasis = basis
-                restOptions.simplex = .dual
-            }
-            let rest = try GLPKSolver.solve(relaxed, options: restOptions)
-            guard rest.hasSolution else { return primary }
+            guard let rest = try TieBreak.reoptimised(model.formulation.linearModel(), fixing: binaries, at: second,
+                                                      basis: primary.basis, options: options) else { return primary }
             second = rest
         }
-        second.status = primary.status
-        second.objective = primary.objective
-        second.bound = primary.bound
-        second.gap = primary.gap
-        return second
+        return TieBreak.withProof(of: primary, decisions: second)
     }
 
     /// The plan of a solution. A kept site offers every service it can host that costs nothing

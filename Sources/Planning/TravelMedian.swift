@@ -8,6 +8,9 @@ import Optimisation
 /// with the planner's site counts, budget, carbon cap, per-district minimums and kept and closed
 /// sites on top. Measured on generated counties (benchmarks/planning/min_travel_highs.py).
 enum TravelMedian {
+    /// The share of the proof's simplex iterations the tie-break may take (see ``solve(_:options:)``).
+    static let tieBreakShare = 0.1
+
     /// Whether the specification is such a problem.
     static func applies(to model: PlanningModel) -> Bool {
         let spec = model.specification, c = spec.constraints
@@ -60,11 +63,14 @@ enum TravelMedian {
         // own: on the generated counties (benchmarks `counties --tie-break`) it took most of the
         // proof's time again (0.40 against 0.47 CPU s on 1,000 x 110, 2.1 against 2.8 on 1,500 x
         // 160, after reduced-cost fixing against the optimum) and found the optimum unique. So it
-        // gets a tenth of the proof's time.
+        // gets a tenth of the proof's simplex iterations (``TieBreak/iterations(proof:share:)``),
+        // a count, so that which optimum is reported does not depend on how busy the machine is;
+        // the time the run has left stops it only as a backstop.
         var open = result.openSites
         if result.status == .optimal, let optimum = result.objective, Planner.tiesCanDiffer(model) {
             var tieOptions = options
-            tieOptions.timeLimit = Planner.tieBreakLimit(options, proofSeconds: 0.1 * result.seconds)
+            tieOptions.iterationLimit = TieBreak.iterations(proof: result.iterations, share: tieBreakShare)
+            if let limit = options.timeLimit { tieOptions.timeLimit = max(0, limit - result.seconds) }
             let values = Planner.tieBreakerValues(model)
             open = try problem.cheapestOptimum(optimum: optimum, openSites: open, siteCosts: usable.map { values[$0] },
                                                options: tieOptions)

@@ -23,20 +23,57 @@ import XCTest
 final class PlanningPathsAgreeTests: XCTestCase {
     /// 4 datasets x 25 variants x 3 budgets = 300 scenarios; 100 of them also as comparison options.
     func testBatchRowsFrontierPointsAndCompareOptionsEqualThePlan() throws {
-        var random = SeededRandom(seed: 20_261_130)
+        let checked = try checkPaths(seed: 20_261_130, datasets: 4, variants: 25) { random, data in RandomScenario(&random, data) }
+        XCTAssertEqual(checked.plans, 300)
+        // The draw must reach every kind, infeasible scenarios and frontier points in numbers.
+        XCTAssertEqual(checked.kinds, RandomScenario.allKinds)
+        XCTAssertGreaterThan(checked.infeasible, 30)
+        XCTAssertLessThan(checked.infeasible, 200)
+        XCTAssertGreaterThan(checked.frontier, 100)
+        XCTAssertEqual(checked.compare, 100)
+        XCTAssertGreaterThan(checked.compareInfeasible, 10, "comparison options must meet infeasible scenarios too")
+    }
+
+    /// The same four ways on services (v2) scenarios, which the planner solves with a model,
+    /// heuristic and tie-break of their own: 3 datasets whose buildings host one or both of two
+    /// services x 15 variants (every objective, per-service settings, Family Hubs, outreach,
+    /// capacity) x 3 budgets = 135 scenarios; 45 of them also as comparison options.
+    func testServicesScenariosAgreeOnEveryPath() throws {
+        let checked = try checkPaths(seed: 20_261_202, datasets: 3, variants: 15, services: true) { random, data in
+            RandomScenario(services: &random, data)
+        }
+        XCTAssertEqual(checked.plans, 135)
+        XCTAssertEqual(checked.kinds, RandomScenario.allServiceKinds)
+        XCTAssertGreaterThan(checked.infeasible, 10)
+        XCTAssertLessThan(checked.infeasible, 90)
+        XCTAssertGreaterThan(checked.frontier, 30)
+        XCTAssertEqual(checked.compare, 45)
+    }
+
+    /// What ``checkPaths(seed:datasets:variants:services:draw:)`` checked.
+    private struct Checked {
+        var plans = 0, infeasible = 0, frontier = 0, compare = 0, compareInfeasible = 0
+        var kinds = Set<String>()
+    }
+
+    /// Plans `datasets` random datasets x `variants` scenarios from `draw` x 3 budgets each way:
+    /// as a file, as a batch row, as a comparison option (once per variant, at a budget that
+    /// rotates over the axis) and as a frontier point.
+    private func checkPaths(seed: UInt64, datasets: Int, variants variantCount: Int, services: Bool = false,
+                            draw: (inout SeededRandom, RandomDataset) -> RandomScenario) throws -> Checked {
+        var random = SeededRandom(seed: seed)
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("paths-agree-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
-        var checked = (plans: 0, infeasible: 0, frontier: 0, compare: 0, compareInfeasible: 0)
-        var constraintKinds = Set<String>()
+        var checked = Checked()
 
-        for datasetIndex in 0 ..< 4 {
+        for datasetIndex in 0 ..< datasets {
             let folder = root.appendingPathComponent("d\(datasetIndex)")
-            let data = RandomDataset(&random)
+            let data = RandomDataset(&random, services: services)
             try data.write(to: folder)
             let budgets: [Double?] = [(data.totalCost * 0.35).rounded(), (data.totalCost * 0.65).rounded(), nil]
             var variants: [RandomScenario] = []
-            while variants.count < 25 {  // distinct, as a batch refuses two identical scenarios
-                let variant = RandomScenario(&random, data)
+            while variants.count < variantCount {  // distinct, as a batch refuses two identical scenarios
+                let variant = draw(&random, data)
                 if !variants.contains(variant) { variants.append(variant) }
             }
             let batchFile = folder.appendingPathComponent("batch.yaml")
@@ -49,7 +86,7 @@ final class PlanningPathsAgreeTests: XCTestCase {
                 var scenario = variants[variant]
                 let budgetIndex = budgets.firstIndex { $0.map { String(Int($0)) } ?? "~" == budgetText }!
                 scenario.budget = budgets[budgetIndex]
-                constraintKinds.formUnion(scenario.kinds)
+                checked.kinds.formUnion(scenario.kinds)
                 let label = "dataset \(datasetIndex), \(expanded.name): \(scenario)"
 
                 let file = folder.appendingPathComponent("s\(checked.plans).yaml")
@@ -89,14 +126,7 @@ final class PlanningPathsAgreeTests: XCTestCase {
                 }
             }
         }
-        XCTAssertEqual(checked.plans, 300)
-        // The draw must reach every kind, infeasible scenarios and frontier points in numbers.
-        XCTAssertEqual(constraintKinds, RandomScenario.allKinds)
-        XCTAssertGreaterThan(checked.infeasible, 30)
-        XCTAssertLessThan(checked.infeasible, 200)
-        XCTAssertGreaterThan(checked.frontier, 100)
-        XCTAssertEqual(checked.compare, 100)
-        XCTAssertGreaterThan(checked.compareInfeasible, 10, "comparison options must meet infeasible scenarios too")
+        return checked
     }
 
     /// A comparison option's outcome (a scenario file solved on the spot).
@@ -151,12 +181,16 @@ private struct RandomDataset {
     var sites: [(id: String, district: Int, cost: Int, carbon: Double, capacity: Int?, status: SiteStatus)]
     var minutes: [[Int?]]
     var usage: [(site: Int, area: Int, visits: Int)]
+    /// Per site, the services it can host (`sites.csv`'s `services`); empty for a dataset without.
+    var siteServices: [[String]] = []
 
     var siteIDs: [String] { sites.map(\.id) }
     var totalCost: Double { Double(sites.reduce(0) { $0 + $1.cost }) }
     var totalCarbon: Double { sites.reduce(0) { $0 + $1.carbon } }
 
-    init(_ random: inout SeededRandom) {
+    /// With `services`, each building hosts one or both of `hub` and `youth`, drawn after the
+    /// rest (so a dataset without services is the one it always was).
+    init(_ random: inout SeededRandom, services: Bool = false) {
         districts = (1 ... Int.random(in: 2 ... 3, using: &random)).map { "D\($0)" }
         let districtCount = districts.count
         areas = (0 ..< Int.random(in: 8 ... 12, using: &random)).map { i in
@@ -180,6 +214,9 @@ private struct RandomDataset {
             usage.append((Int.random(in: 0 ..< siteCount, using: &random), area, Int.random(in: 20 ... 400, using: &random)))
         }
         self.usage = usage
+        if services {
+            siteServices = sites.map { _ in [["hub"], ["youth"], ["hub", "youth"]].randomElement(using: &random)! }
+        }
     }
 
     func write(to folder: URL) throws {
@@ -191,10 +228,12 @@ private struct RandomDataset {
         try file("areas.csv", ["area_id,district,lat,lon,children,imd_score,fsm_pct"] + areas.enumerated().map { i, a in
             "\(a.id),\(districts[a.district]),\(51 + Double(i) / 100),\(0.5 + Double(i) / 100),\(a.children),\(a.imd),\(a.fsm)"
         })
-        try file("sites.csv", ["site_id,name,kind,district,lat,lon,annual_cost,carbon,capacity,status"]
+        let hosts = !siteServices.isEmpty
+        try file("sites.csv", ["site_id,name,kind,district,lat,lon,annual_cost,carbon,capacity,status" + (hosts ? ",services" : "")]
             + sites.enumerated().map { j, s in
                 "\(s.id),Site \(j),family_hub,\(districts[s.district]),51.05,0.55,\(s.cost),\(s.carbon),"
                     + "\(s.capacity.map(String.init) ?? ""),\(s.status.rawValue)"
+                    + (hosts ? "," + siteServices[j].joined(separator: ";") : "")
             })
         var travel = ["area_id,site_id,minutes"]
         for (i, row) in minutes.enumerated() {
@@ -224,10 +263,17 @@ private struct RandomScenario: Equatable, CustomStringConvertible {
     /// `true` (split) or `single`; nil without capacity.
     var capacity: String?
     var visitsPerChild: Double?
+    /// A services (v2) scenario's `services:`, `family_hubs:` and `outreach:`, as flow YAML.
+    var services: String?
+    var familyHubs: String?
+    var outreach: String?
 
     static let allKinds: Set<String> = ["budget", "carbon", "sites", "min_per_district", "min_coverage",
                                         "min_district_coverage", "min_deprived_coverage", "max_minutes", "capacity",
                                         "capacity: single"]
+
+    /// The kinds a services scenario can draw.
+    static let allServiceKinds: Set<String> = allKinds.union(["services", "family_hubs", "outreach"])
 
     init(_ random: inout SeededRandom, _ data: RandomDataset) {
         func maybe<T>(_ p: Double, _ value: () -> T) -> T? { random.uniform() < p ? value() : nil }
@@ -257,8 +303,33 @@ private struct RandomScenario: Equatable, CustomStringConvertible {
         if capacity != nil { visitsPerChild = maybe(0.5) { share(50, 200) } }
     }
 
+    /// A services scenario on a dataset whose buildings host `hub` and `youth`: the draw above (its
+    /// coverage minimums are then each service's), and each service's own coverage time, cost,
+    /// weight and minimum, Family Hubs and outreach.
+    init(services random: inout SeededRandom, _ data: RandomDataset) {
+        self.init(&random, data)
+        // Every service must meet those minimums: half the time none, or most plans are infeasible.
+        if random.uniform() < 0.5 { (minCoverage, minDistrictCoverage, minDeprivedCoverage, deprivedShare) = (nil, nil, nil, nil) }
+        func maybe<T>(_ p: Double, _ value: () -> T) -> T? { random.uniform() < p ? value() : nil }
+        func share(_ low: Int, _ high: Int) -> Double { Double(Int.random(in: low ... high, using: &random)) / 100 }
+        let items = ["hub", "youth"].map { code in
+            var fields = ["code: \(code)", "population: children"]
+            if random.uniform() < 0.5 { fields.append("coverage_minutes: \(Int.random(in: 5 ... 30, using: &random))") }
+            if random.uniform() < 0.6 { fields.append("cost_per_site: \(1_000 * Int.random(in: 1 ... 20, using: &random))") }
+            if random.uniform() < 0.4 { fields.append("weight: \(Int.random(in: 2 ... 3, using: &random))") }
+            if random.uniform() < 0.25 { fields.append("min_coverage: \(share(20, 80))") }
+            return "{" + fields.joined(separator: ", ") + "}"
+        }
+        services = "[" + items.joined(separator: ", ") + "]"
+        familyHubs = maybe(0.4) { "{core: [hub, youth], per_district: 1}" }
+        outreach = maybe(0.4) { "{cost_per_person: \(Int.random(in: 1 ... 30, using: &random)), services: [youth], value: \(share(30, 90))}" }
+    }
+
     var kinds: Set<String> {
         var kinds = Set<String>()
+        if services != nil { kinds.insert("services") }
+        if familyHubs != nil { kinds.insert("family_hubs") }
+        if outreach != nil { kinds.insert("outreach") }
         if budget != nil { kinds.insert("budget") }
         if carbon != nil { kinds.insert("carbon") }
         if minSites != nil || maxSites != nil { kinds.insert("sites") }
@@ -275,6 +346,9 @@ private struct RandomScenario: Equatable, CustomStringConvertible {
     /// The scenario's settings as (dotted key, YAML value), budget included when set.
     private var settings: [(key: String, value: String)] {
         var pairs: [(String, String)] = [("objective", objective.rawValue), ("coverage_minutes", "\(coverageMinutes)")]
+        for (key, value) in [("services", services), ("family_hubs", familyHubs), ("outreach", outreach)] {
+            if let value { pairs.append((key, value)) }
+        }
         func add(_ key: String, _ value: (some CustomStringConvertible)?) {
             if let value { pairs.append(("constraints.\(key)", value.description)) }
         }
@@ -332,11 +406,12 @@ private struct RandomScenario: Equatable, CustomStringConvertible {
     }
 
     /// The bound a frontier point of this scenario is taken at: x is a criterion the scenario
-    /// bounds (other than its objective's), epsilon the scenario's value for it.
+    /// bounds (other than its objective's), epsilon the scenario's value for it. (A services
+    /// scenario's `min_coverage` is each service's minimum, not the frontier's weighted share.)
     var frontierBound: (FrontierCriterion, Double)? {
         let y = objective.criterion
         let bounds: [(FrontierCriterion, Double?)] = [(.cost, budget), (.carbon, carbon), (.sites, maxSites.map(Double.init)),
-                                                      (.coverage, minCoverage)]
+                                                      (.coverage, services == nil ? minCoverage : nil)]
         return bounds.first { $0.0 != y && $0.1 != nil }.map { ($0.0, $0.1!) }
     }
 
@@ -346,7 +421,7 @@ private struct RandomScenario: Equatable, CustomStringConvertible {
         case .cost: budget = nil
         case .carbon: carbon = nil
         case .sites: maxSites = nil
-        case .coverage: minCoverage = nil
+        case .coverage: if services == nil { minCoverage = nil }
         case .travel: break
         }
     }

@@ -30,7 +30,7 @@ final class ServiceCapacityBoundTests: XCTestCase {
                 let model = ServiceModel(instance: instance, services: instance.services!, specification: spec, rules: rules,
                                          areaIDs: (0 ..< 5).map { "A\($0)" })
                 let everySite = try XCTUnwrap(ServicePlanner.everySiteBound(model))
-                let bound = try XCTUnwrap(ServicePlanner.coverageBound(model, deadline: nil))
+                let bound = try XCTUnwrap(ServicePlanner.coverageBound(model, backstop: nil))
                 let context = "seed \(seed) \(capacity) optimum \(optimum) bound \(bound) every site \(everySite)"
                 XCTAssertGreaterThanOrEqual(bound, optimum - 1e-6 * max(1, optimum), context)
                 XCTAssertLessThanOrEqual(bound, everySite + 1e-9, context)
