@@ -12,6 +12,8 @@ let package = Package(
         .library(name: "Estate", targets: ["Estate"]),
         .library(name: "EstateIO", targets: ["EstateIO"]),
         .library(name: "EstateSynth", targets: ["EstateSynth"]),
+        // The one seeded generator (SplitMix64), for the tests and the benchmark packages.
+        .library(name: "Seeding", targets: ["Seeding"]),
         // The estate map and equality tables over plain data (used by benchmarks/Map too).
         .library(name: "EstateMap", targets: ["EstateMap"]),
         // The solver layer and location models, for the nested benchmarks package.
@@ -59,8 +61,10 @@ let package = Package(
             dependencies: ["Estate", "BoundedYAML", "Quantities", .product(name: "Yams", package: "Yams"),
                            .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        // SplitMix64, the one seeded generator: depends on nothing, so every layer's tests and benchmarks can use it.
+        .target(name: "Seeding"),
         // Seeded generators: the default Kent dataset and large synthetic instances.
-        .target(name: "EstateSynth", dependencies: ["Estate"]),
+        .target(name: "EstateSynth", dependencies: ["Estate", "Seeding"]),
         .testTarget(name: "EstateTests", dependencies: ["Estate"]),
         // Planning and Reports: a dataset read through a manifest must plan exactly as its plain folder.
         .testTarget(name: "EstateIOTests", dependencies: ["Estate", "EstateIO", "EstateSynth", "Planning", "Reports", "BoundedYAML",
@@ -110,7 +114,7 @@ let package = Package(
         // for the deprivation ranking, which the planner's equality constraint shares.
         .target(name: "EstateMap", dependencies: ["Estate", "Quantities", "XMLText"]),
         // What several test targets share: headless Chromium and the test-artifacts folder.
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["Seeding"], path: "Tests/TestSupport"),
         .testTarget(name: "EstateMapTests", dependencies: ["Estate", "EstateMap", "TestSupport"]),
         .testTarget(name: "LocationModelsTests", dependencies: ["LocationModels", "Optimisation", "TestSupport"]),
         // `estate compare`'s tables, read-back validation and difference maps, on hand-made plans.

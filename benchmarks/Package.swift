@@ -11,10 +11,13 @@ let package = Package(
         .package(name: "Estate", path: ".."),
     ],
     targets: [
-        .target(name: "BenchmarkSupport", dependencies: [.product(name: "LocationModels", package: "Estate")]),
+        .target(name: "BenchmarkSupport", dependencies: [.product(name: "LocationModels", package: "Estate"),
+                                                         .product(name: "Seeding", package: "Estate")]),
         .executableTarget(name: "orlib", dependencies: ["BenchmarkSupport", .product(name: "LocationModels", package: "Estate")]),
         .executableTarget(name: "targets", dependencies: ["BenchmarkSupport", .product(name: "LocationModels", package: "Estate")]),
-        .executableTarget(name: "counties", dependencies: ["BenchmarkSupport", .product(name: "LocationModels", package: "Estate")]),
-        .executableTarget(name: "oracle-export", dependencies: ["BenchmarkSupport", .product(name: "LocationModels", package: "Estate")]),
+        .executableTarget(name: "counties", dependencies: ["BenchmarkSupport", .product(name: "LocationModels", package: "Estate"),
+                                                   .product(name: "Seeding", package: "Estate")]),
+        .executableTarget(name: "oracle-export", dependencies: ["BenchmarkSupport", .product(name: "LocationModels", package: "Estate"),
+                                                   .product(name: "Seeding", package: "Estate")]),
     ]
 )

@@ -1,4 +1,5 @@
 import Foundation
+import Seeding
 
 /// A small, fast, seeded random number generator (xoshiro256**, seeded through SplitMix64),
 /// so that a generator given the same seed writes byte-identical datasets on every machine.
@@ -7,15 +8,8 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
 
     /// A generator whose whole sequence is fixed by `seed`.
     public init(seed: UInt64) {
-        var mix = seed
-        func splitMix() -> UInt64 {
-            mix &+= 0x9E37_79B9_7F4A_7C15
-            var z = mix
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        state = (splitMix(), splitMix(), splitMix(), splitMix())
+        var mix = SplitMix64(seed: seed)
+        state = (mix.next(), mix.next(), mix.next(), mix.next())
     }
 
     /// The next 64 random bits.

@@ -3,14 +3,6 @@ import Foundation
 @testable import EstateMap
 import TestSupport
 
-extension SplitMix64 {
-    /// Standard normal by Box-Muller.
-    mutating func normal() -> Double {
-        let u = Double.random(in: Double.ulpOfOne..<1, using: &self), v = Double.random(in: 0..<1, using: &self)
-        return (-2 * log(u)).squareRoot() * cos(2 * Double.pi * v)
-    }
-}
-
 /// A Kent-shaped synthetic estate (the planner is not available to this module): areas clustered
 /// around the twelve Kent district centres, need rising towards the east coast, sites near areas,
 /// each area served by its nearest open site at 30 km/h with circuity 1.3, covered within 20 minutes.

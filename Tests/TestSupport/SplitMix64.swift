@@ -1,15 +1,5 @@
-/// SplitMix64: the small seeded generator every test target draws its random instances from, so an
-/// instance is reproduced by its seed alone, in any target.
-public struct SplitMix64: RandomNumberGenerator, Sendable {
-    private var state: UInt64
+import Seeding
 
-    public init(seed: UInt64) { state = seed }
-
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+/// The seeded generator every test target draws its random instances from (`Seeding`'s, which
+/// the benchmarks and `EstateSynth` use too), so an instance is reproduced by its seed alone.
+public typealias SplitMix64 = Seeding.SplitMix64

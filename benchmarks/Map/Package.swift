@@ -12,8 +12,9 @@ let package = Package(
         .executableTarget(
             name: "MapBenchmark",
             // Estate for `Boundary`, the areas' outlines of the England-scale polygon map, and for
-            // `Geodesy`'s great-circle distance.
-            dependencies: [.product(name: "EstateMap", package: "Estate"), .product(name: "Estate", package: "Estate")]
+            // `Geodesy`'s great-circle distance; Seeding for the seeded generator the tests use too.
+            dependencies: [.product(name: "EstateMap", package: "Estate"), .product(name: "Estate", package: "Estate"),
+                           .product(name: "Seeding", package: "Estate")]
         ),
     ]
 )

@@ -1,5 +1,6 @@
 import Foundation
 import LocationModels
+import Seeding
 
 /// Where the shared reference instances live: `$ESTATE_SHARED_BENCHMARKS`, else
 /// `../shared/benchmarks` beside the repository (found from this source file's path).
@@ -37,19 +38,6 @@ public enum SharedBenchmarks {
     }
 }
 
-/// Seeded SplitMix64 so generated instances are reproducible.
-public struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    public init(seed: UInt64) { state = seed }
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// A generated planar instance: clients and sites uniform in a 1000 x 1000 square,
 /// integer weights 1...100, distances rounded to 1 decimal; written to a file both our
 /// benchmark and the Python oracle read.
@@ -58,7 +46,7 @@ public struct PlanarInstance {
     public var sites: [(x: Double, y: Double)]
 
     public init(clients clientCount: Int, sites siteCount: Int, seed: UInt64) {
-        var rng = SeededGenerator(seed: seed)
+        var rng = SplitMix64(seed: seed)
         clients = (0 ..< clientCount).map { _ in
             (Double(Int.random(in: 0 ... 10000, using: &rng)) / 10, Double(Int.random(in: 0 ... 10000, using: &rng)) / 10,
              Double(Int.random(in: 1 ... 100, using: &rng)))

@@ -2,6 +2,7 @@ import BenchmarkSupport
 import Foundation
 import LocationModels
 import Optimisation
+import Seeding
 
 // The generated `min_travel` counties as p-medians, formulations side by side in one run:
 //   python3 benchmarks/planning/min_travel_highs.py --export benchmarks/.build/counties
@@ -64,7 +65,7 @@ for file in files {
     }
     if objectives.count > 1 { say("  objectives differ: \(objectives.sorted())") }
     if tieBreak, let optimum = try? problem.solve(options: options), optimum.status == .optimal, let value = optimum.objective {
-        var rng = SeededGenerator(seed: 11)
+        var rng = SplitMix64(seed: 11)
         let siteCosts = (0 ..< problem.costs.siteCount).map { _ in Double(Int.random(in: 50_000 ... 150_000, using: &rng)) }
         let (cheapest, seconds, cpu) = try timedCPU {
             try problem.cheapestOptimum(optimum: value, openSites: optimum.openSites, siteCosts: siteCosts, options: options)

@@ -2,6 +2,7 @@ import BenchmarkSupport
 import Foundation
 import LocationModels
 import Optimisation
+import Seeding
 
 // Writes generated instances (distance matrices included, so both readers see identical
 // numbers) and our optima to a folder that oracle/highs_oracle.py re-solves with HiGHS:
@@ -19,7 +20,7 @@ for (clients, sites) in [(20, 8), (40, 15), (80, 25), (150, 40), (300, 100)] {
         for withBudget in [false, true] {
             let seed = UInt64(clients * 1000 + sites * 10 + k * 2 + (withBudget ? 1 : 0))
             let instance = PlanarInstance(clients: clients, sites: sites, seed: seed)
-            var rng = SeededGenerator(seed: seed &+ 99)
+            var rng = SplitMix64(seed: seed &+ 99)
             let siteCosts = (0 ..< sites).map { _ in Double(Int.random(in: 10 ... 100, using: &rng)) }
             let costs = try instance.costs
             let p = max(2, sites / 5)

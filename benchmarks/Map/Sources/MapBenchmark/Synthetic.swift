@@ -1,23 +1,7 @@
 import Estate
 import EstateMap
 import Foundation
-
-/// A seeded SplitMix64 generator: the benchmark instance is the same on every run.
-struct SeededRandom: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func normal() -> Double {
-        let u = Double.random(in: Double.ulpOfOne..<1, using: &self), v = Double.random(in: 0..<1, using: &self)
-        return (-2 * log(u)).squareRoot() * cos(2 * Double.pi * v)
-    }
-}
+import Seeding
 
 /// A Kent-shaped synthetic plan: areas around the twelve district centres (each area in the
 /// district of its nearest centre), sites near areas, every area served by its nearest open site
@@ -35,7 +19,7 @@ enum Synthetic {
     }
 
     static func plan(areas areaCount: Int, sites siteCount: Int, seed: UInt64) -> EstateMapData {
-        var rng = SeededRandom(seed: seed)
+        var rng = SplitMix64(seed: seed)
         var areas: [MapArea] = []
         for i in 0..<areaCount {
             let d = districts[Int.random(in: 0..<districts.count, using: &rng)]
@@ -105,7 +89,7 @@ enum Synthetic {
             points.append(e)
             return forward ? points : points.reversed()
         }
-        var rng = SeededRandom(seed: seed)
+        var rng = SplitMix64(seed: seed)
         var areas: [MapArea] = []
         for j in 0..<rows {
             for i in 0..<columns {
