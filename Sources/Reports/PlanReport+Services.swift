@@ -44,7 +44,7 @@ extension PlanReport {
                 .max { (value(equality, $0, "label").flatMap { Int($0) } ?? 0) < (value(equality, $1, "label").flatMap { Int($0) } ?? 0) }
         }
         html += table(header: ["Service", "All areas", "Most deprived 10%", "Most deprived 20%", "Least deprived decile",
-                               "Median min", "Areas with no site", "Visits displaced"], rows: codes.map { code in
+                               "Median min", "Areas with no site", "Share of visits displaced"], rows: codes.map { code in
             let all = group(code, "all", "all areas")
             return [code, percent(equality, all, "coverage"), percent(equality, group(code, "most_deprived", "10%"), "coverage"),
                     percent(equality, group(code, "most_deprived", "20%"), "coverage"),

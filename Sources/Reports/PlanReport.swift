@@ -250,7 +250,7 @@ public enum PlanReport {
             }
         }
         let columns = ["Group", "Areas", "Children", "Children covered", "Need covered", "Median min", "Worst min",
-                       "Areas with no hub", "Visits displaced"]
+                       "Areas with no hub", "Share of visits displaced"]
         var html = "<section id=\"equality\(suffix)\">\n<h3>Equality impact</h3>\n"
         html += "<p>Areas are ranked by deprivation within this dataset (decile 1 is its most deprived tenth), not by national deciles. "
             + "Coverage counts children within \(NumberFormat.decimal(record.summary.coverageMinutes)) minutes of a kept building.</p>\n"

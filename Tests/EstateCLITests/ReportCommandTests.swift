@@ -38,6 +38,19 @@ final class ReportCommandTests: XCTestCase {
                        sites.filter { $0["decision"] == "closed" }.count, "one closing row per closed site")
         XCTAssertTrue(html.contains("Budget £4,700,000 a year: the plan spends \(pounds)"), "the budget against the plan's spending")
 
+        // The equality table's last column is equality.csv's displaced_share, a percentage (the
+        // terminal's "Visits displaced" is a count): its header must say it is a share.
+        let equality = try XCTUnwrap(html.components(separatedBy: "<section id=\"equality\">").last?.components(separatedBy: "</section>").first)
+        XCTAssertTrue(equality.contains("<th>Share of visits displaced</th>"), "the column names what its cells hold")
+        let all = try XCTUnwrap(parseCSV(try scratch.read("plan/equality.csv")).rows.first { $0["group"] == "all" })
+        let share = try XCTUnwrap(Double(all["displaced_share"]!))
+        let allRow = try XCTUnwrap(equality.components(separatedBy: "<td>All areas</td>").dropFirst().first?.components(separatedBy: "</tr>").first)
+        let cells = allRow.components(separatedBy: "</td>").dropLast().map { String($0.split(separator: ">", omittingEmptySubsequences: false).last ?? "") }
+        let lastCell = try XCTUnwrap(cells.last)
+        XCTAssertTrue(lastCell.hasSuffix("%"), "a percentage: \(lastCell)")
+        XCTAssertEqual(try XCTUnwrap(Double(lastCell.dropLast())), share * 100, accuracy: 0.05, "the all-areas row ends with its displaced share")
+        XCTAssertGreaterThan(share, 0.01, "the default plan closes buildings with visits, so the check compares a real share")
+
         // The printed map names the closing sites where there is room beside their symbols (none
         // overlapping another name or a symbol: MapLabelCommandTests), in a group shown only in print.
         let names = try XCTUnwrap(html.components(separatedBy: "<g id=\"layer-closure-names\"").dropFirst().first?
