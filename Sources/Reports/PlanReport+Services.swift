@@ -21,11 +21,12 @@ extension PlanReport {
         html += "<p>Coverage counts each service's own population within its coverage time of a kept building offering it, "
             + "plus the part outreach reaches at its value. Costs are running the service at its sites and its outreach.</p>\n"
         html += table(header: ["Service", "Covered", "By outreach", "Sites offering it", "Cost a year"], rows: totals.map { row in
-            [row[0], percent(coverage, row, "covered_share"), percent(coverage, row, "outreach_share"),
+            [ExplanationWords.serviceName(row[0]), percent(coverage, row, "covered_share"), percent(coverage, row, "outreach_share"),
              value(coverage, row, "sites_offering") ?? "-", value(coverage, row, "cost").flatMap(Double.init).map(NumberFormat.pounds) ?? "-"]
         })
         html += "<h4>Coverage by district</h4>\n"
-        // Service names with spaces, so the headers wrap and the table fits a printed page.
+        // Service names in words (spaces, so the headers wrap and the table fits a printed page),
+        // as in every table and sentence of the report.
         html += table(header: ["District"] + codes.map(ExplanationWords.serviceName), rows: districts.map { district in
             [district] + codes.map { code in
                 percent(coverage, coverage.rows.first { $0[0] == code && value(coverage, $0, "district") == district }, "covered_share")
@@ -46,7 +47,7 @@ extension PlanReport {
         html += table(header: ["Service", "All areas", "Most deprived 10%", "Most deprived 20%", "Least deprived decile",
                                "Median min", "Areas with no site", "Share of visits displaced"], rows: codes.map { code in
             let all = group(code, "all", "all areas")
-            return [code, percent(equality, all, "coverage"), percent(equality, group(code, "most_deprived", "10%"), "coverage"),
+            return [ExplanationWords.serviceName(code), percent(equality, all, "coverage"), percent(equality, group(code, "most_deprived", "10%"), "coverage"),
                     percent(equality, group(code, "most_deprived", "20%"), "coverage"),
                     percent(equality, leastDeprived(code), "coverage"),
                     all.flatMap { value(equality, $0, "median_minutes") }.flatMap(Double.init).map(NumberFormat.minutes) ?? "-",

@@ -115,6 +115,9 @@ final class ServiceOutputsCommandTests: XCTestCase {
         let youth = try XCTUnwrap(parseCSV(try scratch.read("out/services.csv")).rows.first { $0["service"] == "youth" && $0["district"] == "total" })
         let share = String(format: "%.1f%%", 100 * Double(youth["covered_share"]!)!)
         XCTAssertTrue(section.contains("<td>youth</td><td class=\"num\">\(share)</td>"), "youth's covered share in the report")
+        // Services are named in words in every table, as in the district table's headers.
+        XCTAssertFalse(section.contains("early_years"), "a code where the report names the service")
+        XCTAssertEqual(section.components(separatedBy: "<td>early years</td>").count - 1, 2, "the totals and the equality table")
     }
 
     /// `estate compare` of two v2 options sets each service's coverage, outreach, sites and
