@@ -98,10 +98,7 @@ struct SingleSourceHeuristic {
                 for j in swapCandidates(closing: r, in: best).prefix(2) {
                     guard left > 0, ContinuousClock.now < deadline else { break outer }
                     left -= 1
-                    var open = best.keep
-                    open[r] = false
-                    open[j] = true
-                    guard var trial = assign(open, preferred: best.areaSite.map { $0 == r ? nil : $0 }) else { continue }
+                    guard var trial = swapped(closing: r, keeping: j, in: best) else { continue }
                     swapSites(&trial, tabu: r, deadline: deadline)
                     if trial.cost < best.cost - 1e-9 {
                         best = trial
@@ -317,6 +314,15 @@ struct SingleSourceHeuristic {
         return votes.sorted { ($0.value, -$0.key) > ($1.value, -$1.key) }.prefix(10).map(\.key)
     }
 
+    /// `plan` with kept site `r` closed and `j` kept instead, every other area left at its site
+    /// where it fits (the swaps' and the kicks' one trial move); nil when the areas cannot be placed.
+    private func swapped(closing r: Int, keeping j: Int, in plan: Result) -> Result? {
+        var open = plan.keep
+        open[r] = false
+        open[j] = true
+        return assign(open, preferred: plan.areaSite.map { $0 == r ? nil : $0 })
+    }
+
     /// Site swaps until none improves, then the best assignment for the sites reached
     /// (``bestAssignment(for:seconds:)``, at most half a second); when that improves the plan,
     /// swaps start again from it.
@@ -346,11 +352,7 @@ struct SingleSourceHeuristic {
             outer: for r in kept {
                 for j in swapCandidates(closing: r, in: current) where j != tabu {
                     guard ContinuousClock.now < deadline else { return }
-                    var open = current.keep
-                    open[r] = false
-                    open[j] = true
-                    if let trial = assign(open, preferred: current.areaSite.map { $0 == r ? nil : $0 }),
-                       trial.cost < current.cost - 1e-9 {
+                    if let trial = swapped(closing: r, keeping: j, in: current), trial.cost < current.cost - 1e-9 {
                         current = trial
                         improved = true
                         break outer
