@@ -44,11 +44,45 @@ extension MapPlacedArea {
     }
 }
 
-/// What both maps know of a site (`MapSite`, `DifferenceSite`): its id and position.
-protocol MapPlacedSite {
-    var id: String { get }
-    var lat: Double { get }
-    var lon: Double { get }
+/// What both maps know of a site, whichever map it is on (the plan map's `MapSite`, the
+/// difference map's `DifferenceSite`), declared once: its id, name, kind, district and position.
+public struct MapSiteBasics: Sendable, Equatable {
+    /// Site id from `sites.csv`.
+    public var id: String
+    /// Building name, shown on hover and in the printed map's key.
+    public var name: String
+    /// `childrens_centre`, `youth_hub`, `family_hub`, `partner`, ...
+    public var kind: String
+    /// District the building is in.
+    public var district: String
+    /// Decimal degrees (WGS84).
+    public var lat: Double
+    /// Decimal degrees (WGS84).
+    public var lon: Double
+
+    public init(id: String, name: String, kind: String, district: String, lat: Double, lon: Double) {
+        self.id = id
+        self.name = name
+        self.kind = kind
+        self.district = district
+        self.lat = lat
+        self.lon = lon
+    }
+}
+
+/// A site of either map: its `basics`, read and written as if they were its own fields
+/// (`site.name`, `site.lat`).
+@dynamicMemberLookup
+public protocol MapPlacedSite {
+    var basics: MapSiteBasics { get set }
+}
+
+extension MapPlacedSite {
+    @inlinable
+    public subscript<T>(dynamicMember field: WritableKeyPath<MapSiteBasics, T>) -> T {
+        get { basics[keyPath: field] }
+        set { basics[keyPath: field] = newValue }
+    }
 }
 
 extension MapArea: MapPlacedArea {}
