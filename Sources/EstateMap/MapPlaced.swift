@@ -29,20 +29,24 @@ public struct MapAreaBasics: Sendable, Equatable {
     }
 }
 
-/// An area of either map: its `basics`, read and written as if they were its own fields
-/// (`area.district`, `area.outline = nil`).
+/// A place of either map, an area or a site: its `basics`, read and written as if they were its
+/// own fields (`area.district`, `site.name`, `area.outline = nil`).
 @dynamicMemberLookup
-public protocol MapPlacedArea {
-    var basics: MapAreaBasics { get set }
+public protocol MapPlaced {
+    associatedtype Basics
+    var basics: Basics { get set }
 }
 
-extension MapPlacedArea {
+extension MapPlaced {
     @inlinable
-    public subscript<T>(dynamicMember field: WritableKeyPath<MapAreaBasics, T>) -> T {
+    public subscript<T>(dynamicMember field: WritableKeyPath<Basics, T>) -> T {
         get { basics[keyPath: field] }
         set { basics[keyPath: field] = newValue }
     }
 }
+
+/// An area of either map (`MapArea`, `DifferenceArea`).
+public protocol MapPlacedArea: MapPlaced where Basics == MapAreaBasics {}
 
 /// What both maps know of a site, whichever map it is on (the plan map's `MapSite`, the
 /// difference map's `DifferenceSite`), declared once: its id, name, kind, district and position.
@@ -59,31 +63,11 @@ public struct MapSiteBasics: Sendable, Equatable {
     public var lat: Double
     /// Decimal degrees (WGS84).
     public var lon: Double
-
-    public init(id: String, name: String, kind: String, district: String, lat: Double, lon: Double) {
-        self.id = id
-        self.name = name
-        self.kind = kind
-        self.district = district
-        self.lat = lat
-        self.lon = lon
-    }
+    // Built only by `MapSite` and `DifferenceSite`'s initialisers, so the memberwise one serves.
 }
 
-/// A site of either map: its `basics`, read and written as if they were its own fields
-/// (`site.name`, `site.lat`).
-@dynamicMemberLookup
-public protocol MapPlacedSite {
-    var basics: MapSiteBasics { get set }
-}
-
-extension MapPlacedSite {
-    @inlinable
-    public subscript<T>(dynamicMember field: WritableKeyPath<MapSiteBasics, T>) -> T {
-        get { basics[keyPath: field] }
-        set { basics[keyPath: field] = newValue }
-    }
-}
+/// A site of either map (`MapSite`, `DifferenceSite`).
+public protocol MapPlacedSite: MapPlaced where Basics == MapSiteBasics {}
 
 extension MapArea: MapPlacedArea {}
 extension DifferenceArea: MapPlacedArea {}
