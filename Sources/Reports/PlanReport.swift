@@ -105,7 +105,7 @@ public enum PlanReport {
         let t = s.totals
         html += table(header: ["", ""], rows: [
             ["Solver", statusText(s)],
-            ["Objective", objectiveWords(s.objectiveName, minutes: s.coverageMinutes, services: t.buildingCoverage != nil)],
+            ["Objective", objectiveWords(s.objectiveName, minutes: s.coverageMinutes, services: s.hasServices)],
             ["Sites kept", "\(t.sitesKept) of \(t.sitesKept + t.sitesClosed) (\(t.sitesClosed) close)"],
         ] + PlanCosts(t).items.map { [$0.label, NumberFormat.pounds($0.value) + " a year"] } + [
             ["Carbon", NumberFormat.carbon(t.carbon) + " tCO2e a year (saving " + NumberFormat.carbon(t.carbonSaving) + ")"],
@@ -144,7 +144,7 @@ public enum PlanReport {
             : "The solver ended without a plan (\(escape(s.status.rawValue))).") + "</p>\n"
         html += table(header: ["", ""], rows: [
             ["Solver", "\(s.status.rawValue) (after \(NumberFormat.decimal(s.seconds, 2)) s)"],
-            ["Objective", objectiveWords(s.objectiveName, minutes: s.coverageMinutes)],
+            ["Objective", objectiveWords(s.objectiveName, minutes: s.coverageMinutes, services: s.hasServices)],
         ], firstColumnIsLabel: true, headless: true)
         html += "</section>\n<section id=\"why\(suffix)\">\n<h3>Why there is no plan</h3>\n"
         if s.conflicts.isEmpty {
