@@ -332,11 +332,14 @@ public enum PlanReport {
         var html = wide ? "<table class=\"wide\">\n" : "<table>\n"
         if !headless { html += "<thead><tr>" + header.map { "<th>\(escape($0))</th>" }.joined() + "</tr></thead>\n" }
         html += "<tbody>\n"
+        // A "-" (no figure) aligns with the numbers of its column.
+        let numericColumns = Set(rows.flatMap { row in row.indices.filter { isNumeric(row[$0]) } })
         for (r, row) in rows.enumerated() {
             html += rowClass(r).map { "<tr class=\"\($0)\">" } ?? "<tr>"
             for (c, cell) in row.enumerated() {
                 if c == 0 && firstColumnIsLabel { html += "<th scope=\"row\">\(escape(cell))</th>"; continue }
-                html += (!headless && isNumeric(cell) ? "<td class=\"num\">" : "<td>") + escape(cell) + "</td>"
+                let number = isNumeric(cell) || (cell == "-" && numericColumns.contains(c))
+                html += (!headless && number ? "<td class=\"num\">" : "<td>") + escape(cell) + "</td>"
             }
             html += "</tr>\n"
         }

@@ -120,6 +120,10 @@ final class ServiceOutputsCommandTests: XCTestCase {
         // Services are named in words in every table, as in the district table's headers.
         XCTAssertFalse(section.contains("early_years"), "a code where the report names the service")
         XCTAssertEqual(section.components(separatedBy: "<td>Early years (0-5)</td>").count - 1, 2, "the totals and the equality table")
+        // A service without a figure ("-": advice has no usage, so no share displaced) aligns
+        // with the numbers of its column.
+        XCTAssertTrue(section.contains("<td class=\"num\">-</td>"), "a dash in a column of numbers")
+        XCTAssertFalse(section.contains("<td>-</td>"), "a dash left-aligned beside right-aligned numbers")
         XCTAssertTrue(section.contains("<th>Early years (0-5)</th>"), "the district table's header")
         // The names come from the folder's summary.json, which records them.
         let summary = try JSONSerialization.jsonObject(with: Data(scratch.read("out/summary.json").utf8)) as! [String: Any]
@@ -247,9 +251,15 @@ final class ServiceOutputsCommandTests: XCTestCase {
             let share = (summary["totals"] as! [String: Any])["building_coverage"] as! Double
             return String(format: "%.1f%%", share * 100) + " in 15 min"
         }
-        let reach = try XCTUnwrap(compare.stdout.split(separator: "\n").first { $0.contains("need within reach of any kept building") })
+        let reach = try XCTUnwrap(compare.stdout.split(separator: "\n").first { $0.contains("children's need within reach of any kept building") })
         XCTAssertTrue(reach.contains(building[0] + " ") && reach.hasSuffix(building[1]), "\(reach) \(building)")
         XCTAssertTrue(compare.stdout.contains("services covered, each within its standard"), compare.stdout)
+        // A single plan's report labels the two figures in the same words as the comparison.
+        XCTAssertEqual(try EstateRun.run(["report", "a", "--out", "single.html", "--no-pdf"], in: scratch.url).status, 0)
+        let single = try scratch.read("single.html")
+        for label in ["Services covered, each within its standard", "Children&#39;s need within reach of any kept building"] {
+            XCTAssertTrue(single.contains("<th scope=\"row\">\(label)</th>"), label)
+        }
         let page = try scratch.read("ab/compare.html")
         XCTAssertTrue(page.contains("Services lost / moved"), "the title block counts them")
         let report = try EstateRun.run(["report", "a", "b", "--out", "report.html", "--no-pdf"], in: scratch.url)
