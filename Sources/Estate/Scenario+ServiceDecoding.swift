@@ -3,7 +3,7 @@
 extension Scenario {
     static func decodeServices(_ node: ScenarioNode, _ decoder: inout ScenarioDecoder) -> [ServiceDefinition] {
         guard case .list(let items) = node.kind, !items.isEmpty else {
-            decoder.fail(node, "services", "a non-empty list of services {code, population, coverage_minutes, ...}")
+            decoder.fail(node, "services", "a non-empty list of services {code, name, population, coverage_minutes, ...}")
             return []
         }
         var services: [ServiceDefinition] = []
@@ -23,7 +23,7 @@ extension Scenario {
 
     private static func decodeService(_ node: ScenarioNode, _ path: String,
                                       _ decoder: inout ScenarioDecoder) -> ServiceDefinition? {
-        let allowed = ["code", "population", "coverage_minutes", "min_coverage", "min_district_coverage", "max_minutes",
+        let allowed = ["code", "name", "population", "coverage_minutes", "min_coverage", "min_district_coverage", "max_minutes",
                        "weight", "cost_per_site"]
         guard let entries = decoder.entries(node, path, allowed: allowed) else { return nil }
         var service = ServiceDefinition(code: "")
@@ -46,6 +46,9 @@ extension Scenario {
                     if value.text?.isEmpty == false { decoder.fail(value, keyPath, "a code without spaces or ';'") }
                     valid = false
                 }
+            case "name":
+                if let text = decoder.string(value, keyPath, "the service's name in words, e.g. SEND advice") { service.name = text }
+                else { valid = false }
             case "population":
                 if let text = decoder.string(value, keyPath, "a population column of areas.csv") { service.population = text }
                 else { valid = false }

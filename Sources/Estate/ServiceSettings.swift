@@ -3,6 +3,9 @@
 public struct ServiceDefinition: Sendable, Hashable {
     /// The code sites list in their `services` cell (e.g. `early_years`).
     public var code: String
+    /// What outputs call it (`name:`, an extension of FORMAT.md, which names services only by
+    /// code); `nil` takes `ServiceDefinition.name(forCode:)`. Use `displayName`.
+    public var name: String?
     /// The `areas.csv` column counting the people it serves (default `children`).
     public var population: String
     /// Minutes within which a site offering it covers an area; `nil` takes the scenario's.
@@ -21,10 +24,21 @@ public struct ServiceDefinition: Sendable, Hashable {
     /// The population column every service serves unless it names another.
     public static let defaultPopulation = "children"
 
-    public init(code: String, population: String = ServiceDefinition.defaultPopulation, coverageMinutes: Double? = nil,
+    /// The name every output (terminal, report, map, workbook) gives the service.
+    public var displayName: String { name ?? Self.name(forCode: code) }
+
+    /// A service without a `name:` is called by its code in words, underscores as spaces
+    /// ("parent_education" -> "parent education"): the one rule, for scenarios and for plan
+    /// folders written before names were recorded.
+    public static func name(forCode code: String) -> String {
+        code.replacingOccurrences(of: "_", with: " ")
+    }
+
+    public init(code: String, name: String? = nil, population: String = ServiceDefinition.defaultPopulation, coverageMinutes: Double? = nil,
                 minCoverage: Double? = nil, minDistrictCoverage: Double? = nil, maxMinutes: Double? = nil,
                 weight: Double = 1, costPerSite: Double = 0) {
         self.code = code
+        self.name = name
         self.population = population
         self.coverageMinutes = coverageMinutes
         self.minCoverage = minCoverage

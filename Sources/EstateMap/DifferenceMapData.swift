@@ -160,6 +160,8 @@ public struct DifferenceService: Sendable, Equatable {
 
     /// Service code (the same under both options).
     public var code: String { a.code }
+    /// What the selector and hover call it (option A's name).
+    public var name: String { a.name }
 
     /// How the service's reach of a group of areas moves from A to B: an area (or cell) counts
     /// as reached when a building or outreach reaches most of its population, as the plan map's

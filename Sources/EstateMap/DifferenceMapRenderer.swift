@@ -55,8 +55,8 @@ struct DifferenceMapRenderer {
         serviceMarkup = serviceLayers()
     }
 
-    /// The selector's choices: (group id, service code), as on the plan map.
-    var choices: [(String, String)] { data.services.enumerated().map { ("layer-service-\($0.offset)", $0.element.code) } }
+    /// The selector's choices: (group id, service name), as on the plan map.
+    var choices: [(String, String)] { data.services.enumerated().map { ("layer-service-\($0.offset)", $0.element.name) } }
 
     /// One hidden group per service (`layer-service-K`, class `service-layer`, as the plan map's
     /// service layers, so the page's one selector script shows them), each area filled by how the
@@ -130,8 +130,8 @@ struct DifferenceMapRenderer {
         svg.close("g")
         let minutes = { (m: Double?) in m.map { Fixed.places($0, 1) } ?? "none reachable" }
         func services(_ i: Int, _ change: CoverageChange) -> String {
-            let codes = data.services.filter { $0.change(of: [i]) == change }.map(\.code)
-            return codes.isEmpty ? "none" : codes.joined(separator: ", ")
+            let names = data.services.filter { $0.change(of: [i]) == change }.map(\.name)
+            return names.isEmpty ? "none" : names.joined(separator: ", ")
         }
         hover.kinds["a"] = HoverData.Kind(
             h: ["Area", "District", "Children", "Change", "Minutes A", "Minutes B"]

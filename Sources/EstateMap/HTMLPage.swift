@@ -157,7 +157,8 @@ struct HTMLPage {
 
     /// The selector of layers shown one at a time (`choices`): shows the chosen group of class
     /// `service-layer` and hides the others; `#service=CODE` opens the page on that service's
-    /// layer (a link to one service's map). Under #selftest it picks every choice, checks that
+    /// layer (a link to one service's map; the code, from the layer's `data-service`, since the
+    /// choices show names). Under #selftest it picks every choice, checks that
     /// its layer alone shows, and turns the page's data-selftest to fail if not.
     static let choiceScript = """
     (function(){\
@@ -166,7 +167,8 @@ struct HTMLPage {
     for(var g=0;g<groups.length;g++){groups[g].style.display=groups[g].id===choice.value?'inline':'none';}}\
     choice.addEventListener('change',choose);\
     var wanted=location.hash.indexOf('#service=')===0?decodeURIComponent(location.hash.slice(9)):'';\
-    for(var w=1;w<choice.options.length;w++){if(choice.options[w].text===wanted){choice.selectedIndex=w;choose();}}\
+    for(var w=1;w<choice.options.length;w++){var layer=document.getElementById(choice.options[w].value);\
+    if(layer&&layer.getAttribute('data-service')===wanted){choice.selectedIndex=w;choose();}}\
     if(location.hash==='#selftest'){var ok=choice.options.length>1;\
     for(var c=1;c<choice.options.length;c++){choice.selectedIndex=c;choose();\
     var groups=svg.querySelectorAll('.service-layer');for(var q=0;q<groups.length;q++){\

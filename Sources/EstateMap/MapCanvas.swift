@@ -19,10 +19,11 @@ struct MapCanvas {
 
     /// Writes a whole SVG document: background, `layers` (already built markup, bottom first),
     /// the scale bar and north arrow, and the panel. `standalone` adds the XML namespace a
-    /// stand-alone .svg file needs (inline SVG in HTML must not carry a URL at all).
-    func document(standalone: Bool, layers: String, panel: Panel) -> String {
+    /// stand-alone .svg file needs (inline SVG in HTML must not carry a URL at all). `below`:
+    /// markup under the map box and its height (the printed key to the closing sites).
+    func document(standalone: Bool, layers: String, panel: Panel, below: (markup: String, height: Double) = ("", 0)) -> String {
         let panelMarkup = panel.markup()
-        let height = max(frame.box.height, panel.height)
+        let height = max(frame.box.y + frame.box.height + below.height, panel.height)
         let h = Fixed.trimmed(height)
         var svg = SVGWriter()
         if standalone {
@@ -41,6 +42,7 @@ struct MapCanvas {
         svg.raw(layers)
         svg.raw(scaleBar())
         svg.raw(northArrow())
+        svg.raw(below.markup)
         svg.raw(panelMarkup)
         svg.close("svg")
         return svg.text

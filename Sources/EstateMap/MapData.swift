@@ -142,7 +142,8 @@ public struct MapSite: Sendable, Equatable {
     public var needServed: Double
     /// v2: a kept site offering every core service of `family_hubs` (drawn as a star).
     public var familyHub: Bool
-    /// v2: codes of the services the kept site offers (empty when closed, and for v1 plans).
+    /// v2: names of the services the kept site offers, as its hover lists them (empty when
+    /// closed, and for v1 plans).
     public var servicesOffered: [String]
 
     /// A building run by a partner (`kind: partner`, FORMAT.md v2), drawn as a square when kept.

@@ -2,7 +2,7 @@
 /// places that stays on the map and overlaps no name placed before it, no site symbol, town dot,
 /// north arrow or scale bar; a name with no free place is left out (the hover details, the
 /// district table and the sites table still name everything). Towns and districts go first
-/// (`placeNames`), then, for print, the names of closing sites around them.
+/// (`placeNames`), then, for print, the numbers of closing sites around them (`ClosureKey`).
 package struct MapLabels {
     /// A rectangle on the canvas, pixels (y down).
     package struct Box: Equatable, Sendable {
@@ -126,11 +126,12 @@ package struct MapLabels {
 
     /// Places around a point mark of half-size `radius` (a town dot, a site symbol), in the
     /// cartographer's order of preference: right, above right, below right, left, above left,
-    /// below left, above, below; then the same ring twice more, each a little further out.
-    static func aroundPoint(x: Double, y: Double, radius: Double, font: LabelFont) -> [Place] {
+    /// below left, above, below; then the same ring again at each further `gaps` (pixels between
+    /// the mark and the name).
+    static func aroundPoint(x: Double, y: Double, radius: Double, font: LabelFont, gaps: [Double] = [2.2, 7, 12]) -> [Place] {
         let ascent = font.size * LabelFont.ascent, descent = font.size * LabelFont.descent
         var places: [Place] = []
-        for gap in [2.2, 7, 12] {
+        for gap in gaps {
             let d = radius + gap, diagonal = radius * 0.7 + gap
             let middle = y + (ascent - descent) / 2
             places += [
@@ -165,8 +166,10 @@ package struct LabelFont: Sendable {
     package static let district = LabelFont(size: 14, bold: true, halo: 4)
     /// Town names: 10.5 px italic.
     package static let town = LabelFont(size: 10.5, bold: false, halo: 3)
-    /// Closing sites' names on the printed map: 8.5 px.
-    package static let closure = LabelFont(size: 8.5, bold: false, halo: 2.5)
+    /// Closing sites' numbers on the printed map: 8.5 px bold.
+    package static let closureNumber = LabelFont(size: 8.5, bold: true, halo: 2.5)
+    /// The lines of the key to those numbers under the map: 8.5 px.
+    package static let closureKey = LabelFont(size: 8.5, bold: false, halo: 0)
 
     /// Height above the baseline and depth below it, in ems (DejaVu Sans: capitals 0.73,
     /// ascenders 0.76, descenders 0.24).

@@ -2,8 +2,10 @@
 /// share of the service's population a kept building offering it covers and the share outreach
 /// reaches, and that population, which weighs areas merged into one grid cell.
 public struct MapService: Sendable, Equatable {
-    /// Service code, e.g. "youth"; names the layer in the selector and the legend.
+    /// Service code, e.g. "youth"; identifies the layer in the markup.
     public var code: String
+    /// What the selector and the legend call it, e.g. "Youth activities".
+    public var name: String
     /// Share (0...1) of each area's service population covered by a building within the
     /// service's coverage time.
     public var covered: [Double]
@@ -12,8 +14,9 @@ public struct MapService: Sendable, Equatable {
     /// Each area's population for the service (persons).
     public var population: [Double]
 
-    public init(code: String, covered: [Double], outreach: [Double], population: [Double]) {
+    public init(code: String, name: String, covered: [Double], outreach: [Double], population: [Double]) {
         self.code = code
+        self.name = name
         self.covered = covered
         self.outreach = outreach
         self.population = population

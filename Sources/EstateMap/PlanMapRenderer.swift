@@ -15,6 +15,8 @@ struct PlanMapRenderer {
     /// v2 plans: outreach areas, per-service coverage, Family Hub and partner symbols.
     let services: ServiceLayers
     private var outreachMarkup = "", serviceMarkup = ""
+    /// For print: the key to the closing sites' numbers, under the map box.
+    private var closureKey = ClosureKey(entries: [])
 
     /// Layers the HTML page can switch on and off: (group id, label).
     var toggles: [(String, String)] {
@@ -40,6 +42,7 @@ struct PlanMapRenderer {
         // District and town names (`MapLabels.placeNames`), then, for print, the closing sites' names around them.
         var labels = layout.labels(symbols: data.sites.map(services.symbol), towns: data.places)
         (districtLabelMarkup, placeMarkup) = layout.names(towns: data.places, labels: &labels)
+        closureKey = ClosureKey(sites: data.sites)
         siteMarkup = siteLayer(sitePixels: layout.sitePixels, labels: &labels)
         outreachMarkup = services.outreachLayer(layout.shapes)
         serviceMarkup = services.coverageLayers(layout.shapes)
@@ -52,7 +55,7 @@ struct PlanMapRenderer {
         let overlays = outreachMarkup + (standalone ? "" : serviceMarkup)
         return canvas.document(standalone: standalone,
                                layers: areaMarkup + overlays + layout.districts.outlines + linkMarkup + siteMarkup + placeMarkup + districtLabelMarkup,
-                               panel: panel)
+                               panel: panel, below: closureKey.markup(top: canvas.frame.box.y + canvas.frame.box.height))
     }
 
     // MARK: layers
@@ -191,7 +194,7 @@ struct PlanMapRenderer {
             svg.raw(SiteSymbol.closed.markup(x: sitePixels[i].x, y: sitePixels[i].y, scale: scale, attributes: Self.siteAttributes(i, data.sites[i])))
         }
         svg.close("g")
-        svg.raw(closureNames(sitePixels: sitePixels, order: order, scale: scale, labels: &labels))
+        svg.raw(closureNumbers(sitePixels: sitePixels, scale: scale, labels: &labels))
         svg.open("g", ["id": "layer-open-sites"])
         for i in order where data.sites[i].decision.isOpen {
             svg.raw(services.symbol(data.sites[i]).markup(x: sitePixels[i].x, y: sitePixels[i].y, scale: scale,
@@ -211,30 +214,51 @@ struct PlanMapRenderer {
         return svg.text
     }
 
-    /// The name of every closing site beside its symbol, shown only in print (the screen map
-    /// names sites on hover; a printed map cannot): each name goes in the first of the places
-    /// around its symbol (`MapLabels.aroundPoint`) that `labels` finds free, after the district
-    /// and town names; a name with no free place is left out (the report's sites table lists
-    /// every closing building).
-    private func closureNames(sitePixels: [(x: Double, y: Double)], order: [Int], scale: Double, labels: inout MapLabels) -> String {
-        let closed = order.filter { data.sites[$0].decision == .closed }
-        guard !closed.isEmpty else { return "" }
-        let font = LabelFont.closure
+    /// The number of every closing site beside its symbol, shown only in print (the screen map
+    /// names sites on hover; a printed map cannot), for the key under the map
+    /// (`ClosureKey`) to name: each number goes in the first of the places around its symbol
+    /// (`MapLabels.aroundPoint`) that `labels` finds free, after the district and town names.
+    /// A number is a few pixels wide where a name is a hundred, so every closing site gets one
+    /// where names fitted for fewer than half of Kent's.
+    private func closureNumbers(sitePixels: [(x: Double, y: Double)], scale: Double, labels: inout MapLabels) -> String {
+        guard !closureKey.entries.isEmpty else { return "" }
+        let font = LabelFont.closureNumber
         var svg = SVGWriter()
-        svg.open("g", ["id": "layer-closure-names", "class": "closure-names", "font-size": Fixed.trimmed(font.size),
-                       "fill": "#7a0000", "stroke": "#ffffff", "stroke-width": Fixed.trimmed(font.halo), "paint-order": "stroke",
-                       "pointer-events": "none"])
-        svg.raw("<style>.closure-names{display:none}@media print{.closure-names{display:inline}}</style>\n")
-        for i in closed {
-            let name = data.sites[i].name, (x, y) = sitePixels[i]
-            let candidates = MapLabels.aroundPoint(x: x, y: y, radius: SiteSymbol.closed.radius * scale, font: font)
-            guard let place = labels.place(name, font: font, candidates: candidates) else { continue }
+        svg.open("g", ["id": "layer-closure-numbers", "class": "closure-numbers", "font-size": Fixed.trimmed(font.size),
+                       "font-weight": "700", "fill": "#7a0000", "stroke": "#ffffff", "stroke-width": Fixed.trimmed(font.halo),
+                       "paint-order": "stroke", "pointer-events": "none"])
+        svg.raw("<style>.closure-numbers{display:none}@media print{.closure-numbers{display:inline}}</style>\n")
+        for entry in closureKey.entries {
+            let text = String(entry.number), (x, y) = sitePixels[entry.site]
+            let candidates = MapLabels.aroundPoint(x: x, y: y, radius: SiteSymbol.closed.radius * scale, font: font,
+                                                   gaps: Self.closureNumberGaps)
+            guard let place = labels.place(text, font: font, candidates: candidates) else { continue }
+            if let line = Self.leader(from: (x, y), radius: SiteSymbol.closed.radius * scale, to: font.box(text, at: place)) {
+                svg.raw(line)
+            }
             svg.raw("<text x=\"" + Fixed.trimmed(place.x) + "\" y=\"" + Fixed.trimmed(place.y) + "\""
-                    + (place.anchor == .start ? "" : " text-anchor=\"\(place.anchor.rawValue)\"") + ">" + XMLText.escaped(name) + "</text>\n")
+                    + (place.anchor == .start ? "" : " text-anchor=\"\(place.anchor.rawValue)\"") + " data-closure=\""
+                    + XMLText.escaped(data.sites[entry.site].id) + "\">" + text + "</text>\n")
         }
         svg.close("g")
         return svg.text
     }
+
+    /// A thin line from the edge of a symbol at `centre` to the nearest point of a number's
+    /// `box`, when the two are more than 5 pixels apart; nil when the number sits beside it.
+    static func leader(from centre: (x: Double, y: Double), radius: Double, to box: MapLabels.Box) -> String? {
+        let nx = min(max(centre.x, box.x0), box.x1), ny = min(max(centre.y, box.y0), box.y1)
+        let dx = nx - centre.x, dy = ny - centre.y, length = (dx * dx + dy * dy).squareRoot()
+        guard length - radius > 5 else { return nil }
+        let sx = centre.x + dx / length * radius, sy = centre.y + dy / length * radius
+        return "<line x1=\"" + Fixed.trimmed(sx) + "\" y1=\"" + Fixed.trimmed(sy) + "\" x2=\"" + Fixed.trimmed(nx) + "\" y2=\""
+            + Fixed.trimmed(ny) + "\" stroke=\"#7a0000\" stroke-width=\"0.7\"/>\n"
+    }
+
+    /// How far from its symbol a closing site's number may go, pixels: close rings first, then
+    /// further out, since a crowded town centre needs them; a number set off from its symbol
+    /// gets a leader line (`leader`), so it cannot be read as a neighbour's.
+    static let closureNumberGaps = [1.5, 4, 7, 10, 14, 18, 23, 28, 34, 40]
 
     static func siteAttributes(_ index: Int, _ site: MapSite) -> String {
         " class=\"site " + site.decision.rawValue + "\" data-h=\"s\(index)\" data-site=\"" + XMLText.escaped(site.id) + "\""

@@ -61,8 +61,8 @@ struct ServiceLayers {
         return svg.text
     }
 
-    /// The selector's choices: (group id, service code).
-    var choices: [(String, String)] { data.services.enumerated().map { ("layer-service-\($0.offset)", $0.element.code) } }
+    /// The selector's choices: (group id, service name).
+    var choices: [(String, String)] { data.services.enumerated().map { ("layer-service-\($0.offset)", $0.element.name) } }
 
     /// The symbol of an open site: a Family Hub is a star and a partner's building a square,
     /// whatever else the plan says of it; other kept sites keep their decision's symbol.
@@ -103,7 +103,7 @@ struct ServiceLayers {
     /// Hover fields added to an area: the services a building covers there and those outreach reaches.
     func areaHover(_ i: Int) -> [String] {
         func codes(_ reach: MapService.Reach) -> String {
-            let list = data.services.filter { $0.reach(of: [i]) == reach }.map(\.code)
+            let list = data.services.filter { $0.reach(of: [i]) == reach }.map(\.name)
             return list.isEmpty ? "none" : list.joined(separator: ", ")
         }
         return [codes(.building), codes(.outreach), codes(.none)]

@@ -34,18 +34,18 @@ extension KentGenerator {
         \(sharedSettings(budget: budget))
         services:
           # Delivered by Family Hub practitioners.
-          - {code: parent_education, population: children_0_4, cost_per_site: 10000}
-          - {code: early_years, population: children_0_4, cost_per_site: 15000, weight: 2}
-          - {code: youth_activities, population: young_people_11_19, coverage_minutes: 30, min_district_coverage: 0.6, cost_per_site: 15000, weight: 2}
-          - {code: send_advice, population: send_0_25, coverage_minutes: 30}
-          - {code: mental_health, population: children, coverage_minutes: 30}
-          - {code: adolescent_parents, population: young_people_11_19, coverage_minutes: 30}
-          - {code: online_safety, population: children, coverage_minutes: 30}
+          - {code: parent_education, name: "Parent education", population: children_0_4, cost_per_site: 10000}
+          - {code: early_years, name: "Early years activities", population: children_0_4, cost_per_site: 15000, weight: 2}
+          - {code: youth_activities, name: "Youth activities", population: young_people_11_19, coverage_minutes: 30, min_district_coverage: 0.6, cost_per_site: 15000, weight: 2}
+          - {code: send_advice, name: "SEND advice", population: send_0_25, coverage_minutes: 30}
+          - {code: mental_health, name: "Mental health signposting", population: children, coverage_minutes: 30}
+          - {code: adolescent_parents, name: "Parents of adolescents", population: young_people_11_19, coverage_minutes: 30}
+          - {code: online_safety, name: "Online safety", population: children, coverage_minutes: 30}
           # Made accessible through voluntary-sector partners.
-          - {code: substance_misuse, population: young_people_11_19, coverage_minutes: 30, min_coverage: 0.8, cost_per_site: 2000}
-          - {code: domestic_abuse, population: children, coverage_minutes: 30, min_coverage: 0.8, cost_per_site: 2000}
-          - {code: debt_welfare, population: children, coverage_minutes: 30, min_coverage: 0.8, cost_per_site: 2000}
-          - {code: separating_parents, population: children, coverage_minutes: 30, min_coverage: 0.8, cost_per_site: 2000}
+          - {code: substance_misuse, name: "Substance misuse support", population: young_people_11_19, coverage_minutes: 30, min_coverage: 0.8, cost_per_site: 2000}
+          - {code: domestic_abuse, name: "Domestic abuse support", population: children, coverage_minutes: 30, min_coverage: 0.8, cost_per_site: 2000}
+          - {code: debt_welfare, name: "Debt and welfare advice", population: children, coverage_minutes: 30, min_coverage: 0.8, cost_per_site: 2000}
+          - {code: separating_parents, name: "Separating parents support", population: children, coverage_minutes: 30, min_coverage: 0.8, cost_per_site: 2000}
         family_hubs:
           core: [\(core)]
           per_district: 1

@@ -22,6 +22,9 @@ public struct CoverageReport: Sendable, Codable, Equatable {
     /// Benders with a heuristic plan: the objective of the plan the searches (part by part, then
     /// near the root LP) found, when it beat the heuristic's (nil otherwise).
     public var improvedObjective: Double?
+    /// Benders with a heuristic plan: kept sites moved from one independent part of the sites to
+    /// another before the root (nil otherwise).
+    public var sitesMovedBetweenParts: Int?
 
     /// `offers`: the v2 model, whose links sum the offers `x_jk` of a service within reach of a
     /// group of areas (and services) rather than the sites `y_j`.
@@ -46,6 +49,7 @@ public struct CoverageReport: Sendable, Codable, Equatable {
             rootBound = bound
             rootGeneratedRows = solved.rootRows
             sitesFixedByReducedCost = solved.fixedColumns
+            sitesMovedBetweenParts = solved.sitesMoved
         }
         improvedObjective = solved.improvedObjective
     }
@@ -54,5 +58,6 @@ public struct CoverageReport: Sendable, Codable, Equatable {
         case model, formulation, rows, generatedRows = "generated_rows", heuristicObjective = "heuristic_objective"
         case rootBound = "root_bound", rootGeneratedRows = "root_generated_rows"
         case sitesFixedByReducedCost = "sites_fixed_by_reduced_cost", improvedObjective = "improved_objective"
+        case sitesMovedBetweenParts = "sites_moved_between_parts"
     }
 }

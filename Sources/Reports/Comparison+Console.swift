@@ -11,7 +11,7 @@ extension Comparison {
         line("sites kept") { o in "\(o.summary.totals.sitesKept) of \(o.summary.totals.sitesKept + o.summary.totals.sitesClosed)" }
         rows += PlanCosts.rows(options) { $0.lowercased() }
         line("carbon (tCO2e)") { o in NumberFormat.carbon(o.summary.totals.carbon) }
-        rows += PlanCoverage.rows(options).map { [$0.label] + $0.values }
+        rows += PlanCoverage.rows(options).map { [$0.label.lowercased()] + $0.values }
         rows.append(["median / worst min"] + total.map { f in
             (NumberFormat.minutes(f.medianMinutes)) + " / " + (NumberFormat.minutes(f.worstMinutes))
         })

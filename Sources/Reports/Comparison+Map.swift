@@ -59,7 +59,7 @@ extension Comparison {
             guard let shareA = a[code], let shareB = b[code] else { return nil }
             func map(_ shares: [String: PlanRecord.AreaServiceShares]) -> MapService {
                 let rows = areas[0].map { shares[$0.id] }
-                return MapService(code: code, covered: rows.map { $0?.covered ?? 0 }, outreach: rows.map { $0?.outreach ?? 0 },
+                return MapService(code: code, name: serviceName(code), covered: rows.map { $0?.covered ?? 0 }, outreach: rows.map { $0?.outreach ?? 0 },
                                   population: rows.map { $0?.weight ?? 0 })
             }
             return DifferenceService(a: map(shareA), b: map(shareB))

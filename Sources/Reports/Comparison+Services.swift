@@ -1,3 +1,4 @@
+import Estate
 import Workbook
 import Quantities
 
@@ -12,6 +13,11 @@ extension Comparison {
             for row in option.services?.coverage.rows ?? [] where !codes.contains(row[0]) { codes.append(row[0]) }
         }
         return codes
+    }
+
+    /// What the options call service `code`: the first option's name for it that recorded one.
+    func serviceName(_ code: String) -> String {
+        (options.first { $0.summary.serviceNames.byCode[code] != nil }?.summary.serviceNames ?? ServiceNames())[code]
     }
 
     /// `services.csv` of the comparison: one row per service and district (and its `total`),
@@ -51,7 +57,7 @@ extension Comparison {
     /// Terminal lines: each service's coverage (and outreach, when any option uses it) per option.
     func serviceConsoleRows() -> [[String]] {
         serviceCodes.map { code in
-            ["\(code) covered"] + options.map { option in
+            ["\(serviceName(code)) covered"] + options.map { option in
                 guard let totals = option.summary.totals.services?[code] else { return "-" }
                 return NumberFormat.percent(totals.coverage) + (totals.outreach > 0 ? " (" + NumberFormat.percent(totals.outreach) + " outreach)" : "")
             }
@@ -119,7 +125,7 @@ extension Comparison {
                                                   .gained: "offered in \(b), not in \(a)"]
         return (["District", "Service", "Change", "Stops at", "Starts at", "Covered \(a)", "Covered \(b)"],
                 shifts.map { s in
-                    [s.district, s.service, words[s.kind]!, s.stopsAt.joined(separator: "; "), s.startsAt.joined(separator: "; "),
+                    [s.district, serviceName(s.service), words[s.kind]!, s.stopsAt.joined(separator: "; "), s.startsAt.joined(separator: "; "),
                      s.coveredA.map(NumberFormat.percent) ?? "-", s.coveredB.map(NumberFormat.percent) ?? "-"]
                 })
     }
@@ -133,8 +139,8 @@ extension Comparison {
             let here = shifts.filter { $0.district == district }
             guard !here.isEmpty else { continue }
             let parts = [ServiceShift.Kind.lost, .moved, .gained].compactMap { kind -> String? in
-                let codes = here.filter { $0.kind == kind }.map(\.service)
-                return codes.isEmpty ? nil : "\(kind.rawValue) " + codes.joined(separator: ", ")
+                let names = here.filter { $0.kind == kind }.map { serviceName($0.service) }
+                return names.isEmpty ? nil : "\(kind.rawValue) " + names.joined(separator: ", ")
             }
             lines.append("    \(district): " + parts.joined(separator: "; "))
         }

@@ -106,17 +106,12 @@ public enum ExplanationWords {
         text.prefix(1).lowercased() + text.dropFirst()
     }
 
-    /// A service code in words ("youth_activities" -> "youth activities").
-    static func serviceName(_ code: String) -> String {
-        code.replacingOccurrences(of: "_", with: " ")
-    }
-
-    /// A list of services in words: named when a few, counted when many.
-    static func serviceList(_ codes: [String]) -> String {
+    /// A list of services in a sentence: named when a few, counted when many.
+    static func serviceList(_ codes: [String], _ names: ServiceNames) -> String {
         switch codes.count {
         case 0: return "no service"
-        case 1: return serviceName(codes[0])
-        case 2 ... 3: return codes.dropLast().map(serviceName).joined(separator: ", ") + " and " + serviceName(codes.last!)
+        case 1: return names.inSentence(codes[0])
+        case 2 ... 3: return codes.dropLast().map(names.inSentence).joined(separator: ", ") + " and " + names.inSentence(codes.last!)
         default: return "\(codes.count) services"
         }
     }
@@ -125,14 +120,16 @@ public enum ExplanationWords {
     static func offers(_ j: Int, _ context: PlanContext) -> String {
         guard let outcome = context.plan.services else { return "" }
         let codes = outcome.codes.indices.filter { outcome.offered[j][$0] }.map { outcome.codes[$0] }
-        if outcome.evaluation.familyHub[j] { return "a Family Hub offering \(serviceList(codes))" }
-        return "offering " + serviceList(codes)
+        let names = context.scenario.serviceNames
+        if outcome.evaluation.familyHub[j] { return "a Family Hub offering \(serviceList(codes, names))" }
+        return "offering " + serviceList(codes, names)
     }
 
     /// The services closed site `j` could host (what it would offer kept as well).
     static func hostable(_ j: Int, _ context: PlanContext) -> String {
         guard let services = context.instance.services else { return "" }
-        return serviceList(services.codes.indices.filter { services.siteHosts[$0][j] }.map { services.codes[$0] })
+        return serviceList(services.codes.indices.filter { services.siteHosts[$0][j] }.map { services.codes[$0] },
+                           context.scenario.serviceNames)
     }
 
     /// How services' coverage moves from `base` to `m`, the largest weighted moves first (at most
@@ -153,7 +150,7 @@ public enum ExplanationWords {
             }
             guard NumberFormat.percent(from) != NumberFormat.percent(to) else { continue }
             moves.append((rules.services[k].weight * abs(to - from),
-                          "\(to > from ? verbs.up : verbs.down) \(serviceName(codes[k])) coverage\(place) from "
+                          "\(to > from ? verbs.up : verbs.down) \(context.scenario.serviceNames.inSentence(codes[k])) coverage\(place) from "
                           + "\(NumberFormat.percent(from)) to \(NumberFormat.percent(to))"))
         }
         guard !moves.isEmpty else { return nil }
@@ -216,7 +213,7 @@ public enum ExplanationWords {
     /// The limit as the scenario sets it, in words.
     static func name(_ limit: ScenarioLimit, _ value: Double, _ context: PlanContext, service: Int? = nil) -> String {
         if let service, let code = context.instance.services?.codes[service] {
-            let what = serviceName(code)
+            let what = context.scenario.serviceNames.inSentence(code)
             switch limit {
             case .minCoverage: return "At least \(NumberFormat.percent(value)) of \(what) need covered county-wide"
             case .minDistrictCoverage: return "At least \(NumberFormat.percent(value)) of \(what) need covered in every district"

@@ -20,13 +20,42 @@ public struct PlanCoverage: Sendable, Equatable {
 
     private var within: String { "within \(NumberFormat.decimal(minutes)) minutes" }
 
+    /// Each coverage figure's words: the one table every output labels them from (`label` for
+    /// tables: the report, the workbooks, the comparison's terminal table; `short` for the
+    /// maps' title blocks and the report's comparison), so a figure reads the same in each.
+    public enum Figure: Sendable, CaseIterable {
+        /// Buildings only: need-weighted children within the coverage time of a kept building.
+        case need
+        /// With services: the services' weighted share, each within its own standard.
+        case services
+        /// With services: children's need within the coverage time of any kept building.
+        case anyBuilding
+
+        public var label: String {
+            switch self {
+            case .need: "Need-weighted children covered"
+            case .services: "Services covered, each within its standard"
+            case .anyBuilding: "Children's need within reach of any kept building"
+            }
+        }
+
+        public var short: String {
+            switch self {
+            case .need: "Need covered"
+            case .services: "Services covered"
+            case .anyBuilding: "Any building in reach"
+            }
+        }
+
+        /// Whether the plan's coverage time qualifies it (each service has its own).
+        public var timed: Bool { self != .services }
+    }
+
     /// The figures as numbers: (label for tables, short label for the map's title block, share,
     /// whether the coverage time qualifies it). The workbooks write these; `items` words them.
     public var shares: [(label: String, short: String, share: Double, timed: Bool)] {
-        guard let buildingCoverage else { return [("Need-weighted children covered", "Need covered", coverage, true)] }
-        return [("Services covered, each within its standard (by the services' weights, outreach at its value)",
-                 "Services covered", coverage, false),
-                ("Children's need \(within) of any kept building", "Any building in reach", buildingCoverage, true)]
+        let figures: [(Figure, Double)] = buildingCoverage.map { [(.services, coverage), (.anyBuilding, $0)] } ?? [(.need, coverage)]
+        return figures.map { ($0.0.label, $0.0.short, $0.1, $0.0.timed) }
     }
 
     /// Labelled figures: (label for tables, short label for the map's title block, text).
@@ -69,11 +98,11 @@ extension PlanCoverage {
     /// comparison's workbook; `timed`: the figure is within each option's coverage time.
     static func shareRows(_ options: [PlanRecord]) -> [(label: String, short: String, values: [Double?], timed: Bool)] {
         let figures = options.map { PlanCoverage($0.summary.totals, minutes: $0.summary.coverageMinutes) }
-        guard figures.contains(where: { $0.buildingCoverage != nil }) else {
-            return [("need covered", "Need covered", figures.map(\.coverage), true)]
+        func row(_ figure: Figure, _ values: [Double?]) -> (label: String, short: String, values: [Double?], timed: Bool) {
+            (figure.label, figure.short, values, figure.timed)
         }
-        return [("services covered, each within its standard", "Services covered",
-                 figures.map { $0.buildingCoverage == nil ? nil : $0.coverage }, false),
-                ("need within reach of any kept building", "Any building in reach", figures.map { $0.buildingCoverage ?? $0.coverage }, true)]
+        guard figures.contains(where: { $0.buildingCoverage != nil }) else { return [row(.need, figures.map(\.coverage))] }
+        return [row(.services, figures.map { $0.buildingCoverage == nil ? nil : $0.coverage }),
+                row(.anyBuilding, figures.map { $0.buildingCoverage ?? $0.coverage })]
     }
 }

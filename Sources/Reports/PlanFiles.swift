@@ -43,7 +43,7 @@ public enum PlanFiles {
         var extraSheets: [ReportTable] = []
         if context.plan.services != nil {
             let services = ServiceTables.servicesTable(context), equality = try ServiceEquality.table(context)
-            extraSheets += [services, equality]
+            extraSheets += [services, equality].map { ServiceTables.namedSheet($0, context.scenario.serviceNames) }
             files.append(("services.csv", services.csv))
             files.append(("service_equality.csv", try ServiceEquality.csv(context)))
             files.append(("area_services.csv", ServiceTables.areaServicesCSV(context)))

@@ -95,8 +95,9 @@ public enum PlanFolderReader {
             var dataset: String
             var coverageMinutes: Double
             var constraints: [String: NumberIfAny]?
+            var services: [PlanSummary.ServiceEntry]?
             enum CodingKeys: String, CodingKey {
-                case file, name, description, dataset, coverageMinutes = "coverage_minutes", constraints
+                case file, name, description, dataset, coverageMinutes = "coverage_minutes", constraints, services
             }
         }
         var status: String
@@ -171,6 +172,10 @@ public enum PlanFolderReader {
             optionName: decoded.scenario.name, optionDescription: decoded.scenario.description,
             provenance: decoded.datasetProvenance ?? DatasetProvenance())
         summary.constraints = (decoded.scenario.constraints ?? [:]).compactMapValues(\.value)
+        if let services = decoded.scenario.services {
+            summary.serviceCodes = services.map(\.code)
+            summary.serviceNames = ServiceNames(byCode: Dictionary(services.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first }))
+        }
         summary.conflicts = (decoded.conflicts ?? []).map {
             PlanRecord.ConflictText(constraint: $0.constraint, explanation: $0.explanation,
                                     details: ($0.details ?? []) + ($0.outOfReach ?? []).map { reach in

@@ -16,7 +16,7 @@ public enum PlanMap {
                 hub: plan.areaSite[i], minutes: plan.areaMinutes[i], covered: plan.areaCoveredShare[i] >= 1 - 1e-9,
                 deprivationDecile: deciles[i], outline: i < dataset.boundaries.count ? dataset.boundaries[i] : nil)
         }
-        let outcome = plan.services
+        let outcome = plan.services, names = context.scenario.serviceNames
         let sites = tables.sites.map { row in
             let site = dataset.sites[row.site]
             let decision: SiteDecision = !row.kept ? .closed : (site.status == .keep ? .mustKeep : .kept)
@@ -24,7 +24,7 @@ public enum PlanMap {
                            lat: site.latitude, lon: site.longitude, decision: decision, annualCost: site.annualCost,
                            carbon: site.carbon, needServed: row.needServed,
                            familyHub: outcome?.evaluation.familyHub[row.site] ?? false,
-                           servicesOffered: outcome.map { o in o.codes.indices.filter { o.offered[row.site][$0] }.map { o.codes[$0] } } ?? [])
+                           servicesOffered: outcome.map { o in o.codes.indices.filter { o.offered[row.site][$0] }.map { names[o.codes[$0]] } } ?? [])
         }
         let t = tables.totals
         let coverage = PlanCoverage(t, minutes: spec.coverageMinutes)
@@ -56,7 +56,7 @@ public enum PlanMap {
     static func services(_ context: PlanContext) -> [MapService] {
         guard let outcome = context.plan.services, let instance = context.instance.services else { return [] }
         return outcome.codes.indices.map { k in
-            MapService(code: outcome.codes[k], covered: outcome.evaluation.coveredShare[k],
+            MapService(code: outcome.codes[k], name: context.scenario.serviceNames[outcome.codes[k]], covered: outcome.evaluation.coveredShare[k],
                        outreach: outcome.evaluation.outreachShare[k], population: instance.areaPopulation[k])
         }
     }

@@ -66,6 +66,14 @@ public struct PlanRecord: Sendable, Equatable {
         /// The scenario's constraints as `summary.json` states them (`budget`, `min_coverage`, ...),
         /// numbers only; empty for folders written before they were recorded.
         public var constraints: [String: Double] = [:]
+        /// The scenario's service codes in its order (`scenario.services`); empty for a plan
+        /// without services, and for folders written before they were recorded.
+        public var serviceCodes: [String] = []
+        /// What the plan called its services; the default rule for folders without names.
+        public var serviceNames = ServiceNames()
+        /// Whether the plan planned services: `scenario.services` says so whatever the status;
+        /// folders written before it was recorded say so by their services totals.
+        public var hasServices: Bool { !serviceCodes.isEmpty || totals.buildingCoverage != nil }
         /// When the plan is infeasible: the constraints in conflict, as `summary.json` explains them.
         public var conflicts: [ConflictText] = []
         /// The re-solves' sentence about each limit the scenario sets (`explanations.limits`),

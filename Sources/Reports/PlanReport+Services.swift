@@ -4,6 +4,7 @@
 extension PlanReport {
     static func servicesSection(_ record: PlanRecord, suffix: String) -> String {
         guard let services = record.services else { return "" }
+        let names = record.summary.serviceNames
         let coverage = services.coverage, equality = services.equality
         func column(_ text: PlanRecord.EqualityText, _ name: String) -> Int? { text.header.firstIndex(of: name) }
         func value(_ text: PlanRecord.EqualityText, _ row: [String], _ name: String) -> String? {
@@ -21,13 +22,13 @@ extension PlanReport {
         html += "<p>Coverage counts each service's own population within its coverage time of a kept building offering it, "
             + "plus the part outreach reaches at its value. Costs are running the service at its sites and its outreach.</p>\n"
         html += table(header: ["Service", "Covered", "By outreach", "Sites offering it", "Cost a year"], rows: totals.map { row in
-            [ExplanationWords.serviceName(row[0]), percent(coverage, row, "covered_share"), percent(coverage, row, "outreach_share"),
+            [names[row[0]], percent(coverage, row, "covered_share"), percent(coverage, row, "outreach_share"),
              value(coverage, row, "sites_offering") ?? "-", value(coverage, row, "cost").flatMap(Double.init).map(NumberFormat.pounds) ?? "-"]
         })
         html += "<h4>Coverage by district</h4>\n"
         // Service names in words (spaces, so the headers wrap and the table fits a printed page),
-        // as in every table and sentence of the report.
-        html += table(header: ["District"] + codes.map(ExplanationWords.serviceName), rows: districts.map { district in
+        // as in every table and sentence of the report and on the plan's map.
+        html += table(header: ["District"] + codes.map { names[$0] }, rows: districts.map { district in
             [district] + codes.map { code in
                 percent(coverage, coverage.rows.first { $0[0] == code && value(coverage, $0, "district") == district }, "covered_share")
             }
@@ -47,7 +48,7 @@ extension PlanReport {
         html += table(header: ["Service", "All areas", "Most deprived 10%", "Most deprived 20%", "Least deprived decile",
                                "Median min", "Areas with no site", "Share of visits displaced"], rows: codes.map { code in
             let all = group(code, "all", "all areas")
-            return [ExplanationWords.serviceName(code), percent(equality, all, "coverage"), percent(equality, group(code, "most_deprived", "10%"), "coverage"),
+            return [names[code], percent(equality, all, "coverage"), percent(equality, group(code, "most_deprived", "10%"), "coverage"),
                     percent(equality, group(code, "most_deprived", "20%"), "coverage"),
                     percent(equality, leastDeprived(code), "coverage"),
                     all.flatMap { value(equality, $0, "median_minutes") }.flatMap(Double.init).map(NumberFormat.minutes) ?? "-",

@@ -105,7 +105,7 @@ public enum PlanReport {
         let t = s.totals
         html += table(header: ["", ""], rows: [
             ["Solver", statusText(s)],
-            ["Objective", objectiveWords(s.objectiveName, minutes: s.coverageMinutes, services: t.buildingCoverage != nil)],
+            ["Objective", objectiveWords(s.objectiveName, minutes: s.coverageMinutes, services: s.hasServices)],
             ["Sites kept", "\(t.sitesKept) of \(t.sitesKept + t.sitesClosed) (\(t.sitesClosed) close)"],
         ] + PlanCosts(t).items.map { [$0.label, NumberFormat.pounds($0.value) + " a year"] } + [
             ["Carbon", NumberFormat.carbon(t.carbon) + " tCO2e a year (saving " + NumberFormat.carbon(t.carbonSaving) + ")"],
@@ -144,7 +144,7 @@ public enum PlanReport {
             : "The solver ended without a plan (\(escape(s.status.rawValue))).") + "</p>\n"
         html += table(header: ["", ""], rows: [
             ["Solver", "\(s.status.rawValue) (after \(NumberFormat.decimal(s.seconds, 2)) s)"],
-            ["Objective", objectiveWords(s.objectiveName, minutes: s.coverageMinutes)],
+            ["Objective", objectiveWords(s.objectiveName, minutes: s.coverageMinutes, services: s.hasServices)],
         ], firstColumnIsLabel: true, headless: true)
         html += "</section>\n<section id=\"why\(suffix)\">\n<h3>Why there is no plan</h3>\n"
         if s.conflicts.isEmpty {
@@ -332,11 +332,14 @@ public enum PlanReport {
         var html = wide ? "<table class=\"wide\">\n" : "<table>\n"
         if !headless { html += "<thead><tr>" + header.map { "<th>\(escape($0))</th>" }.joined() + "</tr></thead>\n" }
         html += "<tbody>\n"
+        // A "-" (no figure) aligns with the numbers of its column.
+        let numericColumns = Set(rows.flatMap { row in row.indices.filter { isNumeric(row[$0]) } })
         for (r, row) in rows.enumerated() {
             html += rowClass(r).map { "<tr class=\"\($0)\">" } ?? "<tr>"
             for (c, cell) in row.enumerated() {
                 if c == 0 && firstColumnIsLabel { html += "<th scope=\"row\">\(escape(cell))</th>"; continue }
-                html += (!headless && isNumeric(cell) ? "<td class=\"num\">" : "<td>") + escape(cell) + "</td>"
+                let number = isNumeric(cell) || (cell == "-" && numericColumns.contains(c))
+                html += (!headless && number ? "<td class=\"num\">" : "<td>") + escape(cell) + "</td>"
             }
             html += "</tr>\n"
         }

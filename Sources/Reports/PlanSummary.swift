@@ -19,7 +19,15 @@ struct PlanSummary: Encodable {
 
     enum ScenarioKeys: String, CodingKey {
         case file, name, description, dataset, objective, coverageMinutes = "coverage_minutes", constraints, timeLimit = "time_limit_s"
-        case mipGap = "mip_gap"
+        case mipGap = "mip_gap", services
+    }
+
+    /// A service as `scenario.services` lists it: its code and what outputs call it, so that
+    /// reports and comparisons read from the folder name services as the plan did, and know the
+    /// plan had services even when it has no totals (an infeasible scenario).
+    struct ServiceEntry: Codable {
+        var code: String
+        var name: String
     }
 
     enum ConstraintKeys: String, CodingKey {
@@ -48,6 +56,9 @@ struct PlanSummary: Encodable {
         try s.encode(spec.coverageMinutes, forKey: .coverageMinutes)
         try s.encode(spec.timeLimit, forKey: .timeLimit)
         try s.encode(spec.relativeGap, forKey: .mipGap)
+        if !context.scenario.services.isEmpty {
+            try s.encode(context.scenario.services.map { ServiceEntry(code: $0.code, name: $0.displayName) }, forKey: .services)
+        }
         var k = s.nestedContainer(keyedBy: ConstraintKeys.self, forKey: .constraints)
         let cs = spec.constraints
         try k.encodeIfPresent(cs.budget, forKey: .budget)

@@ -121,6 +121,21 @@ public enum ServiceTables {
         return table
     }
 
+    /// A service table (`services.csv`, `service_equality.csv`) as a workbook sheet: the same
+    /// cells, with each service's name beside its code, since a sheet is read by people while
+    /// the CSV keeps FORMAT.md's columns.
+    static func namedSheet(_ table: ReportTable, _ names: ServiceNames) -> ReportTable {
+        guard let column = table.header.firstIndex(of: "service") else { return table }
+        var named = table
+        named.header.insert("service_name", at: column + 1)
+        named.rows = table.rows.map { row in
+            var cells = row
+            cells.insert(.text(names[row[column].text]), at: column + 1)
+            return cells
+        }
+        return named
+    }
+
     /// `area_services.csv`: per area and service, the serving site, its minutes, the share a
     /// building covers and the share outreach reaches.
     static func areaServicesCSV(_ context: PlanContext) -> [UInt8] {
@@ -172,16 +187,17 @@ public enum ServiceTables {
         totals.services = perService
     }
 
-    /// The terminal lines per service: coverage, outreach, sites offering it, cost.
+    /// The terminal lines per service, by name: coverage, outreach, sites offering it, cost.
     static func consoleLines(_ context: PlanContext) -> [String] {
         guard let outcome = context.plan.services else { return [] }
         let e = outcome.evaluation
         var lines = ["", "  Family Hubs \(e.familyHub.filter { $0 }.count)"]
         let header = ["service", "covered", "outreach", "sites", "service + outreach cost"]
         var rows = [header]
+        let names = context.scenario.serviceNames
         for (k, code) in outcome.codes.enumerated() {
             let total = e.totalWeight[k]
-            rows.append([code, NumberFormat.percent(total > 0 ? e.coveredWeight[k] / total : 1),
+            rows.append([names[code], NumberFormat.percent(total > 0 ? e.coveredWeight[k] / total : 1),
                          NumberFormat.percent(total > 0 ? e.outreachWeight[k] / total : 0), String(e.sitesOffering[k]),
                          NumberFormat.pounds(e.serviceCost[k] + e.outreachCost[k])])
         }

@@ -49,11 +49,12 @@ enum NeedSummary {
         if !services.isEmpty {
             lines.append("")
             lines.append("Services: the neediest district per person, and the site reaching the most need:")
-            let codeWidth = max(7, services.map(\.code.count).max() ?? 7)
+            let names = scenario.serviceNames
+            let nameWidth = max(7, services.map { names[$0.code].count }.max() ?? 7)
             for service in services {
                 let top = service.districts.min { $0.rank < $1.rank }
                 let site = service.sites.min { $0.rank < $1.rank }
-                lines.append("  " + service.code.padding(toLength: codeWidth, withPad: " ", startingAt: 0) + "  "
+                lines.append("  " + names[service.code].padding(toLength: nameWidth, withPad: " ", startingAt: 0) + "  "
                              + (top.map { "\(dataset.districts[$0.district]) \(CSVWriter.format($0.needPerChild, decimals: 2))" } ?? "-")
                              + "; " + (site.map { "\(dataset.sites[$0.site].id) within \(CSVWriter.format(service.coverageMinutes, decimals: 0)) min" } ?? "no site can host it"))
             }

@@ -3,7 +3,8 @@ import Foundation
 import XCTest
 
 /// The names on the Kent default map (`bin/estate plan`), placed as a cartographer would: no name
-/// overlaps another, none covers a site symbol. Boxes are computed from the SVG the plan wrote,
+/// (nor closing site's number) overlaps another, none covers a site symbol; the printed key
+/// names every closing site by its number. Boxes are computed from the SVG the plan wrote,
 /// names with the renderer's own text-width estimate (`LabelFont`), symbols from their own markup.
 final class MapLabelCommandTests: XCTestCase {
     func testKentDefaultMapNamesOverlapNoOtherNameAndNoSiteSymbol() throws {
@@ -14,7 +15,7 @@ final class MapLabelCommandTests: XCTestCase {
 
         let districts = Self.names(in: group("layer-district-labels", of: svg), font: .district, anchor: .middle)
         let towns = Self.names(in: group("layer-places", of: svg), font: .town, anchor: .start)
-        let closures = Self.names(in: group("layer-closure-names", of: svg), font: .closure, anchor: .start)
+        let closures = Self.names(in: group("layer-closure-numbers", of: svg), font: .closureNumber, anchor: .start)
         let names = districts.map { (text: $0.text, box: $0.box, name: $0.name, font: 0) } + towns.map { (text: $0.text, box: $0.box, name: $0.name, font: 1) }
             + closures.map { (text: $0.text, box: $0.box, name: $0.name, font: 2) }
         let symbols = Self.symbols(in: svg)
@@ -29,9 +30,26 @@ final class MapLabelCommandTests: XCTestCase {
         for town in ["Sevenoaks", "Royal Tunbridge Wells", "Tonbridge"] {
             XCTAssertTrue(towns.contains { $0.text == town }, "\(town) is named")
         }
-        let closed = parseCSV(try scratch.read("out/sites.csv")).rows.filter { $0["decision"] == "closed" }.count
-        XCTAssertGreaterThan(closures.count, closed / 3, "many closing sites are named in print")
+        // In print every closing site has a number beside its symbol, and the key under the map
+        // gives each number the site's name.
+        let closed = parseCSV(try scratch.read("out/sites.csv")).rows.filter { $0["decision"] == "closed" }
+        let numbered = group("layer-closure-numbers", of: svg).components(separatedBy: "<text").dropFirst().map { element in
+            (site: Self.attribute("data-closure", of: element.prefix { $0 != ">" })!,
+             number: String(element.drop { $0 != ">" }.dropFirst().prefix { $0 != "<" }))
+        }
+        XCTAssertEqual(numbered.count, closed.count, "every closing site is numbered")
+        XCTAssertEqual(Set(numbered.map(\.site)), Set(closed.map { $0["site_id"]! }))
+        XCTAssertEqual(Set(numbered.map(\.number)).count, closed.count, "each its own number")
+        let key = Self.names(in: group("closure-key", of: svg), font: .closureKey, anchor: .start)
+        for site in closed {
+            let number = try XCTUnwrap(numbered.first { $0.site == site["site_id"] }).number
+            XCTAssertEqual(key.filter { $0.text == "\(number)  \(site["name"]!)" }.count, 1, "the key names \(number)")
+        }
         XCTAssertGreaterThan(symbols.count, 100, "every site's symbol was read")
+        let mapBottom = symbols.map(\.box.y1).max()!
+        for line in key {
+            XCTAssertTrue(line.box.x0 >= 0 && line.box.x1 <= 900 && line.box.y0 > mapBottom, "\(line.text) is under the map, off the panel")
+        }
 
         for a in names.indices {
             XCTAssertTrue(names[a].box.x0 >= 0 && names[a].box.x1 <= 900, "\(names[a].text) stays on the map, off the panel")

@@ -51,15 +51,20 @@ final class ReportCommandTests: XCTestCase {
         XCTAssertEqual(try XCTUnwrap(Double(lastCell.dropLast())), share * 100, accuracy: 0.05, "the all-areas row ends with its displaced share")
         XCTAssertGreaterThan(share, 0.01, "the default plan closes buildings with visits, so the check compares a real share")
 
-        // The printed map names the closing sites where there is room beside their symbols (none
-        // overlapping another name or a symbol: MapLabelCommandTests), in a group shown only in print.
-        let names = try XCTUnwrap(html.components(separatedBy: "<g id=\"layer-closure-names\"").dropFirst().first?
+        // The printed map numbers every closing site beside its symbol and names each number in a
+        // key under the map (no number overlapping a name or a symbol: MapLabelCommandTests), both
+        // in groups shown only in print.
+        let numbers = try XCTUnwrap(html.components(separatedBy: "<g id=\"layer-closure-numbers\"").dropFirst().first?
             .components(separatedBy: "</g>").first)
-        XCTAssertTrue(names.contains("@media print{.closure-names{display:inline}}"), "shown in print only")
-        let closed = Set(sites.filter { $0["decision"] == "closed" }.map { escaped($0["name"]!) })
-        let shown = names.components(separatedBy: "<text").dropFirst().map { String($0.drop { $0 != ">" }.dropFirst().prefix { $0 != "<" }) }
-        XCTAssertGreaterThan(shown.count, closed.count / 3, "most closing sites are named")
-        XCTAssertTrue(Set(shown).isSubset(of: closed), "only closing sites are named: \(Set(shown).subtracting(closed))")
+        XCTAssertTrue(numbers.contains("@media print{.closure-numbers{display:inline}}"), "shown in print only")
+        let key = try XCTUnwrap(html.components(separatedBy: "<g id=\"closure-key\"").dropFirst().first?.components(separatedBy: "</g>").first)
+        XCTAssertTrue(key.contains("@media print{.closure-key{display:inline}}"), "shown in print only")
+        let closedSites = sites.filter { $0["decision"] == "closed" }
+        XCTAssertEqual(numbers.components(separatedBy: "<text").count - 1, closedSites.count, "every closing site has its number")
+        let closed = Set(closedSites.map { escaped($0["name"]!) })
+        let shown = key.components(separatedBy: "<text").dropFirst().filter { !$0.contains("font-weight") }
+            .map { String($0.drop { $0 != ">" }.dropFirst().prefix { $0 != "<" }.drop { $0 != " " }.dropFirst(2)) }
+        XCTAssertEqual(Set(shown), closed, "the key names every closing site, and only those")
     }
 
     func testReportRendersInChromiumWithoutConsoleMessagesAndPrintsAPDF() throws {

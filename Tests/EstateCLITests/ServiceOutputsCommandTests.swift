@@ -100,9 +100,11 @@ final class ServiceOutputsCommandTests: XCTestCase {
         let scratch = try Self.folder()
         XCTAssertEqual(try EstateRun.run(["plan", "plan.yaml", "--out", "out", "--quiet"], in: scratch.url).status, 0)
         let html = try scratch.read("out/estate.html")
-        for (k, code) in ["early_years", "parenting", "youth", "advice"].enumerated() {
-            XCTAssertTrue(html.contains("<option value=\"layer-service-\(k)\">\(code)</option>"), code)
+        // The map names services as the scenario does (`name:`, else the code in words).
+        for (k, name) in ["Early years (0-5)", "parenting", "youth", "advice"].enumerated() {
+            XCTAssertTrue(html.contains("<option value=\"layer-service-\(k)\">\(name)</option>"), name)
         }
+        XCTAssertTrue(html.contains("Early years (0-5), parenting"), "a Family Hub's services in its details, by name")
         let hubs = parseCSV(try scratch.read("out/sites.csv")).rows.filter { $0["family_hub"] == "true" }.count
         XCTAssertTrue(html.contains("Family Hub, every core service (\(hubs))"))
         XCTAssertTrue(try scratch.read("out/estate.svg").contains("Family Hub, every core service (\(hubs))"))
@@ -117,7 +119,17 @@ final class ServiceOutputsCommandTests: XCTestCase {
         XCTAssertTrue(section.contains("<td>youth</td><td class=\"num\">\(share)</td>"), "youth's covered share in the report")
         // Services are named in words in every table, as in the district table's headers.
         XCTAssertFalse(section.contains("early_years"), "a code where the report names the service")
-        XCTAssertEqual(section.components(separatedBy: "<td>early years</td>").count - 1, 2, "the totals and the equality table")
+        XCTAssertEqual(section.components(separatedBy: "<td>Early years (0-5)</td>").count - 1, 2, "the totals and the equality table")
+        // A service without a figure ("-": advice has no usage, so no share displaced) aligns
+        // with the numbers of its column.
+        XCTAssertTrue(section.contains("<td class=\"num\">-</td>"), "a dash in a column of numbers")
+        XCTAssertFalse(section.contains("<td>-</td>"), "a dash left-aligned beside right-aligned numbers")
+        XCTAssertTrue(section.contains("<th>Early years (0-5)</th>"), "the district table's header")
+        // The names come from the folder's summary.json, which records them.
+        let summary = try JSONSerialization.jsonObject(with: Data(scratch.read("out/summary.json").utf8)) as! [String: Any]
+        let listed = (summary["scenario"] as! [String: Any])["services"] as! [[String: String]]
+        XCTAssertEqual(listed, [["code": "early_years", "name": "Early years (0-5)"], ["code": "parenting", "name": "parenting"],
+                                ["code": "youth", "name": "youth"], ["code": "advice", "name": "advice"]])
     }
 
     /// `estate compare` of two v2 options sets each service's coverage, outreach, sites and
@@ -129,7 +141,7 @@ final class ServiceOutputsCommandTests: XCTestCase {
         XCTAssertEqual(try EstateRun.run(["plan", "tight.yaml", "--out", "b", "--quiet"], in: scratch.url).status, 0)
         let compare = try EstateRun.run(["compare", "a", "b", "--out", "ab"], in: scratch.url)
         XCTAssertEqual(compare.status, 0, compare.stderr)
-        for code in ["early_years", "parenting", "youth", "advice"] { XCTAssertTrue(compare.stdout.contains("\(code) covered"), compare.stdout) }
+        for name in ["Early years (0-5)", "parenting", "youth", "advice"] { XCTAssertTrue(compare.stdout.contains("\(name) covered"), compare.stdout) }
         let side = parseCSV(try scratch.read("ab/services.csv"))
         XCTAssertEqual(side.header, ["service", "district", "covered_share:a", "covered_share:b", "outreach_share:a", "outreach_share:b",
                                      "sites_offering:a", "sites_offering:b", "cost:a", "cost:b"])
@@ -158,8 +170,9 @@ final class ServiceOutputsCommandTests: XCTestCase {
         XCTAssertEqual(compare.status, 0, compare.stderr)
         let html = try scratch.read("ab/compare.html")
         let codes = ["early_years", "parenting", "youth", "advice"]
+        let names = ["early_years": "Early years (0-5)", "parenting": "parenting", "youth": "youth", "advice": "advice"]
         for (k, code) in codes.enumerated() {
-            XCTAssertTrue(html.contains("<option value=\"layer-service-\(k)\">\(code)</option>"), code)
+            XCTAssertTrue(html.contains("<option value=\"layer-service-\(k)\">\(names[code]!)</option>"), code)
             XCTAssertTrue(html.contains("id=\"layer-service-\(k)\""), code)
         }
         XCTAssertFalse(try scratch.read("ab/compare.svg").contains("layer-service-"))
@@ -180,7 +193,8 @@ final class ServiceOutputsCommandTests: XCTestCase {
         var losses = 0
         for row in rows {
             let x = before[row[0]] ?? [], y = after[row[0]] ?? []
-            let lost = codes.filter { x.contains($0) && !y.contains($0) }, gained = codes.filter { y.contains($0) && !x.contains($0) }
+            let lost = codes.filter { x.contains($0) && !y.contains($0) }.map { names[$0]! }
+            let gained = codes.filter { y.contains($0) && !x.contains($0) }.map { names[$0]! }
             XCTAssertEqual(row[lostColumn], lost.isEmpty ? "none" : lost.joined(separator: ", "), row[0])
             XCTAssertEqual(row[gainedColumn], gained.isEmpty ? "none" : gained.joined(separator: ", "), row[0])
             losses += lost.count
@@ -210,12 +224,14 @@ final class ServiceOutputsCommandTests: XCTestCase {
             return result
         }
         let a = try offering("a"), b = try offering("b")
+        // Services by name, as the scenario's `name:` (else the code in words) gives them.
+        let names = ["early_years": "Early years (0-5)", "parenting": "parenting", "youth": "youth", "advice": "advice"]
         var expected: [(district: String, service: String, kind: String, stops: Set<String>, starts: Set<String>)] = []
         for district in ["North", "South"] {
             for code in ["early_years", "parenting", "youth", "advice"] {
                 let x = a[district]?[code] ?? [], y = b[district]?[code] ?? []
                 guard x != y else { continue }
-                expected.append((district, code, y.isEmpty ? "lost" : x.isEmpty ? "gained" : "moved", x.subtracting(y), y.subtracting(x)))
+                expected.append((district, names[code]!, y.isEmpty ? "lost" : x.isEmpty ? "gained" : "moved", x.subtracting(y), y.subtracting(x)))
             }
         }
         XCTAssertTrue(expected.contains { $0.kind == "lost" }, "the tighter option loses a service somewhere: \(expected)")
@@ -235,9 +251,15 @@ final class ServiceOutputsCommandTests: XCTestCase {
             let share = (summary["totals"] as! [String: Any])["building_coverage"] as! Double
             return String(format: "%.1f%%", share * 100) + " in 15 min"
         }
-        let reach = try XCTUnwrap(compare.stdout.split(separator: "\n").first { $0.contains("need within reach of any kept building") })
+        let reach = try XCTUnwrap(compare.stdout.split(separator: "\n").first { $0.contains("children's need within reach of any kept building") })
         XCTAssertTrue(reach.contains(building[0] + " ") && reach.hasSuffix(building[1]), "\(reach) \(building)")
         XCTAssertTrue(compare.stdout.contains("services covered, each within its standard"), compare.stdout)
+        // A single plan's report labels the two figures in the same words as the comparison.
+        XCTAssertEqual(try EstateRun.run(["report", "a", "--out", "single.html", "--no-pdf"], in: scratch.url).status, 0)
+        let single = try scratch.read("single.html")
+        for label in ["Services covered, each within its standard", "Children&#39;s need within reach of any kept building"] {
+            XCTAssertTrue(single.contains("<th scope=\"row\">\(label)</th>"), label)
+        }
         let page = try scratch.read("ab/compare.html")
         XCTAssertTrue(page.contains("Services lost / moved"), "the title block counts them")
         let report = try EstateRun.run(["report", "a", "b", "--out", "report.html", "--no-pdf"], in: scratch.url)

@@ -36,7 +36,7 @@ final class ServicePlanCommandTests: XCTestCase {
         coverage_minutes: 15
         constraints: {budget: 230000}
         services:
-          - {code: early_years, population: children_0_4, cost_per_site: 5000, weight: 2}
+          - {code: early_years, name: "Early years (0-5)", population: children_0_4, cost_per_site: 5000, weight: 2}
           - {code: parenting, population: children_0_4}
           - {code: youth, population: young_people, coverage_minutes: 25, cost_per_site: 4000}
           - {code: advice, population: children}
@@ -61,7 +61,11 @@ final class ServicePlanCommandTests: XCTestCase {
         XCTAssertEqual(run.status, 0, run.stderr)
         XCTAssertTrue(run.stdout.contains("status optimal"), run.stdout)
         XCTAssertTrue(run.stdout.contains("Family Hubs "), run.stdout)
-        for code in ["early_years", "parenting", "youth", "advice"] { XCTAssertTrue(run.stdout.contains(code), run.stdout) }
+        // The terminal names each service: its `name:`, else its code in words; never the code.
+        for name in ["Early years (0-5)", "parenting", "youth", "advice"] {
+            XCTAssertTrue(run.stdout.contains("\n  \(name) "), run.stdout)
+        }
+        XCTAssertFalse(run.stdout.contains("early_years"), run.stdout)
 
         let summary = try JSONSerialization.jsonObject(with: Data(scratch.read("out/summary.json").utf8)) as! [String: Any]
         let totals = summary["totals"] as! [String: Any]
@@ -130,6 +134,13 @@ final class ServicePlanCommandTests: XCTestCase {
         let run = try EstateRun.run(["plan", "strict.yaml", "--out", "strict"], in: scratch.url)
         XCTAssertEqual(run.status, 3, run.stdout + run.stderr)
         XCTAssertTrue(run.stdout.contains("youth coverage in North cannot reach 100.0%"), run.stdout)
+        // Its report words the objective as a services plan's, although an infeasible run has no
+        // totals to tell by: summary.json lists the scenario's services whatever the status.
+        let report = try EstateRun.run(["report", "strict", "--out", "strict.html", "--no-pdf"], in: scratch.url)
+        XCTAssertEqual(report.status, 0, report.stderr)
+        let page = try scratch.read("strict.html")
+        XCTAssertTrue(page.contains("cover the most of each service"), page)
+        XCTAssertFalse(page.contains("reach the most need-weighted children"), "the buildings-only wording")
     }
 
     func testBatchAxisAddressesAServiceByCodeAndCompareReadsV2Plans() throws {
@@ -164,6 +175,11 @@ final class ServicePlanCommandTests: XCTestCase {
         XCTAssertEqual(summary["status"] as? String, "optimal")
         XCTAssertEqual(summary["gap"] as? Double, 0)
         XCTAssertEqual((summary["scenario"] as! [String: Any])["name"] as? String, "Kent Family Hub Network")
+        // Every service has its name in words, as the Cabinet paper words it.
+        let named = (summary["scenario"] as! [String: Any])["services"] as! [[String: String]]
+        XCTAssertEqual(named.count, 11)
+        XCTAssertTrue(named.allSatisfy { $0["name"] != $0["code"]!.replacingOccurrences(of: "_", with: " ") }, "\(named)")
+        XCTAssertTrue(named.contains(["code": "send_advice", "name": "SEND advice"]))
         let core = ["parent_education", "early_years", "youth_activities", "send_advice", "mental_health", "adolescent_parents",
                     "online_safety"]
         let sites = parseCSV(try scratch.read("fhn/sites.csv")).rows

@@ -84,7 +84,19 @@ final class WorkbookTests: XCTestCase {
         XCTAssertEqual(run.status, 0, run.stderr)
         XCTAssertEqual(try EstateRun.run(["plan", "plan.yaml", "--out", "again", "--quiet"], in: scratch.url).status, 0)
         XCTAssertEqual(try EstateRun.run(["compare", "v2", "again", "--out", "same", "--quiet"], in: scratch.url).status, 0)
-        try check([("v2/estate.xlsx", "Services", "v2/services.csv"), ("v2/estate.xlsx", "Service equality", "v2/service_equality.csv"),
+        // The service sheets add each service's name after its code (the CSV files keep codes only,
+        // as FORMAT.md's columns); the expected tables are the CSV files with that column added.
+        let names = ["early_years": "Early years (0-5)", "parenting": "parenting", "youth": "youth", "advice": "advice"]
+        for file in ["services", "service_equality"] {
+            let lines = try scratch.read("v2/\(file).csv").split(separator: "\n", omittingEmptySubsequences: false)
+            let named = lines.enumerated().map { index, line -> String in
+                guard let comma = line.firstIndex(of: ",") else { return String(line) }
+                let code = String(line[..<comma])
+                return code + "," + (index == 0 ? "service_name" : names[code]!) + line[comma...]
+            }
+            try scratch.write("v2/\(file)-named.csv", named.joined(separator: "\n"))
+        }
+        try check([("v2/estate.xlsx", "Services", "v2/services-named.csv"), ("v2/estate.xlsx", "Service equality", "v2/service_equality-named.csv"),
                    ("v2/estate.xlsx", "Sites", "v2/sites.csv"), ("v2/estate.xlsx", "Districts", "v2/districts.csv"),
                    ("same/compare.xlsx", "Services", "same/services.csv")], in: scratch)
     }

@@ -118,3 +118,30 @@ extension ServiceScenarioTests {
         XCTAssertEqual(found.first?.line, 3)
     }
 }
+
+extension ServiceScenarioTests {
+    /// `name:` (beyond FORMAT.md) is what outputs call a service; without it, the code in words.
+    func testAServiceNameIsReadAndTheCodeInWordsIsTheDefault() throws {
+        let scenario = try decode("""
+            services:
+              - {code: send_advice, name: "SEND advice"}
+              - {code: mental_health, name: Mental health signposting}
+              - {code: domestic_abuse}
+            """)
+        XCTAssertEqual(scenario.services.map(\.name), ["SEND advice", "Mental health signposting", nil])
+        XCTAssertEqual(scenario.services.map(\.displayName), ["SEND advice", "Mental health signposting", "domestic abuse"])
+        let names = scenario.serviceNames
+        XCTAssertEqual(names["send_advice"], "SEND advice")
+        XCTAssertEqual(names["unknown_code"], "unknown code", "a code the scenario does not name takes the default rule")
+        // In a sentence a capital that only starts the name is lowered; an acronym's is kept.
+        XCTAssertEqual(names.inSentence("mental_health"), "mental health signposting")
+        XCTAssertEqual(names.inSentence("send_advice"), "SEND advice")
+        XCTAssertEqual(names.inSentence("domestic_abuse"), "domestic abuse")
+    }
+
+    func testABlankServiceNameIsAnError() {
+        let found = errors("services:\n  - {code: youth, name: \"\"}\n")
+        XCTAssertEqual(found.map(\.column), ["services.0.name"])
+        XCTAssertEqual(found.first?.line, 2)
+    }
+}

@@ -13,7 +13,7 @@ final class ServiceMapTests: XCTestCase {
         var data = SyntheticEstate.make(areas: areas, sites: 100, seed: 7)
         for j in data.sites.indices where data.sites[j].decision.isOpen {
             data.sites[j].familyHub = j % 4 == 2
-            data.sites[j].servicesOffered = j % 4 == 3 ? ["advice"] : ["early_years", "youth"]
+            data.sites[j].servicesOffered = j % 4 == 3 ? ["Advice"] : ["Early years", "Youth"]
         }
         let early = data.areas.map { $0.covered ? 1.0 : 0 }
         let youth = data.areas.map { ($0.minutes ?? .infinity) <= 12 ? 1.0 : 0 }
@@ -21,9 +21,9 @@ final class ServiceMapTests: XCTestCase {
         let zero = Array(repeating: 0.0, count: data.areas.count)
         let population = data.areas.map(\.children)
         data.services = [
-            MapService(code: "early_years", covered: early, outreach: zero, population: population),
-            MapService(code: "youth", covered: youth, outreach: youthOutreach, population: population),
-            MapService(code: "advice", covered: zero, outreach: zero, population: population),
+            MapService(code: "early_years", name: "Early years", covered: early, outreach: zero, population: population),
+            MapService(code: "youth", name: "Youth", covered: youth, outreach: youthOutreach, population: population),
+            MapService(code: "advice", name: "Advice", covered: zero, outreach: zero, population: population),
         ]
         return data
     }
@@ -64,7 +64,9 @@ final class ServiceMapTests: XCTestCase {
         let html = try EstateMap.html(data)
         XCTAssertEqual(count("class=\"service-layer\"", in: html), 3)
         for (k, service) in data.services.enumerated() {
-            XCTAssertTrue(html.contains("<option value=\"layer-service-\(k)\">\(service.code)</option>"))
+            // The selector names the service; the layer's markup keeps its code.
+            XCTAssertTrue(html.contains("<option value=\"layer-service-\(k)\">\(service.name)</option>"))
+            XCTAssertTrue(html.contains("data-service=\"\(service.code)\""))
         }
         // A layer's markup: from its id to the next service layer (or the layers after them).
         let layer = { (k: Int) in
