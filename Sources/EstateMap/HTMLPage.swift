@@ -95,6 +95,8 @@ struct HTMLPage {
     window.addEventListener('unhandledrejection',function(e){pageError('rejection: '+e.reason);});
     """
 
+    /// On paper the layer checkboxes, the service selector and the hover hint do nothing, so
+    /// print hides the whole control bar; the illustrative-data banner (#notices) stays.
     static let css = """
     body{margin:0;font-family:system-ui,-apple-system,'Segoe UI',Roboto,'DejaVu Sans',Arial,sans-serif;color:#1e1e1e;background:#fafafa}\
     #controls{position:sticky;top:0;z-index:2;display:flex;flex-wrap:wrap;gap:14px;align-items:center;padding:8px 14px;\
@@ -114,7 +116,8 @@ struct HTMLPage {
     .data-table th,.data-table td{border:1px solid #ddd;padding:4px 8px;text-align:left}\
     .data-table th{background:#f0f0f0}.data-table td.num{text-align:right;font-variant-numeric:tabular-nums}\
     .data-table tbody tr:nth-child(even){background:#f8f8f8}\
-    #page-errors{color:#b00;margin:8px}
+    #page-errors{color:#b00;margin:8px}\
+    @media print{#controls{display:none}}
     """
 
     /// Hover details through one delegated listener (cheap however many marks), layer toggles,

@@ -32,7 +32,7 @@ struct Panel {
         var svg = SVGWriter()
         var y = 38.0
         svg.open("g", ["id": "title-block", "fill": "#1e1e1e"])
-        for line in Self.wrap(title, chars: 24) {
+        for line in Self.wrap(title, chars: Self.titleChars) {
             svg.element("text", ["x": Fixed.trimmed(left), "y": Fixed.trimmed(y), "font-size": "22", "font-weight": "700"], text: line)
             y += 27
         }
@@ -94,6 +94,12 @@ struct Panel {
         svg.close("g")
         return (svg.text, y + 10)
     }
+
+    /// Characters of the 22 px bold title that fit the panel's text width in the widest font the
+    /// map may fall back to, DejaVu Sans Bold. Chromium sets "Kent Family Hub Network" at 0.63 em
+    /// a character (so at 24 a line it ran past the panel's edge and was clipped); 0.75 em leaves
+    /// room for titles of wider letters (capitals, m, w).
+    static let titleChars = Int((MapCanvas.panelRight - MapCanvas.panelLeft) / (22 * 0.75))
 
     /// Greedy word wrap at roughly `chars` characters per line (the panel has no text measuring).
     static func wrap(_ text: String, chars: Int) -> [String] {
