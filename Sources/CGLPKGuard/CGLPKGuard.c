@@ -195,6 +195,16 @@ static void callback(glp_tree *T, void *info) {
         glp_ios_terminate(T);
         return;
     }
+    if (monitor->stop_at_better_from > 0 && glp_time() >= monitor->stop_at_better_from) {
+        glp_prob *P = glp_ios_get_prob(T);
+        int minimise = glp_get_obj_dir(P) == GLP_MIN;
+        if (glp_mip_status(P) == GLP_FEAS
+            && (minimise ? glp_mip_obj_val(P) < monitor->better_than : glp_mip_obj_val(P) > monitor->better_than)) {
+            monitor->better_plan_reached = 1;
+            glp_ios_terminate(T);
+            return;
+        }
+    }
     if (glp_ios_reason(T) == GLP_IROWGEN && monitor->generate_rows != NULL) generate_rows(T, monitor);
     if (glp_ios_reason(T) == GLP_IBRANCH && monitor->branch_first_count > 0) branch_first(T, monitor);
     if (glp_ios_reason(T) == GLP_IHEUR && monitor->incumbent != NULL

@@ -261,6 +261,11 @@ private struct Run {
             monitor.point = generation.point
         }
         if options.timeLimit != nil { monitor.deadline = glp_time() + Double(remaining) }
+        if let after = options.stopAtBetterPlanAfter, let incumbent {
+            let ours = model.objectiveValue(of: incumbent) - constant, tolerance = 1e-9 * max(1, abs(ours))
+            monitor.better_than = minimising ? ours - tolerance : ours + tolerance
+            monitor.stop_at_better_from = glp_time() + max(0, 1000 * (after - elapsedSeconds()))
+        }
         // Not with MIP preprocessing, whose tree holds a problem with other columns.
         let branchFirst = parm.presolve == GLP_ON ? [] : options.branchFirst
             .filter { (0 ..< model.variableCount).contains($0) && model.kinds[$0] != .continuous }
@@ -317,6 +322,10 @@ private struct Run {
             return limitReached(glpkValues: values, glpkObjective: objective, bound: bound)
         case GLP_ESTOP where monitor.deadline_reached != 0:
             return limitReached(glpkValues: values, glpkObjective: objective, bound: bound)
+        case GLP_ESTOP where monitor.better_plan_reached != 0:
+            var better = limitReached(glpkValues: values, glpkObjective: objective, bound: bound, reason: "stopped at a better plan")
+            better.stoppedAtBetterPlan = true
+            return better
         case GLP_ESTOP where monitor.iteration_limit_reached != 0:
             return limitReached(glpkValues: values, glpkObjective: objective, bound: bound, reason: "iteration limit reached")
         default:
@@ -407,11 +416,15 @@ private struct Run {
     /// Milliseconds left of the time limit (Int32.max without one); nil when none is left.
     func remainingMilliseconds() -> Int32? {
         guard let limit = options.timeLimit else { return Int32.max }
-        let used = ContinuousClock.now - start
-        let usedSeconds = Double(used.components.seconds) + Double(used.components.attoseconds) * 1e-18
-        let left = (limit - usedSeconds) * 1000
+        let left = (limit - elapsedSeconds()) * 1000
         guard left >= 1 else { return nil }
         return Int32(min(left, Double(Int32.max)))
+    }
+
+    /// Seconds since the solve began.
+    func elapsedSeconds() -> Double {
+        let used = ContinuousClock.now - start
+        return Double(used.components.seconds) + Double(used.components.attoseconds) * 1e-18
     }
 
     func fatal(_ stage: String) -> Solution {

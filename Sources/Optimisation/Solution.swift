@@ -19,6 +19,9 @@ public struct Solution: Sendable {
     /// the objective changes as the variable moves off its bound (nonnegative at a lower bound
     /// when minimising). Empty otherwise. Used for reduced-cost fixing.
     public var reducedCosts: [Double] = []
+    /// Whether branch and cut stopped at a plan better than the incumbent it was given
+    /// (``SolveOptions/stopAtBetterPlanAfter``), not at its end or a limit.
+    public var stoppedAtBetterPlan = false
     /// Rows a ``LazyRowGenerator`` added during branch and cut (0 without one).
     public var generatedRows = 0
     /// GLPK's simplex iterations on the model (the relaxation and branch and cut; not those of

@@ -68,6 +68,14 @@ public struct SolveOptions: Sendable {
     /// (the default): GLPK's own tolerance.
     public var objectiveStep: Double?
 
+    /// Seconds into the solve from which branch and cut stops at its first incumbent strictly
+    /// better than ``incumbent`` (status feasible, that plan, message "stopped at a better plan"),
+    /// or runs on to its end or ``timeLimit``; nil (the default), or no ``incumbent``: never.
+    /// Why: a caller that reduces the model against a better plan (fixing by reduced costs)
+    /// restarts on the smaller model as soon as there is one, and otherwise loses nothing of the
+    /// search, where a time slice would stop it and start again on the same model.
+    public var stopAtBetterPlanAfter: Double?
+
     /// Options with defaults: no time limit, prove optimality, presolve and cuts on,
     /// heuristics and output off, no incumbent.
     public init(timeLimit: Double? = nil, relativeGap: Double = 0, presolve: Bool = true,
@@ -108,6 +116,9 @@ public struct SolveOptions: Sendable {
         }
         if !(relativeGap >= 0 && relativeGap < 1) {
             throw ModelError.invalidOption(name: "relativeGap", value: relativeGap)
+        }
+        if let stopAtBetterPlanAfter, !(stopAtBetterPlanAfter >= 0 && stopAtBetterPlanAfter.isFinite) {
+            throw ModelError.invalidOption(name: "stopAtBetterPlanAfter", value: stopAtBetterPlanAfter)
         }
         if let incumbent, incumbent.count != variableCount {
             throw ModelError.incumbentLengthMismatch(expected: variableCount, actual: incumbent.count)

@@ -103,10 +103,12 @@ struct SingleSourceLagrangian {
 
     /// Subgradient optimisation from `start` until `deadline`; the kept sites of the steps, with the
     /// site that took each area, are offered to `improve` (which returns the best plan's cost so far).
+    /// `converged` when it ended on its own (the step became negligible, the bound reached the best
+    /// plan, or the relaxation's plan was feasible), not at `deadline` or its count of steps.
     func maximise(start: [Double], upper initialUpper: Double, deadline: ContinuousClock.Instant,
-                  improve: ([Bool], [Int?]) -> Double) -> (bound: Double, multipliers: [Double]) {
+                  improve: ([Bool], [Int?]) -> Double) -> (bound: Double, multipliers: [Double], converged: Bool) {
         var u = start
-        var best = (bound: -Double.infinity, multipliers: start)
+        var best = (bound: -Double.infinity, multipliers: start, converged: false)
         var upper = initialUpper
         var step = 2.0
         var sinceImproved = 0
@@ -116,7 +118,7 @@ struct SingleSourceLagrangian {
             guard iteration == 0 || ContinuousClock.now < deadline else { break }
             let evaluation = evaluate(u)
             if !best.bound.isFinite || evaluation.bound > best.bound + 1e-9 * max(1, abs(best.bound)) {
-                best = (evaluation.bound, u)
+                best = (evaluation.bound, u, false)
                 sinceImproved = 0
             } else {
                 sinceImproved += 1
@@ -132,13 +134,19 @@ struct SingleSourceLagrangian {
                 for i in 0 ..< heuristic.areaCount where served[i] != 1 { takenBy[i] = nil }
                 upper = min(upper, improve(evaluation.keep, takenBy))
             }
-            if step < 1e-4 || upper - best.bound <= 1e-9 * max(1, abs(upper)) { break }
+            if step < 1e-4 || upper - best.bound <= 1e-9 * max(1, abs(upper)) {
+                best.converged = true
+                break
+            }
             var norm = 0.0
             for i in 0 ..< heuristic.areaCount where !heuristic.options[i].isEmpty {
                 let g = Double(1 - served[i])
                 norm += g * g
             }
-            guard norm > 0 else { break } // every area served once: the relaxation's plan is feasible
+            guard norm > 0 else { // every area served once: the relaxation's plan is feasible
+                best.converged = true
+                break
+            }
             let length = step * (upper - evaluation.bound) / norm
             for i in 0 ..< heuristic.areaCount where !heuristic.options[i].isEmpty { u[i] += length * Double(1 - served[i]) }
         }

@@ -163,6 +163,45 @@ final class GLPKSolverStatusTests: XCTestCase {
         XCTAssertGreaterThan(closeCases, 20, "many incumbents exactly one step from the optimum")
     }
 
+    /// Given the worst feasible point (by enumeration) as incumbent and asked to stop at a better
+    /// plan from the start, branch and cut either proves the optimum or stops at a feasible plan
+    /// strictly better than the incumbent, with a bound the optimum respects; asked to stop only
+    /// after a long while, it proves the optimum.
+    func testStopAtBetterPlanReturnsAStrictlyBetterFeasiblePlan() throws {
+        var stopped = 0
+        for seed in UInt64(400) ... 480 {
+            let program = EnumeratedProgram.random(seed: seed, count: 7, range: 2, rows: 4)
+            let model = program.model
+            guard let optimum = program.optimum else { continue }
+            let minimising = model.sense == .minimise
+            let values = program.feasiblePoints.map { model.objectiveValue(of: $0) }
+            guard let worst = zip(program.feasiblePoints, values).max(by: { minimising ? $0.1 < $1.1 : $0.1 > $1.1 }),
+                  abs(worst.1 - optimum) > 0.5 else { continue }
+            var options = SolveOptions(incumbent: worst.0)
+            options.stopAtBetterPlanAfter = 0
+            let solution = try GLPKSolver.solve(model, options: options)
+            let objective = try XCTUnwrap(solution.objective, "seed \(seed)")
+            XCTAssertNil(model.infeasibility(of: solution.values), "seed \(seed)")
+            XCTAssertEqual(model.objectiveValue(of: solution.values), objective, accuracy: 1e-9, "seed \(seed)")
+            if solution.stoppedAtBetterPlan {
+                stopped += 1
+                XCTAssertEqual(solution.status, .feasible, "seed \(seed)")
+                XCTAssertTrue(minimising ? objective < worst.1 - 0.5 : objective > worst.1 + 0.5, "seed \(seed)")
+                let bound = try XCTUnwrap(solution.bound, "seed \(seed)")
+                XCTAssertTrue(minimising ? bound <= optimum + 1e-6 : bound >= optimum - 1e-6, "seed \(seed)")
+            } else {
+                XCTAssertEqual(solution.status, .optimal, "seed \(seed)")
+                XCTAssertEqual(objective, optimum, accuracy: 1e-6, "seed \(seed)")
+            }
+            options.stopAtBetterPlanAfter = 3600
+            let proven = try GLPKSolver.solve(model, options: options)
+            XCTAssertFalse(proven.stoppedAtBetterPlan, "seed \(seed)")
+            XCTAssertEqual(proven.status, .optimal, "seed \(seed)")
+            XCTAssertEqual(proven.objective ?? .nan, optimum, accuracy: 1e-6, "seed \(seed)")
+        }
+        XCTAssertGreaterThan(stopped, 5, "the stop itself is exercised")
+    }
+
     func testInfeasibleModelsAreReportedInfeasible() throws {
         var lp = LinearModel()
         let x = lp.addVariable(.continuous, upper: 1)

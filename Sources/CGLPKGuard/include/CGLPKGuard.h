@@ -73,6 +73,13 @@ typedef struct {
     /// the machine is (glp_intopt then returns GLP_ESTOP; `iteration_limit_reached` says why).
     int iteration_limit;
     int iteration_limit_reached;
+    /// The wall-clock moment (glp_time(), milliseconds) from which the search stops at the first
+    /// callback where GLPK holds an incumbent whose objective (GLPK's, without the constant) is
+    /// strictly better than `better_than`, or 0 for never (glp_intopt then returns GLP_ESTOP;
+    /// `better_plan_reached` says why).
+    double stop_at_better_from;
+    double better_than;
+    int better_plan_reached;
 } estate_mip_monitor;
 
 /// Starts a guarded session on this thread: terminal output on or off, capture reset.
