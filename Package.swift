@@ -16,6 +16,8 @@ let package = Package(
         .library(name: "Seeding", targets: ["Seeding"]),
         // The estate map and equality tables over plain data (used by benchmarks/Map too).
         .library(name: "EstateMap", targets: ["EstateMap"]),
+        // A Kent-shaped synthetic estate as map data, for the map tests and benchmarks/Map.
+        .library(name: "SyntheticMapData", targets: ["SyntheticMapData"]),
         // The solver layer and location models, for the nested benchmarks package.
         .library(name: "LocationModels", targets: ["LocationModels", "Optimisation"]),
     ],
@@ -115,7 +117,8 @@ let package = Package(
         .target(name: "EstateMap", dependencies: ["Estate", "Quantities", "XMLText"]),
         // What several test targets share: headless Chromium and the test-artifacts folder.
         .target(name: "TestSupport", dependencies: ["Seeding"], path: "Tests/TestSupport"),
-        .testTarget(name: "EstateMapTests", dependencies: ["Estate", "EstateMap", "TestSupport"]),
+        .target(name: "SyntheticMapData", dependencies: ["Estate", "EstateMap", "Seeding"]),
+        .testTarget(name: "EstateMapTests", dependencies: ["Estate", "EstateMap", "SyntheticMapData", "TestSupport"]),
         .testTarget(name: "LocationModelsTests", dependencies: ["LocationModels", "Optimisation", "TestSupport"]),
         // `estate compare`'s tables, read-back validation and difference maps, on hand-made plans.
         .testTarget(name: "ComparisonTests", dependencies: ["Reports", "EstateMap"]),

@@ -94,18 +94,9 @@ public enum CoverageChange: String, Sendable, CaseIterable {
 
 /// One building's decision under each option.
 public struct DifferenceSite: Sendable, Equatable {
-    /// Site id from `sites.csv`.
-    public var id: String
-    /// Building name, shown on hover.
-    public var name: String
-    /// `childrens_centre`, `youth_hub`, `family_hub`, `partner`, ...
-    public var kind: String
-    /// District the building is in.
-    public var district: String
-    /// Decimal degrees (WGS84).
-    public var lat: Double
-    /// Decimal degrees (WGS84).
-    public var lon: Double
+    /// Id, name, kind, district and position, as the plan map's sites have them (read as the
+    /// site's own: `site.name`).
+    public var basics: MapSiteBasics
     /// Decision under option A.
     public var decisionA: SiteDecision
     /// Decision under option B.
@@ -115,12 +106,7 @@ public struct DifferenceSite: Sendable, Equatable {
         id: String, name: String, kind: String, district: String, lat: Double, lon: Double,
         decisionA: SiteDecision, decisionB: SiteDecision
     ) {
-        self.id = id
-        self.name = name
-        self.kind = kind
-        self.district = district
-        self.lat = lat
-        self.lon = lon
+        basics = MapSiteBasics(id: id, name: name, kind: kind, district: district, lat: lat, lon: lon)
         self.decisionA = decisionA
         self.decisionB = decisionB
     }

@@ -120,18 +120,9 @@ public enum SiteDecision: String, Sendable, CaseIterable {
 
 /// One building and the plan's decision for it.
 public struct MapSite: Sendable, Equatable {
-    /// Site id from `sites.csv`.
-    public var id: String
-    /// Building name, shown on hover.
-    public var name: String
-    /// `childrens_centre`, `youth_hub`, `family_hub`, `partner`, ...
-    public var kind: String
-    /// District the building is in.
-    public var district: String
-    /// Decimal degrees (WGS84).
-    public var lat: Double
-    /// Decimal degrees (WGS84).
-    public var lon: Double
+    /// Id, name, kind, district and position, as the difference map's sites have them (read as
+    /// the site's own: `site.name`).
+    public var basics: MapSiteBasics
     /// What the plan decided; sets the symbol.
     public var decision: SiteDecision
     /// Running cost if kept, GBP per year.
@@ -147,21 +138,16 @@ public struct MapSite: Sendable, Equatable {
     public var servicesOffered: [String]
 
     /// A building run by a partner (`kind: partner`, FORMAT.md v2), drawn as a square when kept.
-    public var isPartner: Bool { kind == "partner" }
+    public var isPartner: Bool { basics.kind == "partner" }
 
     public init(
         id: String, name: String, kind: String, district: String, lat: Double, lon: Double,
         decision: SiteDecision, annualCost: Double, carbon: Double, needServed: Double,
         familyHub: Bool = false, servicesOffered: [String] = []
     ) {
+        basics = MapSiteBasics(id: id, name: name, kind: kind, district: district, lat: lat, lon: lon)
         self.familyHub = familyHub
         self.servicesOffered = servicesOffered
-        self.id = id
-        self.name = name
-        self.kind = kind
-        self.district = district
-        self.lat = lat
-        self.lon = lon
         self.decision = decision
         self.annualCost = annualCost
         self.carbon = carbon

@@ -29,27 +29,45 @@ public struct MapAreaBasics: Sendable, Equatable {
     }
 }
 
-/// An area of either map: its `basics`, read and written as if they were its own fields
-/// (`area.district`, `area.outline = nil`).
+/// A place of either map, an area or a site: its `basics`, read and written as if they were its
+/// own fields (`area.district`, `site.name`, `area.outline = nil`).
 @dynamicMemberLookup
-public protocol MapPlacedArea {
-    var basics: MapAreaBasics { get set }
+public protocol MapPlaced {
+    associatedtype Basics
+    var basics: Basics { get set }
 }
 
-extension MapPlacedArea {
+extension MapPlaced {
     @inlinable
-    public subscript<T>(dynamicMember field: WritableKeyPath<MapAreaBasics, T>) -> T {
+    public subscript<T>(dynamicMember field: WritableKeyPath<Basics, T>) -> T {
         get { basics[keyPath: field] }
         set { basics[keyPath: field] = newValue }
     }
 }
 
-/// What both maps know of a site (`MapSite`, `DifferenceSite`): its id and position.
-protocol MapPlacedSite {
-    var id: String { get }
-    var lat: Double { get }
-    var lon: Double { get }
+/// An area of either map (`MapArea`, `DifferenceArea`).
+public protocol MapPlacedArea: MapPlaced where Basics == MapAreaBasics {}
+
+/// What both maps know of a site, whichever map it is on (the plan map's `MapSite`, the
+/// difference map's `DifferenceSite`), declared once: its id, name, kind, district and position.
+public struct MapSiteBasics: Sendable, Equatable {
+    /// Site id from `sites.csv`.
+    public var id: String
+    /// Building name, shown on hover and in the printed map's key.
+    public var name: String
+    /// `childrens_centre`, `youth_hub`, `family_hub`, `partner`, ...
+    public var kind: String
+    /// District the building is in.
+    public var district: String
+    /// Decimal degrees (WGS84).
+    public var lat: Double
+    /// Decimal degrees (WGS84).
+    public var lon: Double
+    // Built only by `MapSite` and `DifferenceSite`'s initialisers, so the memberwise one serves.
 }
+
+/// A site of either map (`MapSite`, `DifferenceSite`).
+public protocol MapPlacedSite: MapPlaced where Basics == MapSiteBasics {}
 
 extension MapArea: MapPlacedArea {}
 extension DifferenceArea: MapPlacedArea {}

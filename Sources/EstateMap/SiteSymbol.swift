@@ -43,50 +43,125 @@ enum SiteSymbol {
         }
     }
 
-    /// Half the side of the square the symbol covers at scale 1, its outline's stroke included,
-    /// pixels (a sharp corner's mitred stroke included): what names on the map keep clear of.
-    var radius: Double {
-        switch self {
-        case .kept: return 6.7
-        case .mustKeep: return 9.7
-        case .closed: return 5.7
-        case .familyHub: return 10.2
-        case .partner: return 6.2
-        case .openInBoth: return 7.9
-        case .closedInBoth: return 5.1
-        case .closedInB: return 7.7
-        case .openedInB: return 10.4
+    /// One shape of a symbol at scale 1, centred on the site: what the markup draws and what
+    /// `radius` measures, so the two cannot disagree.
+    struct Part {
+        enum Shape {
+            case circle(radius: Double)
+            /// A square of half-side `half`.
+            case square(half: Double)
+            /// A closed polygon through the vertices.
+            case polygon([(x: Double, y: Double)])
+            /// Open strokes (a cross), each from its first point to its second.
+            case strokes([[(x: Double, y: Double)]])
         }
+
+        var shape: Shape
+        var fill: String
+        var stroke: String
+        var strokeWidth: Double
+        /// Round joins (the star); otherwise SVG's default mitred corners.
+        var roundJoins = false
+    }
+
+    /// The symbol's shapes, bottom first.
+    var parts: [Part] {
+        let dark = "#1e1e1e", red = "#f03b20"
+        let cross = { (arm: Double) in [[(x: -arm, y: -arm), (x: arm, y: arm)], [(x: arm, y: -arm), (x: -arm, y: arm)]] }
+        switch self {
+        case .kept:
+            return [Part(shape: .circle(radius: 6), fill: red, stroke: dark, strokeWidth: 1.3)]
+        case .mustKeep:
+            return [Part(shape: .polygon([(0, -8.5), (8.5, 0), (0, 8.5), (-8.5, 0)]), fill: red, stroke: dark, strokeWidth: 1.6)]
+        case .closed:
+            return [Part(shape: .circle(radius: 5), fill: "#ffffff", stroke: "#555555", strokeWidth: 1.3),
+                    Part(shape: .strokes(cross(3)), fill: "none", stroke: "#555555", strokeWidth: 1.3)]
+        case .familyHub:
+            return [Part(shape: .polygon([(0, -9.5), (2.6, -3.2), (9.3, -2.9), (4.1, 1.3), (5.9, 7.8), (0, 4.1), (-5.9, 7.8),
+                                          (-4.1, 1.3), (-9.3, -2.9), (-2.6, -3.2)]),
+                         fill: red, stroke: dark, strokeWidth: 1.3, roundJoins: true)]
+        case .partner:
+            return [Part(shape: .square(half: 5.5), fill: "#7b3294", stroke: dark, strokeWidth: 1.3)]
+        case .openInBoth:
+            return [Part(shape: .polygon([(0, -7), (7, 0), (0, 7), (-7, 0)]), fill: dark, stroke: "#ffffff", strokeWidth: 1.2)]
+        case .closedInBoth:
+            return [Part(shape: .circle(radius: 4.5), fill: "#ffffff", stroke: "#888888", strokeWidth: 1.1),
+                    Part(shape: .strokes(cross(2.5)), fill: "none", stroke: "#888888", strokeWidth: 1.1)]
+        case .closedInB:
+            return [Part(shape: .square(half: 7), fill: "#e66101", stroke: dark, strokeWidth: 1.3),
+                    Part(shape: .strokes(cross(4)), fill: "none", stroke: "#ffffff", strokeWidth: 2)]
+        case .openedInB:
+            return [Part(shape: .polygon([(0, -9), (8, 6), (-8, 6)]), fill: "#2c7bb6", stroke: dark, strokeWidth: 1.3)]
+        }
+    }
+
+    /// Half the side of the square the symbol covers at scale 1, its outline's stroke included
+    /// (a sharp corner's mitred stroke too), pixels, to the tenth above: what names on the map
+    /// keep clear of. Measured from `parts`, the shapes the markup draws.
+    var radius: Double {
+        let extent = parts.map(\.extent).max() ?? 0
+        return (extent * 10 - 1e-9).rounded(.up) / 10
     }
 
     /// The symbol centred at (x, y) as one `<g>`, drawn at `scale` times its legend size;
     /// `attributes` (already escaped, with a leading space) go on the group, e.g. data attributes for hover.
     func markup(x: Double, y: Double, scale: Double = 1, attributes: String) -> String {
-        let t = "<g" + attributes + " transform=\"translate(" + Fixed.trimmed(x) + " " + Fixed.trimmed(y) + ")"
-            + (scale == 1 ? "" : " scale(" + Fixed.trimmed(scale, 2) + ")") + "\">"
-        switch self {
-        case .kept:
-            return t + "<circle r=\"6\" fill=\"#f03b20\" stroke=\"#1e1e1e\" stroke-width=\"1.3\"/></g>\n"
-        case .mustKeep:
-            return t + "<path d=\"M0-8.5L8.5 0L0 8.5L-8.5 0Z\" fill=\"#f03b20\" stroke=\"#1e1e1e\" stroke-width=\"1.6\"/></g>\n"
-        case .closed:
-            return t + "<circle r=\"5\" fill=\"#ffffff\" stroke=\"#555555\" stroke-width=\"1.3\"/>"
-                + "<path d=\"M-3-3L3 3M3-3L-3 3\" stroke=\"#555555\" stroke-width=\"1.3\"/></g>\n"
-        case .familyHub:
-            return t + "<path d=\"M0-9.5L2.6-3.2L9.3-2.9L4.1 1.3L5.9 7.8L0 4.1L-5.9 7.8L-4.1 1.3L-9.3-2.9L-2.6-3.2Z\" "
-                + "fill=\"#f03b20\" stroke=\"#1e1e1e\" stroke-width=\"1.3\" stroke-linejoin=\"round\"/></g>\n"
-        case .partner:
-            return t + "<rect x=\"-5.5\" y=\"-5.5\" width=\"11\" height=\"11\" fill=\"#7b3294\" stroke=\"#1e1e1e\" stroke-width=\"1.3\"/></g>\n"
-        case .openInBoth:
-            return t + "<path d=\"M0-7L7 0L0 7L-7 0Z\" fill=\"#1e1e1e\" stroke=\"#ffffff\" stroke-width=\"1.2\"/></g>\n"
-        case .closedInBoth:
-            return t + "<circle r=\"4.5\" fill=\"#ffffff\" stroke=\"#888888\" stroke-width=\"1.1\"/>"
-                + "<path d=\"M-2.5-2.5L2.5 2.5M2.5-2.5L-2.5 2.5\" stroke=\"#888888\" stroke-width=\"1.1\"/></g>\n"
-        case .closedInB:
-            return t + "<rect x=\"-7\" y=\"-7\" width=\"14\" height=\"14\" fill=\"#e66101\" stroke=\"#1e1e1e\" stroke-width=\"1.3\"/>"
-                + "<path d=\"M-4-4L4 4M4-4L-4 4\" stroke=\"#ffffff\" stroke-width=\"2\"/></g>\n"
-        case .openedInB:
-            return t + "<path d=\"M0-9L8 6H-8Z\" fill=\"#2c7bb6\" stroke=\"#1e1e1e\" stroke-width=\"1.3\"/></g>\n"
+        "<g" + attributes + " transform=\"translate(" + Fixed.trimmed(x) + " " + Fixed.trimmed(y) + ")"
+            + (scale == 1 ? "" : " scale(" + Fixed.trimmed(scale, 2) + ")") + "\">" + parts.map(\.markup).joined() + "</g>\n"
+    }
+}
+
+extension SiteSymbol.Part {
+    /// The shape as one SVG element.
+    var markup: String {
+        let paint = " stroke=\"\(stroke)\" stroke-width=\"\(Fixed.trimmed(strokeWidth))\""
+        let filled = " fill=\"\(fill)\"" + paint
+        func point(_ p: (x: Double, y: Double)) -> String {
+            let y = Fixed.trimmed(p.y)
+            return Fixed.trimmed(p.x) + (y.hasPrefix("-") ? "" : " ") + y
+        }
+        switch shape {
+        case .circle(let r):
+            return "<circle r=\"\(Fixed.trimmed(r))\"" + filled + "/>"
+        case .square(let half):
+            let side = Fixed.trimmed(2 * half), corner = Fixed.trimmed(-half)
+            return "<rect x=\"\(corner)\" y=\"\(corner)\" width=\"\(side)\" height=\"\(side)\"" + filled + "/>"
+        case .polygon(let vertices):
+            let d = "M" + vertices.map(point).joined(separator: "L") + "Z"
+            return "<path d=\"\(d)\"" + filled + (roundJoins ? " stroke-linejoin=\"round\"" : "") + "/>"
+        case .strokes(let lines):
+            return "<path d=\"" + lines.map { "M" + $0.map(point).joined(separator: "L") }.joined() + "\"" + paint + "/>"
+        }
+    }
+
+    /// How far the shape reaches from the centre along either axis, its stroke included: half
+    /// the stroke beyond a circle, a square or a round-joined or open outline; at a mitred
+    /// corner the mitre's tip (SVG's default limit of 4 stroke widths, a bevel beyond it).
+    var extent: Double {
+        let half = strokeWidth / 2
+        switch shape {
+        case .circle(let r): return r + half
+        case .square(let h): return h + half
+        case .strokes(let lines): return lines.joined().map { max(abs($0.x), abs($0.y)) }.max().map { $0 + half } ?? 0
+        case .polygon(let vertices):
+            guard !roundJoins else { return (vertices.map { max(abs($0.x), abs($0.y)) }.max() ?? 0) + half }
+            var reach = 0.0
+            for (k, v) in vertices.enumerated() {
+                let previous = vertices[(k + vertices.count - 1) % vertices.count], next = vertices[(k + 1) % vertices.count]
+                func unit(_ a: (x: Double, y: Double)) -> (x: Double, y: Double) {
+                    let dx = a.x - v.x, dy = a.y - v.y, length = (dx * dx + dy * dy).squareRoot()
+                    return (dx / length, dy / length)
+                }
+                let a = unit(previous), b = unit(next)
+                let cosine = max(-1, min(1, a.x * b.x + a.y * b.y)), sineHalf = ((1 - cosine) / 2).squareRoot()
+                // The mitre points away from both edges, along the bisector, half / sin(angle / 2) out.
+                var bx = -(a.x + b.x), by = -(a.y + b.y)
+                let length = (bx * bx + by * by).squareRoot()
+                if length > 0 { bx /= length; by /= length }
+                let out = sineHalf > 0 && 1 / sineHalf <= 4 ? half / sineHalf : half
+                reach = max(reach, abs(v.x + bx * out), abs(v.y + by * out))
+            }
+            return reach
         }
     }
 }

@@ -2,6 +2,7 @@ import Estate
 import Foundation
 import XCTest
 @testable import EstateMap
+import SyntheticMapData
 
 /// The map of a dataset with area boundaries: a choropleth of the areas' own shapes, districts
 /// merged from them, simplified within the point budget without opening gaps between neighbours.

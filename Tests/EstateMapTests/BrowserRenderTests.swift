@@ -2,6 +2,7 @@ import Foundation
 import TestSupport
 import XCTest
 @testable import EstateMap
+import SyntheticMapData
 
 /// Renders the HTML maps in real headless Chromium: the page runs without errors, its marks,
 /// legend and table exist after the script ran, hovering a site shows its details, every layer

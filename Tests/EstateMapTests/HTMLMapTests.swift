@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import EstateMap
+import SyntheticMapData
 
 final class HTMLMapTests: XCTestCase {
     let data = SyntheticEstate.make(areas: 900, sites: 100, seed: 7)

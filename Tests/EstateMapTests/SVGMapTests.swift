@@ -2,6 +2,7 @@ import Estate
 import Foundation
 import XCTest
 @testable import EstateMap
+import SyntheticMapData
 
 final class SVGMapTests: XCTestCase {
     let data = SyntheticEstate.make(areas: 900, sites: 100, seed: 7)

@@ -2,6 +2,7 @@ import Foundation
 import TestSupport
 import XCTest
 @testable import EstateMap
+import SyntheticMapData
 
 /// The v2 map: Family Hubs, other kept sites, partners' buildings and outreach areas drawn
 /// apart with a legend in words, and a per-service coverage layer chosen on the HTML page;

@@ -11,10 +11,11 @@ let package = Package(
     targets: [
         .executableTarget(
             name: "MapBenchmark",
-            // Estate for `Boundary`, the areas' outlines of the England-scale polygon map, and for
-            // `Geodesy`'s great-circle distance; Seeding for the seeded generator the tests use too.
+            // Estate for `Boundary`, the areas' outlines of the England-scale polygon map; Seeding
+            // for the seeded generator the tests use too; SyntheticMapData for the Kent-shaped
+            // estate the map tests draw.
             dependencies: [.product(name: "EstateMap", package: "Estate"), .product(name: "Estate", package: "Estate"),
-                           .product(name: "Seeding", package: "Estate")]
+                           .product(name: "Seeding", package: "Estate"), .product(name: "SyntheticMapData", package: "Estate")]
         ),
     ]
 )

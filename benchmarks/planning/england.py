@@ -16,7 +16,8 @@ once into /tmp (never into the repository) and reused while its files exist.
 
 Usage: python3 benchmarks/planning/england.py [--areas 35000 --sites 3000 --p 300 --radius 15
        --travel-minutes 180 --estate PATH --folder /tmp/estate-england]
-Needs: pip install pandas highspy; `swift build -c release` (or pass --estate PATH).
+Needs: pip install pandas numpy highspy (it says so, with a virtual environment's commands, before
+doing anything when they are missing); `swift build -c release` (or pass --estate PATH).
 """
 import argparse
 import json
@@ -47,6 +48,26 @@ def run(command):
     return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, text, errors
 
 
+def check_requirements(estate):
+    """Stops at once, saying what to install, when the HiGHS side's Python packages or the Estate
+    binary are missing, rather than after generating the instance and planning it (many minutes)."""
+    import importlib.util
+    missing = [name for name in ("pandas", "numpy", "highspy") if importlib.util.find_spec(name) is None]
+    problems = []
+    if missing:
+        venv = os.path.join(tempfile.gettempdir(), "estate-bench-venv")
+        problems.append(
+            f"{sys.executable} cannot import {', '.join(missing)}, which the pandas + HiGHS side (england_highs.py) needs.\n"
+            f"Install them for this Python (python3 -m pip install pandas numpy highspy), or into a virtual environment:\n"
+            f"  python3 -m venv {venv}\n"
+            f"  {venv}/bin/pip install pandas numpy highspy\n"
+            f"  {venv}/bin/python {os.path.relpath(os.path.abspath(__file__))}")
+    if not os.access(estate, os.X_OK):
+        problems.append(f"no Estate binary at {estate}: run `swift build -c release` in {root}, or pass --estate PATH")
+    if problems:
+        sys.exit("england.py cannot run yet:\n" + "\n".join(problems))
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--areas", type=int, default=35000)
@@ -59,6 +80,7 @@ def main():
     parser.add_argument("--time-limit", type=float, default=900, help="solver time limit of both sides, seconds")
     parser.add_argument("--skip-all-pairs", action="store_true", help="skip the run that keeps every pair")
     args = parser.parse_args()
+    check_requirements(args.estate)
 
     folder = f"{args.folder}-{args.areas}x{args.sites}-{args.travel_minutes:g}"
     if not os.path.exists(os.path.join(folder, "travel.csv")):

@@ -2,67 +2,11 @@ import Estate
 import EstateMap
 import Foundation
 import Seeding
+import SyntheticMapData
 
-/// A Kent-shaped synthetic plan: areas around the twelve district centres (each area in the
-/// district of its nearest centre), sites near areas, every area served by its nearest open site
-/// (great circle x 1.3 at 30 km/h) and covered within 20 minutes.
+/// The England-sized instance of the map benchmark; the Kent-shaped one is the map tests' own
+/// (`SyntheticEstate` of SyntheticMapData), so the benchmark measures the estate the tests draw.
 enum Synthetic {
-    static let districts: [(name: String, lat: Double, lon: Double)] = [
-        ("Ashford", 51.14, 0.85), ("Canterbury", 51.29, 1.08), ("Dartford", 51.43, 0.23), ("Dover", 51.17, 1.26),
-        ("Folkestone & Hythe", 51.08, 1.03), ("Gravesham", 51.41, 0.37), ("Maidstone", 51.25, 0.56),
-        ("Sevenoaks", 51.26, 0.18), ("Swale", 51.34, 0.80), ("Thanet", 51.36, 1.37),
-        ("Tonbridge & Malling", 51.27, 0.39), ("Tunbridge Wells", 51.12, 0.31),
-    ]
-
-    static func minutes(_ lat1: Double, _ lon1: Double, _ lat2: Double, _ lon2: Double) -> Double {
-        Geodesy.distanceKm(latitude1: lat1, longitude1: lon1, latitude2: lat2, longitude2: lon2) * 1.3 / 30 * 60
-    }
-
-    static func plan(areas areaCount: Int, sites siteCount: Int, seed: UInt64) -> EstateMapData {
-        var rng = SplitMix64(seed: seed)
-        var areas: [MapArea] = []
-        for i in 0..<areaCount {
-            let d = districts[Int.random(in: 0..<districts.count, using: &rng)]
-            let spread = Double.random(in: 0..<1, using: &rng) < 0.6 ? 0.025 : 0.07
-            let lat = d.lat + spread * rng.normal(), lon = d.lon + spread * 1.6 * rng.normal()
-            let home = districts.min { minutes(lat, lon, $0.lat, $0.lon) < minutes(lat, lon, $1.lat, $1.lon) }!
-            let need = max(0, 0.5 + 0.8 * (lon - 0.2) + 0.4 * rng.normal())
-            let children = Double(Int.random(in: 150...650, using: &rng))
-            areas.append(MapArea(id: "E01" + String(1_000_000 + i).dropFirst(), district: home.name, lat: lat, lon: lon, need: need,
-                                 weight: children * (1 + need), children: children, hub: nil, minutes: nil, covered: false))
-        }
-        var sites: [MapSite] = []
-        for j in 0..<siteCount {
-            let anchor = areas[Int.random(in: 0..<areas.count, using: &rng)]
-            let roll = Double.random(in: 0..<1, using: &rng)
-            let decision: SiteDecision = roll < 0.08 ? .mustKeep : roll < 0.62 ? .kept : .closed
-            sites.append(MapSite(id: "S" + String(10_000 + j).dropFirst(), name: "\(anchor.district) hub \(j)", kind: "childrens_centre",
-                                 district: anchor.district, lat: anchor.lat, lon: anchor.lon, decision: decision,
-                                 annualCost: Double(Int.random(in: 40...200, using: &rng)) * 1000,
-                                 carbon: Double(Int.random(in: 50...400, using: &rng)) / 10, needServed: 0))
-        }
-        let open = sites.indices.filter { sites[$0].decision.isOpen }
-        for i in areas.indices {
-            var best = -1, bestMinutes = Double.infinity
-            for j in open {
-                let m = minutes(areas[i].lat, areas[i].lon, sites[j].lat, sites[j].lon)
-                if m < bestMinutes { best = j; bestMinutes = m }
-            }
-            if best >= 0, bestMinutes <= 60 {
-                areas[i].hub = best
-                areas[i].minutes = (bestMinutes * 10).rounded() / 10
-                areas[i].covered = bestMinutes <= 20
-                sites[best].needServed += areas[i].weight
-            }
-        }
-        return EstateMapData(
-            title: "Synthetic estate, \(areaCount) areas", subtitle: "Benchmark instance (seed \(seed))", status: "Solver: optimal, gap 0.00%",
-            totals: [MapTotal("Sites kept", "\(open.count) of \(sites.count)")], areas: areas, sites: sites,
-            districtTable: MapTable(header: ["District", "Areas"], rows: districts.map(\.name).sorted().map { name in
-                [name, String(areas.filter { $0.district == name }.count)]
-            }))
-    }
-
     /// An England-sized plan whose areas have outlines shaped like ONS's full-resolution LSOA
     /// boundaries: `columns` x `rows` cells over England's extent, each a ring of about 96
     /// points (every border cut into 24 wiggly pieces), neighbours sharing their border's points
@@ -124,7 +68,7 @@ enum Synthetic {
             var best = -1, bestMinutes = Double.infinity
             let bx = Int((areas[i].lon + 10) * 2), by = Int(areas[i].lat * 2)
             for dx in -1...1 { for dy in -1...1 { for s in buckets[(bx + dx) * 1000 + by + dy] ?? [] {
-                let m = minutes(areas[i].lat, areas[i].lon, sites[s].lat, sites[s].lon)
+                let m = SyntheticEstate.minutes(areas[i].lat, areas[i].lon, sites[s].lat, sites[s].lon)
                 if m < bestMinutes { best = s; bestMinutes = m }
             } } }
             if best >= 0 {

@@ -1,5 +1,6 @@
 import EstateMap
 import Foundation
+import SyntheticMapData
 
 // Page sizes and browser render times of the estate map, measured in one run:
 //  - build: seconds to produce the SVG and the HTML together (EstateMap.files, best of 3);
@@ -82,7 +83,7 @@ let allCases: [(name: String, areas: Int, sites: Int, options: EstateMap.Options
 let cases = allCases.filter { only == nil || $0.name.contains(only!) }
 print("case                       areas  sites  svg MB  html MB  build s  chromium s  render s  in-page ms")
 for c in cases {
-    let data = c.name.hasPrefix("england") ? england : Synthetic.plan(areas: c.areas, sites: c.sites, seed: 2026)
+    let data = c.name.hasPrefix("england") ? england : SyntheticEstate.make(areas: c.areas, sites: c.sites, seed: 2026)
     var svg = "", html = ""
     let build = try (0..<3).map { _ in try seconds { (svg, html) = try EstateMap.files(data, options: c.options) } }.min()!
     let page = outDir.appendingPathComponent(c.name + ".html")

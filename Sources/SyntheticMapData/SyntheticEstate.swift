@@ -1,24 +1,27 @@
 import Estate
+import EstateMap
 import Foundation
-@testable import EstateMap
-import TestSupport
+import Seeding
 
-/// A Kent-shaped synthetic estate (the planner is not available to this module): areas clustered
-/// around the twelve Kent district centres, need rising towards the east coast, sites near areas,
-/// each area served by its nearest open site at 30 km/h with circuity 1.3, covered within 20 minutes.
-enum SyntheticEstate {
-    static let districts: [(name: String, lat: Double, lon: Double)] = [
+/// A Kent-shaped synthetic estate as map data, without the planner: areas clustered around the
+/// twelve Kent district centres, need rising towards the east coast, sites near areas, each area
+/// served by its nearest open site at 30 km/h with circuity 1.3, covered within 20 minutes.
+/// One copy for the map tests and the map benchmark (`benchmarks/Map`), so both draw the same estate.
+public enum SyntheticEstate {
+    public static let districts: [(name: String, lat: Double, lon: Double)] = [
         ("Ashford", 51.14, 0.85), ("Canterbury", 51.29, 1.08), ("Dartford", 51.43, 0.23), ("Dover", 51.17, 1.26),
         ("Folkestone & Hythe", 51.08, 1.03), ("Gravesham", 51.41, 0.37), ("Maidstone", 51.25, 0.56),
         ("Sevenoaks", 51.26, 0.18), ("Swale", 51.34, 0.80), ("Thanet", 51.36, 1.37),
         ("Tonbridge & Malling", 51.27, 0.39), ("Tunbridge Wells", 51.12, 0.31),
     ]
 
-    static func minutes(_ lat1: Double, _ lon1: Double, _ lat2: Double, _ lon2: Double) -> Double {
+    /// Estimated travel minutes: great-circle kilometres x 1.3 at 30 km/h.
+    public static func minutes(_ lat1: Double, _ lon1: Double, _ lat2: Double, _ lon2: Double) -> Double {
         Geodesy.distanceKm(latitude1: lat1, longitude1: lon1, latitude2: lat2, longitude2: lon2) * 1.3 / 30 * 60
     }
 
-    static func make(areas areaCount: Int, sites siteCount: Int, seed: UInt64) -> EstateMapData {
+    /// `areaCount` areas and `siteCount` sites from `seed` (the same seed, the same estate).
+    public static func make(areas areaCount: Int, sites siteCount: Int, seed: UInt64) -> EstateMapData {
         var rng = SplitMix64(seed: seed)
         var areas: [MapArea] = []
         for i in 0..<areaCount {
@@ -74,7 +77,7 @@ enum SyntheticEstate {
     }
 
     /// Option B of a comparison: the same estate with every `step`-th site's decision flipped.
-    static func difference(from a: EstateMapData, flipEvery step: Int) -> DifferenceMapData {
+    public static func difference(from a: EstateMapData, flipEvery step: Int) -> DifferenceMapData {
         var sitesB = a.sites
         for j in stride(from: 0, to: sitesB.count, by: step) where sitesB[j].decision != .mustKeep {
             sitesB[j].decision = sitesB[j].decision == .closed ? .kept : .closed
