@@ -61,7 +61,8 @@ struct CSVTable {
             try errors.throwIfAny()
         }
         do {
-            try bytes.withUnsafeBufferPointer { (buffer) throws(CSVSyntaxError) in
+            // The body never stops the scan, so where it stopped tells nothing here.
+            _ = try bytes.withUnsafeBufferPointer { (buffer) throws(CSVSyntaxError) in
                 try CSVScanner.scan(buffer) { line, fields in
                     // Unquoted fields come trimmed from the scanner; quoted ones keep inner spaces
                     // except around the value, which spreadsheets add by accident.
