@@ -221,16 +221,10 @@ public enum CoverageBenders {
         guard seconds > 0 else { return nil }
         let start = ContinuousClock.now
         let parts = CoverageComponents.parts(of: cuts)
-        var partOf = [Int](repeating: -1, count: model.variableCount)
-        for (k, part) in parts.enumerated() { for column in part { partOf[column] = k } }
-        var shares = [[Int]](repeating: [], count: parts.count)
-        for (g, sites) in cuts.covering.enumerated() {
-            if let first = sites.first { shares[partOf[first]].append(cuts.share[g]) }
-        }
+        let groups = CoverageComponents.groups(of: parts, in: cuts)
         var point = incumbent, improved = false
         let searched = parts.indices.filter { k in
-            let open = parts[k].count { point[$0] > 0.5 }
-            return open > 0 && open < parts[k].count && shares[k].contains { point[$0] < model.bounds(of: $0).upper - 1e-9 }
+            CoverageComponents.isWorthSearching(sites: parts[k], groups: groups[k], at: point, model: model, cuts: cuts)
         }
         let isShare = Set(cuts.share)
         var budget = partsIterationBudget
@@ -238,7 +232,7 @@ public enum CoverageBenders {
             let left = seconds - start.secondsElapsed
             guard left > 0, budget > 0 else { break }
             var inPart = [Bool](repeating: false, count: model.variableCount)
-            for column in parts[k] + shares[k] { inPart[column] = true }
+            for column in parts[k] + groups[k].map({ cuts.share[$0] }) { inPart[column] = true }
             var partOptions = options
             partOptions.iterationLimit = min(budget, iterationsPerPart)
             let searched = try search(point, model: model, cuts: cuts, basis: nil, options: partOptions,

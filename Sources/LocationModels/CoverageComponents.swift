@@ -1,3 +1,5 @@
+import Optimisation
+
 /// The independent parts of a covering model: site columns joined whenever one group of clients
 /// is covered by both. Two sites in different parts never cover the same client, so with the
 /// other parts' sites held, a part's best plan is a covering problem of its own (clustered towns
@@ -25,5 +27,27 @@ public enum CoverageComponents {
         var members = [[Int]](repeating: [], count: columns)
         for column in 0 ..< columns where parent[column] >= 0 { members[root(column)].append(column) }
         return members.filter { !$0.isEmpty }.sorted { ($0.count, $0[0]) < ($1.count, $1[0]) }
+    }
+
+    /// Per part: the groups (indices into `cuts.covering`) its sites cover. A group's sites all
+    /// lie in one part, so its first site names the part.
+    static func groups(of parts: [[Int]], in cuts: CoverageCuts) -> [[Int]] {
+        var partOf = [Int: Int]()
+        for (k, part) in parts.enumerated() { for column in part { partOf[column] = k } }
+        var groups = [[Int]](repeating: [], count: parts.count)
+        for (g, sites) in cuts.covering.enumerated() {
+            if let first = sites.first, let k = partOf[first] { groups[k].append(g) }
+        }
+        return groups
+    }
+
+    /// Whether a part is worth searching at `point`: it keeps some but not all of its `sites`, and
+    /// some of its `groups` is covered less than its share's bound allows, so another choice of
+    /// its sites might cover more.
+    static func isWorthSearching(sites: [Int], groups: [Int], at point: [Double], model: LinearModel,
+                                 cuts: CoverageCuts) -> Bool {
+        let open = sites.count { point[$0] > 0.5 }
+        return open > 0 && open < sites.count
+            && groups.contains { point[cuts.share[$0]] < model.bounds(of: cuts.share[$0]).upper - 1e-9 }
     }
 }

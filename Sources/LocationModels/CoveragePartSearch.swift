@@ -32,14 +32,10 @@ struct CoveragePartSearch {
         guard row.coefficients.allSatisfy({ $0 == 1 }), counted.count == row.columns.count,
               parts.allSatisfy({ $0.allSatisfy(counted.contains) }),
               cuts.share.allSatisfy({ model.bounds(of: $0) == (0, 1) }) else { return nil }
-        var partOf = [Int](repeating: -1, count: model.variableCount)
-        for (k, part) in parts.enumerated() { for column in part { partOf[column] = k } }
-        var groups = [[Int]](repeating: [], count: parts.count)
-        for (g, sites) in cuts.covering.enumerated() { if let first = sites.first { groups[partOf[first]].append(g) } }
         self.model = model
         self.cuts = cuts
         self.parts = parts
-        self.groups = groups
+        self.groups = CoverageComponents.groups(of: parts, in: cuts)
     }
 
     /// A plan better than `incumbent`, or nil. First each part where the plan keeps some but not all
@@ -64,10 +60,10 @@ struct CoveragePartSearch {
 
         var budget = CoverageBenders.partsIterationBudget
         for k in parts.indices {
-            let open = parts[k].filter { result.point[$0] > 0.5 }
-            guard !open.isEmpty, open.count < parts[k].count,
-                  groups[k].contains(where: { result.point[cuts.share[$0]] < 1 - 1e-9 }) else { continue }
+            guard CoverageComponents.isWorthSearching(sites: parts[k], groups: groups[k], at: result.point,
+                                                      model: model, cuts: cuts) else { continue }
             guard budget > 0, !outOfTime() else { break }
+            let open = parts[k].filter { result.point[$0] > 0.5 }
             if let plan = try best(k, from: open, change: 0, iterations: CoverageBenders.iterationsPerPart,
                                    options: searchOptions, budget: &budget),
                plan.value > value(k, result.point) + 1e-9 * max(1, abs(plan.value)) {
